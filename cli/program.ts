@@ -1,0 +1,85 @@
+/**
+ * The hindsight command-line program. `createProgram()` builds the commander parser without
+ * running it; `run()` parses, runs one command, and maps any error to one line on stderr
+ * and an exit code (DESIGN.md "Exit codes"). Only cli/main.ts touches `process`.
+ */
+import { Command, CommanderError } from "commander";
+import { ExitCode, HindsightError } from "../src/errors.js";
+import { VERSION } from "../src/version.js";
+import { commands } from "./commands/index.js";
+import { err, type Io } from "./io.js";
+
+/** Thrown by commands to end with a given exit code after printing their own output. */
+export class CommandExit extends Error {
+  override readonly name = "CommandExit";
+  constructor(readonly exitCode: number) {
+    super(`exit ${exitCode}`);
+  }
+}
+
+export interface CommandContext {
+  readonly io: Io;
+  /** Set by the command's action: the exit code (default 0). */
+  exitCode: number;
+}
+
+export function createProgram(ctx: CommandContext): Command {
+  const program = new Command("hindsight")
+    .description(
+      "Record/replay for stream processing: record every input and non-derivable decision into\n" +
+        "compressed, checksummed logs; replay them to rebuild state, verify determinism, explain outputs.",
+    )
+    .version(VERSION, "-V, --version")
+    .option("--debug", "print stack traces for errors")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.io.stdout.write(s),
+      writeErr: (s) => ctx.io.stderr.write(s),
+    })
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 ok, 1 internal error, 2 usage, 3 divergence / verify mismatch,\n" +
+        "4 corrupt, truncated or unsupported recording.\nSee README.md and docs/FORMAT.md.",
+    );
+  for (const register of commands) {
+    const sub = register(program, ctx);
+    sub.exitOverride().configureOutput({
+      writeOut: (s) => ctx.io.stdout.write(s),
+      writeErr: (s) => ctx.io.stderr.write(s),
+    });
+  }
+  return program;
+}
+
+/** Parse `argv` (without node and script), run, and return the exit code. Never throws. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const ctx: CommandContext = { io, exitCode: 0 };
+  const debug = argv.includes("--debug");
+  const program = createProgram(ctx);
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return ctx.exitCode;
+  } catch (e) {
+    return reportError(e, io, debug);
+  }
+}
+
+export function reportError(e: unknown, io: Io, debug: boolean): number {
+  if (e instanceof CommandExit) return e.exitCode;
+  if (e instanceof CommanderError) {
+    // help and version exit 0; commander has already printed usage errors.
+    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")
+      return ExitCode.ok;
+    return ExitCode.usage;
+  }
+  if (e instanceof HindsightError) {
+    err(io, `hindsight: ${e.oneLine()}`);
+    if (debug && e.stack) err(io, e.stack);
+    return e.exitCode;
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  err(io, `hindsight: internal error: ${msg} (run with --debug for the stack trace, and please report it)`);
+  if (debug && e instanceof Error && e.stack) err(io, e.stack);
+  return ExitCode.internal;
+}

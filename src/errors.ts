@@ -1,0 +1,103 @@
+/**
+ * Every error a user can cause is a HindsightError with a stable `code` and the process
+ * exit code the CLI maps it to (DESIGN.md "Exit codes"). Tests pin both; callers tell
+ * errors apart by `code`, never by message text.
+ */
+
+/** Exit codes: part of the CLI's API. */
+export const ExitCode = {
+  ok: 0,
+  internal: 1,
+  usage: 2,
+  divergence: 3,
+  corrupt: 4,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** Stable error codes, each with its exit code. */
+export const ErrorCodes = {
+  // usage (2)
+  USAGE: ExitCode.usage,
+  NOT_FOUND: ExitCode.usage,
+  NOT_A_RECORDING: ExitCode.usage,
+  ALREADY_EXISTS: ExitCode.usage,
+  BAD_INPUT: ExitCode.usage,
+  APP_LOAD: ExitCode.usage,
+  APP_INVALID: ExitCode.usage,
+  APP_ERROR: ExitCode.internal,
+  DETERMINISM_VIOLATION: ExitCode.divergence,
+  // divergence (3)
+  DIVERGENCE: ExitCode.divergence,
+  INCOMPATIBLE: ExitCode.divergence,
+  // corrupt / truncated / unsupported (4)
+  CORRUPT_BLOCK: ExitCode.corrupt,
+  CORRUPT_HEADER: ExitCode.corrupt,
+  CORRUPT_SEGMENT: ExitCode.corrupt,
+  CORRUPT_MANIFEST: ExitCode.corrupt,
+  CORRUPT_RECORD: ExitCode.corrupt,
+  CORRUPT_CHECKPOINT: ExitCode.corrupt,
+  TORN_TAIL: ExitCode.corrupt,
+  BLOCK_TOO_LARGE: ExitCode.corrupt,
+  RECORD_TOO_LARGE: ExitCode.corrupt,
+  UNKNOWN_CODEC: ExitCode.corrupt,
+  UNSUPPORTED_VERSION: ExitCode.corrupt,
+  UNKNOWN_FEATURE: ExitCode.corrupt,
+  SEQUENCE_GAP: ExitCode.corrupt,
+  AUDIT_TAMPERED: ExitCode.corrupt,
+  // internal (1)
+  INTERNAL: ExitCode.internal,
+  IO: ExitCode.internal,
+  CLOSED: ExitCode.internal,
+} as const;
+export type ErrorCode = keyof typeof ErrorCodes;
+
+export interface HindsightErrorOptions {
+  /** Where: a file, segment, offset, sequence range... shown after the message. */
+  where?: string;
+  /** What to do about it. */
+  hint?: string;
+  cause?: unknown;
+  /** Structured details for --json output. */
+  details?: Record<string, unknown>;
+}
+
+export class HindsightError extends Error {
+  override readonly name = "HindsightError";
+  readonly code: ErrorCode;
+  readonly exitCode: ExitCode;
+  readonly where: string | undefined;
+  readonly hint: string | undefined;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, options: HindsightErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.exitCode = ErrorCodes[code];
+    this.where = options.where;
+    this.hint = options.hint;
+    this.details = options.details;
+  }
+
+  /** One line: what, where, what to do. */
+  oneLine(): string {
+    let s = this.message;
+    if (this.where) s += ` (${this.where})`;
+    if (this.hint) s += `: ${this.hint}`;
+    return s;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      code: this.code,
+      exitCode: this.exitCode,
+      message: this.message,
+      ...(this.where ? { where: this.where } : {}),
+      ...(this.hint ? { hint: this.hint } : {}),
+      ...(this.details ? { details: this.details } : {}),
+    };
+  }
+}
+
+export function isHindsightError(e: unknown): e is HindsightError {
+  return e instanceof HindsightError;
+}
