@@ -16,7 +16,8 @@ export const DecisionKind = {
 } as const;
 export type DecisionKind = (typeof DecisionKind)[keyof typeof DecisionKind];
 export const decisionKindName = (k: number): string =>
-  (Object.keys(DecisionKind) as (keyof typeof DecisionKind)[]).find((n) => DecisionKind[n] === k) ?? `kind${k}`;
+  (Object.keys(DecisionKind) as (keyof typeof DecisionKind)[]).find((n) => DecisionKind[n] === k) ??
+  `kind${k}`;
 
 export const MarkerKind = { unspecified: 0, start: 1, stop: 2 } as const;
 export type MarkerKind = (typeof MarkerKind)[keyof typeof MarkerKind];
@@ -83,21 +84,43 @@ export interface MarkerRecord {
 }
 
 /** A record as appended (no sequence number yet). */
-export type LogRecord = InputRecord | DecisionRecord | BlobRecord | OutputRecord | CheckpointRecord | MarkerRecord;
+export type LogRecord =
+  | InputRecord
+  | DecisionRecord
+  | BlobRecord
+  | OutputRecord
+  | CheckpointRecord
+  | MarkerRecord;
 export type RecordType = LogRecord["type"];
-export const RECORD_TYPES: readonly RecordType[] = ["input", "decision", "output", "checkpoint", "marker", "blob"];
+export const RECORD_TYPES: readonly RecordType[] = [
+  "input",
+  "decision",
+  "output",
+  "checkpoint",
+  "marker",
+  "blob",
+];
 
 /** A record read back from the log, with its log sequence number. */
 export type SeqRecord = LogRecord & { readonly seq: number };
 
-const EMPTY = new Uint8Array(0);
+const EMPTY: Uint8Array = new Uint8Array(0);
 
 /** Builders that fill defaults, so call sites name only what they set. */
 export const rec = {
   input(p: Partial<Omit<InputRecord, "type">> & { stream: number; payload: Uint8Array }): InputRecord {
-    return { type: "input", timeNs: p.timeNs ?? 0n, stream: p.stream, streamSeq: p.streamSeq ?? 0, key: p.key ?? EMPTY, payload: p.payload };
+    return {
+      type: "input",
+      timeNs: p.timeNs ?? 0n,
+      stream: p.stream,
+      streamSeq: p.streamSeq ?? 0,
+      key: p.key ?? EMPTY,
+      payload: p.payload,
+    };
   },
-  decision(p: Partial<Omit<DecisionRecord, "type">> & { kind: DecisionKind; eventSeq: number }): DecisionRecord {
+  decision(
+    p: Partial<Omit<DecisionRecord, "type">> & { kind: DecisionKind; eventSeq: number },
+  ): DecisionRecord {
     return {
       type: "decision",
       timeNs: p.timeNs ?? 0n,
@@ -114,7 +137,9 @@ export const rec = {
   blob(p: { timeNs?: bigint; hash: Uint8Array; data: Uint8Array }): BlobRecord {
     return { type: "blob", timeNs: p.timeNs ?? 0n, hash: p.hash, data: p.data };
   },
-  output(p: Partial<Omit<OutputRecord, "type">> & { sink: number; eventSeq: number; digest: Uint8Array }): OutputRecord {
+  output(
+    p: Partial<Omit<OutputRecord, "type">> & { sink: number; eventSeq: number; digest: Uint8Array },
+  ): OutputRecord {
     return {
       type: "output",
       timeNs: p.timeNs ?? 0n,
@@ -126,7 +151,9 @@ export const rec = {
       data: p.data ?? EMPTY,
     };
   },
-  checkpoint(p: Partial<Omit<CheckpointRecord, "type">> & { eventSeq: number; stateDigest: Uint8Array }): CheckpointRecord {
+  checkpoint(
+    p: Partial<Omit<CheckpointRecord, "type">> & { eventSeq: number; stateDigest: Uint8Array },
+  ): CheckpointRecord {
     return {
       type: "checkpoint",
       timeNs: p.timeNs ?? 0n,

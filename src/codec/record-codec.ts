@@ -1,0 +1,585 @@
+/**
+ * The hot path of the log: Record messages (proto/hindsight/v1/log.proto) encoded and
+ * decoded by hand, length-delimited, straight into and out of block buffers. The output is
+ * canonical proto3 (fields in number order, defaults omitted), so the generated protobufjs
+ * code and any stock protobuf library decode it; a property test checks both directions
+ * against the generated code. Written by hand because encoding was most of the recorder's
+ * cost with generic code (docs/DECISIONS.md).
+ */
+import { HindsightError } from "../errors.js";
+import { DEFAULT_MAX_RECORD_SIZE } from "../format/constants.js";
+import type { DecisionKind, LogRecord, MarkerKind, SeqRecord } from "../format/records.js";
+
+const EMPTY: Uint8Array = new Uint8Array(0);
+const TWO_32 = 4294967296;
+
+function varintSize(v: number): number {
+  if (v < 0x80) return 1;
+  if (v < 0x4000) return 2;
+  if (v < 0x200000) return 3;
+  if (v < 0x10000000) return 4;
+  let n = 4;
+  v = Math.floor(v / 0x10000000);
+  while (v > 0) {
+    n++;
+    v = Math.floor(v / 128);
+  }
+  return n;
+}
+
+/** Appends length-delimited Record messages to a growable buffer. */
+export class RecordEncoder {
+  buf: Buffer;
+  pos = 0;
+
+  constructor(initialCapacity = 128 * 1024) {
+    this.buf = Buffer.allocUnsafe(initialCapacity);
+  }
+
+  reset(): void {
+    this.pos = 0;
+  }
+
+  /** The encoded bytes so far (a view). */
+  bytes(): Buffer {
+    return this.buf.subarray(0, this.pos);
+  }
+
+  private ensure(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    let cap = this.buf.length * 2;
+    while (cap < this.pos + n) cap *= 2;
+    const next = Buffer.allocUnsafe(cap);
+    this.buf.copy(next, 0, 0, this.pos);
+    this.buf = next;
+  }
+
+  private varint(v: number): void {
+    const b = this.buf;
+    let p = this.pos;
+    while (v > 0x7f) {
+      b[p++] = (v & 0x7f) | 0x80;
+      v = v >= 0x80000000 ? Math.floor(v / 128) : v >>> 7;
+    }
+    b[p++] = v;
+    this.pos = p;
+  }
+
+  private uintField(tag: number, v: number): void {
+    if (v === 0) return;
+    if (!Number.isSafeInteger(v) || v < 0)
+      throw new HindsightError("BAD_INPUT", `field value ${v} is not an unsigned safe integer`);
+    this.buf[this.pos++] = tag;
+    this.varint(v);
+  }
+
+  private bytesField(tag: number, v: Uint8Array): void {
+    const n = v.length;
+    if (n === 0) return;
+    this.ensure(n + 6);
+    this.buf[this.pos++] = tag;
+    this.varint(n);
+    this.buf.set(v, this.pos);
+    this.pos += n;
+  }
+
+  private stringField(tag: number, s: string): void {
+    if (s.length === 0) return;
+    const max = s.length * 3;
+    this.ensure(max + 6);
+    this.buf[this.pos++] = tag;
+    // Reserve the length's bytes for the worst case, then move the string if it was shorter.
+    const lenPos = this.pos;
+    const reserve = varintSize(max);
+    const written = this.buf.write(s, lenPos + reserve, "utf8");
+    const need = varintSize(written);
+    if (need !== reserve) this.buf.copyWithin(lenPos + need, lenPos + reserve, lenPos + reserve + written);
+    this.pos = lenPos;
+    this.varint(written);
+    this.pos += written;
+  }
+
+  /** Starts a length-delimited region: reserves one length byte, returns the body start. */
+  private open(): number {
+    this.pos += 1;
+    return this.pos;
+  }
+
+  /** Ends a region opened at `start`, shifting the body when the length needs more than one byte. */
+  private close(start: number): void {
+    const len = this.pos - start;
+    if (len < 0x80) {
+      this.buf[start - 1] = len;
+      return;
+    }
+    const extra = varintSize(len) - 1;
+    this.ensure(extra);
+    this.buf.copyWithin(start + extra, start, this.pos);
+    const end = this.pos + extra;
+    this.pos = start - 1;
+    this.varint(len);
+    this.pos = end;
+  }
+
+  /** Appends one record as varint length + Record bytes. Returns the record's encoded size. */
+  encode(r: LogRecord): number {
+    const begin = this.pos;
+    this.ensure(64);
+    const recStart = this.open();
+    const t = r.timeNs;
+    if (t !== 0n) {
+      if (t < 0n || t > 0xffff_ffff_ffff_ffffn)
+        throw new HindsightError("BAD_INPUT", `time ${t} is outside 0..2^64-1`);
+      this.buf[this.pos++] = 0x09;
+      this.buf.writeUInt32LE(Number(t & 0xffffffffn), this.pos);
+      this.buf.writeUInt32LE(Number(t >> 32n), this.pos + 4);
+      this.pos += 8;
+    }
+    switch (r.type) {
+      case "input": {
+        this.buf[this.pos++] = 0x12;
+        const s = this.open();
+        this.uintField(0x08, r.stream);
+        this.uintField(0x10, r.streamSeq);
+        this.bytesField(0x1a, r.key);
+        this.bytesField(0x22, r.payload);
+        this.close(s);
+        break;
+      }
+      case "decision": {
+        this.buf[this.pos++] = 0x1a;
+        const s = this.open();
+        this.uintField(0x08, r.kind);
+        this.stringField(0x12, r.name);
+        this.uintField(0x18, r.eventSeq);
+        this.uintField(0x20, r.index);
+        this.bytesField(0x2a, r.value);
+        this.bytesField(0x32, r.key);
+        this.bytesField(0x3a, r.contentHash);
+        this.stringField(0x42, r.step);
+        this.close(s);
+        break;
+      }
+      case "output": {
+        this.buf[this.pos++] = 0x22;
+        const s = this.open();
+        this.uintField(0x08, r.sink);
+        this.uintField(0x10, r.eventSeq);
+        this.uintField(0x18, r.index);
+        this.uintField(0x20, r.sinkSeq);
+        this.bytesField(0x2a, r.digest);
+        this.bytesField(0x32, r.data);
+        this.close(s);
+        break;
+      }
+      case "checkpoint": {
+        this.buf[this.pos++] = 0x2a;
+        const s = this.open();
+        this.uintField(0x08, r.eventSeq);
+        this.bytesField(0x12, r.stateDigest);
+        this.stringField(0x1a, r.location);
+        this.uintField(0x20, r.eventsHandled);
+        this.close(s);
+        break;
+      }
+      case "marker": {
+        this.buf[this.pos++] = 0x32;
+        const s = this.open();
+        this.uintField(0x08, r.kind);
+        this.stringField(0x12, r.appName);
+        this.stringField(0x1a, r.appBuild);
+        this.stringField(0x22, r.seed);
+        this.stringField(0x2a, r.configJson);
+        this.uintField(0x30, r.events);
+        this.stringField(0x3a, r.status);
+        this.close(s);
+        break;
+      }
+      case "blob": {
+        this.buf[this.pos++] = 0x3a;
+        const s = this.open();
+        this.bytesField(0x0a, r.hash);
+        this.bytesField(0x12, r.data);
+        this.close(s);
+        break;
+      }
+      default:
+        throw new HindsightError("INTERNAL", `unknown record type ${(r as { type: string }).type}`);
+    }
+    this.close(recStart);
+    return this.pos - begin;
+  }
+}
+
+/** Thrown inside decoding; converted to a HindsightError naming the block by the caller. */
+class DecodeError extends Error {}
+
+/** Reads Record messages from one decompressed block payload. */
+class Cursor {
+  p: number;
+  constructor(
+    readonly b: Buffer,
+    start: number,
+  ) {
+    this.p = start;
+  }
+
+  varint(end: number): number {
+    const b = this.b;
+    let p = this.p;
+    let result = 0;
+    let mul = 1;
+    for (let i = 0; i < 10; i++) {
+      if (p >= end) throw new DecodeError("varint runs past the end of its message");
+      const byte = b[p++]!;
+      result += (byte & 0x7f) * mul;
+      if (byte < 0x80) {
+        this.p = p;
+        if (result > Number.MAX_SAFE_INTEGER) throw new DecodeError(`integer ${result} exceeds 2^53`);
+        return result;
+      }
+      mul *= 128;
+    }
+    throw new DecodeError("varint longer than 10 bytes");
+  }
+
+  len(end: number): number {
+    const n = this.varint(end);
+    if (this.p + n > end) throw new DecodeError("length-delimited field runs past the end of its message");
+    return n;
+  }
+
+  bytes(end: number): Uint8Array {
+    const n = this.len(end);
+    const v = this.b.subarray(this.p, this.p + n);
+    this.p += n;
+    return v;
+  }
+
+  string(end: number): string {
+    const n = this.len(end);
+    const s = this.b.toString("utf8", this.p, this.p + n);
+    this.p += n;
+    return s;
+  }
+
+  skip(wireType: number, end: number): void {
+    switch (wireType) {
+      case 0:
+        this.varint(end);
+        return;
+      case 1:
+        this.p += 8;
+        break;
+      case 2:
+        this.p += this.len(end);
+        return;
+      case 5:
+        this.p += 4;
+        break;
+      default:
+        throw new DecodeError(`unsupported wire type ${wireType}`);
+    }
+    if (this.p > end) throw new DecodeError("field runs past the end of its message");
+  }
+}
+
+let lastHi = -1;
+let lastLo = -1;
+let lastTime = 0n;
+function timeOf(lo: number, hi: number): bigint {
+  if (lo === lastLo && hi === lastHi) return lastTime;
+  lastLo = lo;
+  lastHi = hi;
+  lastTime = hi === 0 ? BigInt(lo) : (BigInt(hi) << 32n) | BigInt(lo);
+  return lastTime;
+}
+
+function decodeOne(c: Cursor, end: number, seq: number): SeqRecord {
+  let timeNs = 0n;
+  let out: SeqRecord | undefined;
+  while (c.p < end) {
+    const tag = c.varint(end);
+    const field = tag >>> 3;
+    const wt = tag & 7;
+    if (field === 1 && wt === 1) {
+      if (c.p + 8 > end) throw new DecodeError("time field runs past the end of its record");
+      timeNs = timeOf(c.b.readUInt32LE(c.p), c.b.readUInt32LE(c.p + 4));
+      c.p += 8;
+      continue;
+    }
+    if (wt !== 2 || field < 2 || field > 7) {
+      c.skip(wt, end);
+      continue;
+    }
+    const n = c.len(end);
+    const e = c.p + n;
+    switch (field) {
+      case 2: {
+        let stream = 0;
+        let streamSeq = 0;
+        let key = EMPTY;
+        let payload = EMPTY;
+        while (c.p < e) {
+          const t = c.varint(e);
+          switch (t) {
+            case 0x08:
+              stream = c.varint(e);
+              break;
+            case 0x10:
+              streamSeq = c.varint(e);
+              break;
+            case 0x1a:
+              key = c.bytes(e);
+              break;
+            case 0x22:
+              payload = c.bytes(e);
+              break;
+            default:
+              c.skip(t & 7, e);
+          }
+        }
+        out = { type: "input", seq, timeNs, stream, streamSeq, key, payload };
+        break;
+      }
+      case 3: {
+        let kind = 0;
+        let name = "";
+        let eventSeq = 0;
+        let index = 0;
+        let value = EMPTY;
+        let key = EMPTY;
+        let contentHash = EMPTY;
+        let step = "";
+        while (c.p < e) {
+          const t = c.varint(e);
+          switch (t) {
+            case 0x08:
+              kind = c.varint(e);
+              break;
+            case 0x12:
+              name = c.string(e);
+              break;
+            case 0x18:
+              eventSeq = c.varint(e);
+              break;
+            case 0x20:
+              index = c.varint(e);
+              break;
+            case 0x2a:
+              value = c.bytes(e);
+              break;
+            case 0x32:
+              key = c.bytes(e);
+              break;
+            case 0x3a:
+              contentHash = c.bytes(e);
+              break;
+            case 0x42:
+              step = c.string(e);
+              break;
+            default:
+              c.skip(t & 7, e);
+          }
+        }
+        out = {
+          type: "decision",
+          seq,
+          timeNs,
+          kind: kind as DecisionKind,
+          name,
+          eventSeq,
+          index,
+          value,
+          key,
+          contentHash,
+          step,
+        };
+        break;
+      }
+      case 4: {
+        let sink = 0;
+        let eventSeq = 0;
+        let index = 0;
+        let sinkSeq = 0;
+        let digest = EMPTY;
+        let data = EMPTY;
+        while (c.p < e) {
+          const t = c.varint(e);
+          switch (t) {
+            case 0x08:
+              sink = c.varint(e);
+              break;
+            case 0x10:
+              eventSeq = c.varint(e);
+              break;
+            case 0x18:
+              index = c.varint(e);
+              break;
+            case 0x20:
+              sinkSeq = c.varint(e);
+              break;
+            case 0x2a:
+              digest = c.bytes(e);
+              break;
+            case 0x32:
+              data = c.bytes(e);
+              break;
+            default:
+              c.skip(t & 7, e);
+          }
+        }
+        out = { type: "output", seq, timeNs, sink, eventSeq, index, sinkSeq, digest, data };
+        break;
+      }
+      case 5: {
+        let eventSeq = 0;
+        let stateDigest = EMPTY;
+        let location = "";
+        let eventsHandled = 0;
+        while (c.p < e) {
+          const t = c.varint(e);
+          switch (t) {
+            case 0x08:
+              eventSeq = c.varint(e);
+              break;
+            case 0x12:
+              stateDigest = c.bytes(e);
+              break;
+            case 0x1a:
+              location = c.string(e);
+              break;
+            case 0x20:
+              eventsHandled = c.varint(e);
+              break;
+            default:
+              c.skip(t & 7, e);
+          }
+        }
+        out = { type: "checkpoint", seq, timeNs, eventSeq, stateDigest, location, eventsHandled };
+        break;
+      }
+      case 6: {
+        let kind = 0;
+        let appName = "";
+        let appBuild = "";
+        let seed = "";
+        let configJson = "";
+        let events = 0;
+        let status = "";
+        while (c.p < e) {
+          const t = c.varint(e);
+          switch (t) {
+            case 0x08:
+              kind = c.varint(e);
+              break;
+            case 0x12:
+              appName = c.string(e);
+              break;
+            case 0x1a:
+              appBuild = c.string(e);
+              break;
+            case 0x22:
+              seed = c.string(e);
+              break;
+            case 0x2a:
+              configJson = c.string(e);
+              break;
+            case 0x30:
+              events = c.varint(e);
+              break;
+            case 0x3a:
+              status = c.string(e);
+              break;
+            default:
+              c.skip(t & 7, e);
+          }
+        }
+        out = {
+          type: "marker",
+          seq,
+          timeNs,
+          kind: kind as MarkerKind,
+          appName,
+          appBuild,
+          seed,
+          configJson,
+          events,
+          status,
+        };
+        break;
+      }
+      case 7: {
+        let hash = EMPTY;
+        let data = EMPTY;
+        while (c.p < e) {
+          const t = c.varint(e);
+          switch (t) {
+            case 0x0a:
+              hash = c.bytes(e);
+              break;
+            case 0x12:
+              data = c.bytes(e);
+              break;
+            default:
+              c.skip(t & 7, e);
+          }
+        }
+        out = { type: "blob", seq, timeNs, hash, data };
+        break;
+      }
+    }
+    if (c.p !== e) throw new DecodeError("sub-message length does not match its fields");
+  }
+  if (out === undefined) throw new DecodeError("record has no body");
+  // time_ns may follow the body in a non-canonical encoder's output; apply it.
+  if (out.timeNs !== timeNs) out = { ...out, timeNs };
+  return out;
+}
+
+/**
+ * Decodes exactly `count` length-delimited records filling `payload`, numbering them from
+ * `firstSeq`. Byte arrays in the result are views into `payload`.
+ *
+ * Throws HindsightError CORRUPT_RECORD (malformed protobuf, count mismatch, trailing bytes)
+ * or RECORD_TOO_LARGE, with `where` in the message.
+ */
+export function decodeRecords(
+  payload: Buffer,
+  count: number,
+  firstSeq: number,
+  where: string,
+  maxRecordSize: number = DEFAULT_MAX_RECORD_SIZE,
+): SeqRecord[] {
+  const out: SeqRecord[] = new Array(count);
+  const c = new Cursor(payload, 0);
+  const end = payload.length;
+  let i = 0;
+  try {
+    for (; i < count; i++) {
+      if (c.p >= end) throw new DecodeError(`block holds ${i} records, header says ${count}`);
+      const n = c.varint(end);
+      if (n > maxRecordSize)
+        throw new HindsightError(
+          "RECORD_TOO_LARGE",
+          `record of ${n} bytes exceeds the limit of ${maxRecordSize}`,
+          {
+            where: `${where}, seq ${firstSeq + i}`,
+          },
+        );
+      if (c.p + n > end) throw new DecodeError("record runs past the end of its block");
+      const recEnd = c.p + n;
+      out[i] = decodeOne(c, recEnd, firstSeq + i);
+      c.p = recEnd;
+    }
+    if (c.p !== end) throw new DecodeError(`block has ${end - c.p} bytes after its ${count} records`);
+  } catch (e) {
+    if (e instanceof DecodeError)
+      throw new HindsightError("CORRUPT_RECORD", `malformed record: ${e.message}`, {
+        where: `${where}, seq ${firstSeq + i}`,
+        hint: "the block passed its checksum, so it was written this way; the writer is faulty or the format version is wrong",
+      });
+    throw e;
+  }
+  return out;
+}

@@ -1,0 +1,446 @@
+/**
+ * Reads a recording: sequential scans (sync and async), seek by sequence number and by
+ * time through the sparse index (binary search over block entries, O(log n)), filters by
+ * stream and record type.
+ *
+ * Two kinds of failure are kept apart:
+ *   - a torn tail (an interrupted append) ends the readable log early; it is reported in
+ *     `reader.tornTail` and is not an error for readers (fsck reports it, `fsck --repair`
+ *     or reopening for append truncates it);
+ *   - corruption (a checksum or structure failure anywhere) is never returned as data: the
+ *     scan that reaches it throws a HindsightError (CORRUPT_BLOCK, CORRUPT_HEADER, ...)
+ *     naming the segment, offset and sequence range.
+ */
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import { type FileHandle, open as openAsync } from "node:fs/promises";
+import { join } from "node:path";
+import { decompressBlock } from "../codec/compression.js";
+import { decodeRecords } from "../codec/record-codec.js";
+import { HindsightError } from "../errors.js";
+import { parseBlockHeader } from "../format/block-header.js";
+import {
+  BLOCK_HEADER_SIZE,
+  DEFAULT_MAX_BLOCK_SIZE,
+  DEFAULT_MAX_RECORD_SIZE,
+  FORMAT_VERSION,
+  KNOWN_FEATURE_BITS,
+  SEGMENT_HEADER_SIZE,
+} from "../format/constants.js";
+import { crc32c } from "../format/crc32c.js";
+import type { RecordType, SeqRecord } from "../format/records.js";
+import { parseSegmentHeader } from "../format/segment-header.js";
+import { type Manifest, readManifest } from "./manifest.js";
+import { type Corruption, type ScanProblem, scanSegment, type TornTail } from "./scan.js";
+import {
+  fileSize,
+  type IndexEntry,
+  indexPath,
+  listSegments,
+  readFully,
+  readIndex,
+  segmentFileName,
+  segmentPath,
+} from "./segment-files.js";
+
+export interface ReaderOptions {
+  /** Refuse blocks claiming more bytes than this. Defaults to 64 MiB. */
+  maxBlockSize: number;
+  /** Refuse records longer than this. Defaults to 16 MiB. */
+  maxRecordSize: number;
+}
+
+export interface ScanFilter {
+  /** First sequence number (inclusive). */
+  fromSeq?: number;
+  /** Last sequence number (inclusive). */
+  toSeq?: number;
+  /** Only records with time >= fromTime (records without a time are skipped when a time bound is set). */
+  fromTime?: bigint;
+  /** Only records with time <= toTime. */
+  toTime?: bigint;
+  /** Only input records of these stream indices (records of other types are not affected). */
+  streams?: readonly number[];
+  /** Only records of these types. */
+  types?: readonly RecordType[];
+}
+
+interface Segment {
+  readonly number: number;
+  readonly path: string;
+  readonly size: number;
+  fd: number;
+}
+
+interface BlockRef {
+  readonly seg: Segment;
+  readonly e: IndexEntry;
+}
+
+export interface BlockInfo {
+  readonly segment: string;
+  readonly offset: number;
+  readonly firstSeq: number;
+  readonly recordCount: number;
+  readonly storedLength: number;
+  readonly uncompressedLength: number;
+  readonly codec: number;
+  readonly minTime: bigint;
+  readonly maxTime: bigint;
+}
+
+export class LogReader {
+  readonly dir: string;
+  readonly manifest: Manifest;
+  readonly options: ReaderOptions;
+  /** The torn tail found at the end of the last segment, if any (records before it are readable). */
+  readonly tornTail: TornTail | undefined;
+  /** Corruption found while indexing; scans stop with an error when they reach it. */
+  readonly corruption: Corruption | undefined;
+  readonly segments: readonly { number: number; path: string; size: number; blocks: number }[];
+  private readonly segs: Segment[];
+  private readonly blocks: BlockRef[];
+  private readonly prefixMaxTime: bigint[];
+  private cacheIndex = -1;
+  private cacheRecords: SeqRecord[] = [];
+  private closed = false;
+
+  private constructor(dir: string, manifest: Manifest, options: ReaderOptions) {
+    this.dir = dir;
+    this.manifest = manifest;
+    this.options = options;
+    this.segs = [];
+    this.blocks = [];
+    let seq = 0;
+    let problem: ScanProblem | undefined;
+    const numbers = listSegments(dir);
+    const infos: { number: number; path: string; size: number; blocks: number }[] = [];
+    for (const n of numbers) {
+      const path = segmentPath(dir, n);
+      const size = fileSize(path);
+      const last = n === numbers[numbers.length - 1];
+      const fd = openSync(path, "r");
+      const seg: Segment = { number: n, path, size, fd };
+      this.segs.push(seg);
+      const hb = Buffer.alloc(SEGMENT_HEADER_SIZE);
+      const got = readFully(fd, hb, 0);
+      if (got < SEGMENT_HEADER_SIZE && last) {
+        problem = {
+          kind: "torn",
+          segment: segmentFileName(n),
+          offset: 0,
+          droppedBytes: size,
+          reason: "partial segment header",
+        };
+        infos.push({ number: n, path, size, blocks: 0 });
+        break;
+      }
+      checkSegmentHeader(hb, path, n);
+      let entries = last ? undefined : readIndex(indexPath(dir, n), size);
+      if (entries && (entries.length === 0 || entries[0]!.firstSeq !== seq)) entries = undefined;
+      let segProblem: ScanProblem | undefined;
+      if (!entries) {
+        const s = scanSegment(fd, {
+          segmentNumber: n,
+          size,
+          expectedSeq: seq,
+          verifyPayload: false,
+          maxBlockSize: options.maxBlockSize,
+        });
+        entries = s.entries;
+        segProblem = s.problem;
+        if (segProblem?.kind === "torn" && !last)
+          segProblem = {
+            kind: "corrupt",
+            code: "CORRUPT_SEGMENT",
+            segment: segProblem.segment,
+            offset: segProblem.offset,
+            reason: `sealed segment ends mid-block (${segProblem.reason})`,
+            afterSeq: seq + entries.reduce((a, e) => a + e.recordCount, 0) - 1,
+          };
+      }
+      for (const e of entries) this.blocks.push({ seg, e });
+      seq += entries.reduce((a, e) => a + e.recordCount, 0);
+      infos.push({ number: n, path, size, blocks: entries.length });
+      if (segProblem) {
+        problem = segProblem;
+        break;
+      }
+    }
+    this.segments = infos;
+    this.tornTail = problem?.kind === "torn" ? problem : undefined;
+    this.corruption = problem?.kind === "corrupt" ? problem : undefined;
+    this.prefixMaxTime = new Array(this.blocks.length);
+    let m = 0n;
+    for (let i = 0; i < this.blocks.length; i++) {
+      const t = this.blocks[i]!.e.maxTime;
+      if (t > m) m = t;
+      this.prefixMaxTime[i] = m;
+    }
+  }
+
+  /**
+   * Opens a recording directory. Throws NOT_FOUND, NOT_A_RECORDING, CORRUPT_MANIFEST,
+   * UNSUPPORTED_VERSION, UNKNOWN_FEATURE, CORRUPT_SEGMENT (bad segment header or numbering).
+   */
+  static open(dir: string, options: Partial<ReaderOptions> = {}): LogReader {
+    const manifest = readManifest(dir);
+    return new LogReader(dir, manifest, {
+      maxBlockSize: options.maxBlockSize ?? DEFAULT_MAX_BLOCK_SIZE,
+      maxRecordSize: options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE,
+    });
+  }
+
+  get firstSeq(): number {
+    return this.blocks.length ? this.blocks[0]!.e.firstSeq : 0;
+  }
+
+  /** One past the last readable sequence number. */
+  get endSeq(): number {
+    const b = this.blocks[this.blocks.length - 1];
+    return b ? b.e.firstSeq + b.e.recordCount : 0;
+  }
+
+  get blockCount(): number {
+    return this.blocks.length;
+  }
+
+  blockInfo(i: number): BlockInfo {
+    const b = this.blocks[i];
+    if (!b) throw new RangeError(`no block ${i}`);
+    return { segment: segmentFileName(b.seg.number), ...b.e };
+  }
+
+  /** Sequential scan; stops with a HindsightError at corruption. Records are views valid until the next block. */
+  *records(filter: ScanFilter = {}): Generator<SeqRecord> {
+    const from = this.startBlock(filter);
+    for (let i = from; i < this.blocks.length; i++) {
+      const b = this.blocks[i]!;
+      if (filter.toSeq !== undefined && b.e.firstSeq > filter.toSeq) return;
+      if (skipBlock(b.e, filter)) continue;
+      const recs = this.readBlock(i);
+      for (const r of recs) {
+        if (filter.toSeq !== undefined && r.seq > filter.toSeq) return;
+        if (keep(r, filter)) yield r;
+      }
+    }
+    this.throwIfCorruptAfter(filter);
+  }
+
+  /** The same scan with asynchronous reads (does not block the event loop on I/O). */
+  async *recordsAsync(filter: ScanFilter = {}): AsyncGenerator<SeqRecord> {
+    const from = this.startBlock(filter);
+    const handles = new Map<number, FileHandle>();
+    try {
+      for (let i = from; i < this.blocks.length; i++) {
+        const b = this.blocks[i]!;
+        if (filter.toSeq !== undefined && b.e.firstSeq > filter.toSeq) return;
+        if (skipBlock(b.e, filter)) continue;
+        let h = handles.get(b.seg.number);
+        if (!h) {
+          h = await openAsync(b.seg.path, "r");
+          handles.set(b.seg.number, h);
+        }
+        const buf = Buffer.allocUnsafe(BLOCK_HEADER_SIZE + b.e.storedLength);
+        const { bytesRead } = await h.read(buf, 0, buf.length, b.e.offset);
+        const recs = this.decodeBlock(b, buf, bytesRead);
+        for (const r of recs) {
+          if (filter.toSeq !== undefined && r.seq > filter.toSeq) return;
+          if (keep(r, filter)) yield r;
+        }
+      }
+      this.throwIfCorruptAfter(filter);
+    } finally {
+      for (const h of handles.values()) await h.close();
+    }
+  }
+
+  /** The record with sequence number `seq`. Throws NOT_FOUND when out of range, corruption errors. */
+  get(seq: number): SeqRecord {
+    const i = this.blockOfSeq(seq);
+    if (i < 0) {
+      if (this.corruption && seq >= this.endSeq) throw this.corruptionError();
+      throw new HindsightError("NOT_FOUND", `no record with sequence number ${seq}`, {
+        where: this.dir,
+        hint: `the recording holds ${this.firstSeq}..${this.endSeq - 1}`,
+      });
+    }
+    return this.readBlock(i)[seq - this.blocks[i]!.e.firstSeq]!;
+  }
+
+  /** Sequence number of the first record (in log order) whose time is >= `t`, or undefined. */
+  seqAtTime(t: bigint): number | undefined {
+    let lo = 0;
+    let hi = this.blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.prefixMaxTime[mid]! >= t) hi = mid;
+      else lo = mid + 1;
+    }
+    for (let i = lo; i < this.blocks.length; i++) {
+      for (const r of this.readBlock(i)) if (r.timeNs !== 0n && r.timeNs >= t) return r.seq;
+    }
+    return undefined;
+  }
+
+  readSideFile(name: string): Uint8Array {
+    try {
+      return readFileSync(join(this.dir, name));
+    } catch (e) {
+      throw new HindsightError("NOT_FOUND", `recording file ${name} is missing`, {
+        where: this.dir,
+        cause: e,
+      });
+    }
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const s of this.segs) if (s.fd >= 0) closeSync(s.fd);
+  }
+
+  /** Index of the block holding `seq`, or -1. */
+  private blockOfSeq(seq: number): number {
+    let lo = 0;
+    let hi = this.blocks.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const e = this.blocks[mid]!.e;
+      if (seq < e.firstSeq) hi = mid - 1;
+      else if (seq >= e.firstSeq + e.recordCount) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  private startBlock(f: ScanFilter): number {
+    let i = 0;
+    if (f.fromSeq !== undefined && f.fromSeq > this.firstSeq) {
+      const b = this.blockOfSeq(f.fromSeq);
+      i = b < 0 ? this.blocks.length : b;
+    }
+    if (f.fromTime !== undefined) {
+      let lo = 0;
+      let hi = this.blocks.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (this.prefixMaxTime[mid]! >= f.fromTime) hi = mid;
+        else lo = mid + 1;
+      }
+      i = Math.max(i, lo);
+    }
+    return i;
+  }
+
+  private throwIfCorruptAfter(f: ScanFilter): void {
+    if (!this.corruption) return;
+    if (f.toSeq !== undefined && f.toSeq < this.endSeq) return;
+    throw this.corruptionError();
+  }
+
+  private corruptionError(): HindsightError {
+    const c = this.corruption!;
+    const range = c.seqRange ? `seq ${c.seqRange[0]}..${c.seqRange[1]}` : `after seq ${c.afterSeq}`;
+    return new HindsightError(c.code, c.reason, {
+      where: `${c.segment} offset ${c.offset}, ${range}`,
+      hint: "the recording is damaged there; run `hindsight fsck` for a full report",
+      details: {
+        segment: c.segment,
+        offset: c.offset,
+        afterSeq: c.afterSeq,
+        ...(c.seqRange ? { seqRange: c.seqRange } : {}),
+      },
+    });
+  }
+
+  private readBlock(i: number): SeqRecord[] {
+    if (i === this.cacheIndex) return this.cacheRecords;
+    if (this.closed) throw new HindsightError("CLOSED", "read from a closed log reader");
+    const b = this.blocks[i]!;
+    const n = BLOCK_HEADER_SIZE + b.e.storedLength;
+    // Decoded records are views into the buffer: a fresh one per block keeps earlier views valid.
+    const buf = Buffer.allocUnsafe(n);
+    const got = readSync(b.seg.fd, buf, 0, n, b.e.offset);
+    const recs = this.decodeBlock(b, buf, got);
+    this.cacheIndex = i;
+    this.cacheRecords = recs;
+    return recs;
+  }
+
+  private decodeBlock(b: BlockRef, buf: Buffer, got: number): SeqRecord[] {
+    const where = `${segmentFileName(b.seg.number)} offset ${b.e.offset}, seq ${b.e.firstSeq}..${b.e.firstSeq + b.e.recordCount - 1}`;
+    const fail = (code: "CORRUPT_BLOCK" | "CORRUPT_HEADER", why: string) =>
+      new HindsightError(code, why, {
+        where,
+        hint: "the recording is damaged here; run `hindsight fsck` for a full report",
+        details: {
+          segment: segmentFileName(b.seg.number),
+          offset: b.e.offset,
+          seqRange: [b.e.firstSeq, b.e.firstSeq + b.e.recordCount - 1],
+        },
+      });
+    if (got < buf.length) throw fail("CORRUPT_BLOCK", "block is cut short");
+    const p = parseBlockHeader(buf);
+    if (!p.ok) throw fail("CORRUPT_HEADER", `block header is invalid (${p.reason})`);
+    const h = p.header;
+    if (
+      h.firstSeq !== b.e.firstSeq ||
+      h.recordCount !== b.e.recordCount ||
+      h.storedLength !== b.e.storedLength
+    )
+      throw fail("CORRUPT_HEADER", "block header does not match the segment index");
+    const stored = buf.subarray(BLOCK_HEADER_SIZE);
+    if (crc32c(stored) !== h.payloadCrc) throw fail("CORRUPT_BLOCK", "block payload checksum mismatch");
+    const raw = decompressBlock(h.codec, buf, BLOCK_HEADER_SIZE, h.storedLength, h.uncompressedLength, where);
+    return decodeRecords(raw as Buffer, h.recordCount, h.firstSeq, where, this.options.maxRecordSize);
+  }
+}
+
+function checkSegmentHeader(hb: Buffer, path: string, n: number): void {
+  const sh = parseSegmentHeader(hb);
+  if (!sh.ok)
+    throw new HindsightError("CORRUPT_SEGMENT", `segment header is invalid (${sh.reason})`, {
+      where: path,
+      hint: "the file is not a hindsight segment or is damaged",
+    });
+  const h = sh.header;
+  if (h.formatVersion !== FORMAT_VERSION)
+    throw new HindsightError(
+      "UNSUPPORTED_VERSION",
+      `segment format version ${h.formatVersion} is not supported (this build reads ${FORMAT_VERSION})`,
+      {
+        where: path,
+        hint: "use the hindsight release that wrote it",
+      },
+    );
+  if ((h.features & ~KNOWN_FEATURE_BITS) !== 0)
+    throw new HindsightError(
+      "UNKNOWN_FEATURE",
+      `segment uses unknown feature bits 0x${(h.features & ~KNOWN_FEATURE_BITS).toString(16)}`,
+      {
+        where: path,
+        hint: "upgrade hindsight to read it",
+      },
+    );
+  if (h.segmentNumber !== n)
+    throw new HindsightError(
+      "CORRUPT_SEGMENT",
+      `segment header says number ${h.segmentNumber}, file name says ${n}`,
+      { where: path },
+    );
+}
+
+function skipBlock(e: IndexEntry, f: ScanFilter): boolean {
+  if (f.fromTime !== undefined && e.maxTime < f.fromTime) return true;
+  if (f.toTime !== undefined && e.minTime > f.toTime) return true;
+  return false;
+}
+
+function keep(r: SeqRecord, f: ScanFilter): boolean {
+  if (f.fromSeq !== undefined && r.seq < f.fromSeq) return false;
+  if (f.types !== undefined && !f.types.includes(r.type)) return false;
+  if (f.streams !== undefined && r.type === "input" && !f.streams.includes(r.stream)) return false;
+  if (f.fromTime !== undefined && (r.timeNs === 0n || r.timeNs < f.fromTime)) return false;
+  if (f.toTime !== undefined && (r.timeNs === 0n || r.timeNs > f.toTime)) return false;
+  return true;
+}

@@ -1,0 +1,154 @@
+/** Segment and index file names, listing, and the sparse per-segment index file. */
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { HindsightError } from "../errors.js";
+import { INDEX_ENTRY_SIZE, INDEX_HEADER_SIZE, INDEX_MAGIC } from "../format/constants.js";
+import { crc32c } from "../format/crc32c.js";
+
+export interface IndexEntry {
+  /** Offset of the block header in its segment file. */
+  readonly offset: number;
+  readonly firstSeq: number;
+  readonly recordCount: number;
+  readonly storedLength: number;
+  readonly uncompressedLength: number;
+  readonly codec: number;
+  readonly minTime: bigint;
+  readonly maxTime: bigint;
+}
+
+const SEGMENT_RE = /^segment-(\d{6,})\.hsl$/;
+
+export function segmentFileName(n: number): string {
+  return `segment-${String(n).padStart(6, "0")}.hsl`;
+}
+export function indexFileName(n: number): string {
+  return `segment-${String(n).padStart(6, "0")}.hsi`;
+}
+
+/** Segment numbers present in `dir`, ascending. Throws CORRUPT_SEGMENT when numbering has a gap. */
+export function listSegments(dir: string): number[] {
+  const nums = readdirSync(dir)
+    .map((f) => SEGMENT_RE.exec(f))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => Number(m[1]))
+    .sort((a, b) => a - b);
+  for (let i = 0; i < nums.length; i++)
+    if (nums[i] !== i + 1)
+      throw new HindsightError("CORRUPT_SEGMENT", `segment ${segmentFileName(i + 1)} is missing`, {
+        where: dir,
+        hint: "segments are numbered from 1 without gaps; restore the missing file",
+      });
+  return nums;
+}
+
+/**
+ * Index file (.hsi), written when a segment is sealed; little-endian:
+ *   header (32 bytes): magic "HSLOGIDX" | u16 version=1 | u16 reserved | u32 entry count |
+ *                      u64 size of the segment file it describes | u32 reserved | u32 CRC-32C of bytes 0..27
+ *   entries (48 bytes each): u64 offset | u64 first seq | u32 record count | u32 stored length |
+ *                      u32 uncompressed length | u8 codec | 3 reserved | u64 min time | u64 max time
+ *   trailer: u32 CRC-32C of all entry bytes
+ * It is only a cache of the block headers: when it is missing, damaged or describes a file of
+ * another size, readers rebuild it from the headers.
+ */
+export function encodeIndex(entries: readonly IndexEntry[], segmentSize: number): Uint8Array {
+  const out = new Uint8Array(INDEX_HEADER_SIZE + entries.length * INDEX_ENTRY_SIZE + 4);
+  const v = new DataView(out.buffer);
+  out.set(INDEX_MAGIC, 0);
+  v.setUint16(8, 1, true);
+  v.setUint32(12, entries.length, true);
+  v.setBigUint64(16, BigInt(segmentSize), true);
+  v.setUint32(28, crc32c(out.subarray(0, 28)), true);
+  let p = INDEX_HEADER_SIZE;
+  for (const e of entries) {
+    v.setBigUint64(p, BigInt(e.offset), true);
+    v.setBigUint64(p + 8, BigInt(e.firstSeq), true);
+    v.setUint32(p + 16, e.recordCount, true);
+    v.setUint32(p + 20, e.storedLength, true);
+    v.setUint32(p + 24, e.uncompressedLength, true);
+    v.setUint8(p + 28, e.codec);
+    v.setBigUint64(p + 32, e.minTime, true);
+    v.setBigUint64(p + 40, e.maxTime, true);
+    p += INDEX_ENTRY_SIZE;
+  }
+  v.setUint32(p, crc32c(out.subarray(INDEX_HEADER_SIZE, p)), true);
+  return out;
+}
+
+/** Reads an index file; undefined when absent, damaged, or not describing a file of `segmentSize` bytes. */
+export function readIndex(path: string, segmentSize: number): IndexEntry[] | undefined {
+  if (!existsSync(path)) return undefined;
+  let b: Buffer;
+  try {
+    b = readFileSync(path);
+  } catch {
+    return undefined;
+  }
+  if (b.length < INDEX_HEADER_SIZE + 4) return undefined;
+  for (let i = 0; i < 8; i++) if (b[i] !== INDEX_MAGIC[i]) return undefined;
+  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  if (v.getUint32(28, true) !== crc32c(b.subarray(0, 28))) return undefined;
+  if (v.getUint16(8, true) !== 1) return undefined;
+  const n = v.getUint32(12, true);
+  if (Number(v.getBigUint64(16, true)) !== segmentSize) return undefined;
+  const end = INDEX_HEADER_SIZE + n * INDEX_ENTRY_SIZE;
+  if (b.length !== end + 4) return undefined;
+  if (v.getUint32(end, true) !== crc32c(b.subarray(INDEX_HEADER_SIZE, end))) return undefined;
+  const out: IndexEntry[] = new Array(n);
+  for (let i = 0, p = INDEX_HEADER_SIZE; i < n; i++, p += INDEX_ENTRY_SIZE)
+    out[i] = {
+      offset: Number(v.getBigUint64(p, true)),
+      firstSeq: Number(v.getBigUint64(p + 8, true)),
+      recordCount: v.getUint32(p + 16, true),
+      storedLength: v.getUint32(p + 20, true),
+      uncompressedLength: v.getUint32(p + 24, true),
+      codec: v.getUint8(p + 28),
+      minTime: v.getBigUint64(p + 32, true),
+      maxTime: v.getBigUint64(p + 40, true),
+    };
+  return out;
+}
+
+export function fileSize(path: string): number {
+  return statSync(path).size;
+}
+
+/** True when bytes [from, size) of the open file are all zero (a zero-filled tail). */
+export function zeroTail(fd: number, from: number, size: number): boolean {
+  const chunk = Buffer.allocUnsafe(64 * 1024);
+  for (let off = from; off < size; ) {
+    const n = readSync(fd, chunk, 0, Math.min(chunk.length, size - off), off);
+    if (n <= 0) return true;
+    for (let i = 0; i < n; i++) if (chunk[i] !== 0) return false;
+    off += n;
+  }
+  return true;
+}
+
+export function withFd<T>(path: string, flags: string, f: (fd: number) => T): T {
+  const fd = openSync(path, flags);
+  try {
+    return f(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function segmentPath(dir: string, n: number): string {
+  return join(dir, segmentFileName(n));
+}
+export function indexPath(dir: string, n: number): string {
+  return join(dir, indexFileName(n));
+}
+
+/** Reads buf.length bytes at `pos`; returns how many were read (less only at end of file). */
+export function readFully(fd: number, buf: Uint8Array, pos: number): number {
+  let done = 0;
+  while (done < buf.length) {
+    const n = readSync(fd, buf, done, buf.length - done, pos + done);
+    if (n <= 0) break;
+    done += n;
+  }
+  return done;
+}
