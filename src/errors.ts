@@ -82,7 +82,7 @@ export class HindsightError extends Error {
   oneLine(): string {
     let s = this.message;
     if (this.where) s += ` (${this.where})`;
-    if (this.hint) s += `: ${this.hint}`;
+    if (this.hint) s += `; ${this.hint}`;
     return s;
   }
 

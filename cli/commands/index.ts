@@ -1,7 +1,11 @@
 /** Every subcommand registers itself here; order is the order shown in --help. */
 import type { Command } from "commander";
 import type { CommandContext } from "../program.js";
+import { register as cat } from "./cat.js";
+import { register as fsck } from "./fsck.js";
+import { register as inspect } from "./inspect.js";
+import { register as record } from "./record.js";
 
 export type RegisterCommand = (program: Command, ctx: CommandContext) => Command;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [record, inspect, cat, fsck];

@@ -1,3 +1,5 @@
+export { type FsckCorruption, type FsckOptions, type FsckReport, type FsckSegment, fsck } from "./fsck.js";
+export { type InspectReport, inspect, type StreamStats } from "./inspect.js";
 export {
   MANIFEST_FILE,
   type Manifest,

@@ -368,35 +368,43 @@ export class LogReader {
   }
 
   private decodeBlock(b: BlockRef, buf: Buffer, got: number): SeqRecord[] {
-    const where = `${segmentFileName(b.seg.number)} offset ${b.e.offset}, seq ${b.e.firstSeq}..${b.e.firstSeq + b.e.recordCount - 1}`;
-    const fail = (code: "CORRUPT_BLOCK" | "CORRUPT_HEADER", why: string) =>
-      new HindsightError(code, why, {
-        where,
-        hint: "the recording is damaged here; run `hindsight fsck` for a full report",
-        details: {
-          segment: segmentFileName(b.seg.number),
-          offset: b.e.offset,
-          seqRange: [b.e.firstSeq, b.e.firstSeq + b.e.recordCount - 1],
-        },
-      });
-    if (got < buf.length) throw fail("CORRUPT_BLOCK", "block is cut short");
-    const p = parseBlockHeader(buf);
-    if (!p.ok) throw fail("CORRUPT_HEADER", `block header is invalid (${p.reason})`);
-    const h = p.header;
-    if (
-      h.firstSeq !== b.e.firstSeq ||
-      h.recordCount !== b.e.recordCount ||
-      h.storedLength !== b.e.storedLength
-    )
-      throw fail("CORRUPT_HEADER", "block header does not match the segment index");
-    const stored = buf.subarray(BLOCK_HEADER_SIZE);
-    if (crc32c(stored) !== h.payloadCrc) throw fail("CORRUPT_BLOCK", "block payload checksum mismatch");
-    const raw = decompressBlock(h.codec, buf, BLOCK_HEADER_SIZE, h.storedLength, h.uncompressedLength, where);
-    return decodeRecords(raw as Buffer, h.recordCount, h.firstSeq, where, this.options.maxRecordSize);
+    return decodeBlockBuffer(segmentFileName(b.seg.number), b.e, buf, got, this.options.maxRecordSize);
   }
 }
 
-function checkSegmentHeader(hb: Buffer, path: string, n: number): void {
+/**
+ * Validates and decodes one block read into `buf` (header + stored payload, `got` bytes
+ * read). Throws CORRUPT_BLOCK / CORRUPT_HEADER / UNKNOWN_CODEC / CORRUPT_RECORD naming the
+ * segment, offset and sequence range.
+ */
+export function decodeBlockBuffer(
+  segment: string,
+  e: IndexEntry,
+  buf: Buffer,
+  got: number,
+  maxRecordSize: number,
+): SeqRecord[] {
+  const last = e.firstSeq + e.recordCount - 1;
+  const where = `${segment} offset ${e.offset}, seq ${e.firstSeq}..${last}`;
+  const fail = (code: "CORRUPT_BLOCK" | "CORRUPT_HEADER", why: string) =>
+    new HindsightError(code, why, {
+      where,
+      hint: "the recording is damaged here; run `hindsight fsck` for a full report",
+      details: { segment, offset: e.offset, seqRange: [e.firstSeq, last] },
+    });
+  if (got < buf.length) throw fail("CORRUPT_BLOCK", "block is cut short");
+  const p = parseBlockHeader(buf);
+  if (!p.ok) throw fail("CORRUPT_HEADER", `block header is invalid (${p.reason})`);
+  const h = p.header;
+  if (h.firstSeq !== e.firstSeq || h.recordCount !== e.recordCount || h.storedLength !== e.storedLength)
+    throw fail("CORRUPT_HEADER", "block header does not match the segment index");
+  const stored = buf.subarray(BLOCK_HEADER_SIZE);
+  if (crc32c(stored) !== h.payloadCrc) throw fail("CORRUPT_BLOCK", "block payload checksum mismatch");
+  const raw = decompressBlock(h.codec, buf, BLOCK_HEADER_SIZE, h.storedLength, h.uncompressedLength, where);
+  return decodeRecords(raw as Buffer, h.recordCount, h.firstSeq, where, maxRecordSize);
+}
+
+export function checkSegmentHeader(hb: Buffer, path: string, n: number): void {
   const sh = parseSegmentHeader(hb);
   if (!sh.ok)
     throw new HindsightError("CORRUPT_SEGMENT", `segment header is invalid (${sh.reason})`, {

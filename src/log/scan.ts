@@ -57,6 +57,8 @@ export interface ScanOptions {
   /** Also read every payload and check its CRC (fsck); otherwise headers only. */
   readonly verifyPayload: boolean;
   readonly maxBlockSize?: number;
+  /** Where to start (a block boundary); defaults to just after the segment header. */
+  readonly startOffset?: number;
 }
 
 export function scanSegment(fd: number, o: ScanOptions): SegmentScan {
@@ -65,7 +67,7 @@ export function scanSegment(fd: number, o: ScanOptions): SegmentScan {
   const entries: IndexEntry[] = [];
   const hdr = Buffer.allocUnsafe(BLOCK_HEADER_SIZE);
   let payload = Buffer.allocUnsafe(0);
-  let off = SEGMENT_HEADER_SIZE;
+  let off = o.startOffset ?? SEGMENT_HEADER_SIZE;
   let seq = o.expectedSeq;
   const torn = (reason: string): SegmentScan => ({
     entries,

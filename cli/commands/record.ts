@@ -1,0 +1,142 @@
+/** `hindsight record`: capture input streams (and, with --app, run and record an app). */
+import { type Command, Option } from "commander";
+import { FSYNC_POLICIES, type FsyncPolicy, type WriterOptions } from "../../src/log/writer.js";
+import { captureInputs } from "../../src/recorder/capture.js";
+import type { InputSpec } from "../../src/recorder/inputs.js";
+import { out } from "../io.js";
+import { choiceOption, intOption, pairOption, sizeOption } from "../options.js";
+import type { CommandContext } from "../program.js";
+import { progress } from "../progress.js";
+import { bytes, toJson } from "../render.js";
+import { recordAppCommand } from "./record-app.js";
+
+export interface RecordCliOptions {
+  input: { key: string; value: string }[];
+  out: string;
+  timeField?: string;
+  fsync: FsyncPolicy;
+  fsyncInterval?: number;
+  blockSize?: number;
+  segmentSize?: number;
+  app?: string;
+  seed?: string;
+  checkpointEvery?: number;
+  outputs: "digest" | "full";
+  sink: { key: string; value: string }[];
+  strict: "throw" | "record" | "off";
+  json?: boolean;
+}
+
+export function writerOptionsFrom(o: RecordCliOptions): Partial<WriterOptions> {
+  return {
+    fsync: o.fsync,
+    ...(o.fsyncInterval !== undefined ? { fsyncIntervalMs: o.fsyncInterval } : {}),
+    ...(o.blockSize !== undefined ? { blockSize: o.blockSize } : {}),
+    ...(o.segmentSize !== undefined ? { segmentSize: o.segmentSize } : {}),
+  };
+}
+
+export function inputSpecsFrom(o: RecordCliOptions): InputSpec[] {
+  return o.input.map((p) => ({ stream: p.key, path: p.value }));
+}
+
+export function register(program: Command, ctx: CommandContext): Command {
+  return program
+    .command("record")
+    .summary("record input streams (and an app's decisions and outputs) into a new recording")
+    .description(
+      "Record JSON-lines input streams into a new recording directory. Each line's bytes are stored\n" +
+        "exactly as input events. With several inputs, events interleave by --time-field when given\n" +
+        "(ties: the order of --input flags), else round-robin one line per stream in --input order;\n" +
+        "the interleaving is what is recorded. With --app, the app runs over the events and its\n" +
+        "decisions (clock, random, look-ups, ticks), output digests and checkpoints are recorded too.",
+    )
+    .requiredOption(
+      "-i, --input <stream=file>",
+      "an input stream: name=file.jsonl, or name=- for stdin (repeatable)",
+      pairOption("--input"),
+      [],
+    )
+    .requiredOption("-o, --out <dir>", "recording directory to create (must not exist or be empty)")
+    .option(
+      "--time-field <name>",
+      "top-level JSON field with each event's time (integer ns or ISO-8601): interleave by it",
+    )
+    .addOption(
+      new Option("--fsync <policy>", "when blocks are forced to disk: always | interval | never")
+        .default("interval")
+        .argParser(choiceOption("--fsync", FSYNC_POLICIES)),
+    )
+    .option(
+      "--fsync-interval <ms>",
+      "with --fsync interval: most ms between fsyncs (default 1000)",
+      intOption("--fsync-interval", 1),
+    )
+    .option(
+      "--block-size <bytes>",
+      "target uncompressed block size (default 64k)",
+      sizeOption("--block-size"),
+    )
+    .option(
+      "--segment-size <bytes>",
+      "start a new segment file past this size (default 128m)",
+      sizeOption("--segment-size"),
+    )
+    .option("--app <module>", "app module (.ts or .js) whose default export is a hindsight app")
+    .option("--seed <n>", "seed for ctx.random() (with --app; default 0)")
+    .option(
+      "--checkpoint-every <n>",
+      "checkpoint derivable state every n input events (with --app; 0 = never)",
+      intOption("--checkpoint-every"),
+    )
+    .addOption(
+      new Option("--outputs <mode>", "keep output digests only, or full output bytes (with --app)")
+        .choices(["digest", "full"])
+        .default("digest"),
+    )
+    .option(
+      "--sink <name=file>",
+      "also write a sink's outputs to a file, or - for stdout (with --app; repeatable)",
+      pairOption("--sink"),
+      [],
+    )
+    .addOption(
+      new Option("--strict <mode>", "ambient nondeterminism in steps: throw | record | off (with --app)")
+        .choices(["throw", "record", "off"])
+        .default("throw"),
+    )
+    .option("--json", "print the summary as JSON")
+    .action(async (o: RecordCliOptions) => {
+      if (o.app !== undefined) {
+        await recordAppCommand(o, ctx);
+        return;
+      }
+      for (const [flag, set] of [
+        ["--seed", o.seed],
+        ["--checkpoint-every", o.checkpointEvery],
+      ] as const)
+        if (set !== undefined) ctx.io.stderr.write(`hindsight: note: ${flag} has no effect without --app\n`);
+      const bar = progress(ctx.io, "recording");
+      const s = await captureInputs({
+        inputs: inputSpecsFrom(o),
+        out: o.out,
+        ...(o.timeField ? { timeField: o.timeField } : {}),
+        writer: writerOptionsFrom(o),
+        stdin: ctx.io.stdin,
+        onProgress: (n) => bar.update(n),
+      }).finally(() => bar.stop());
+      if (o.json) {
+        out(ctx.io, toJson(s));
+        return;
+      }
+      const rate = s.seconds > 0 ? Math.round(s.events / s.seconds) : s.events;
+      out(
+        ctx.io,
+        `recorded ${s.events.toLocaleString("en-US")} events (${Object.entries(s.perStream)
+          .map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`)
+          .join(", ")}) into ${s.dir}\n` +
+          `${s.blocks} blocks, ${bytes(s.bytesOnDisk)} on disk for ${bytes(s.payloadBytes)} of input ` +
+          `(${((100 * s.bytesOnDisk) / Math.max(1, s.payloadBytes)).toFixed(1)}%), ${s.seconds.toFixed(2)} s, ${rate.toLocaleString("en-US")} events/s`,
+      );
+    });
+}

@@ -1,0 +1,272 @@
+/**
+ * `hindsight fsck`: checks every block of a recording (header, checksum, decompression,
+ * record structure, sequence continuity, index files), reports torn tails and corruption,
+ * and with `repair` truncates a torn tail to the last whole block and rewrites stale index
+ * files. Corruption is never "repaired" away: it is reported with where it is.
+ */
+import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readSync, unlinkSync } from "node:fs";
+import type { ErrorCode } from "../errors.js";
+import { HindsightError } from "../errors.js";
+import { BLOCK_HEADER_SIZE, SEGMENT_HEADER_SIZE } from "../format/constants.js";
+import { readManifest } from "./manifest.js";
+import { checkSegmentHeader, decodeBlockBuffer } from "./reader.js";
+import { scanSegment } from "./scan.js";
+import {
+  encodeIndex,
+  fileSize,
+  type IndexEntry,
+  indexFileName,
+  indexPath,
+  listSegments,
+  readIndex,
+  segmentFileName,
+  segmentPath,
+} from "./segment-files.js";
+import { writeFileAtomic } from "./writer.js";
+
+export interface FsckSegment {
+  readonly file: string;
+  readonly bytes: number;
+  readonly blocks: number;
+  readonly records: number;
+  readonly firstSeq: number | null;
+  readonly lastSeq: number | null;
+}
+
+export interface FsckCorruption {
+  readonly code: ErrorCode;
+  readonly segment: string;
+  readonly offset: number;
+  readonly reason: string;
+  readonly seqRange?: readonly [number, number];
+  readonly afterSeq: number;
+}
+
+export interface FsckReport {
+  readonly dir: string;
+  /** No corruption and no torn tail left. */
+  readonly ok: boolean;
+  readonly segments: FsckSegment[];
+  readonly blocks: number;
+  readonly records: number;
+  readonly torn?: {
+    readonly segment: string;
+    readonly offset: number;
+    readonly droppedBytes: number;
+    readonly reason: string;
+    readonly lastGoodSeq: number;
+    readonly repaired: boolean;
+  };
+  readonly corrupt: FsckCorruption[];
+  /** Index files that were missing or disagreed with the block headers (rewritten with repair). */
+  readonly staleIndexes: { file: string; rewritten: boolean }[];
+}
+
+export interface FsckOptions {
+  readonly repair?: boolean;
+  readonly maxBlockSize?: number;
+  readonly maxRecordSize?: number;
+  readonly onProgress?: (bytesDone: number, bytesTotal: number) => void;
+}
+
+/** Throws only for problems that prevent checking at all (NOT_FOUND, NOT_A_RECORDING, manifest errors). */
+export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
+  readManifest(dir);
+  const numbers = listSegmentsForFsck(dir);
+  const segments: FsckSegment[] = [];
+  const corrupt: FsckCorruption[] = [];
+  const staleIndexes: { file: string; rewritten: boolean }[] = [];
+  let torn: FsckReport["torn"];
+  let seq = 0;
+  let blocks = 0;
+  const total = numbers.reduce((a, n) => a + fileSize(segmentPath(dir, n)), 0);
+  let done = 0;
+  for (const n of numbers) {
+    const path = segmentPath(dir, n);
+    const size = fileSize(path);
+    const last = n === numbers[numbers.length - 1];
+    const file = segmentFileName(n);
+    const fd = openSync(path, o.repair && last ? "r+" : "r");
+    try {
+      if (size < SEGMENT_HEADER_SIZE) {
+        if (last) {
+          torn = {
+            segment: file,
+            offset: 0,
+            droppedBytes: size,
+            reason: "partial segment header",
+            lastGoodSeq: seq - 1,
+            repaired: false,
+          };
+          if (o.repair) {
+            closeSync(fd);
+            unlinkSync(path);
+            torn = { ...torn, repaired: true };
+            segments.push({ file, bytes: 0, blocks: 0, records: 0, firstSeq: null, lastSeq: null });
+            continue;
+          }
+        } else
+          corrupt.push({
+            code: "CORRUPT_SEGMENT",
+            segment: file,
+            offset: 0,
+            reason: "segment header is cut short",
+            afterSeq: seq - 1,
+          });
+        segments.push({ file, bytes: size, blocks: 0, records: 0, firstSeq: null, lastSeq: null });
+        continue;
+      }
+      const hb = Buffer.alloc(SEGMENT_HEADER_SIZE);
+      readSync(fd, hb, 0, SEGMENT_HEADER_SIZE, 0);
+      try {
+        checkSegmentHeader(hb, path, n);
+      } catch (e) {
+        if (!(e instanceof HindsightError)) throw e;
+        corrupt.push({ code: e.code, segment: file, offset: 0, reason: e.message, afterSeq: seq - 1 });
+        segments.push({ file, bytes: size, blocks: 0, records: 0, firstSeq: null, lastSeq: null });
+        break;
+      }
+      const entries: IndexEntry[] = [];
+      let offset = SEGMENT_HEADER_SIZE;
+      let stop = false;
+      const segFirst = seq;
+      for (;;) {
+        const s = scanSegment(fd, {
+          segmentNumber: n,
+          size,
+          expectedSeq: seq,
+          verifyPayload: true,
+          startOffset: offset,
+          ...(o.maxBlockSize ? { maxBlockSize: o.maxBlockSize } : {}),
+        });
+        for (const e of s.entries) {
+          const buf = Buffer.allocUnsafe(BLOCK_HEADER_SIZE + e.storedLength);
+          const got = readSync(fd, buf, 0, buf.length, e.offset);
+          try {
+            decodeBlockBuffer(file, e, buf, got, o.maxRecordSize ?? 16 * 1024 * 1024);
+          } catch (err) {
+            if (!(err instanceof HindsightError)) throw err;
+            corrupt.push({
+              code: err.code,
+              segment: file,
+              offset: e.offset,
+              reason: err.message,
+              seqRange: [e.firstSeq, e.firstSeq + e.recordCount - 1],
+              afterSeq: e.firstSeq - 1,
+            });
+          }
+          entries.push(e);
+          seq += e.recordCount;
+          blocks++;
+        }
+        done += s.goodEnd - offset;
+        o.onProgress?.(done, total);
+        const p = s.problem;
+        if (!p) break;
+        if (p.kind === "torn") {
+          if (last) {
+            torn = {
+              segment: file,
+              offset: p.offset,
+              droppedBytes: p.droppedBytes,
+              reason: p.reason,
+              lastGoodSeq: seq - 1,
+              repaired: false,
+            };
+            if (o.repair && corrupt.length === 0) {
+              ftruncateSync(fd, p.offset);
+              fsyncSync(fd);
+              torn = { ...torn, repaired: true };
+            }
+          } else {
+            corrupt.push({
+              code: "CORRUPT_SEGMENT",
+              segment: file,
+              offset: p.offset,
+              reason: `sealed segment ends mid-block (${p.reason})`,
+              afterSeq: seq - 1,
+            });
+            stop = true;
+          }
+          break;
+        }
+        corrupt.push({
+          code: p.code,
+          segment: file,
+          offset: p.offset,
+          reason: p.reason,
+          ...(p.seqRange ? { seqRange: p.seqRange } : {}),
+          afterSeq: p.afterSeq,
+        });
+        // A payload checksum failure leaves the header (and so the next block's place) intact: keep checking.
+        if (p.code === "CORRUPT_BLOCK" && p.seqRange) {
+          const hdr = Buffer.allocUnsafe(8);
+          readSync(fd, hdr, 0, 8, p.offset);
+          offset = p.offset + BLOCK_HEADER_SIZE + hdr.readUInt32LE(4);
+          seq = p.seqRange[1] + 1;
+          continue;
+        }
+        stop = true;
+        break;
+      }
+      const records = seq - segFirst;
+      segments.push({
+        file,
+        bytes: size,
+        blocks: entries.length,
+        records,
+        firstSeq: records ? segFirst : null,
+        lastSeq: records ? seq - 1 : null,
+      });
+      if (!last && !stop && corrupt.length === 0) {
+        const idx = readIndex(indexPath(dir, n), size);
+        if (!idx || !sameEntries(idx, entries)) {
+          if (o.repair) writeFileAtomic(indexPath(dir, n), encodeIndex(entries, size), true);
+          staleIndexes.push({ file: indexFileName(n), rewritten: Boolean(o.repair) });
+        }
+      }
+      if (last && torn?.repaired && existsSync(indexPath(dir, n))) unlinkSync(indexPath(dir, n));
+      if (stop) break;
+    } finally {
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed (deleted partial segment)
+      }
+    }
+  }
+  return {
+    dir,
+    ok: corrupt.length === 0 && (torn === undefined || torn.repaired),
+    segments,
+    blocks,
+    records: seq,
+    ...(torn ? { torn } : {}),
+    corrupt,
+    staleIndexes,
+  };
+}
+
+function listSegmentsForFsck(dir: string): number[] {
+  return listSegments(dir);
+}
+
+function sameEntries(a: readonly IndexEntry[], b: readonly IndexEntry[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (
+      x.offset !== y.offset ||
+      x.firstSeq !== y.firstSeq ||
+      x.recordCount !== y.recordCount ||
+      x.storedLength !== y.storedLength ||
+      x.minTime !== y.minTime ||
+      x.maxTime !== y.maxTime ||
+      x.codec !== y.codec ||
+      x.uncompressedLength !== y.uncompressedLength
+    )
+      return false;
+  }
+  return true;
+}

@@ -1,0 +1,320 @@
+/**
+ * Input capture from JSON-lines streams. Each line's bytes (without its "\n") are the
+ * event's payload, exactly. With several streams, events interleave:
+ *   - with a time field: by that field's value (integer nanoseconds, or an ISO-8601 string),
+ *     ties broken by the order the streams were given, then by line order;
+ *   - without: round-robin, one line from each stream in the order given, skipping streams
+ *     that have ended.
+ * The interleaving chosen is what gets recorded; replay never recomputes it.
+ */
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import type { Readable } from "node:stream";
+import { HindsightError } from "../errors.js";
+import { parseIsoTime } from "../format/time.js";
+
+export interface InputSpec {
+  /** Stream name. */
+  readonly stream: string;
+  /** File path, or "-" for standard input. */
+  readonly path: string;
+}
+
+export interface InputEvent {
+  readonly stream: number;
+  readonly streamSeq: number;
+  readonly timeNs: bigint;
+  /** The line's bytes (a view; stays valid). */
+  readonly payload: Uint8Array;
+}
+
+export interface ReadInputsOptions {
+  /** Name of a top-level JSON field holding each event's time. */
+  readonly timeField?: string;
+  /** Standard input, for a path of "-". */
+  readonly stdin?: NodeJS.ReadableStream;
+  /** Largest accepted line, in bytes. Defaults to 16 MiB. */
+  readonly maxLineBytes?: number;
+}
+
+const NL = 0x0a;
+
+/** Lines of a byte stream as views into fresh chunks (so earlier lines stay valid). */
+async function* lines(
+  src: NodeJS.ReadableStream,
+  where: string,
+  maxLine: number,
+): AsyncGenerator<Uint8Array[]> {
+  let carry: Buffer | undefined;
+  for await (const chunkAny of src as AsyncIterable<Buffer | string>) {
+    const chunk = typeof chunkAny === "string" ? Buffer.from(chunkAny) : chunkAny;
+    const batch: Uint8Array[] = [];
+    let start = 0;
+    let buf = chunk;
+    if (carry) {
+      const nl = chunk.indexOf(NL);
+      if (nl < 0) {
+        carry = Buffer.concat([carry, chunk]);
+        if (carry.length > maxLine)
+          throw new HindsightError("BAD_INPUT", `line longer than ${maxLine} bytes`, { where });
+        continue;
+      }
+      batch.push(Buffer.concat([carry, chunk.subarray(0, nl)]));
+      carry = undefined;
+      start = nl + 1;
+    }
+    buf = chunk;
+    for (;;) {
+      const nl = buf.indexOf(NL, start);
+      if (nl < 0) break;
+      batch.push(buf.subarray(start, nl));
+      start = nl + 1;
+    }
+    if (start < buf.length) {
+      carry = Buffer.from(buf.subarray(start));
+      if (carry.length > maxLine)
+        throw new HindsightError("BAD_INPUT", `line longer than ${maxLine} bytes`, { where });
+    }
+    if (batch.length) yield batch;
+  }
+  if (carry && carry.length) yield [carry];
+}
+
+/**
+ * Finds a top-level field's value in one JSON object line and returns it as nanoseconds.
+ * Returns a string describing the problem when it cannot.
+ */
+export function extractTime(line: Uint8Array, field: string): bigint | string {
+  const n = line.length;
+  let i = 0;
+  const ws = (c: number | undefined) => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
+  while (i < n && ws(line[i])) i++;
+  if (line[i] !== 0x7b) return "line is not a JSON object";
+  i++;
+  let depth = 1;
+  let expectKey = true;
+  while (i < n) {
+    const c = line[i]!;
+    if (c === 0x22) {
+      // a string: a key when at depth 1 and a key is expected
+      const s = i + 1;
+      i++;
+      let escaped = false;
+      while (i < n) {
+        const d = line[i]!;
+        if (escaped) escaped = false;
+        else if (d === 0x5c) escaped = true;
+        else if (d === 0x22) break;
+        i++;
+      }
+      if (i >= n) return "unterminated string";
+      const e = i;
+      i++;
+      if (depth === 1 && expectKey) {
+        let j = i;
+        while (j < n && ws(line[j])) j++;
+        if (line[j] !== 0x3a) return "malformed object";
+        j++;
+        while (j < n && ws(line[j])) j++;
+        if (
+          e - s === Buffer.byteLength(field) &&
+          Buffer.from(line.buffer, line.byteOffset + s, e - s).toString() === field
+        )
+          return parseTimeValue(line, j);
+        i = j;
+        expectKey = false;
+        continue;
+      }
+      continue;
+    }
+    if (c === 0x7b || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x5d) {
+      depth--;
+      if (depth === 0) break;
+    } else if (c === 0x2c && depth === 1) expectKey = true;
+    i++;
+  }
+  return `no top-level field "${field}"`;
+}
+
+function parseTimeValue(line: Uint8Array, j: number): bigint | string {
+  const n = line.length;
+  if (line[j] === 0x22) {
+    let k = j + 1;
+    while (k < n && line[k] !== 0x22) k++;
+    const s = Buffer.from(line.buffer, line.byteOffset + j + 1, k - j - 1).toString();
+    if (/^\d{1,20}$/.test(s)) return BigInt(s);
+    const t = parseIsoTime(s);
+    return t ?? `time value "${s}" is neither integer nanoseconds nor an ISO-8601 time`;
+  }
+  let k = j;
+  let v = 0n;
+  let small = 0;
+  let digits = 0;
+  while (k < n) {
+    const d = line[k]!;
+    if (d < 0x30 || d > 0x39) break;
+    // Accumulate in a double while exact, then switch to bigint.
+    if (digits < 15) small = small * 10 + (d - 0x30);
+    else {
+      if (digits === 15) v = BigInt(small);
+      v = v * 10n + BigInt(d - 0x30);
+    }
+    digits++;
+    k++;
+  }
+  if (digits === 0) return "time value is not a non-negative integer";
+  const next = line[k];
+  if (next === 0x2e || next === 0x65 || next === 0x45)
+    return "time value must be an integer number of nanoseconds";
+  return digits <= 15 ? BigInt(small) : v;
+}
+
+interface Source {
+  readonly index: number;
+  readonly where: string;
+  readonly it: AsyncIterator<Uint8Array[]>;
+  batch: Uint8Array[];
+  pos: number;
+  seq: number;
+  done: boolean;
+  headTime: bigint;
+}
+
+async function openSource(spec: InputSpec, index: number, o: ReadInputsOptions): Promise<Source> {
+  let stream: NodeJS.ReadableStream;
+  if (spec.path === "-") {
+    if (!o.stdin)
+      throw new HindsightError("USAGE", `stream ${spec.stream} reads standard input, which is not available`);
+    stream = o.stdin;
+  } else {
+    try {
+      const st = await stat(spec.path);
+      if (st.isDirectory())
+        throw new HindsightError("BAD_INPUT", `input ${spec.path} is a directory`, {
+          hint: "give a JSON-lines file",
+        });
+    } catch (e) {
+      if (e instanceof HindsightError) throw e;
+      throw new HindsightError("NOT_FOUND", `input file not found: ${spec.path}`, {
+        where: `--input ${spec.stream}=${spec.path}`,
+        hint: "check the path",
+      });
+    }
+    stream = createReadStream(spec.path, { highWaterMark: 1 << 20 }) as Readable;
+  }
+  return {
+    index,
+    where: spec.path === "-" ? "<stdin>" : spec.path,
+    it: lines(stream, spec.path, o.maxLineBytes ?? 16 * 1024 * 1024)[Symbol.asyncIterator](),
+    batch: [],
+    pos: 0,
+    seq: 0,
+    done: false,
+    headTime: 0n,
+  };
+}
+
+async function fill(s: Source): Promise<boolean> {
+  while (s.pos >= s.batch.length) {
+    if (s.done) return false;
+    const r = await s.it.next();
+    if (r.done) {
+      s.done = true;
+      return false;
+    }
+    s.batch = r.value;
+    s.pos = 0;
+  }
+  return true;
+}
+
+function timeOf(s: Source, field: string): bigint {
+  const line = s.batch[s.pos]!;
+  const t = extractTime(line, field);
+  if (typeof t === "string")
+    throw new HindsightError("BAD_INPUT", `cannot read time field "${field}": ${t}`, {
+      where: `${s.where} line ${s.seq + 1}`,
+      hint: "every line must be a JSON object with that field (integer nanoseconds or ISO-8601), or omit --time-field",
+    });
+  return t;
+}
+
+/**
+ * Reads the given JSON-lines inputs and yields their events in the recorded interleaving,
+ * in batches (for speed). Throws NOT_FOUND (missing file), BAD_INPUT (line without a usable
+ * time field, over-long line), USAGE.
+ */
+export async function* readInputBatches(
+  specs: readonly InputSpec[],
+  o: ReadInputsOptions = {},
+): AsyncGenerator<InputEvent[]> {
+  const names = new Set<string>();
+  for (const s of specs) {
+    if (names.has(s.stream)) throw new HindsightError("USAGE", `stream "${s.stream}" is given twice`);
+    names.add(s.stream);
+  }
+  if (specs.filter((s) => s.path === "-").length > 1)
+    throw new HindsightError("USAGE", "only one input can read standard input");
+  const sources = await Promise.all(specs.map((s, i) => openSource(s, i, o)));
+  const field = o.timeField;
+  const out: InputEvent[] = [];
+  const BATCH = 4096;
+  if (sources.length === 1 || field === undefined) {
+    // Round-robin (or a single stream): one line from each live stream in turn.
+    let live = sources.slice();
+    while (live.length) {
+      const next: Source[] = [];
+      for (const s of live) {
+        if (!(await fill(s))) continue;
+        const payload = s.batch[s.pos]!;
+        const timeNs = field === undefined ? 0n : timeOf(s, field);
+        out.push({ stream: s.index, streamSeq: s.seq++, timeNs, payload });
+        s.pos++;
+        next.push(s);
+        // A single stream drains its whole batch at once.
+        if (live.length === 1)
+          while (s.pos < s.batch.length) {
+            const p = s.batch[s.pos]!;
+            out.push({
+              stream: s.index,
+              streamSeq: s.seq++,
+              timeNs: field === undefined ? 0n : timeOf(s, field),
+              payload: p,
+            });
+            s.pos++;
+          }
+      }
+      live = next;
+      if (out.length >= BATCH) yield out.splice(0, out.length);
+    }
+    if (out.length) yield out;
+    return;
+  }
+  // Merge by time: each live source has its head's time computed once.
+  const live: Source[] = [];
+  for (const s of sources)
+    if (await fill(s)) {
+      s.headTime = timeOf(s, field);
+      live.push(s);
+    }
+  while (live.length) {
+    let best = 0;
+    for (let i = 1; i < live.length; i++) if (live[i]!.headTime < live[best]!.headTime) best = i;
+    const s = live[best]!;
+    out.push({ stream: s.index, streamSeq: s.seq++, timeNs: s.headTime, payload: s.batch[s.pos]! });
+    s.pos++;
+    if (await fill(s)) s.headTime = timeOf(s, field);
+    else live.splice(best, 1);
+    if (out.length >= BATCH) yield out.splice(0, out.length);
+  }
+  if (out.length) yield out;
+}
+
+/** The same events one at a time. */
+export async function* readInputs(
+  specs: readonly InputSpec[],
+  o: ReadInputsOptions = {},
+): AsyncGenerator<InputEvent> {
+  for await (const batch of readInputBatches(specs, o)) yield* batch;
+}
