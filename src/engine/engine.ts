@@ -1,0 +1,925 @@
+/**
+ * The deterministic engine: runs an app's steps over input events, one event at a time.
+ *
+ * Everything non-derivable goes through a DecisionPort: the recorder's port produces values
+ * (clock, seeded random, look-up fetch) and records them; the replayer's port hands back the
+ * recorded values and checks that the app asks for the same decisions in the same order. The
+ * engine itself never reads the clock, draws randomness or does I/O (the clock and the seed
+ * are injected), so a run is a pure function of (app, events, decision values).
+ *
+ * Hot path: steps are called synchronously; the engine goes asynchronous only when a step
+ * returns a promise (e.g. it awaited ctx.lookup). `handleInput` returns undefined when the
+ * event was handled synchronously, else a promise.
+ */
+import { HindsightError } from "../errors.js";
+import { DecisionKind } from "../format/records.js";
+import {
+  type App,
+  type KeyedStep,
+  type MapStep,
+  type StepContext,
+  type StepDefinition,
+  sinksOf,
+  sourcesOf,
+  type Tick,
+  type TimerApi,
+} from "./app.js";
+import { f64le, readF64le, readU64le, sha256, u64le } from "./bytes.js";
+import { type Codec, decodeUtf8, encodeUtf8 } from "./codec.js";
+import { canonicalJson, type Json, parseCanonicalJson, parseJson, stringifyJson } from "./json.js";
+import { Prng } from "./prng.js";
+import { type AmbientHandler, getActive, install, type StrictMode, setActive, uninstall } from "./strict.js";
+
+/** A decision the app asks for. */
+export interface DecisionRequest {
+  readonly kind: DecisionKind;
+  readonly name: string;
+  readonly step: string;
+  /** Look-up key / timer key (UTF-8), empty otherwise. */
+  readonly key: Uint8Array;
+}
+
+/** An output the app produced. */
+export interface EngineOutput {
+  readonly sink: number;
+  readonly sinkName: string;
+  readonly eventSeq: number;
+  /** Index among all outputs of this event. */
+  readonly index: number;
+  /** Position within the sink. */
+  readonly sinkSeq: number;
+  readonly bytes: Uint8Array;
+  readonly value: unknown;
+  readonly step: string;
+}
+
+/** Where decision values come from and outputs go (record, replay, or unrecorded). */
+export interface DecisionPort {
+  beginEvent(eventSeq: number, timeNs: bigint): void;
+  /** Returns the decision's value bytes; `produce` computes a fresh value (record mode only). */
+  decide(req: DecisionRequest, produce: () => Uint8Array): Uint8Array;
+  /** Look-up value bytes; `fetch` is called only when recording (may be async). */
+  lookup(
+    req: DecisionRequest,
+    fetch: () => Uint8Array | Promise<Uint8Array>,
+  ): Uint8Array | Promise<Uint8Array>;
+  output(o: EngineOutput): void;
+  /** The event is fully handled (replay checks nothing recorded is left over). */
+  endEvent(): void;
+}
+
+/** Decisions consumed, as seen by lineage/audit observers. */
+export interface DecisionInfo {
+  readonly kind: DecisionKind;
+  readonly name: string;
+  readonly step: string;
+  readonly index: number;
+  /** Decoded: bigint for clock/tick, number for random, the value for look-ups and ambient calls. */
+  readonly value: unknown;
+  readonly key: string;
+}
+
+/** A keyed-state read, with the sequence of the event that last wrote that state (-1: before tracking began). */
+export interface StateRead {
+  readonly step: string;
+  readonly key: string;
+  readonly writerSeq: number;
+}
+
+/** Per-output trace (lineage mode). */
+export interface OutputTrace extends EngineOutput {
+  readonly eventTime: bigint;
+  /** Steps the value passed through, first to last. */
+  readonly path: readonly string[];
+  /** Decisions consumed by this event before the output (in order). */
+  readonly decisions: readonly DecisionInfo[];
+  /** Keyed-state reads made by this event before the output. */
+  readonly stateReads: readonly StateRead[];
+}
+
+export interface EngineObserver {
+  onOutput?(trace: OutputTrace): void;
+}
+
+export interface EngineOptions {
+  /** Where decisions come from / outputs go. */
+  readonly port: DecisionPort;
+  /** Strict mode for ambient nondeterminism inside steps. Defaults to "throw". */
+  readonly strict?: StrictMode;
+  /** Seed for ctx.random streams (record mode). Defaults to "0". */
+  readonly seed?: string;
+  /** The clock behind ctx.now() (record mode), ns since the epoch. Defaults to a clock that throws. */
+  readonly clock?: () => bigint;
+  /**
+   * Lineage/audit observer. When set, the engine tracks paths, decisions and state provenance
+   * per event; when absent it tracks nothing (no cost).
+   */
+  readonly observer?: EngineObserver;
+}
+
+export interface TimerState {
+  readonly step: string;
+  readonly key: string;
+  readonly name: string;
+  due: bigint;
+  period: bigint;
+  order: number;
+}
+
+interface Item {
+  step: StepRt;
+  from: string;
+  value: unknown;
+  path: string[] | null;
+}
+
+interface StepRt {
+  readonly name: string;
+  readonly def: StepDefinition;
+  consumers: StepRt[];
+  sinks: number[];
+  readonly state: Map<string, unknown> | null;
+  writers: Map<string, number> | null;
+  ctx: Ctx;
+}
+
+/** A step failed on replay in a way that is a divergence (thrown by replay ports). */
+export class DivergenceSignal extends Error {
+  override readonly name = "DivergenceSignal";
+  constructor(
+    message: string,
+    readonly detail: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+const EMPTY = new Uint8Array(0);
+const noClock = (): bigint => {
+  throw new HindsightError("INTERNAL", "no clock configured for this engine");
+};
+
+export class Engine {
+  readonly app: App;
+  readonly inputNames: readonly string[];
+  readonly sinkNames: readonly string[];
+  private readonly inputCodecs: Codec<unknown>[];
+  private readonly sinkCodecs: Codec<unknown>[];
+  private readonly sinkIndex = new Map<string, number>();
+  private readonly sourceConsumers: StepRt[][];
+  readonly steps: StepRt[] = [];
+  private readonly stepByName = new Map<string, StepRt>();
+  private readonly port: DecisionPort;
+  private readonly strictMode: StrictMode;
+  private readonly seed: string;
+  private readonly clock: () => bigint;
+  private readonly prngs = new Map<string, Prng>();
+  private readonly observer: EngineObserver | null;
+  readonly tracing: boolean;
+
+  // Per-event state.
+  private eventSeq = -1;
+  private eventTime = 0n;
+  private decisionIndex = 0;
+  private outputIndex = 0;
+  private queue: Item[] = [];
+  private qHead = 0;
+  private current: Item | null = null;
+  private traceDecisions: DecisionInfo[] = [];
+  private traceReads: StateRead[] = [];
+  /** Step being run (for strict-mode messages). */
+  private runningStep: StepRt | null = null;
+
+  // Run state (checkpointed).
+  private sinkSeqs: number[];
+  private timers = new Map<string, TimerState>();
+  private timerOrder = 0;
+  private nextDue: bigint | null = null;
+  /** Input events and ticks handled. */
+  eventsHandled = 0;
+  private installed = false;
+
+  constructor(app: App, opts: EngineOptions) {
+    this.app = app;
+    this.port = opts.port;
+    this.strictMode = opts.strict ?? "throw";
+    this.seed = opts.seed ?? "0";
+    this.clock = opts.clock ?? noClock;
+    this.observer = opts.observer ?? null;
+    this.tracing = this.observer !== null;
+    this.inputNames = Object.keys(app.inputs);
+    this.inputCodecs = this.inputNames.map((n) => app.inputs[n] as Codec<unknown>);
+    this.sinkNames = Object.keys(app.sinks);
+    this.sinkCodecs = this.sinkNames.map((n) => app.sinks[n] as Codec<unknown>);
+    for (const [i, n] of this.sinkNames.entries()) this.sinkIndex.set(n, i);
+    this.sinkSeqs = this.sinkNames.map(() => 0);
+    for (const [name, def] of Object.entries(app.steps)) {
+      const rt: StepRt = {
+        name,
+        def,
+        consumers: [],
+        sinks: sinksOf(def).map((s) => this.sinkIndex.get(s) as number),
+        state: def.kind === "keyed" ? new Map() : null,
+        writers: def.kind === "keyed" && this.tracing ? new Map() : null,
+        ctx: undefined as never,
+      };
+      rt.ctx = new Ctx(this, rt);
+      this.steps.push(rt);
+      this.stepByName.set(name, rt);
+    }
+    const bySource = new Map<string, StepRt[]>();
+    for (const rt of this.steps)
+      for (const f of sourcesOf(rt.def)) {
+        const list = bySource.get(f) ?? [];
+        list.push(rt);
+        bySource.set(f, list);
+      }
+    for (const rt of this.steps) rt.consumers = bySource.get(rt.name) ?? [];
+    this.sourceConsumers = this.inputNames.map((n) => bySource.get(n) ?? []);
+  }
+
+  /** Installs strict-mode traps (once per engine; call dispose() to remove). */
+  start(): void {
+    if (!this.installed && this.strictMode !== "off") {
+      install();
+      this.installed = true;
+    }
+  }
+
+  dispose(): void {
+    if (this.installed) {
+      uninstall();
+      this.installed = false;
+    }
+  }
+
+  inputIndex(name: string): number {
+    return this.inputNames.indexOf(name);
+  }
+
+  decodeInput(stream: number, payload: Uint8Array): unknown {
+    const c = this.inputCodecs[stream];
+    if (!c) throw new HindsightError("BAD_INPUT", `no input stream #${stream} in app ${this.app.name}`);
+    return c.decode(payload);
+  }
+
+  encodeInput(stream: number, value: unknown): Uint8Array {
+    const c = this.inputCodecs[stream];
+    if (!c) throw new HindsightError("BAD_INPUT", `no input stream #${stream} in app ${this.app.name}`);
+    return c.encode(value);
+  }
+
+  decodeOutput(sink: number, bytes: Uint8Array): unknown {
+    const c = this.sinkCodecs[sink];
+    if (!c) throw new HindsightError("BAD_INPUT", `no sink #${sink} in app ${this.app.name}`);
+    return c.decode(bytes);
+  }
+
+  // ---- events ----
+
+  /**
+   * Handles one input event. `seq` is its log sequence number.
+   * @returns undefined when handled synchronously, else a promise that settles when done.
+   * @throws HindsightError BAD_INPUT (payload does not decode), APP_ERROR (a step threw),
+   *   DETERMINISM_VIOLATION; DivergenceSignal from a replay port.
+   */
+  handleInput(seq: number, stream: number, payload: Uint8Array, timeNs: bigint): Promise<void> | undefined {
+    const consumers = this.sourceConsumers[stream];
+    if (consumers === undefined)
+      throw new HindsightError("BAD_INPUT", `event seq ${seq}: unknown input stream #${stream}`);
+    let value: unknown;
+    try {
+      value = (this.inputCodecs[stream] as Codec<unknown>).decode(payload);
+    } catch (e) {
+      throw new HindsightError(
+        "BAD_INPUT",
+        `event seq ${seq} on stream ${this.inputNames[stream]} does not decode with codec ${(this.inputCodecs[stream] as Codec).name}: ${(e as Error).message}`,
+        {
+          where: `payload ${JSON.stringify(decodeUtf8Lossy(payload).slice(0, 120))}`,
+          hint: "fix the input or the stream's codec",
+          cause: e,
+        },
+      );
+    }
+    this.beginEvent(seq, timeNs);
+    const from = this.inputNames[stream] as string;
+    for (const c of consumers) this.queue.push({ step: c, from, value, path: this.tracing ? [] : null });
+    return this.drain();
+  }
+
+  /** The earliest timer due at or before `timeNs`, or null. */
+  nextDueTimer(timeNs: bigint): TimerState | null {
+    if (this.nextDue === null || this.nextDue > timeNs) return null;
+    let best: TimerState | null = null;
+    for (const t of this.timers.values())
+      if (
+        t.due <= timeNs &&
+        (best === null || t.due < best.due || (t.due === best.due && t.order < best.order))
+      )
+        best = t;
+    return best;
+  }
+
+  findTimer(step: string, key: string, name: string): TimerState | undefined {
+    return this.timers.get(timerId(step, key, name));
+  }
+
+  /**
+   * Delivers a tick of `timer` (which must be registered) as event `seq`, due at `dueNs`.
+   * Periodic timers are re-armed; one-shot timers are removed before the handler runs.
+   */
+  handleTick(seq: number, timer: TimerState, dueNs: bigint): Promise<void> | undefined {
+    const rt = this.stepByName.get(timer.step);
+    if (!rt) throw new HindsightError("INTERNAL", `tick for unknown step ${timer.step}`);
+    if (timer.period > 0n) timer.due = dueNs + timer.period;
+    else this.timers.delete(timerId(timer.step, timer.key, timer.name));
+    this.recomputeDue();
+    this.beginEvent(seq, dueNs);
+    const onTick = (rt.def as MapStep | KeyedStep).onTick;
+    if (onTick) {
+      const tick: Tick = { name: timer.name, timeNs: dueNs };
+      const item: Item = {
+        step: rt,
+        from: `tick:${timer.name}`,
+        value: tick,
+        path: this.tracing ? [] : null,
+      };
+      this.current = item;
+      const ctx = rt.ctx;
+      ctx.from = item.from;
+      ctx.key = timer.key;
+      let r: unknown;
+      this.runningStep = rt;
+      setActive(ctx);
+      try {
+        r = onTick(tick, ctx as never);
+      } catch (e) {
+        throw this.stepError(rt, e);
+      } finally {
+        setActive(null);
+        this.runningStep = null;
+      }
+      if (isPromise(r))
+        return r.then(
+          () => {
+            setActive(null);
+            return this.drain();
+          },
+          (e) => {
+            setActive(null);
+            throw this.stepError(rt, e);
+          },
+        ) as Promise<void>;
+    }
+    return this.drain();
+  }
+
+  private beginEvent(seq: number, timeNs: bigint): void {
+    this.eventSeq = seq;
+    this.eventTime = timeNs;
+    this.decisionIndex = 0;
+    this.outputIndex = 0;
+    if (this.tracing) {
+      this.traceDecisions = [];
+      this.traceReads = [];
+    }
+    this.port.beginEvent(seq, timeNs);
+  }
+
+  private endEvent(): void {
+    this.queue.length = 0;
+    this.qHead = 0;
+    this.current = null;
+    this.eventsHandled++;
+    this.port.endEvent();
+  }
+
+  /** Runs queued work; synchronous until a step returns a promise. */
+  private drain(): Promise<void> | undefined {
+    while (this.qHead < this.queue.length) {
+      const item = this.queue[this.qHead++] as Item;
+      const r = this.invoke(item);
+      if (r !== undefined) return r.then(() => this.drain());
+    }
+    this.endEvent();
+    return undefined;
+  }
+
+  private invoke(item: Item): Promise<void> | undefined {
+    const rt = item.step;
+    const def = rt.def;
+    const ctx = rt.ctx;
+    this.current = item;
+    ctx.from = item.from;
+    if (item.path !== null) item.path.push(rt.name);
+    let r: unknown;
+    this.runningStep = rt;
+    setActive(ctx);
+    try {
+      if (def.kind === "map") {
+        ctx.key = "";
+        r = def.fn(item.value, ctx as never);
+      } else if (def.kind === "filter") {
+        ctx.key = "";
+        const pass = def.test(item.value, ctx as never);
+        if (isPromise(pass)) throw new TypeError("filter test must be synchronous (it returned a promise)");
+        r = pass ? item.value : undefined;
+      } else {
+        const k = def.key(item.value, item.from);
+        if (typeof k !== "string") throw new TypeError(`key() must return a string, got ${typeof k}`);
+        ctx.key = k;
+        r = def.handle(item.value, ctx as never);
+      }
+    } catch (e) {
+      throw this.stepError(rt, e);
+    } finally {
+      setActive(null);
+      this.runningStep = null;
+    }
+    if (isPromise(r)) {
+      return r.then(
+        (v) => {
+          setActive(null);
+          this.current = item;
+          this.deliver(rt, v, item);
+        },
+        (e) => {
+          setActive(null);
+          throw this.stepError(rt, e);
+        },
+      );
+    }
+    this.deliver(rt, r, item);
+    return undefined;
+  }
+
+  private deliver(rt: StepRt, v: unknown, item: Item): void {
+    if (v === undefined) return;
+    for (const c of rt.consumers)
+      this.queue.push({ step: c, from: rt.name, value: v, path: item.path === null ? null : [...item.path] });
+    for (const s of rt.sinks) this.emitTo(rt, s, v);
+  }
+
+  private stepError(rt: StepRt, e: unknown): Error {
+    if (e instanceof DivergenceSignal) return e;
+    if (e instanceof HindsightError) return e;
+    const msg = e instanceof Error ? e.message : String(e);
+    return new HindsightError(
+      "APP_ERROR",
+      `step '${rt.name}' threw while handling event seq ${this.eventSeq}: ${msg}`,
+      {
+        where: `app ${this.app.name}`,
+        hint: "fix the step (run replay --until the event to inspect its state)",
+        cause: e,
+        details: { step: rt.name, eventSeq: this.eventSeq },
+      },
+    );
+  }
+
+  // ---- ctx services (called by Ctx) ----
+
+  /** @internal */
+  where(rt: StepRt): string {
+    return `step '${rt.name}' (event seq ${this.eventSeq})`;
+  }
+
+  /** @internal */
+  strict(): StrictMode {
+    return this.strictMode;
+  }
+
+  /** @internal */
+  decide(
+    rt: StepRt,
+    kind: DecisionKind,
+    name: string,
+    key: Uint8Array,
+    produce: () => Uint8Array,
+  ): Uint8Array {
+    const index = this.decisionIndex++;
+    // The port does I/O (the log writer reads its own clock): never trapped.
+    const h = getActive();
+    setActive(null);
+    let v: Uint8Array;
+    try {
+      v = this.port.decide({ kind, name, step: rt.name, key }, produce);
+    } finally {
+      setActive(h);
+    }
+    if (this.tracing)
+      this.traceDecisions.push({
+        kind,
+        name,
+        step: rt.name,
+        index,
+        value: decodeDecision(kind, v),
+        key: decodeUtf8(key),
+      });
+    return v;
+  }
+
+  /** @internal */
+  now(rt: StepRt): bigint {
+    return readU64le(this.decide(rt, DecisionKind.clock, "clock", EMPTY, () => u64le(this.clock())));
+  }
+
+  /** @internal */
+  random(rt: StepRt, name: string): number {
+    return readF64le(
+      this.decide(rt, DecisionKind.random, name, EMPTY, () => {
+        let p = this.prngs.get(name);
+        if (!p) {
+          p = new Prng(this.seed, name);
+          this.prngs.set(name, p);
+        }
+        return f64le(p.next());
+      }),
+    );
+  }
+
+  /** @internal */
+  ambient(rt: StepRt, call: string, produce: () => unknown): unknown {
+    const bytes = this.decide(rt, DecisionKind.ambient, call, EMPTY, () =>
+      encodeUtf8(stringifyJson(produce())),
+    );
+    return parseJson(decodeUtf8(bytes));
+  }
+
+  /** @internal */
+  async lookup(
+    rt: StepRt,
+    ctx: Ctx,
+    name: string,
+    key: string,
+    fetch: (key: string) => unknown,
+  ): Promise<unknown> {
+    const index = this.decisionIndex++;
+    const keyBytes = encodeUtf8(key);
+    const req: DecisionRequest = { kind: DecisionKind.lookup, name, step: rt.name, key: keyBytes };
+    setActive(null); // the fetcher may do real I/O
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.port.lookup(req, async () => {
+        const v = await fetch(key);
+        try {
+          return encodeUtf8(stringifyJson(v));
+        } catch (e) {
+          throw new HindsightError(
+            "APP_ERROR",
+            `lookup '${name}' in step '${rt.name}' returned a value that is not JSON data: ${(e as Error).message}`,
+          );
+        }
+      });
+    } finally {
+      setActive(ctx); // the step resumes after this
+    }
+    const value = parseJson(decodeUtf8(bytes));
+    if (this.tracing)
+      this.traceDecisions.push({ kind: DecisionKind.lookup, name, step: rt.name, index, value, key });
+    return value;
+  }
+
+  /** @internal */
+  emitTo(rt: StepRt, sink: number, value: unknown): void {
+    let bytes: Uint8Array;
+    try {
+      bytes = (this.sinkCodecs[sink] as Codec<unknown>).encode(value);
+    } catch (e) {
+      throw new HindsightError(
+        "APP_ERROR",
+        `step '${rt.name}' emitted a value sink '${this.sinkNames[sink]}' cannot encode: ${(e as Error).message}`,
+        {
+          details: { step: rt.name, eventSeq: this.eventSeq },
+        },
+      );
+    }
+    const out: EngineOutput = {
+      sink,
+      sinkName: this.sinkNames[sink] as string,
+      eventSeq: this.eventSeq,
+      index: this.outputIndex++,
+      sinkSeq: (this.sinkSeqs[sink] as number)++,
+      bytes,
+      value,
+      step: rt.name,
+    };
+    const h = getActive();
+    setActive(null);
+    try {
+      this.port.output(out);
+    } finally {
+      setActive(h);
+    }
+    if (this.observer?.onOutput) {
+      this.observer.onOutput({
+        ...out,
+        eventTime: this.eventTime,
+        path: this.current?.path ? [...this.current.path] : [rt.name],
+        decisions: [...this.traceDecisions],
+        stateReads: [...this.traceReads],
+      });
+    }
+  }
+
+  /** @internal */
+  emit(rt: StepRt, sink: string, value: unknown): void {
+    const i = this.sinkIndex.get(sink);
+    if (i === undefined)
+      throw new TypeError(
+        `ctx.emit to unknown sink ${JSON.stringify(sink)} (sinks: ${this.sinkNames.join(", ")})`,
+      );
+    this.emitTo(rt, i, value);
+  }
+
+  /** @internal */
+  forward(rt: StepRt, value: unknown): void {
+    const item = this.current;
+    this.deliver(rt, value, item ?? { step: rt, from: "", value, path: null });
+  }
+
+  /** @internal */
+  getState(rt: StepRt, key: string): unknown {
+    if (!rt.state)
+      throw new TypeError(
+        `ctx.state is only available in keyed steps ('${rt.name}' is a ${rt.def.kind} step)`,
+      );
+    if (rt.writers !== null)
+      this.traceReads.push({ step: rt.name, key, writerSeq: rt.writers.get(key) ?? -1 });
+    return rt.state.get(key);
+  }
+
+  /** @internal */
+  setState(rt: StepRt, key: string, v: unknown): void {
+    if (!rt.state)
+      throw new TypeError(
+        `ctx.state is only available in keyed steps ('${rt.name}' is a ${rt.def.kind} step)`,
+      );
+    if (v === undefined) rt.state.delete(key);
+    else rt.state.set(key, v);
+    if (rt.writers !== null) rt.writers.set(key, this.eventSeq);
+  }
+
+  /** @internal */
+  setTimer(rt: StepRt, key: string, name: string, due: bigint, period: bigint): void {
+    if (typeof due !== "bigint" || typeof period !== "bigint" || period < 0n)
+      throw new TypeError("timer times are bigint nanoseconds (period ≥ 0)");
+    if ((rt.def as MapStep).onTick === undefined)
+      throw new TypeError(`step '${rt.name}' sets a timer but has no onTick handler`);
+    const id = timerId(rt.name, key, name);
+    this.timers.set(id, { step: rt.name, key, name, due, period, order: this.timerOrder++ });
+    this.recomputeDue();
+  }
+
+  /** @internal */
+  cancelTimer(rt: StepRt, key: string, name: string): void {
+    this.timers.delete(timerId(rt.name, key, name));
+    this.recomputeDue();
+  }
+
+  private recomputeDue(): void {
+    let m: bigint | null = null;
+    for (const t of this.timers.values()) if (m === null || t.due < m) m = t.due;
+    this.nextDue = m;
+  }
+
+  /** @internal */
+  get time(): bigint {
+    return this.eventTime;
+  }
+
+  /** @internal */
+  get seq(): number {
+    return this.eventSeq;
+  }
+
+  // ---- state ----
+
+  /** Keyed state of a step (read-only view), for replay --until and lineage. */
+  stateOf(step: string): ReadonlyMap<string, unknown> | undefined {
+    return this.stepByName.get(step)?.state ?? undefined;
+  }
+
+  /** State provenance (lineage mode): key → seq of the last event that wrote it. */
+  writersOf(step: string): ReadonlyMap<string, number> | undefined {
+    return this.stepByName.get(step)?.writers ?? undefined;
+  }
+
+  timerList(): TimerState[] {
+    return [...this.timers.values()].sort((a, b) => a.order - b.order);
+  }
+
+  /**
+   * Canonical bytes of all derivable run state (keyed state, timers, sink positions, events
+   * handled): the checkpoint content. Deterministic: keys sorted, canonical JSON.
+   * @throws HindsightError APP_ERROR when a state value is not plain data.
+   */
+  snapshot(): Uint8Array {
+    const steps: Record<string, [string, unknown][]> = {};
+    for (const rt of this.steps) {
+      if (!rt.state) continue;
+      steps[rt.name] = [...rt.state.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    }
+    const sinks: Record<string, number> = {};
+    this.sinkNames.forEach((n, i) => {
+      sinks[n] = this.sinkSeqs[i] as number;
+    });
+    const timers = this.timerList().map((t) => [t.step, t.key, t.name, t.due, t.period, t.order]);
+    try {
+      return encodeUtf8(
+        canonicalJson({
+          hindsightState: 1,
+          app: this.app.name,
+          eventsHandled: this.eventsHandled,
+          steps,
+          sinks,
+          timers,
+          timerOrder: this.timerOrder,
+        }),
+      );
+    } catch (e) {
+      throw new HindsightError("APP_ERROR", `keyed state cannot be checkpointed: ${(e as Error).message}`, {
+        where: `app ${this.app.name}`,
+        hint: "keep state as plain data (objects, arrays, strings, numbers, bigint, booleans, null)",
+      });
+    }
+  }
+
+  /** SHA-256 of snapshot(). */
+  stateDigest(): Uint8Array {
+    return sha256(this.snapshot());
+  }
+
+  /**
+   * Replaces all run state with a snapshot's.
+   * @throws HindsightError CORRUPT_CHECKPOINT when the bytes are not a snapshot of this app.
+   */
+  restore(bytes: Uint8Array): void {
+    let s: Record<string, unknown>;
+    try {
+      s = parseCanonicalJson(decodeUtf8(bytes)) as Record<string, unknown>;
+    } catch (e) {
+      throw new HindsightError(
+        "CORRUPT_CHECKPOINT",
+        `checkpoint state does not parse: ${(e as Error).message}`,
+      );
+    }
+    if (s?.["hindsightState"] !== 1 || typeof s["steps"] !== "object")
+      throw new HindsightError("CORRUPT_CHECKPOINT", "checkpoint state is not a hindsight state snapshot");
+    if (s["app"] !== this.app.name)
+      throw new HindsightError(
+        "INCOMPATIBLE",
+        `checkpoint is of app ${JSON.stringify(s["app"])}, not ${this.app.name}`,
+      );
+    const steps = s["steps"] as Record<string, [string, unknown][]>;
+    for (const rt of this.steps) {
+      if (!rt.state) continue;
+      rt.state.clear();
+      rt.writers?.clear();
+      for (const [k, v] of steps[rt.name] ?? []) rt.state.set(k, v);
+    }
+    const sinks = (s["sinks"] ?? {}) as Record<string, number>;
+    this.sinkSeqs = this.sinkNames.map((n) => Number(sinks[n] ?? 0));
+    this.timers.clear();
+    for (const t of (s["timers"] ?? []) as [
+      string,
+      string,
+      string,
+      bigint | number,
+      bigint | number,
+      number,
+    ][]) {
+      const [step, key, name, due, period, order] = t;
+      this.timers.set(timerId(step, key, name), {
+        step,
+        key,
+        name,
+        due: BigInt(due),
+        period: BigInt(period),
+        order,
+      });
+    }
+    this.timerOrder = Number(s["timerOrder"] ?? 0);
+    this.eventsHandled = Number(s["eventsHandled"] ?? 0);
+    this.recomputeDue();
+  }
+
+  /** The step currently running (strict-mode messages). */
+  get runningStepName(): string | null {
+    return this.runningStep?.name ?? null;
+  }
+}
+
+function timerId(step: string, key: string, name: string): string {
+  return `${step}\u0000${key}\u0000${name}`;
+}
+
+function isPromise(x: unknown): x is Promise<unknown> {
+  return typeof x === "object" && x !== null && typeof (x as { then?: unknown }).then === "function";
+}
+
+function decodeUtf8Lossy(b: Uint8Array): string {
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("utf8");
+}
+
+/** Decodes a decision's value bytes for display (per DecisionKind). */
+export function decodeDecision(kind: number, v: Uint8Array): unknown {
+  try {
+    switch (kind) {
+      case DecisionKind.clock:
+      case DecisionKind.tick:
+        return readU64le(v);
+      case DecisionKind.random:
+        return readF64le(v);
+      case DecisionKind.ambient:
+      case DecisionKind.lookup:
+        return v.length ? (parseJson(decodeUtf8(v)) as Json) : undefined;
+      default:
+        return decodeUtf8Lossy(v);
+    }
+  } catch {
+    return `0x${Buffer.from(v).toString("hex")}`;
+  }
+}
+
+/** The context object handed to steps; one per step, updated per call. */
+class Ctx implements StepContext<unknown>, AmbientHandler {
+  from = "";
+  key = "";
+  readonly step: string;
+  readonly timers: TimerApi;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly rt: StepRt,
+  ) {
+    this.step = rt.name;
+    const self = this;
+    this.timers = {
+      at(name: string, timeNs: bigint) {
+        engine.setTimer(rt, self.key, name, timeNs, 0n);
+      },
+      every(name: string, periodNs: bigint, firstNs?: bigint) {
+        if (typeof periodNs !== "bigint" || periodNs <= 0n)
+          throw new TypeError("timer period must be a positive bigint (ns)");
+        engine.setTimer(rt, self.key, name, firstNs ?? engine.time + periodNs, periodNs);
+      },
+      cancel(name: string) {
+        engine.cancelTimer(rt, self.key, name);
+      },
+    };
+  }
+
+  get eventSeq(): number {
+    return this.engine.seq;
+  }
+
+  get eventTime(): bigint {
+    return this.engine.time;
+  }
+
+  now(): bigint {
+    return this.engine.now(this.rt);
+  }
+
+  random(name = "default"): number {
+    return this.engine.random(this.rt, name);
+  }
+
+  lookup<T>(name: string, key: string, fetch: (key: string) => T | Promise<T>): Promise<T> {
+    if (typeof key !== "string") throw new TypeError("lookup key must be a string");
+    return this.engine.lookup(this.rt, this, name, key, fetch) as Promise<T>;
+  }
+
+  emit(sink: string, value: unknown): void {
+    this.engine.emit(this.rt, sink, value);
+  }
+
+  forward(value: unknown): void {
+    this.engine.forward(this.rt, value);
+  }
+
+  get state(): unknown {
+    return this.engine.getState(this.rt, this.key);
+  }
+
+  set state(v: unknown) {
+    this.engine.setState(this.rt, this.key, v);
+  }
+
+  deleteState(): void {
+    this.engine.setState(this.rt, this.key, undefined);
+  }
+
+  // AmbientHandler
+  where(): string {
+    return this.engine.where(this.rt);
+  }
+
+  mode(): StrictMode {
+    return this.engine.strict();
+  }
+
+  ambient(name: string, produce: () => unknown): unknown {
+    return this.engine.ambient(this.rt, name, produce);
+  }
+}

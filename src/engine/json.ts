@@ -1,0 +1,298 @@
+/**
+ * Exact JSON for stream payloads and state. `JSON.parse` rounds integers beyond 2^53
+ * (nanosecond timestamps are ~1.7e18), so this parser keeps any integer literal outside the
+ * safe range as a `bigint`; everything else parses as `JSON.parse` would. The encoder writes
+ * `bigint` as a bare integer literal, so `ts` round-trips byte for byte.
+ *
+ * `canonicalJson` is the state encoding behind checkpoint digests: object keys sorted,
+ * `bigint` tagged as `{"$bigint":"<decimal>"}` so it comes back as a bigint, no `undefined`,
+ * no non-finite numbers, no class instances (Map, Set, Date...). Pure: no I/O, no clock.
+ */
+
+export type Json = null | boolean | number | bigint | string | Json[] | { [k: string]: Json };
+
+class JsonSyntaxError extends Error {
+  override readonly name = "JsonSyntaxError";
+}
+
+/** Parses JSON text; integers outside ±(2^53−1) become bigint. Throws a SyntaxError-like Error. */
+export function parseJson(text: string): Json {
+  const p = new Parser(text);
+  p.ws();
+  const v = p.value();
+  p.ws();
+  if (p.i !== text.length) p.fail("unexpected trailing characters");
+  return v;
+}
+
+class Parser {
+  i = 0;
+  constructor(readonly s: string) {}
+
+  fail(what: string): never {
+    throw new JsonSyntaxError(`invalid JSON at character ${this.i}: ${what}`);
+  }
+
+  ws(): void {
+    const s = this.s;
+    let i = this.i;
+    for (;;) {
+      const c = s.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+      else break;
+    }
+    this.i = i;
+  }
+
+  value(): Json {
+    const c = this.s.charCodeAt(this.i);
+    if (c === 123) return this.object();
+    if (c === 91) return this.array();
+    if (c === 34) return this.string();
+    if (c === 45 || (c >= 48 && c <= 57)) return this.number();
+    if (this.s.startsWith("true", this.i)) {
+      this.i += 4;
+      return true;
+    }
+    if (this.s.startsWith("false", this.i)) {
+      this.i += 5;
+      return false;
+    }
+    if (this.s.startsWith("null", this.i)) {
+      this.i += 4;
+      return null;
+    }
+    return this.fail(Number.isNaN(c) ? "unexpected end" : `unexpected ${JSON.stringify(this.s[this.i])}`);
+  }
+
+  object(): Json {
+    this.i++;
+    const o: { [k: string]: Json } = {};
+    this.ws();
+    if (this.s.charCodeAt(this.i) === 125) {
+      this.i++;
+      return o;
+    }
+    for (;;) {
+      this.ws();
+      if (this.s.charCodeAt(this.i) !== 34) this.fail("expected a string key");
+      const k = this.string();
+      this.ws();
+      if (this.s.charCodeAt(this.i) !== 58) this.fail("expected ':'");
+      this.i++;
+      this.ws();
+      const v = this.value();
+      // A "__proto__" key is an ordinary own property, never a prototype (no pollution).
+      if (k === "__proto__")
+        Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+      else o[k] = v;
+      this.ws();
+      const c = this.s.charCodeAt(this.i);
+      this.i++;
+      if (c === 44) continue;
+      if (c === 125) break;
+      this.i--;
+      this.fail("expected ',' or '}'");
+    }
+    return o;
+  }
+
+  array(): Json {
+    this.i++;
+    const a: Json[] = [];
+    this.ws();
+    if (this.s.charCodeAt(this.i) === 93) {
+      this.i++;
+      return a;
+    }
+    for (;;) {
+      this.ws();
+      a.push(this.value());
+      this.ws();
+      const c = this.s.charCodeAt(this.i);
+      this.i++;
+      if (c === 44) continue;
+      if (c === 93) break;
+      this.i--;
+      this.fail("expected ',' or ']'");
+    }
+    return a;
+  }
+
+  string(): string {
+    const s = this.s;
+    const start = ++this.i;
+    let i = start;
+    for (;;) {
+      const c = s.charCodeAt(i);
+      if (c === 34) {
+        this.i = i + 1;
+        return s.slice(start, i);
+      }
+      if (c === 92) break; // escapes: let JSON.parse decode the literal
+      if (c < 32 || Number.isNaN(c)) {
+        this.i = i;
+        this.fail(Number.isNaN(c) ? "unterminated string" : "control character in string");
+      }
+      i++;
+    }
+    for (;;) {
+      const c = s.charCodeAt(i);
+      if (Number.isNaN(c)) {
+        this.i = i;
+        this.fail("unterminated string");
+      }
+      if (c === 92) i += 2;
+      else if (c === 34) break;
+      else i++;
+    }
+    this.i = i + 1;
+    try {
+      return JSON.parse(s.slice(start - 1, i + 1)) as string;
+    } catch {
+      this.i = start;
+      return this.fail("bad escape in string");
+    }
+  }
+
+  number(): number | bigint {
+    const s = this.s;
+    const start = this.i;
+    let i = start;
+    if (s.charCodeAt(i) === 45) i++;
+    const intStart = i;
+    while (isDigit(s.charCodeAt(i))) i++;
+    if (i === intStart) {
+      this.i = i;
+      this.fail("expected a digit");
+    }
+    if (s.charCodeAt(intStart) === 48 && i - intStart > 1) {
+      this.i = intStart;
+      this.fail("leading zero");
+    }
+    let integer = true;
+    if (s.charCodeAt(i) === 46) {
+      integer = false;
+      i++;
+      const f = i;
+      while (isDigit(s.charCodeAt(i))) i++;
+      if (i === f) {
+        this.i = i;
+        this.fail("expected a digit after '.'");
+      }
+    }
+    const e = s.charCodeAt(i);
+    if (e === 101 || e === 69) {
+      integer = false;
+      i++;
+      const sign = s.charCodeAt(i);
+      if (sign === 43 || sign === 45) i++;
+      const f = i;
+      while (isDigit(s.charCodeAt(i))) i++;
+      if (i === f) {
+        this.i = i;
+        this.fail("expected a digit in exponent");
+      }
+    }
+    this.i = i;
+    const lit = s.slice(start, i);
+    // 15 digits always fit in a double exactly; longer integer literals are checked.
+    if (integer && i - intStart > 15) {
+      const b = BigInt(lit);
+      if (b > MAX_SAFE || b < MIN_SAFE) return b;
+    }
+    return Number(lit);
+  }
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN_SAFE = -MAX_SAFE;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * Encodes like `JSON.stringify` (insertion order, no whitespace), with `bigint` written as an
+ * integer literal. Throws TypeError on values JSON cannot hold (functions, symbols, cycles, NaN).
+ */
+export function stringifyJson(value: unknown): string {
+  return enc(value, false, 0);
+}
+
+/** Canonical state encoding (see the module comment). Throws TypeError naming the bad path. */
+export function canonicalJson(value: unknown): string {
+  return enc(value, true, 0, "$");
+}
+
+function enc(v: unknown, canonical: boolean, depth: number, path = "$"): string {
+  if (depth > 200) throw new TypeError(`value too deeply nested (or cyclic) at ${path}`);
+  switch (typeof v) {
+    case "string":
+      return JSON.stringify(v);
+    case "number":
+      if (!Number.isFinite(v)) throw new TypeError(`non-finite number ${v} at ${path}`);
+      return String(v);
+    case "bigint":
+      return canonical ? `{"$bigint":"${v}"}` : v.toString();
+    case "boolean":
+      return v ? "true" : "false";
+    case "object": {
+      if (v === null) return "null";
+      if (Array.isArray(v)) {
+        let s = "[";
+        for (let i = 0; i < v.length; i++) {
+          if (i) s += ",";
+          const x = v[i];
+          s += x === undefined ? "null" : enc(x, canonical, depth + 1, `${path}[${i}]`);
+        }
+        return `${s}]`;
+      }
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype && proto !== null) {
+        if (!canonical && typeof (v as { toJSON?: unknown }).toJSON === "function")
+          return enc((v as { toJSON(): unknown }).toJSON(), canonical, depth + 1, path);
+        const name = (v as object).constructor?.name ?? "object";
+        throw new TypeError(
+          `${name} at ${path} is not plain data (use objects, arrays, strings, numbers, bigint, booleans, null)`,
+        );
+      }
+      const keys = Object.keys(v);
+      if (canonical) keys.sort();
+      let s = "{";
+      let first = true;
+      for (const k of keys) {
+        const x = (v as Record<string, unknown>)[k];
+        if (x === undefined || typeof x === "function" || typeof x === "symbol") {
+          if (canonical && x !== undefined)
+            throw new TypeError(`${typeof x} at ${path}.${k} is not plain data`);
+          continue;
+        }
+        if (!first) s += ",";
+        first = false;
+        s += `${JSON.stringify(k)}:${enc(x, canonical, depth + 1, `${path}.${k}`)}`;
+      }
+      return `${s}}`;
+    }
+    default:
+      throw new TypeError(`${typeof v} at ${path} cannot be encoded as JSON`);
+  }
+}
+
+/** Inverse of `canonicalJson`: parses and turns `{"$bigint":"…"}` back into bigint. */
+export function parseCanonicalJson(text: string): Json {
+  return untag(parseJson(text));
+}
+
+function untag(v: Json): Json {
+  if (typeof v !== "object" || v === null) return v;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = untag(v[i] as Json);
+    return v;
+  }
+  const keys = Object.keys(v);
+  if (keys.length === 1 && keys[0] === "$bigint" && typeof v["$bigint"] === "string")
+    return BigInt(v["$bigint"]);
+  for (const k of keys) v[k] = untag(v[k] as Json);
+  return v;
+}

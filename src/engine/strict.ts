@@ -1,0 +1,173 @@
+/**
+ * Strict mode: traps ambient nondeterminism while a step runs.
+ *
+ * While any engine is running, a few globals are replaced by wrappers. Outside a step the
+ * wrappers call the originals unchanged. Inside a step (the engine sets `active` around each
+ * step call) they either throw DETERMINISM_VIOLATION naming the call and the step ("throw"),
+ * or hand the call to the engine, which records the value as an AMBIENT decision and returns
+ * the recorded value on replay ("record"). docs/ENGINE.md lists what is and is not covered.
+ */
+import { HindsightError } from "../errors.js";
+
+export type StrictMode = "throw" | "record" | "off";
+
+/** The engine side of a trapped call. */
+export interface AmbientHandler {
+  /** Where the call happened, for messages: "step 'x' (event seq 12)". */
+  where(): string;
+  mode(): StrictMode;
+  /** Record mode: returns the recorded value (record: produce() and keep it). */
+  ambient(name: string, produce: () => unknown): unknown;
+}
+
+let active: AmbientHandler | null = null;
+
+/** Sets the handler for the step about to run (null after it). Cheap: one assignment. */
+export function setActive(h: AmbientHandler | null): void {
+  active = h;
+}
+
+export function getActive(): AmbientHandler | null {
+  return active;
+}
+
+/** Runs `fn` with trapping suspended (e.g. a lookup's fetch function, which may do real I/O). */
+export function suspended<T>(fn: () => T): T {
+  const h = active;
+  active = null;
+  try {
+    return fn();
+  } finally {
+    active = h;
+  }
+}
+
+function violation(h: AmbientHandler, call: string, instead: string): never {
+  throw new HindsightError("DETERMINISM_VIOLATION", `${call} called inside ${h.where()}`, {
+    where: "strict mode",
+    hint: `${instead}, or run with strict "record" to record ambient calls`,
+    details: { call },
+  });
+}
+
+/** Trapped call: returns the original result outside steps, else throws or records. */
+function trap<T>(call: string, instead: string, original: () => T, canRecord = true): T {
+  const h = active;
+  if (h === null) return original();
+  const mode = h.mode();
+  if (mode === "off") return original();
+  if (mode === "throw" || !canRecord) return violation(h, call, instead);
+  return h.ambient(call, original) as T;
+}
+
+// Originals, captured once at module load (before anything is patched).
+const g = globalThis as typeof globalThis & {
+  crypto?: { randomUUID?: () => string; getRandomValues?: <T>(a: T) => T };
+};
+const O = {
+  Date: g.Date,
+  dateNow: g.Date.now,
+  random: Math.random,
+  perfNow: g.performance?.now?.bind(g.performance),
+  randomUUID: g.crypto?.randomUUID?.bind(g.crypto),
+  getRandomValues: g.crypto?.getRandomValues?.bind(g.crypto),
+  setTimeout: g.setTimeout,
+  setInterval: g.setInterval,
+  setImmediate: g.setImmediate,
+  hrtime: process.hrtime,
+  hrtimeBigint: process.hrtime.bigint,
+};
+
+let installed = 0;
+const restore: (() => void)[] = [];
+
+function patch(obj: object, key: string, value: unknown): void {
+  const desc = Object.getOwnPropertyDescriptor(obj, key);
+  if (!desc) return;
+  Object.defineProperty(obj, key, { ...desc, value });
+  restore.push(() => Object.defineProperty(obj, key, desc));
+}
+
+function makeDate(): DateConstructor {
+  const OrigDate = O.Date;
+  const dateNow = O.dateNow;
+  const now = (): number => trap("Date.now()", "use ctx.now()", () => dateNow.call(OrigDate));
+  function StrictDate(this: unknown, ...args: unknown[]): unknown {
+    if (!new.target) {
+      return new OrigDate(trap("Date()", "use ctx.now()", () => dateNow.call(OrigDate))).toString();
+    }
+    if (args.length === 0) {
+      const t = trap("new Date()", "use new Date(Number(ctx.now() / 1_000_000n))", () =>
+        dateNow.call(OrigDate),
+      );
+      return Reflect.construct(OrigDate, [t], new.target);
+    }
+    return Reflect.construct(OrigDate, args, new.target);
+  }
+  Object.defineProperties(StrictDate, {
+    prototype: { value: OrigDate.prototype, writable: false },
+    now: { value: now, writable: true, configurable: true },
+    parse: { value: OrigDate.parse, writable: true, configurable: true },
+    UTC: { value: OrigDate.UTC, writable: true, configurable: true },
+  });
+  return StrictDate as unknown as DateConstructor;
+}
+
+/** Installs the wrappers (reference-counted: each engine run calls install/uninstall once). */
+export function install(): void {
+  if (installed++ > 0) return;
+  patch(g, "Date", makeDate());
+  patch(Math, "random", () => trap("Math.random()", 'use ctx.random("name")', O.random));
+  if (O.perfNow) {
+    const perfNow = O.perfNow;
+    patch(g.performance, "now", () => trap("performance.now()", "use ctx.now()", perfNow));
+  }
+  const c = g.crypto;
+  if (c) {
+    const proto = Object.getPrototypeOf(c) as object;
+    const target = Object.hasOwn(c, "randomUUID") ? c : proto;
+    if (O.randomUUID) {
+      const f = O.randomUUID;
+      patch(target, "randomUUID", () => trap("crypto.randomUUID()", 'use ctx.random("name")', f));
+    }
+    if (O.getRandomValues) {
+      const f = O.getRandomValues;
+      patch(target, "getRandomValues", <T extends ArrayBufferView | null>(arr: T): T => {
+        const h = active;
+        if (h === null || h.mode() === "off") return f(arr as never) as T;
+        const hex = trap("crypto.getRandomValues()", 'use ctx.random("name")', () => {
+          const tmp = new Uint8Array((arr as ArrayBufferView).byteLength);
+          f(tmp);
+          return Buffer.from(tmp).toString("hex");
+        });
+        const b = arr as ArrayBufferView;
+        new Uint8Array(b.buffer, b.byteOffset, b.byteLength).set(Buffer.from(hex, "hex"));
+        return arr;
+      });
+    }
+  }
+  const timer = (name: string, orig: (...a: never[]) => unknown) =>
+    function (this: unknown, ...args: unknown[]) {
+      if (active !== null && active.mode() !== "off")
+        violation(active, `${name}()`, "use ctx.timers.at()/every() (ticks are recorded)");
+      return (orig as (...a: unknown[]) => unknown).apply(this, args);
+    };
+  patch(g, "setTimeout", timer("setTimeout", O.setTimeout as never));
+  patch(g, "setInterval", timer("setInterval", O.setInterval as never));
+  patch(g, "setImmediate", timer("setImmediate", O.setImmediate as never));
+  const hr = O.hrtime;
+  const hrBig = O.hrtimeBigint;
+  const strictHr = Object.assign(
+    (prev?: [number, number]) =>
+      trap("process.hrtime()", "use ctx.now()", () => hr.call(process, prev), false),
+    {
+      bigint: () => trap("process.hrtime.bigint()", "use ctx.now()", () => hrBig.call(process.hrtime), false),
+    },
+  );
+  patch(process, "hrtime", strictHr);
+}
+
+export function uninstall(): void {
+  if (installed === 0 || --installed > 0) return;
+  for (let f = restore.pop(); f; f = restore.pop()) f();
+}

@@ -1,0 +1,42 @@
+/** The public API of hindsight: every export is named here. */
+export {
+  type App,
+  type AppSpec,
+  type AuditHook,
+  defineApp,
+  filter,
+  isApp,
+  keyed,
+  map,
+  type StepContext,
+  type StepDefinition,
+  type Tick,
+  type TimerApi,
+} from "./engine/app.js";
+export { type Codec, codecs } from "./engine/codec.js";
+export {
+  type DecisionInfo,
+  type DecisionPort,
+  type DecisionRequest,
+  decodeDecision,
+  Engine,
+  type EngineObserver,
+  type EngineOptions,
+  type EngineOutput,
+  type OutputTrace,
+  type StateRead,
+} from "./engine/engine.js";
+export { canonicalJson, type Json, parseJson, stringifyJson } from "./engine/json.js";
+export { stageOf } from "./engine/stage.js";
+export type { StrictMode } from "./engine/strict.js";
+export { type ErrorCode, ErrorCodes, ExitCode, HindsightError, isHindsightError } from "./errors.js";
+export { AppRun, type OutputMode, type RunOptions, type RunSummary, startRun } from "./recorder/app-run.js";
+export {
+  type CheckpointUse,
+  type Divergence,
+  type DivergenceKind,
+  incompatibilities,
+  type ReplayOptions,
+  type ReplayResult,
+  replay,
+} from "./replayer/replay.js";

@@ -1,0 +1,446 @@
+/**
+ * Running an app, recorded or not: the embedding API.
+ *
+ *   const run = await startRun(app, { out: "rec/today", seed: "42", checkpointEvery: 100_000 });
+ *   await run.push("quotes", lineBytes, timeNs);   // as events arrive, from any source
+ *   const summary = await run.stop();
+ *
+ * With `out`, every input event (in the order pushed), every decision, a digest of every
+ * output (or the full bytes), checkpoints and START/STOP markers go into a new recording.
+ * Without `out` the same engine runs unrecorded (decisions are produced, not kept).
+ */
+import type { App } from "../engine/app.js";
+import { hex, sha256, u64le } from "../engine/bytes.js";
+import {
+  type DecisionPort,
+  type DecisionRequest,
+  Engine,
+  type EngineObserver,
+  type EngineOutput,
+  type TimerState,
+} from "../engine/engine.js";
+import type { StrictMode } from "../engine/strict.js";
+import { HindsightError } from "../errors.js";
+import { DecisionKind, type LogRecord, MarkerKind, rec } from "../format/records.js";
+import { LogWriter, type WriterOptions } from "../log/index.js";
+import { ENGINE_VERSION } from "../version.js";
+
+export type OutputMode = "digest" | "full";
+
+export interface RunOptions {
+  /** Record into this new directory. Omit for an unrecorded run. */
+  out?: string;
+  /** Seed of ctx.random streams (decimal string). Defaults to "0". */
+  seed?: string;
+  /** Strict mode inside steps. Defaults to "throw". */
+  strict?: StrictMode;
+  /** Checkpoint derivable state every N input events; 0 = never. Defaults to 0. */
+  checkpointEvery?: number;
+  /** Keep a digest of each output ("digest") or also its bytes ("full"). Defaults to "digest". */
+  outputs?: OutputMode;
+  /** Clock behind ctx.now() (ns since the epoch). Defaults to the wall clock. */
+  clock?: () => bigint;
+  /** Recorded in the manifest: "wall", "input:<field>"... Defaults to "wall" (or "custom" with `clock`). */
+  clockSource?: string;
+  /** Log writer options (block size, fsync...). */
+  writer?: Partial<WriterOptions>;
+  /** Called for every output (e.g. to write sinks). */
+  onOutput?: (o: EngineOutput) => void;
+  /** Lineage/audit observer (off by default). */
+  observer?: EngineObserver;
+  /** The app's build id ("sha256:…") and module path, from loadApp(). */
+  build?: { id: string; module: string };
+  /** Where each input stream comes from (manifest streams[].source). */
+  sources?: Readonly<Record<string, string>>;
+  /** Extra run configuration kept in the START marker. */
+  config?: Readonly<Record<string, unknown>>;
+  labels?: Readonly<Record<string, string>>;
+}
+
+export interface RunSummary {
+  readonly dir: string | undefined;
+  readonly events: number;
+  readonly ticks: number;
+  readonly decisions: number;
+  readonly outputs: number;
+  readonly checkpoints: number;
+  readonly records: number;
+  readonly status: string;
+}
+
+/** Wall clock in ns: captured originals, so strict mode never traps the recorder's own clock. */
+function wallClock(): () => bigint {
+  const hr = process.hrtime.bigint.bind(process.hrtime);
+  const base = BigInt(Date.now()) * 1_000_000n - hr();
+  return () => base + hr();
+}
+
+/** Produces decision values and records them (or only produces them, unrecorded). */
+class RecordingPort implements DecisionPort {
+  eventSeq = -1;
+  timeNs = 0n;
+  private index = 0;
+  private blobs = new Set<string>();
+  decisions = 0;
+  outputs = 0;
+
+  constructor(
+    private readonly writer: LogWriter | null,
+    private readonly full: boolean,
+    private readonly onOutput: ((o: EngineOutput) => void) | undefined,
+  ) {}
+
+  beginEvent(eventSeq: number, timeNs: bigint): void {
+    this.eventSeq = eventSeq;
+    this.timeNs = timeNs;
+    this.index = 0;
+  }
+
+  decide(req: DecisionRequest, produce: () => Uint8Array): Uint8Array {
+    const value = produce();
+    this.decisions++;
+    const index = this.index++;
+    this.writer?.append(
+      rec.decision({
+        timeNs: this.timeNs,
+        kind: req.kind,
+        name: req.name,
+        eventSeq: this.eventSeq,
+        index,
+        value,
+        key: req.key,
+        step: req.step,
+      }),
+    );
+    return value;
+  }
+
+  lookup(req: DecisionRequest, fetch: () => Uint8Array | Promise<Uint8Array>): Promise<Uint8Array> {
+    const index = this.index++;
+    const eventSeq = this.eventSeq;
+    const timeNs = this.timeNs;
+    return Promise.resolve(fetch()).then((data) => {
+      this.decisions++;
+      if (this.writer) {
+        const h = sha256(data);
+        const k = hex(h);
+        if (!this.blobs.has(k)) {
+          this.blobs.add(k);
+          this.writer.append(rec.blob({ timeNs, hash: h, data }));
+        }
+        this.writer.append(
+          rec.decision({
+            timeNs,
+            kind: DecisionKind.lookup,
+            name: req.name,
+            eventSeq,
+            index,
+            key: req.key,
+            contentHash: h,
+            step: req.step,
+          }),
+        );
+      }
+      return data;
+    });
+  }
+
+  output(o: EngineOutput): void {
+    this.outputs++;
+    if (this.writer)
+      this.writer.append(
+        rec.output({
+          timeNs: this.timeNs,
+          sink: o.sink,
+          eventSeq: o.eventSeq,
+          index: o.index,
+          sinkSeq: o.sinkSeq,
+          digest: sha256(o.bytes),
+          ...(this.full ? { data: o.bytes } : {}),
+        }),
+      );
+    this.onOutput?.(o);
+  }
+
+  endEvent(): void {}
+}
+
+/** Checkpoint side files live here, named by the sequence number of their CheckpointRef record. */
+export const CHECKPOINT_DIR = "checkpoints";
+export const checkpointFile = (refSeq: number): string =>
+  `${CHECKPOINT_DIR}/ckpt-${String(refSeq).padStart(12, "0")}.state`;
+
+export class AppRun {
+  readonly engine: Engine;
+  private readonly writer: LogWriter | null;
+  private readonly port: RecordingPort;
+  private readonly streamSeqs: number[];
+  private readonly checkpointEvery: number;
+  private seqCounter = 0;
+  private inputEvents = 0;
+  private ticks = 0;
+  private checkpoints = 0;
+  private lastTime = 0n;
+  private busy: Promise<void> | null = null;
+  private stopped = false;
+  private failure: unknown = null;
+
+  private constructor(app: App, opts: RunOptions) {
+    if (
+      opts.checkpointEvery !== undefined &&
+      (!Number.isInteger(opts.checkpointEvery) || opts.checkpointEvery < 0)
+    )
+      throw new HindsightError(
+        "USAGE",
+        `checkpoint interval ${opts.checkpointEvery} is not a whole number ≥ 0`,
+      );
+    this.checkpointEvery = opts.checkpointEvery ?? 0;
+    const outputs = opts.outputs ?? "digest";
+    if (outputs !== "digest" && outputs !== "full")
+      throw new HindsightError("USAGE", `--outputs must be digest or full, not ${JSON.stringify(outputs)}`);
+    const seed = opts.seed ?? "0";
+    const strict = opts.strict ?? "throw";
+    if (strict !== "throw" && strict !== "record" && strict !== "off")
+      throw new HindsightError(
+        "USAGE",
+        `--strict must be throw, record or off, not ${JSON.stringify(strict)}`,
+      );
+    const clock = opts.clock ?? wallClock();
+    if (opts.out !== undefined) {
+      this.writer = LogWriter.create(
+        opts.out,
+        {
+          app: { name: app.name, buildId: opts.build?.id ?? "", module: opts.build?.module ?? "" },
+          engineVersion: ENGINE_VERSION,
+          streams: Object.entries(app.inputs).map(([name, c]) => ({
+            name,
+            codec: c.name,
+            source: opts.sources?.[name] ?? "",
+          })),
+          sinks: Object.entries(app.sinks).map(([name, c]) => ({ name, codec: c.name })),
+          seed,
+          clockSource: opts.clockSource ?? (opts.clock ? "custom" : "wall"),
+          writer: { outputs, checkpointEvery: this.checkpointEvery },
+          labels: { ...(opts.labels ?? {}) },
+        },
+        opts.writer ?? {},
+      );
+    } else this.writer = null;
+    this.port = new RecordingPort(this.writer, outputs === "full", opts.onOutput);
+    this.engine = new Engine(app, {
+      port: this.port,
+      strict,
+      seed,
+      clock,
+      ...(opts.observer ? { observer: opts.observer } : {}),
+    });
+    this.streamSeqs = this.engine.inputNames.map(() => 0);
+    this.append(
+      rec.marker({
+        kind: MarkerKind.start,
+        appName: app.name,
+        appBuild: opts.build?.id ?? "",
+        seed,
+        configJson: JSON.stringify({
+          strict,
+          outputs,
+          checkpointEvery: this.checkpointEvery,
+          engineVersion: ENGINE_VERSION,
+          ...(opts.config ?? {}),
+        }),
+      }),
+    );
+    this.engine.start();
+  }
+
+  /**
+   * Starts a run of `app`.
+   * @throws HindsightError ALREADY_EXISTS (out holds files), USAGE (bad options).
+   */
+  static async start(app: App, opts: RunOptions = {}): Promise<AppRun> {
+    return new AppRun(app, opts);
+  }
+
+  /** The recording directory, if recording. */
+  get dir(): string | undefined {
+    return this.writer?.dir;
+  }
+
+  private append(r: LogRecord): number {
+    if (this.writer) return this.writer.append(r);
+    return this.seqCounter++;
+  }
+
+  private nextSeq(): number {
+    return this.writer ? this.writer.nextSeq : this.seqCounter;
+  }
+
+  /**
+   * Pushes one input event. `payload` is the event's bytes as received (recorded as is), or
+   * a value, encoded with the stream's codec first. Timers due at or before `timeNs` fire first.
+   * Calls are serialized: pushing while a previous push is still running waits for it.
+   * @returns a promise when the event needed asynchronous work (look-ups) or waited; else undefined.
+   * @throws HindsightError BAD_INPUT (unknown stream, payload does not decode), APP_ERROR,
+   *   DETERMINISM_VIOLATION; after a failure the run accepts nothing more.
+   */
+  push(stream: string | number, payload: Uint8Array | unknown, timeNs: bigint): Promise<void> | undefined {
+    if (this.busy) {
+      const prev = this.busy;
+      const p = prev.then(() => this.push(stream, payload, timeNs));
+      return p;
+    }
+    const r = this.pushNow(stream, payload, timeNs);
+    if (r === undefined) return undefined;
+    const p = r.finally(() => {
+      if (this.busy === p) this.busy = null;
+    });
+    this.busy = p;
+    return p;
+  }
+
+  private pushNow(stream: string | number, payload: unknown, timeNs: bigint): Promise<void> | undefined {
+    this.checkUsable();
+    const idx = typeof stream === "number" ? stream : this.engine.inputIndex(stream);
+    if (idx < 0 || idx >= this.engine.inputNames.length)
+      throw new HindsightError("BAD_INPUT", `unknown input stream ${JSON.stringify(stream)}`, {
+        hint: `the app reads ${this.engine.inputNames.join(", ")}`,
+      });
+    if (typeof timeNs !== "bigint")
+      throw new HindsightError("BAD_INPUT", "event time must be a bigint (ns since the epoch)");
+    const bytes = payload instanceof Uint8Array ? payload : this.engine.encodeInput(idx, payload);
+    const t = this.fireDue(timeNs);
+    if (t !== undefined) return t.then(() => this.pushNow(stream, bytes, timeNs));
+    if (timeNs > this.lastTime) this.lastTime = timeNs;
+    const seq = this.append(
+      rec.input({ timeNs, stream: idx, streamSeq: this.streamSeqs[idx]!++, payload: bytes }),
+    );
+    this.inputEvents++;
+    const r = this.guard(() => this.engine.handleInput(seq, idx, bytes, timeNs));
+    if (r !== undefined) return r.then(() => this.afterInput(seq, timeNs));
+    this.afterInput(seq, timeNs);
+    return undefined;
+  }
+
+  /** Fires timers due at or before `timeNs` (each tick is a recorded decision and an event of its own). */
+  private fireDue(timeNs: bigint): Promise<void> | undefined {
+    for (
+      let t: TimerState | null = this.engine.nextDueTimer(timeNs);
+      t;
+      t = this.engine.nextDueTimer(timeNs)
+    ) {
+      const due = t.due;
+      const seq = this.nextSeq();
+      this.append(
+        rec.decision({
+          timeNs: due,
+          kind: DecisionKind.tick,
+          name: t.name,
+          eventSeq: seq,
+          index: 0,
+          value: u64le(due),
+          key: Buffer.from(t.key, "utf8"),
+          step: t.step,
+        }),
+      );
+      this.ticks++;
+      const timer = t;
+      const r = this.guard(() => this.engine.handleTick(seq, timer, due));
+      if (r !== undefined) return r.then(() => this.fireDue(timeNs));
+    }
+    return undefined;
+  }
+
+  /** Advances event time without an input event: fires timers due at or before `timeNs`. */
+  async advanceTo(timeNs: bigint): Promise<void> {
+    if (this.busy) await this.busy;
+    this.checkUsable();
+    await this.fireDue(timeNs);
+    if (timeNs > this.lastTime) this.lastTime = timeNs;
+  }
+
+  private guard<T>(f: () => T): T {
+    try {
+      const r = f();
+      if (r instanceof Promise)
+        return r.catch((e) => {
+          this.failure = e;
+          throw e;
+        }) as T;
+      return r;
+    } catch (e) {
+      this.failure = e;
+      throw e;
+    }
+  }
+
+  private afterInput(seq: number, timeNs: bigint): void {
+    if (this.checkpointEvery > 0 && this.inputEvents % this.checkpointEvery === 0)
+      this.checkpoint(seq, timeNs);
+  }
+
+  /** Takes a checkpoint now (state after event `eventSeq`). No-op when not recording. */
+  private checkpoint(eventSeq: number, timeNs: bigint): void {
+    if (!this.writer) return;
+    const state = this.engine.snapshot();
+    const refSeq = this.writer.nextSeq;
+    const location = checkpointFile(refSeq);
+    this.writer.writeSideFile(location, state);
+    this.writer.append(
+      rec.checkpoint({
+        timeNs,
+        eventSeq,
+        stateDigest: sha256(state),
+        location,
+        eventsHandled: this.engine.eventsHandled,
+      }),
+    );
+    this.checkpoints++;
+  }
+
+  private checkUsable(): void {
+    if (this.stopped) throw new HindsightError("CLOSED", "the run has been stopped");
+    if (this.failure !== null)
+      throw new HindsightError("CLOSED", "the run failed earlier and accepts no more events", {
+        cause: this.failure,
+      });
+  }
+
+  /**
+   * Ends the run: writes the STOP marker (with `status`, "ok" unless the run failed) and seals the recording.
+   * Idempotent.
+   */
+  async stop(status?: string): Promise<RunSummary> {
+    if (this.busy) await this.busy.catch(() => undefined);
+    if (!this.stopped) {
+      this.stopped = true;
+      const st =
+        status ??
+        (this.failure === null
+          ? "ok"
+          : `failed: ${this.failure instanceof Error ? this.failure.message : String(this.failure)}`);
+      this.append(
+        rec.marker({ kind: MarkerKind.stop, timeNs: this.lastTime, events: this.inputEvents, status: st }),
+      );
+      this.writer?.close();
+      this.engine.dispose();
+      this.finalStatus = st;
+    }
+    return {
+      dir: this.writer?.dir,
+      events: this.inputEvents,
+      ticks: this.ticks,
+      decisions: this.port.decisions,
+      outputs: this.port.outputs,
+      checkpoints: this.checkpoints,
+      records: this.nextSeq(),
+      status: this.finalStatus,
+    };
+  }
+
+  private finalStatus = "";
+}
+
+/** Starts a run of `app` (see AppRun). */
+export function startRun(app: App, opts: RunOptions = {}): Promise<AppRun> {
+  return AppRun.start(app, opts);
+}

@@ -1,0 +1,687 @@
+/**
+ * Replays a recording through the engine: input events in recorded order, each with the
+ * decisions recorded for it. Used by `replay --until` (state at a point, from the nearest
+ * verified checkpoint) and by `verify` (full replay comparing every decision request,
+ * output and checkpoint digest with the recording; stops at the first divergence).
+ *
+ * A recording's records come grouped by event: an input record (or a TICK decision, which is
+ * an event of its own) followed by the decisions, blobs and outputs made while handling it.
+ * A group is handled once it is complete, i.e. when the next group starts.
+ */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { App } from "../engine/app.js";
+import { bytesEqual, hex, readU64le, sha256 } from "../engine/bytes.js";
+import { codecsCompatible, decodeUtf8 } from "../engine/codec.js";
+import {
+  type DecisionPort,
+  type DecisionRequest,
+  DivergenceSignal,
+  Engine,
+  type EngineObserver,
+  type EngineOutput,
+} from "../engine/engine.js";
+import type { StrictMode } from "../engine/strict.js";
+import { HindsightError } from "../errors.js";
+import {
+  type CheckpointRecord,
+  DecisionKind,
+  type DecisionRecord as DecisionRecordBase,
+  decisionKindName,
+  type InputRecord,
+  MarkerKind,
+  type MarkerRecord,
+  type OutputRecord as OutputRecordBase,
+  type SeqRecord,
+} from "../format/records.js";
+import type { LogReader } from "../log/index.js";
+import { CHECKPOINT_DIR } from "../recorder/app-run.js";
+
+type DecisionRecord = DecisionRecordBase & { readonly seq: number };
+type OutputRecord = OutputRecordBase & { readonly seq: number };
+
+export type DivergenceKind =
+  | "output-mismatch"
+  | "output-missing"
+  | "output-extra"
+  | "decision-mismatch"
+  | "decision-missing"
+  | "decision-extra"
+  | "decision-reordered"
+  | "tick-missing"
+  | "tick-unknown"
+  | "checkpoint-mismatch"
+  | "app-error";
+
+/** Where and how the replay first differed from the recording. */
+export interface Divergence {
+  readonly kind: DivergenceKind;
+  readonly message: string;
+  /** Sequence number of the input event (or tick) being handled. */
+  readonly eventSeq: number;
+  readonly step?: string;
+  readonly decision?: {
+    readonly index: number;
+    readonly expected?: DecisionView;
+    readonly actual?: DecisionView;
+  };
+  readonly output?: {
+    readonly sink: string;
+    readonly index: number;
+    readonly sinkSeq: number;
+    readonly expected?: OutputView;
+    readonly actual?: OutputView;
+  };
+  readonly checkpoint?: {
+    readonly seq: number;
+    readonly expectedDigest: string;
+    readonly actualDigest: string;
+  };
+  readonly error?: { readonly code?: string; readonly message: string };
+}
+
+export interface DecisionView {
+  readonly kind: string;
+  readonly name: string;
+  readonly step: string;
+  readonly key?: string;
+  readonly seq?: number;
+}
+
+export interface OutputView {
+  readonly sink: string;
+  readonly sinkSeq: number;
+  readonly digest: string;
+  /** The bytes, when known (actual outputs; expected ones when recorded with --outputs full). */
+  readonly bytes?: Uint8Array;
+}
+
+/** A record kept for "the last few events and decisions before the point". */
+export type RecentRecord = SeqRecord;
+
+export interface ReplayOptions {
+  /** Stop after the event at or containing this sequence number (inclusive). */
+  until?: number;
+  /** Start from the nearest verified checkpoint at or before `until` (default true when `until` is set). */
+  useCheckpoints?: boolean;
+  /** Compare outputs and checkpoint digests with the recording (verify). Defaults to false. */
+  compareOutputs?: boolean;
+  /** Lineage/audit observer. Forces a replay from the start (state provenance is not checkpointed). */
+  observer?: EngineObserver;
+  /** How many recent events/decisions to keep. Defaults to 8. */
+  recent?: number;
+  /** Called now and then with (records done, records total). */
+  onProgress?: (done: number, total: number) => void;
+  /** Called for every replayed output (after comparison). */
+  onOutput?: (o: EngineOutput) => void;
+}
+
+export interface CheckpointUse {
+  readonly refSeq: number;
+  readonly eventSeq: number;
+  readonly location: string;
+  readonly digest: string;
+}
+
+export interface ReplayResult {
+  readonly engine: Engine;
+  /** Input events and ticks replayed (not counting those covered by the checkpoint). */
+  readonly eventsReplayed: number;
+  readonly decisions: number;
+  readonly outputs: number;
+  /** Checkpoints whose digest matched the replayed state (compareOutputs only). */
+  readonly checkpointsVerified: number;
+  /** The checkpoint the replay started from, if any. */
+  readonly startedFrom: CheckpointUse | null;
+  /** Checkpoints rejected because their file did not match the recorded digest. */
+  readonly rejectedCheckpoints: readonly { refSeq: number; location: string; reason: string }[];
+  /** The last checkpoint whose state matched (or was restored from). */
+  readonly lastGoodCheckpoint: CheckpointUse | null;
+  /** Sequence number of the last record of the last event handled. */
+  readonly reachedSeq: number;
+  /** Sequence number of the last event handled (-1 when none). */
+  readonly lastEventSeq: number;
+  readonly divergence: Divergence | null;
+  /** The last few input/tick records and decision records handled, oldest first. */
+  readonly recentEvents: readonly RecentRecord[];
+  readonly recentDecisions: readonly RecentRecord[];
+  /** The event being handled when the replay diverged, if any. */
+  readonly divergedEvent: SeqRecord | null;
+  readonly start: MarkerRecord | null;
+  readonly stop: MarkerRecord | null;
+  readonly notes: readonly string[];
+}
+
+/** Why a recording cannot be replayed by this app (empty when it can). */
+export function incompatibilities(reader: LogReader, app: App): string[] {
+  const m = reader.manifest;
+  const why: string[] = [];
+  for (const s of m.streams) {
+    const c = app.inputs[s.name];
+    if (!c)
+      why.push(
+        `recording has input stream '${s.name}', which app ${app.name} does not read (it reads ${Object.keys(app.inputs).join(", ")})`,
+      );
+    else if (!codecsCompatible(s.codec, c.name))
+      why.push(`stream '${s.name}' was recorded with codec ${s.codec}; the app reads it as ${c.name}`);
+  }
+  for (const s of m.sinks) {
+    const c = app.sinks[s.name];
+    if (!c) why.push(`recording has sink '${s.name}', which app ${app.name} does not have`);
+    else if (!codecsCompatible(s.codec, c.name))
+      why.push(`sink '${s.name}' was recorded with codec ${s.codec}; the app writes ${c.name}`);
+  }
+  if (m.app.name && m.app.name !== app.name)
+    why.push(`recording is of app '${m.app.name}', not '${app.name}'`);
+  if (m.sinks.length === 0 && m.app.name === "")
+    why.push(
+      "recording holds input events only (made without --app): there are no decisions or outputs to replay against",
+    );
+  return why;
+}
+
+interface Pending {
+  head: SeqRecord; // input record or tick decision
+  decisions: DecisionRecord[];
+  outputs: OutputRecord[];
+  lastSeq: number;
+}
+
+class ReplayPort implements DecisionPort {
+  decisions: DecisionRecord[] = [];
+  outputs: OutputRecord[] = [];
+  private dPos = 0;
+  private oPos = 0;
+  eventSeq = -1;
+  failure: DivergenceSignal | null = null;
+  decisionCount = 0;
+  outputCount = 0;
+  readonly blobs = new Map<string, Uint8Array>();
+  onOutput: ((o: EngineOutput) => void) | undefined;
+
+  constructor(
+    private readonly reader: LogReader,
+    private readonly compare: boolean,
+    private readonly sinkNames: readonly string[],
+    /** recorded sink index → app sink index */
+    private readonly sinkMap: readonly number[],
+  ) {}
+
+  load(p: Pending): void {
+    this.decisions =
+      p.decisions.length > 1 ? [...p.decisions].sort((a, b) => a.index - b.index) : p.decisions;
+    this.outputs = p.outputs;
+    this.dPos = 0;
+    this.oPos = 0;
+    this.failure = null;
+  }
+
+  beginEvent(eventSeq: number): void {
+    this.eventSeq = eventSeq;
+  }
+
+  private fail(kind: DivergenceKind, message: string, detail: Record<string, unknown>): never {
+    const s = new DivergenceSignal(message, { kind, eventSeq: this.eventSeq, ...detail });
+    this.failure = s;
+    throw s;
+  }
+
+  private take(req: DecisionRequest): DecisionRecord {
+    if (this.failure) throw this.failure;
+    const index = this.dPos;
+    const d = this.decisions[index];
+    const actual = view(req);
+    if (d === undefined)
+      this.fail(
+        "decision-extra",
+        `extra decision: step '${req.step}' asked for ${decisionKindName(req.kind)} '${req.name}' (decision #${index} of the event), but the recording has ${this.decisions.length} decision(s) for this event`,
+        { step: req.step, decision: { index, actual } },
+      );
+    if (
+      d.kind !== req.kind ||
+      d.name !== req.name ||
+      d.step !== req.step ||
+      (req.kind === DecisionKind.lookup && !bytesEqual(d.key, req.key))
+    ) {
+      const expected = recView(d);
+      const later = this.decisions.findIndex(
+        (x, j) => j > index && x.kind === req.kind && x.name === req.name && x.step === req.step,
+      );
+      if (later >= 0)
+        this.fail(
+          "decision-reordered",
+          `reordered decision: step '${req.step}' asked for ${decisionKindName(req.kind)} '${req.name}' as decision #${index}, but the recording has it as #${later}; #${index} was ${decisionKindName(d.kind)} '${d.name}' of step '${d.step}'`,
+          { step: req.step, decision: { index, expected, actual } },
+        );
+      this.fail(
+        "decision-mismatch",
+        `decision #${index} differs: the recording has ${describeView(expected)}, the app asked for ${describeView(actual)}`,
+        { step: req.step, decision: { index, expected, actual } },
+      );
+    }
+    this.dPos++;
+    this.decisionCount++;
+    return d;
+  }
+
+  decide(req: DecisionRequest): Uint8Array {
+    return this.take(req).value;
+  }
+
+  lookup(req: DecisionRequest): Uint8Array {
+    const d = this.take(req);
+    const k = hex(d.contentHash);
+    let data = this.blobs.get(k);
+    if (data === undefined) {
+      // Replay started after the blob was written (from a checkpoint): find it once.
+      for (const r of this.reader.records({ toSeq: d.seq, types: ["blob"] }))
+        if (r.type === "blob") this.blobs.set(hex(r.hash), r.data);
+      data = this.blobs.get(k);
+      if (data === undefined)
+        throw new HindsightError(
+          "CORRUPT_RECORD",
+          `look-up decision at seq ${d.seq} names blob ${k}, which is not in the recording`,
+        );
+    }
+    return data;
+  }
+
+  output(o: EngineOutput): void {
+    if (this.failure) throw this.failure;
+    this.outputCount++;
+    if (this.compare) {
+      const e = this.outputs[this.oPos];
+      const actual: OutputView = {
+        sink: o.sinkName,
+        sinkSeq: o.sinkSeq,
+        digest: hex(sha256(o.bytes)),
+        bytes: o.bytes,
+      };
+      if (e === undefined)
+        this.fail(
+          "output-extra",
+          `extra output: step '${o.step}' wrote output #${o.index} of the event to sink '${o.sinkName}', but the recording has ${this.outputs.length} output(s) for this event`,
+          { step: o.step, output: { sink: o.sinkName, index: o.index, sinkSeq: o.sinkSeq, actual } },
+        );
+      const expected: OutputView = {
+        sink: this.sinkNames[this.sinkMap[e.sink] ?? -1] ?? `#${e.sink}`,
+        sinkSeq: e.sinkSeq,
+        digest: hex(e.digest),
+        ...(e.data.length > 0 || e.digest.length === 0 ? { bytes: e.data } : {}),
+      };
+      const sameSink = this.sinkMap[e.sink] === o.sink;
+      const sameBytes = e.data.length > 0 ? bytesEqual(e.data, o.bytes) : expected.digest === actual.digest;
+      if (!sameSink || !sameBytes || e.sinkSeq !== o.sinkSeq)
+        this.fail(
+          "output-mismatch",
+          `output ${o.sinkName}:${o.sinkSeq} (output #${o.index} of the event, from step '${o.step}') differs from the recording` +
+            (sameSink ? "" : ` (recorded to sink '${expected.sink}')`),
+          {
+            step: o.step,
+            output: { sink: o.sinkName, index: o.index, sinkSeq: o.sinkSeq, expected, actual },
+          },
+        );
+    }
+    this.oPos++;
+    this.onOutput?.(o);
+  }
+
+  endEvent(): void {
+    if (this.failure) throw this.failure;
+    if (this.dPos < this.decisions.length) {
+      const d = this.decisions[this.dPos] as DecisionRecord;
+      this.fail(
+        "decision-missing",
+        `missing decision: the recording has ${describeView(recView(d))} as decision #${this.dPos} of the event, but the app did not ask for it (it asked for ${this.dPos} of ${this.decisions.length})`,
+        { step: d.step, decision: { index: this.dPos, expected: recView(d) } },
+      );
+    }
+    if (this.compare && this.oPos < this.outputs.length) {
+      const e = this.outputs[this.oPos] as OutputRecord;
+      const sink = this.sinkNames[this.sinkMap[e.sink] ?? -1] ?? `#${e.sink}`;
+      this.fail(
+        "output-missing",
+        `missing output: the recording has output ${sink}:${e.sinkSeq} (output #${e.index} of the event), but the app did not produce it`,
+        {
+          output: {
+            sink,
+            index: e.index,
+            sinkSeq: e.sinkSeq,
+            expected: {
+              sink,
+              sinkSeq: e.sinkSeq,
+              digest: hex(e.digest),
+              ...(e.data.length ? { bytes: e.data } : {}),
+            },
+          },
+        },
+      );
+    }
+  }
+}
+
+function view(req: DecisionRequest): DecisionView {
+  return {
+    kind: decisionKindName(req.kind),
+    name: req.name,
+    step: req.step,
+    ...(req.key.length ? { key: decodeUtf8(req.key) } : {}),
+  };
+}
+
+function recView(d: DecisionRecord): DecisionView {
+  return {
+    kind: decisionKindName(d.kind),
+    name: d.name,
+    step: d.step,
+    ...(d.key.length ? { key: decodeUtf8(d.key) } : {}),
+    seq: d.seq,
+  };
+}
+
+function describeView(v: DecisionView): string {
+  return `${v.kind} '${v.name}'${v.key !== undefined ? ` key ${JSON.stringify(v.key)}` : ""} from step '${v.step}'`;
+}
+
+function parseConfig(m: MarkerRecord | null): Record<string, unknown> {
+  if (!m?.configJson) return {};
+  try {
+    return JSON.parse(m.configJson) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+/** Checkpoint side files of a recording, newest first: their CheckpointRef sequence numbers. */
+export function listCheckpoints(dir: string): { refSeq: number; location: string }[] {
+  let names: string[];
+  try {
+    names = readdirSync(join(dir, CHECKPOINT_DIR));
+  } catch {
+    return [];
+  }
+  const out: { refSeq: number; location: string }[] = [];
+  for (const n of names) {
+    const m = /^ckpt-(\d+)\.state$/.exec(n);
+    if (m) out.push({ refSeq: Number(m[1]), location: `${CHECKPOINT_DIR}/${n}` });
+  }
+  return out.sort((a, b) => b.refSeq - a.refSeq);
+}
+
+/**
+ * Replays `reader`'s recording through `app`.
+ * @throws HindsightError INCOMPATIBLE (the app cannot read the recording), corruption errors
+ *   from the log, BAD_INPUT/CORRUPT_*; a divergence is returned, not thrown.
+ */
+export async function replay(reader: LogReader, app: App, opts: ReplayOptions = {}): Promise<ReplayResult> {
+  const why = incompatibilities(reader, app);
+  if (why.length)
+    throw new HindsightError(
+      "INCOMPATIBLE",
+      `recording cannot be replayed by app ${app.name}: ${why.join("; ")}`,
+      {
+        where: reader.dir,
+        details: { reasons: why },
+      },
+    );
+  const m = reader.manifest;
+  const appInputs = Object.keys(app.inputs);
+  const appSinks = Object.keys(app.sinks);
+  const streamMap = m.streams.map((s) => appInputs.indexOf(s.name));
+  const sinkMap = m.sinks.map((s) => appSinks.indexOf(s.name));
+  const notes: string[] = [];
+
+  // START marker: seed and strict mode the run was made with.
+  let start: MarkerRecord | null = null;
+  if (reader.endSeq > reader.firstSeq) {
+    const first = reader.get(reader.firstSeq);
+    if (first.type === "marker" && first.kind === MarkerKind.start) start = first;
+  }
+  const config = parseConfig(start);
+  const strict = (
+    ["throw", "record", "off"].includes(String(config["strict"])) ? config["strict"] : "throw"
+  ) as StrictMode;
+
+  const compare = opts.compareOutputs ?? false;
+  const port = new ReplayPort(reader, compare, appSinks, sinkMap);
+  port.onOutput = opts.onOutput;
+  const engine = new Engine(app, {
+    port,
+    strict,
+    seed: start?.seed ?? m.seed,
+    clock: () => {
+      throw new HindsightError("INTERNAL", "replay never reads the clock");
+    },
+    ...(opts.observer ? { observer: opts.observer } : {}),
+  });
+
+  const until = opts.until;
+  const endSeq = reader.endSeq;
+  let fromSeq = reader.firstSeq;
+  let startedFrom: CheckpointUse | null = null;
+  const rejected: { refSeq: number; location: string; reason: string }[] = [];
+  if (until !== undefined && (opts.useCheckpoints ?? true) && !opts.observer) {
+    for (const c of listCheckpoints(reader.dir)) {
+      if (c.refSeq > until || c.refSeq >= endSeq) continue;
+      let r: SeqRecord;
+      try {
+        r = reader.get(c.refSeq);
+      } catch (e) {
+        rejected.push({ ...c, reason: `its record cannot be read: ${(e as Error).message}` });
+        continue;
+      }
+      if (r.type !== "checkpoint" || r.location !== c.location) {
+        rejected.push({ ...c, reason: `record ${c.refSeq} is not its checkpoint reference` });
+        continue;
+      }
+      let state: Uint8Array;
+      try {
+        state = reader.readSideFile(c.location);
+      } catch (e) {
+        rejected.push({ ...c, reason: (e as Error).message });
+        continue;
+      }
+      const got = hex(sha256(state));
+      if (got !== hex(r.stateDigest)) {
+        rejected.push({
+          ...c,
+          reason: `state digest ${got.slice(0, 16)}… ≠ recorded ${hex(r.stateDigest).slice(0, 16)}…`,
+        });
+        continue;
+      }
+      engine.restore(state);
+      startedFrom = { refSeq: c.refSeq, eventSeq: r.eventSeq, location: c.location, digest: got };
+      fromSeq = c.refSeq + 1;
+      break;
+    }
+    for (const x of rejected) notes.push(`checkpoint ${x.location} not used: ${x.reason}`);
+  }
+
+  const keep = opts.recent ?? 8;
+  const recentEvents: SeqRecord[] = [];
+  const recentDecisions: SeqRecord[] = [];
+  const remember = (list: SeqRecord[], r: SeqRecord) => {
+    list.push(r);
+    if (list.length > keep * 4) list.splice(0, list.length - keep);
+  };
+
+  let divergence: Divergence | null = null;
+  let divergedEvent: SeqRecord | null = null;
+  let lastGood: CheckpointUse | null = startedFrom;
+  let checkpointsVerified = 0;
+  let eventsReplayed = 0;
+  let reachedSeq = fromSeq - 1;
+  let lastEventSeq = startedFrom ? startedFrom.eventSeq : -1;
+  let stop: MarkerRecord | null = null;
+  let pending: Pending | null = null;
+
+  const toDivergence = (e: unknown, head: SeqRecord): Divergence => {
+    if (e instanceof DivergenceSignal) return { ...(e.detail as object), message: e.message } as Divergence;
+    if (
+      e instanceof HindsightError &&
+      (e.code === "APP_ERROR" || e.code === "DETERMINISM_VIOLATION" || e.code === "BAD_INPUT")
+    ) {
+      const step = (e.details?.["step"] as string | undefined) ?? engine.runningStepName ?? undefined;
+      return {
+        kind: "app-error",
+        message: e.oneLine(),
+        eventSeq: head.seq,
+        ...(step ? { step } : {}),
+        error: { code: e.code, message: e.message },
+      };
+    }
+    throw e;
+  };
+
+  /** Handles a complete event group; returns false on divergence. */
+  const handle = async (p: Pending): Promise<boolean> => {
+    const head = p.head;
+    port.load(p);
+    try {
+      if (head.type === "input") {
+        const idx = streamMap[head.stream];
+        if (idx === undefined || idx < 0)
+          throw new HindsightError(
+            "CORRUPT_RECORD",
+            `input at seq ${head.seq} names stream #${head.stream}, which the manifest does not list`,
+          );
+        const due = engine.nextDueTimer(head.timeNs);
+        if (due)
+          throw new DivergenceSignal(
+            `missing tick: timer '${due.name}' of step '${due.step}'${due.key ? ` key ${JSON.stringify(due.key)}` : ""} was due at ${due.due} ns, before this event (time ${head.timeNs}), but the recording delivered no tick`,
+            { kind: "tick-missing", eventSeq: head.seq, step: due.step },
+          );
+        const r = engine.handleInput(head.seq, idx, head.payload, head.timeNs);
+        if (r !== undefined) await r;
+      } else if (head.type === "decision") {
+        const key = decodeUtf8(head.key);
+        const t = engine.findTimer(head.step, key, head.name);
+        const due = readU64le(head.value);
+        if (!t || t.due !== due)
+          throw new DivergenceSignal(
+            t
+              ? `tick differs: the recording delivered timer '${head.name}' of step '${head.step}' at ${due} ns, the app had it due at ${t.due} ns`
+              : `unknown tick: the recording delivered timer '${head.name}' of step '${head.step}'${key ? ` key ${JSON.stringify(key)}` : ""}, which the app never set`,
+            { kind: "tick-unknown", eventSeq: head.seq, step: head.step },
+          );
+        const r = engine.handleTick(head.seq, t, due);
+        if (r !== undefined) await r;
+      }
+    } catch (e) {
+      divergence = toDivergence(e, head);
+      divergedEvent = head;
+      return false;
+    }
+    eventsReplayed++;
+    lastEventSeq = head.seq;
+    reachedSeq = p.lastSeq;
+    return true;
+  };
+
+  const total = Math.max(1, (until ?? endSeq - 1) - fromSeq + 1);
+  let n = 0;
+  let done = false;
+  engine.start();
+  try {
+    for (const r of reader.records({ fromSeq })) {
+      if ((++n & 0xffff) === 0) opts.onProgress?.(Math.min(n, total), total);
+      const startsGroup =
+        r.type === "input" || (r.type === "decision" && r.kind === DecisionKind.tick && r.eventSeq === r.seq);
+      if (startsGroup || r.type === "checkpoint" || r.type === "marker") {
+        if (pending) {
+          const ok = await handle(pending);
+          pending = null;
+          if (!ok) {
+            done = true;
+            break;
+          }
+        }
+        if (until !== undefined && r.seq > until) break;
+      }
+      if (startsGroup) {
+        remember(recentEvents, r);
+        pending = { head: r, decisions: [], outputs: [], lastSeq: r.seq };
+        continue;
+      }
+      switch (r.type) {
+        case "decision":
+          if (!pending || r.eventSeq !== pending.head.seq)
+            throw new HindsightError(
+              "CORRUPT_RECORD",
+              `decision at seq ${r.seq} belongs to event ${r.eventSeq}, which is not the event being replayed`,
+              { where: reader.dir },
+            );
+          pending.decisions.push(r);
+          pending.lastSeq = r.seq;
+          remember(recentDecisions, r);
+          break;
+        case "output":
+          if (!pending || r.eventSeq !== pending.head.seq)
+            throw new HindsightError(
+              "CORRUPT_RECORD",
+              `output at seq ${r.seq} belongs to event ${r.eventSeq}, which is not the event being replayed`,
+              { where: reader.dir },
+            );
+          pending.outputs.push(r);
+          pending.lastSeq = r.seq;
+          break;
+        case "blob":
+          port.blobs.set(hex(r.hash), r.data);
+          break;
+        case "checkpoint":
+          reachedSeq = r.seq;
+          if (compare) {
+            const got = hex(engine.stateDigest());
+            const want = hex((r as CheckpointRecord).stateDigest);
+            if (got !== want) {
+              divergence = {
+                kind: "checkpoint-mismatch",
+                message: `state after event ${r.eventSeq} differs from checkpoint ${r.location} (digest ${got.slice(0, 16)}… ≠ recorded ${want.slice(0, 16)}…): replayed state diverged without a differing output`,
+                eventSeq: r.eventSeq,
+                checkpoint: { seq: r.seq, expectedDigest: want, actualDigest: got },
+              };
+              done = true;
+            } else {
+              checkpointsVerified++;
+              lastGood = { refSeq: r.seq, eventSeq: r.eventSeq, location: r.location, digest: got };
+            }
+          }
+          break;
+        case "marker":
+          reachedSeq = r.seq;
+          if (r.kind === MarkerKind.stop) stop = r;
+          else if (r.kind === MarkerKind.start && r.seq !== reader.firstSeq)
+            notes.push(`recording holds another run starting at seq ${r.seq}`);
+          break;
+      }
+      if (done) break;
+    }
+    if (!done && pending) await handle(pending);
+  } finally {
+    engine.dispose();
+  }
+  opts.onProgress?.(total, total);
+  if (until !== undefined && until >= endSeq)
+    notes.push(`--until ${until} is past the end of the recording (last seq ${endSeq - 1})`);
+  return {
+    engine,
+    eventsReplayed,
+    decisions: port.decisionCount,
+    outputs: port.outputCount,
+    checkpointsVerified,
+    startedFrom,
+    rejectedCheckpoints: rejected,
+    lastGoodCheckpoint: lastGood,
+    reachedSeq,
+    lastEventSeq,
+    divergence,
+    recentEvents: recentEvents.slice(-keep),
+    recentDecisions: recentDecisions.slice(-keep),
+    divergedEvent,
+    start,
+    stop,
+    notes,
+  };
+}
+
+export type { InputRecord };
