@@ -32,7 +32,7 @@ export function compressBlock(raw: Uint8Array, codec: CodecId = Codec.lz4): Comp
 
 /**
  * Decompresses a stored payload. `withRoom` must be a buffer whose 4 bytes just before
- * `payloadOffset` may be overwritten (the block header's reserved tail), so no copy is
+ * `payloadOffset` may be overwritten (the already-validated block header's CRC), so no copy is
  * needed to hand lz4-napi its size prefix.
  *
  * Throws HindsightError UNKNOWN_CODEC for a codec id this build does not know, and

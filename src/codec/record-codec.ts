@@ -69,6 +69,7 @@ export class RecordEncoder {
     if (v === 0) return;
     if (!Number.isSafeInteger(v) || v < 0)
       throw new HindsightError("BAD_INPUT", `field value ${v} is not an unsigned safe integer`);
+    this.ensure(11);
     this.buf[this.pos++] = tag;
     this.varint(v);
   }
@@ -137,6 +138,7 @@ export class RecordEncoder {
     }
     switch (r.type) {
       case "input": {
+        this.ensure(2);
         this.buf[this.pos++] = 0x12;
         const s = this.open();
         this.uintField(0x08, r.stream);
@@ -147,6 +149,7 @@ export class RecordEncoder {
         break;
       }
       case "decision": {
+        this.ensure(2);
         this.buf[this.pos++] = 0x1a;
         const s = this.open();
         this.uintField(0x08, r.kind);
@@ -161,6 +164,7 @@ export class RecordEncoder {
         break;
       }
       case "output": {
+        this.ensure(2);
         this.buf[this.pos++] = 0x22;
         const s = this.open();
         this.uintField(0x08, r.sink);
@@ -173,6 +177,7 @@ export class RecordEncoder {
         break;
       }
       case "checkpoint": {
+        this.ensure(2);
         this.buf[this.pos++] = 0x2a;
         const s = this.open();
         this.uintField(0x08, r.eventSeq);
@@ -183,6 +188,7 @@ export class RecordEncoder {
         break;
       }
       case "marker": {
+        this.ensure(2);
         this.buf[this.pos++] = 0x32;
         const s = this.open();
         this.uintField(0x08, r.kind);
@@ -196,6 +202,7 @@ export class RecordEncoder {
         break;
       }
       case "blob": {
+        this.ensure(2);
         this.buf[this.pos++] = 0x3a;
         const s = this.open();
         this.bytesField(0x0a, r.hash);

@@ -13,8 +13,11 @@
  *   24   8  first sequence number
  *   32   8  min time (ns; 2^64-1 when no record has a time)
  *   40   8  max time (ns; 0 when no record has a time)
- *   48   4  CRC-32C of bytes 0..47
- *   52   4  reserved (0)
+ *   48   4  reserved (0)
+ *   52   4  CRC-32C of bytes 0..51
+ *
+ * Every byte of the header is covered by its CRC. Readers may overwrite the CRC bytes once
+ * the header is validated (the LZ4 binding wants a 4-byte size just before the payload).
  */
 import { BLOCK_HEADER_SIZE, BLOCK_MAGIC } from "./constants.js";
 import { crc32c } from "./crc32c.js";
@@ -47,8 +50,8 @@ export function encodeBlockHeader(
   v.setBigUint64(24, BigInt(h.firstSeq), true);
   v.setBigUint64(32, h.minTime, true);
   v.setBigUint64(40, h.maxTime, true);
-  v.setUint32(48, crc32c(out.subarray(0, 48)), true);
-  v.setUint32(52, 0, true);
+  v.setUint32(48, 0, true);
+  v.setUint32(52, crc32c(out.subarray(0, 52)), true);
   return out;
 }
 
@@ -60,7 +63,8 @@ export type HeaderParse =
 export function parseBlockHeader(bytes: Uint8Array): HeaderParse {
   const v = new DataView(bytes.buffer, bytes.byteOffset, BLOCK_HEADER_SIZE);
   if (v.getUint32(0, true) !== BLOCK_MAGIC) return { ok: false, reason: "magic" };
-  if (v.getUint32(48, true) !== crc32c(bytes.subarray(0, 48))) return { ok: false, reason: "crc" };
+  if (v.getUint32(52, true) !== crc32c(bytes.subarray(0, 52))) return { ok: false, reason: "crc" };
+  if (v.getUint16(18, true) !== 0 || v.getUint32(48, true) !== 0) return { ok: false, reason: "reserved" };
   const firstSeq = v.getBigUint64(24, true);
   if (firstSeq > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, reason: "seq-range" };
   return {

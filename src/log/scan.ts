@@ -133,9 +133,12 @@ export function scanSegment(fd: number, o: ScanOptions): SegmentScan {
       readSync(fd, payload, 0, h.storedLength, off + BLOCK_HEADER_SIZE);
       const body = payload.subarray(0, h.storedLength);
       if (crc32c(body) !== h.payloadCrc) {
+        // Power loss can leave the last block's pages zero-filled: a zero run from a
+        // 4 KiB-aligned file offset to the end of the file is a torn tail, not corruption.
         if (end === o.size || zeroTail(fd, end, o.size)) {
-          const lnz = lastNonZero(body);
-          if (lnz < body.length - 1) return torn("zero-filled block payload");
+          const zeroFrom = off + BLOCK_HEADER_SIZE + lastNonZero(body) + 1;
+          const aligned = Math.ceil(zeroFrom / 4096) * 4096;
+          if (aligned < end && end - zeroFrom >= 64) return torn("zero-filled block payload");
         }
         return corrupt("CORRUPT_BLOCK", "block payload checksum mismatch", range);
       }

@@ -1,0 +1,162 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type LogRecord, rec } from "../format/records.js";
+import { hindsight } from "../gen/hindsight.js";
+import { decodeRecords, RecordEncoder } from "./record-codec.js";
+
+const u53 = fc.maxSafeNat();
+const u32 = fc.nat({ max: 0xffffffff });
+const bytes = fc.uint8Array({ maxLength: 300 });
+const str = fc.string({ unit: "grapheme", maxLength: 40 });
+const time = fc.bigInt({ min: 0n, max: 0xffff_ffff_ffff_ffffn });
+
+export const arbRecord: fc.Arbitrary<LogRecord> = fc.oneof(
+  fc
+    .record({ timeNs: time, stream: u32, streamSeq: u53, key: bytes, payload: bytes })
+    .map((p) => rec.input(p)),
+  fc
+    .record({
+      timeNs: time,
+      kind: fc.integer({ min: 0, max: 7 }),
+      name: str,
+      eventSeq: u53,
+      index: u32,
+      value: bytes,
+      key: bytes,
+      contentHash: bytes,
+      step: str,
+    })
+    .map((p) => rec.decision(p as Parameters<typeof rec.decision>[0])),
+  fc
+    .record({ timeNs: time, sink: u32, eventSeq: u53, index: u32, sinkSeq: u53, digest: bytes, data: bytes })
+    .map((p) => rec.output(p)),
+  fc
+    .record({ timeNs: time, eventSeq: u53, stateDigest: bytes, location: str, eventsHandled: u53 })
+    .map((p) => rec.checkpoint(p)),
+  fc
+    .record({
+      timeNs: time,
+      kind: fc.integer({ min: 0, max: 2 }),
+      appName: str,
+      appBuild: str,
+      seed: str,
+      configJson: str,
+      events: u53,
+      status: str,
+    })
+    .map((p) => rec.marker(p as Parameters<typeof rec.marker>[0])),
+  fc.record({ timeNs: time, hash: bytes, data: bytes }).map((p) => rec.blob(p)),
+);
+
+/** Normalizes for comparison: byte views to plain arrays. */
+function plain(r: object): unknown {
+  return Object.fromEntries(
+    Object.entries(r).map(([k, v]) => [
+      k,
+      typeof v === "bigint" ? `${v}n` : v instanceof Uint8Array ? Array.from(v) : v,
+    ]),
+  );
+}
+
+function encodeAll(records: readonly LogRecord[]): Buffer {
+  const enc = new RecordEncoder(64);
+  for (const r of records) enc.encode(r);
+  return Buffer.from(enc.bytes());
+}
+
+describe("record codec", () => {
+  it("round-trips arbitrary records", () => {
+    fc.assert(
+      fc.property(fc.array(arbRecord, { maxLength: 20 }), (records) => {
+        const buf = encodeAll(records);
+        const back = decodeRecords(buf, records.length, 7, "test");
+        expect(back.map(plain)).toEqual(records.map((r, i) => plain({ ...r, seq: 7 + i })));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("writes what the generated protobuf code reads, field for field", () => {
+    fc.assert(
+      fc.property(arbRecord, (r) => {
+        const buf = encodeAll([r]);
+        const reader = hindsight.v1.Record.decodeDelimited(buf);
+        const obj = hindsight.v1.Record.toObject(reader, {
+          longs: String,
+          bytes: Array,
+          defaults: true,
+          oneofs: true,
+        });
+        expect(BigInt(obj["timeNs"] as string)).toBe(r.timeNs);
+        expect(obj["body"]).toBe(r.type);
+        const body = obj[r.type] as Record<string, unknown>;
+        if (r.type === "input") {
+          expect(body["stream"]).toBe(r.stream);
+          expect(Number(body["streamSeq"])).toBe(r.streamSeq);
+          expect(body["payload"]).toEqual(Array.from(r.payload));
+          expect(body["key"]).toEqual(Array.from(r.key));
+        } else if (r.type === "decision") {
+          expect(body["name"]).toBe(r.name);
+          expect(body["step"]).toBe(r.step);
+          expect(Number(body["eventSeq"])).toBe(r.eventSeq);
+          expect(body["value"]).toEqual(Array.from(r.value));
+        } else if (r.type === "marker") {
+          expect(body["configJson"]).toBe(r.configJson);
+          expect(Number(body["events"])).toBe(r.events);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("reads what the generated protobuf code writes", () => {
+    fc.assert(
+      fc.property(arbRecord, (r) => {
+        const { type, timeNs, ...body } = r;
+        const msg = hindsight.v1.Record.fromObject({
+          timeNs: timeNs.toString(),
+          [type]: stringifyLongs(body),
+        });
+        const buf = Buffer.from(hindsight.v1.Record.encodeDelimited(msg).finish());
+        const [back] = decodeRecords(buf, 1, 0, "test");
+        expect(plain(back!)).toEqual(plain({ ...r, seq: 0 }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("rejects malformed payloads with CORRUPT_RECORD, never a wrong record", () => {
+    const good = encodeAll([rec.input({ stream: 1, payload: new Uint8Array([1, 2, 3]) })]);
+    expect(() => decodeRecords(good, 2, 0, "t")).toThrow(expect.objectContaining({ code: "CORRUPT_RECORD" }));
+    expect(() => decodeRecords(Buffer.concat([good, Buffer.from([0])]), 1, 0, "t")).toThrow(
+      expect.objectContaining({ code: "CORRUPT_RECORD" }),
+    );
+    expect(() => decodeRecords(good.subarray(0, good.length - 1), 1, 0, "t")).toThrow(
+      expect.objectContaining({ code: "CORRUPT_RECORD" }),
+    );
+    // An empty record has no body.
+    expect(() => decodeRecords(Buffer.from([0]), 1, 0, "t")).toThrow(
+      expect.objectContaining({ code: "CORRUPT_RECORD" }),
+    );
+  });
+
+  it("refuses a record longer than the limit before reading it", () => {
+    const big = encodeAll([rec.input({ stream: 0, payload: new Uint8Array(5000) })]);
+    expect(() => decodeRecords(big, 1, 0, "t", 1000)).toThrow(
+      expect.objectContaining({ code: "RECORD_TOO_LARGE" }),
+    );
+  });
+
+  it("does not let a decoded field named __proto__ pollute prototypes", () => {
+    const r = rec.decision({ kind: 1, eventSeq: 1, name: "__proto__", step: "constructor" });
+    const [back] = decodeRecords(encodeAll([r]), 1, 0, "t");
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+    expect(back).toMatchObject({ name: "__proto__", step: "constructor" });
+  });
+});
+
+function stringifyLongs(o: object): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(o).map(([k, v]) => [k, typeof v === "number" && v > 0xffffffff ? String(v) : v]),
+  );
+}

@@ -1,0 +1,172 @@
+/**
+ * A torn tail is an interrupted append: every proper prefix of a valid segment must read as
+ * a prefix of its records plus a truncation report. Corruption is never data: every single
+ * bit flip in a segment must end the read with a corruption error, after only records that
+ * are exactly the originals.
+ */
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HindsightError } from "../errors.js";
+import { BLOCK_HEADER_SIZE, SEGMENT_HEADER_SIZE } from "../format/constants.js";
+import type { SeqRecord } from "../format/records.js";
+import { fsck } from "./fsck.js";
+import { LogReader } from "./reader.js";
+import { recordAt, tempDir } from "./test-helpers.js";
+import { LogWriter } from "./writer.js";
+
+const STREAMS = [{ name: "s", codec: "json-lines", source: "-" }];
+let root: { dir: string; cleanup: () => void };
+let original: Buffer;
+let originalRecords: string[];
+let blockEnds: number[];
+const seg = "segment-000001.hsl";
+
+const key = (r: SeqRecord) =>
+  JSON.stringify(r, (_k, v) =>
+    typeof v === "bigint" ? v.toString() : v instanceof Uint8Array ? Buffer.from(v).toString("hex") : v,
+  );
+
+beforeAll(() => {
+  root = tempDir();
+  const src = join(root.dir, "src");
+  const w = LogWriter.create(
+    src,
+    { streams: STREAMS },
+    { blockSize: 256, fsync: "never", flushIntervalMs: 0 },
+  );
+  for (let i = 0; i < 14; i++) w.append(recordAt(i));
+  w.close();
+  original = readFileSync(join(src, seg));
+  const r = LogReader.open(src);
+  originalRecords = [...r.records()].map(key);
+  blockEnds = Array.from({ length: r.blockCount }, (_, i) => {
+    const b = r.blockInfo(i);
+    return b.offset + BLOCK_HEADER_SIZE + b.storedLength;
+  });
+  r.close();
+  mkdirSync(join(root.dir, "case"));
+  copyFileSync(join(src, "manifest.json"), join(root.dir, "case", "manifest.json"));
+});
+afterAll(() => root.cleanup());
+
+function readAll(bytes: Uint8Array): { records: string[]; error?: HindsightError; torn: boolean } {
+  const d = join(root.dir, "case");
+  writeFileSync(join(d, seg), bytes);
+  rmSync(join(d, "segment-000001.hsi"), { force: true });
+  const records: string[] = [];
+  let reader: LogReader | undefined;
+  try {
+    reader = LogReader.open(d);
+    for (const r of reader.records()) records.push(key(r));
+    return { records, torn: reader.tornTail !== undefined };
+  } catch (e) {
+    if (!(e instanceof HindsightError)) throw e;
+    return { records, error: e, torn: false };
+  } finally {
+    reader?.close();
+  }
+}
+
+describe("torn tails", () => {
+  it("the test segment has several blocks", () => {
+    expect(blockEnds.length).toBeGreaterThanOrEqual(4);
+    expect(blockEnds[blockEnds.length - 1]).toBe(original.length);
+  });
+
+  it("every proper prefix reads as a prefix of the records with a truncation report", () => {
+    for (let len = 0; len < original.length; len++) {
+      const res = readAll(original.subarray(0, len));
+      expect(res.error, `prefix ${len}: ${res.error?.message}`).toBeUndefined();
+      const whole = blockEnds.filter((e) => e <= len).length;
+      const expected = originalRecords.slice(0, blockEnds.slice(0, whole).length ? countUpTo(whole) : 0);
+      expect(res.records, `prefix ${len}`).toEqual(expected);
+      const atBoundary = len === SEGMENT_HEADER_SIZE || blockEnds.includes(len);
+      expect(res.torn, `prefix ${len}`).toBe(!atBoundary);
+    }
+  });
+
+  it("a zero-filled tail after the last block is torn, not corrupt", () => {
+    const res = readAll(Buffer.concat([original, Buffer.alloc(3000)]));
+    expect(res.error).toBeUndefined();
+    expect(res.torn).toBe(true);
+    expect(res.records).toEqual(originalRecords);
+  });
+
+  it("fsck reports exactly what a torn tail drops, and --repair truncates it", () => {
+    const cut = blockEnds[2]! + 20;
+    readAll(original.subarray(0, cut));
+    const d = join(root.dir, "case");
+    const before = fsck(d);
+    expect(before.ok).toBe(false);
+    expect(before.torn).toMatchObject({
+      offset: blockEnds[2],
+      droppedBytes: 20,
+      lastGoodSeq: countUpTo(3) - 1,
+      repaired: false,
+    });
+    const after = fsck(d, { repair: true });
+    expect(after.ok).toBe(true);
+    expect(after.torn?.repaired).toBe(true);
+    expect(readFileSync(join(d, seg)).length).toBe(blockEnds[2]);
+    expect(fsck(d).ok).toBe(true);
+    expect(fsck(d).torn).toBeUndefined();
+  });
+
+  it("reopening a torn log for append truncates the tail and reports it", () => {
+    readAll(original.subarray(0, blockEnds[1]! + 7));
+    const d = join(root.dir, "case");
+    const { writer, recovery } = LogWriter.openAppend(d, { fsync: "never" });
+    expect(recovery.truncated).toMatchObject({ droppedBytes: 7, lastGoodSeq: countUpTo(2) - 1 });
+    expect(recovery.nextSeq).toBe(countUpTo(2));
+    writer.append(recordAt(countUpTo(2)));
+    writer.close();
+    const r = LogReader.open(d);
+    expect([...r.records()].map(key)).toEqual(originalRecords.slice(0, countUpTo(2) + 1));
+    r.close();
+  });
+});
+
+function countUpTo(blocks: number): number {
+  const r = LogReader.open(join(root.dir, "src"));
+  let n = 0;
+  for (let i = 0; i < blocks; i++) n += r.blockInfo(i).recordCount;
+  r.close();
+  return n;
+}
+
+describe("corruption", () => {
+  it("every single-bit flip is detected as corruption, after only original records", () => {
+    const codes = new Set<string>();
+    for (let byte = 0; byte < original.length; byte++) {
+      for (let bit = 0; bit < 8; bit++) {
+        const b = Buffer.from(original);
+        b[byte]! ^= 1 << bit;
+        const res = readAll(b);
+        expect(res.error, `flip byte ${byte} bit ${bit}`).toBeDefined();
+        expect(res.error!.exitCode, `flip byte ${byte} bit ${bit}`).toBe(4);
+        codes.add(res.error!.code);
+        expect(originalRecords.slice(0, res.records.length)).toEqual(res.records);
+      }
+    }
+    expect([...codes].sort()).toEqual(
+      expect.arrayContaining(["CORRUPT_BLOCK", "CORRUPT_HEADER", "CORRUPT_SEGMENT"]),
+    );
+  });
+
+  it("the corruption error names segment, offset and sequence range", () => {
+    const b = Buffer.from(original);
+    const target = blockEnds[1]! + BLOCK_HEADER_SIZE + 3; // inside block 2's payload
+    b[target]! ^= 0x10;
+    const res = readAll(b);
+    expect(res.error?.code).toBe("CORRUPT_BLOCK");
+    expect(res.error?.where).toContain(seg);
+    expect(res.error?.where).toContain(`offset ${blockEnds[1]}`);
+    expect(res.error?.where).toMatch(/seq \d+\.\.\d+/);
+    expect(res.records).toEqual(originalRecords.slice(0, countUpTo(2)));
+    const report = fsck(join(root.dir, "case"));
+    expect(report.ok).toBe(false);
+    expect(report.corrupt).toHaveLength(1);
+    expect(report.corrupt[0]).toMatchObject({ code: "CORRUPT_BLOCK", offset: blockEnds[1] });
+  });
+});
