@@ -82,29 +82,32 @@ export function encodeFrame(f: Frame): Uint8Array {
   }
 }
 
+function badFrame(what: string, where: string): HindsightError {
+  return new HindsightError("CORRUPT_RECORD", `bad link frame: ${what}`, {
+    where,
+    hint: "the peer is not speaking the hindsight link protocol, or the stream is corrupt",
+  });
+}
+
 /** A whole frame's bytes (length prefix included) → the frame. Throws CORRUPT_RECORD on a bad frame. */
 export function decodeFrame(bytes: Uint8Array, where = "link"): Frame {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const bad = (what: string): HindsightError =>
-    new HindsightError("CORRUPT_RECORD", `bad link frame: ${what}`, {
-      where,
-      hint: "the peer is not speaking the hindsight link protocol, or the stream is corrupt",
-    });
-  if (bytes.length < 5) throw bad("shorter than its header");
+  const bad = badFrame;
+  if (bytes.length < 5) throw bad("shorter than its header", where);
   const type = view.getUint8(4);
   const body = bytes.length - 5;
   switch (type) {
     case FrameType.hello:
     case FrameType.ack: {
       if (body !== 8)
-        throw bad(`${type === FrameType.hello ? "HELLO" : "ACK"} body of ${body} bytes, expected 8`);
+        throw bad(`${type === FrameType.hello ? "HELLO" : "ACK"} body of ${body} bytes, expected 8`, where);
       const next = getU64(view, 5);
       return type === FrameType.hello ? { type: "hello", next } : { type: "ack", next };
     }
     case FrameType.data: {
-      if (body < 9) throw bad(`DATA body of ${body} bytes, expected at least 9`);
+      if (body < 9) throw bad(`DATA body of ${body} bytes, expected at least 9`, where);
       const flags = view.getUint8(13);
-      if ((flags & ~DATA_FLAG_END) !== 0) throw bad(`unknown DATA flags 0x${flags.toString(16)}`);
+      if ((flags & ~DATA_FLAG_END) !== 0) throw bad(`unknown DATA flags 0x${flags.toString(16)}`, where);
       return {
         type: "data",
         seq: getU64(view, 5),
@@ -113,10 +116,10 @@ export function decodeFrame(bytes: Uint8Array, where = "link"): Frame {
       };
     }
     case FrameType.bye:
-      if (body !== 0) throw bad(`BYE body of ${body} bytes, expected 0`);
+      if (body !== 0) throw bad(`BYE body of ${body} bytes, expected 0`, where);
       return { type: "bye" };
     default:
-      throw bad(`unknown frame type ${type}`);
+      throw bad(`unknown frame type ${type}`, where);
   }
 }
 

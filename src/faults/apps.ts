@@ -1,0 +1,99 @@
+/**
+ * What the torture harness runs: a pipeline of stages, each in its own worker process, fed
+ * by a source that knows the expected output.
+ *
+ * `double-halve` is built in (plain functions n → 2n → n, JSON numbers on the wire); any
+ * other `--app` is a module path whose app is split into stages by the engine
+ * (./engine-stages.ts).
+ */
+import { HindsightError } from "../errors.js";
+import type { LogRecord } from "../format/records.js";
+import { splitmix64 } from "./prng.js";
+
+/** One stage of a pipeline, as run inside a worker: a message in, zero or more messages out. */
+export interface StageRuntime {
+  /**
+   * `eventSeq` is the log sequence number of the input record the worker wrote for this
+   * message, `timeNs` its (logical) event time. The worker records the returned outputs.
+   */
+  handle(payload: Uint8Array, eventSeq: number, timeNs: bigint): Uint8Array[] | Promise<Uint8Array[]>;
+  close?(): void | Promise<void>;
+}
+
+/** What a stage may use of its worker: the run's seed and the worker's log (for decisions). */
+export interface StageContext {
+  readonly seed: bigint;
+  /** Appends a record to the worker's log; returns its sequence number. */
+  readonly record: (r: LogRecord) => number;
+}
+
+export interface PipelineApp {
+  /** App name (recorded in each log's manifest). */
+  readonly name: string;
+  /** What `--app` said; a worker loads the app again from this. */
+  readonly module: string;
+  /** Stage names, in pipeline order: one worker process each. */
+  readonly stages: readonly string[];
+  /** Payload codec name of the source stream (manifest). */
+  readonly codec: string;
+  openStage(name: string, ctx: StageContext): Promise<StageRuntime>;
+  /** The source's `n` input payloads for `seed` (deterministic). */
+  inputs(seed: bigint, n: number): Uint8Array[];
+  /** What the sink must receive, in order, for these inputs (a run with this seed, in one process, without faults). */
+  expected(inputs: readonly Uint8Array[], seed: bigint): Promise<Uint8Array[]>;
+  /** A payload as a short human-readable text, for reports. */
+  show(payload: Uint8Array): string;
+}
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+export const BUILTIN_DOUBLE_HALVE = "double-halve";
+
+/** Seeded input integers in [-1e6, 1e6]: doubling and halving them is exact. */
+export function doubleHalveInputs(seed: bigint, n: number): Uint8Array[] {
+  const s = seed ^ 0x5eed_1e55_d0b1_e4a1n;
+  return Array.from({ length: n }, (_, i) =>
+    enc.encode(String(Number(splitmix64(s, i) % 2_000_001n) - 1_000_000)),
+  );
+}
+
+function numberOf(payload: Uint8Array, where: string): number {
+  const n = Number(dec.decode(payload));
+  if (!Number.isFinite(n))
+    throw new HindsightError("BAD_INPUT", `"${dec.decode(payload).slice(0, 40)}" is not a number`, {
+      where,
+      hint: "double-halve carries JSON numbers",
+    });
+  return n;
+}
+
+/** The built-in double-halve pipeline: `double` and `halve` as plain functions. */
+export const doubleHalve: PipelineApp = {
+  name: "double-halve",
+  module: BUILTIN_DOUBLE_HALVE,
+  stages: ["double", "halve"],
+  codec: "json",
+  async openStage(name, _ctx) {
+    if (name === "double") return { handle: (p) => [enc.encode(String(numberOf(p, "stage double") * 2))] };
+    if (name === "halve") return { handle: (p) => [enc.encode(String(numberOf(p, "stage halve") / 2))] };
+    throw new HindsightError("USAGE", `double-halve has no stage "${name}"`, {
+      hint: "its stages are double, halve",
+    });
+  },
+  inputs: doubleHalveInputs,
+  async expected(inputs, _seed) {
+    return inputs.map((p) => p.slice());
+  },
+  show: (p) => dec.decode(p),
+};
+
+/**
+ * Loads the pipeline `--app` names. Throws APP_LOAD when the module cannot be loaded or has
+ * no app, APP_INVALID when it cannot be split into stages.
+ */
+export async function loadPipelineApp(app: string, cwd: string): Promise<PipelineApp> {
+  if (app === BUILTIN_DOUBLE_HALVE) return doubleHalve;
+  const { loadEngineApp } = await import("./engine-stages.js");
+  return loadEngineApp(app, cwd);
+}

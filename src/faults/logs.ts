@@ -1,0 +1,106 @@
+/**
+ * The logs a torture run writes: one recording per process, made deterministic so that two
+ * runs of a seed give the same bytes: a fixed recording id and creation time, blocks cut by
+ * size only (no flush timer), no wall-clock times in records (time 0: clock source "none").
+ */
+import { createHash } from "node:crypto";
+import { type LogRecord, MarkerKind, rec } from "../format/records.js";
+import { LogReader, LogWriter } from "../log/index.js";
+import { type Fault, faultFromRecord } from "./plan.js";
+
+export interface ProcessLogInit {
+  /** Process name: source, a stage name, sink. */
+  process: string;
+  seed: bigint;
+  appName: string;
+  appModule: string;
+  /** Input streams of this process (its inbound link, or the source stream). */
+  streams: { name: string; codec: string; source: string }[];
+  /** Sinks (its outbound link). */
+  sinks: { name: string; codec: string }[];
+  /** Deterministic description of the run, recorded in the start marker. */
+  config: Record<string, unknown>;
+}
+
+/** The time every torture recording says it was created: the run's times are not recorded. */
+export const TORTURE_EPOCH = new Date(0);
+
+/** Creates the process's recording in `dir` and writes its start marker. Throws like LogWriter.create. */
+export function createProcessLog(dir: string, init: ProcessLogInit): LogWriter {
+  const seed = init.seed.toString();
+  const w = LogWriter.create(
+    dir,
+    {
+      recordingId: `torture-${init.appName}-${seed}-${init.process}`,
+      app: { name: init.appName, buildId: "", module: init.appModule },
+      streams: init.streams,
+      sinks: init.sinks,
+      seed,
+      clockSource: "none",
+      labels: { tool: "torture", process: init.process },
+    },
+    { flushIntervalMs: 0, fsync: "never" },
+    TORTURE_EPOCH,
+  );
+  w.append(
+    rec.marker({
+      kind: MarkerKind.start,
+      appName: init.appName,
+      seed,
+      configJson: JSON.stringify(init.config),
+    }),
+  );
+  return w;
+}
+
+/** Writes the stop marker and closes. */
+export function closeProcessLog(w: LogWriter, events: number, status: string): void {
+  w.append(rec.marker({ kind: MarkerKind.stop, events, status }));
+  w.close();
+}
+
+export function digestOf(data: Uint8Array): Uint8Array {
+  return createHash("sha256").update(data).digest();
+}
+
+/** The output record for one message a process sent on. */
+export function outputRecord(
+  eventSeq: number,
+  index: number,
+  sinkSeq: number,
+  data: Uint8Array,
+  timeNs = 0n,
+): LogRecord {
+  return rec.output({ sink: 0, eventSeq, index, sinkSeq, digest: digestOf(data), data, timeNs });
+}
+
+/** Every FAULT decision in a recording, by link name, in log order. Throws like LogReader.open. */
+export function readFaultPlans(dir: string): Map<string, Fault[]> {
+  const reader = LogReader.open(dir);
+  const plans = new Map<string, Fault[]>();
+  try {
+    for (const r of reader.records({ types: ["decision"] })) {
+      const f = faultFromRecord(r, `${dir} seq ${r.seq}`);
+      if (!f) continue;
+      const list = plans.get(f.link) ?? [];
+      list.push(f.fault);
+      plans.set(f.link, list);
+    }
+  } finally {
+    reader.close();
+  }
+  return plans;
+}
+
+/** The payloads of the input records of a recording, in log order (what the process received). */
+export function readInputs(dir: string): { streamSeq: number; payload: Uint8Array }[] {
+  const reader = LogReader.open(dir);
+  try {
+    const out: { streamSeq: number; payload: Uint8Array }[] = [];
+    for (const r of reader.records({ types: ["input"] }))
+      if (r.type === "input") out.push({ streamSeq: r.streamSeq, payload: r.payload });
+    return out;
+  } finally {
+    reader.close();
+  }
+}

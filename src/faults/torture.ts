@@ -1,0 +1,319 @@
+/**
+ * The torture harness: runs a pipeline across processes under seeded faults, once per seed,
+ * and checks that the sink received exactly the expected outputs, once each, in order. On a
+ * failure it names the seed, the first wrong or missing output, the input behind it and the
+ * faults applied around it, and the command that reproduces the run (the fault plan is a
+ * pure function of the seed, and every process's recording is byte-for-byte repeatable).
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { HindsightError } from "../errors.js";
+import type { UnsafeMode } from "../net/link.js";
+import { loadPipelineApp, type PipelineApp } from "./apps.js";
+import { inputsFromFile } from "./input-file.js";
+import { readFaultPlans } from "./logs.js";
+import { runSeed, type SeedRun, WorkerPool } from "./pipeline.js";
+import { describeFault, type Fault, type FaultKind, type FaultOptions, formatFaultSpec } from "./plan.js";
+import { parseSeed } from "./prng.js";
+
+export interface TortureOptions {
+  /** `--app` as given: "double-halve" (built in) or a module path. */
+  app: string;
+  /** Inclusive range. */
+  seeds: { from: bigint; to: bigint };
+  faults: FaultOptions;
+  /** Messages per seed. */
+  events: number;
+  unsafe?: UnsafeMode;
+  /** Keep each seed's recordings in `<keep>/seed-<n>/<process>` (else they go to a temporary directory, removed). */
+  keep?: string;
+  /** Replay the fault plans recorded in `<plan>/seed-<n>/` instead of drawing them from the seeds. */
+  plan?: string;
+  /** JSON-lines file of input events (the first `events` lines are sent); default: seeded events. */
+  input?: string;
+  cwd: string;
+  timeoutMs?: number;
+  stallMs?: number;
+  /** Called after each seed (progress). */
+  onSeed?: (r: SeedResult) => void;
+}
+
+export type FailureKind = "missing" | "duplicate" | "wrong" | "extra";
+
+export interface OutputFailure {
+  kind: FailureKind;
+  /** Index of the first bad output at the sink (0-based). */
+  index: number;
+  expected?: string;
+  got?: string;
+}
+
+export interface SeedResult {
+  seed: string;
+  ok: boolean;
+  outcome: SeedRun["outcome"];
+  problem?: string;
+  outputs: number;
+  expectedOutputs: number;
+  failure?: OutputFailure;
+  /** The input the first bad output belongs to (for a one-to-one pipeline, the same index). */
+  input?: { index: number; value: string };
+  /** Faults applied per link, by kind. */
+  faultCounts: Record<string, Record<FaultKind, number>>;
+  /** Faults within a few sequence numbers of the first bad output, per link. */
+  faultsNear: { link: string; fault: Fault }[];
+  /** Sink-side duplicates dropped and reconnections, summed over all links. */
+  duplicatesDropped: number;
+  reconnections: number;
+  recordings?: string;
+  command: string;
+}
+
+export interface TortureReport {
+  app: string;
+  faults: string;
+  events: number;
+  unsafe?: UnsafeMode;
+  replayedPlan: boolean;
+  seeds: SeedResult[];
+  failed: number;
+}
+
+/** Parses `a..b` or `a` into an inclusive range of at most 100000 seeds. Throws USAGE. */
+export function parseSeedRange(text: string): { from: bigint; to: bigint } {
+  const m = /^\s*([^.\s]+)\s*(?:\.\.\s*([^.\s]+)\s*)?$/.exec(text);
+  const from = m ? parseSeed(m[1]!) : undefined;
+  const to = m ? (m[2] === undefined ? from : parseSeed(m[2])) : undefined;
+  if (from === undefined || to === undefined)
+    throw new HindsightError("USAGE", `cannot read seed range "${text}"`, {
+      where: "--seeds",
+      hint: "write a..b (inclusive) or one seed, with unsigned integers, e.g. --seeds 1..20",
+    });
+  if (to < from)
+    throw new HindsightError("USAGE", `seed range ${text} is empty (${to} < ${from})`, {
+      where: "--seeds",
+      hint: "write the smaller seed first",
+    });
+  if (to - from >= 100_000n)
+    throw new HindsightError("USAGE", `seed range ${text} holds more than 100000 seeds`, {
+      where: "--seeds",
+      hint: "run a smaller range at a time",
+    });
+  return { from, to };
+}
+
+function equal(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The first difference between what the sink got and what it should have got, or undefined. */
+export function firstFailure(
+  got: readonly Uint8Array[],
+  expected: readonly Uint8Array[],
+  show: (p: Uint8Array) => string,
+): OutputFailure | undefined {
+  const n = Math.max(got.length, expected.length);
+  for (let i = 0; i < n; i++) {
+    const g = got[i];
+    const e = expected[i];
+    if (equal(g, e)) continue;
+    if (g === undefined) return { kind: "missing", index: i, expected: show(e!) };
+    if (e === undefined) return { kind: "extra", index: i, got: show(g) };
+    // Told apart by where the value came from: an earlier output again, or a later one early.
+    const seenBefore = expected.slice(Math.max(0, i - 64), i).some((x) => equal(x, g));
+    if (seenBefore) return { kind: "duplicate", index: i, expected: show(e), got: show(g) };
+    const skippedTo = expected.slice(i + 1, i + 1 + 4096).some((x) => equal(x, g));
+    if (skippedTo) return { kind: "missing", index: i, expected: show(e), got: show(g) };
+    return { kind: "wrong", index: i, expected: show(e), got: show(g) };
+  }
+  return undefined;
+}
+
+/** The command line that reruns one seed of this torture run. */
+export function reproduceCommand(opts: TortureOptions, seed: bigint): string {
+  const q = (s: string) => (/^[A-Za-z0-9_./:=,@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+  let cmd = `hindsight torture --app ${q(opts.app)} --seeds ${seed}..${seed} --faults ${formatFaultSpec(opts.faults)} --events ${opts.events}`;
+  if (opts.unsafe) cmd += ` --unsafe ${opts.unsafe}`;
+  if (opts.plan) cmd += ` --plan ${q(opts.plan)}`;
+  if (opts.input) cmd += ` --input ${q(opts.input)}`;
+  return cmd;
+}
+
+function readPlans(dir: string): Map<string, Fault[]> {
+  if (!existsSync(dir))
+    throw new HindsightError("NOT_FOUND", `no recorded run at ${dir}`, {
+      where: "--plan",
+      hint: "pass a directory that `hindsight torture --keep` wrote, holding seed-<n> directories",
+    });
+  const plans = new Map<string, Fault[]>();
+  for (const p of readdirSync(dir).sort()) {
+    if (p === "source") continue;
+    for (const [link, list] of readFaultPlans(join(dir, p))) plans.set(link, list);
+  }
+  return plans;
+}
+
+function summarize(
+  opts: TortureOptions,
+  app: PipelineApp,
+  run: SeedRun,
+  expected: Uint8Array[],
+  dir?: string,
+): SeedResult {
+  const failure = firstFailure(run.received, expected, app.show);
+  const ok = failure === undefined && run.outcome === "finished" && run.problem === undefined;
+  const faultCounts: SeedResult["faultCounts"] = {};
+  for (const [link, list] of run.faults) {
+    const c = { drop: 0, delay: 0, dup: 0 };
+    for (const f of list) c[f.kind]++;
+    faultCounts[link] = c;
+  }
+  const faultsNear: SeedResult["faultsNear"] = [];
+  let input: SeedResult["input"];
+  if (failure) {
+    const i = failure.index;
+    const inp = run.inputs[i];
+    if (inp) input = { index: i, value: app.show(inp) };
+    for (const [link, list] of run.faults)
+      for (const f of list) if (Math.abs(f.seq - i) <= 3) faultsNear.push({ link, fault: f });
+  }
+  let duplicatesDropped = run.sink.duplicates;
+  let reconnections = Math.max(0, run.sink.connections - 1);
+  for (const s of run.workerStats.values()) {
+    duplicatesDropped += s.duplicates;
+    reconnections += Math.max(0, s.connections - 1);
+  }
+  return {
+    seed: run.seed.toString(),
+    ok,
+    outcome: run.outcome,
+    ...(run.problem !== undefined ? { problem: run.problem } : {}),
+    outputs: run.received.length,
+    expectedOutputs: expected.length,
+    ...(failure ? { failure } : {}),
+    ...(input ? { input } : {}),
+    faultCounts,
+    faultsNear: faultsNear.slice(0, 24),
+    duplicatesDropped,
+    reconnections,
+    ...(dir ? { recordings: dir } : {}),
+    command: reproduceCommand(opts, run.seed),
+  };
+}
+
+/**
+ * Runs every seed and returns one result per seed (never stops at the first failure).
+ * Throws USAGE/APP_LOAD for bad options, ALREADY_EXISTS when a --keep directory is in use.
+ */
+export async function torture(opts: TortureOptions): Promise<TortureReport> {
+  if (!Number.isInteger(opts.events) || opts.events < 1 || opts.events > 10_000_000)
+    throw new HindsightError("USAGE", `--events ${opts.events} is outside 1..10000000`, {
+      where: "--events",
+      hint: "give a whole number of messages per seed",
+    });
+  const app = await loadPipelineApp(opts.app, opts.cwd);
+  const fileInputs = opts.input ? inputsFromFile(opts.input, opts.cwd).slice(0, opts.events) : undefined;
+  if (fileInputs && fileInputs.length === 0)
+    throw new HindsightError("BAD_INPUT", `input file ${opts.input} holds no events`, {
+      where: "--input",
+      hint: "give a JSON-lines file with one event per line",
+    });
+  const seeds: SeedResult[] = [];
+  const pool = new WorkerPool(opts.cwd);
+  try {
+    for (let seed = opts.seeds.from; seed <= opts.seeds.to; seed++) {
+      const keepDir = opts.keep ? join(resolve(opts.cwd, opts.keep), `seed-${seed}`) : undefined;
+      const dir = keepDir ?? mkdtempSync(join(tmpdir(), `hindsight-torture-${seed}-`));
+      try {
+        const plans = opts.plan ? readPlans(join(resolve(opts.cwd, opts.plan), `seed-${seed}`)) : undefined;
+        const run = await runSeed({
+          app,
+          seed,
+          events: opts.events,
+          faults: opts.faults,
+          ...(opts.unsafe ? { unsafe: opts.unsafe } : {}),
+          dir,
+          ...(plans ? { plans } : {}),
+          ...(fileInputs ? { inputs: fileInputs } : {}),
+          cwd: opts.cwd,
+          pool,
+          ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+          ...(opts.stallMs !== undefined ? { stallMs: opts.stallMs } : {}),
+        });
+        const expected = await app.expected(run.inputs, seed);
+        const r = summarize(opts, app, run, expected, keepDir);
+        seeds.push(r);
+        opts.onSeed?.(r);
+      } finally {
+        if (!keepDir) rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await pool.close();
+  }
+  return {
+    app: opts.app,
+    faults: formatFaultSpec(opts.faults),
+    events: opts.events,
+    ...(opts.unsafe ? { unsafe: opts.unsafe } : {}),
+    replayedPlan: opts.plan !== undefined,
+    seeds,
+    failed: seeds.filter((s) => !s.ok).length,
+  };
+}
+
+const counts = (c: Record<FaultKind, number>) => `${c.drop} drop, ${c.delay} delay, ${c.dup} dup`;
+
+/** Human-readable lines for one seed. Contains nothing that varies between runs of the seed. */
+export function formatSeedResult(r: SeedResult): string[] {
+  const total = { drop: 0, delay: 0, dup: 0 };
+  for (const c of Object.values(r.faultCounts)) {
+    total.drop += c.drop;
+    total.delay += c.delay;
+    total.dup += c.dup;
+  }
+  if (r.ok)
+    return [
+      `seed ${r.seed}: ok: ${r.outputs} outputs, exactly once, in order (faults: ${counts(total)}; ` +
+        `${r.duplicatesDropped} duplicates dropped, ${r.reconnections} reconnections)`,
+    ];
+  const f = r.failure;
+  let what: string;
+  if (!f) what = `run ${r.outcome}: ${r.problem ?? "unknown problem"}`;
+  else if (f.kind === "missing")
+    what = `output #${f.index} is missing: expected ${f.expected}${f.got !== undefined ? `, got ${f.got} (a later output)` : ""}`;
+  else if (f.kind === "duplicate")
+    what = `output #${f.index} is a duplicate: expected ${f.expected}, got ${f.got} again`;
+  else if (f.kind === "extra")
+    what = `output #${f.index} is extra: got ${f.got} after the last expected output`;
+  else what = `output #${f.index} is wrong: expected ${f.expected}, got ${f.got}`;
+  const lines = [`seed ${r.seed}: FAILED: ${what}`];
+  lines.push(
+    `  outputs: ${r.outputs} of ${r.expectedOutputs} expected; run ${r.outcome}${r.problem && f ? ` (${r.problem})` : ""}`,
+  );
+  if (r.input) lines.push(`  input: #${r.input.index} = ${r.input.value}`);
+  if (f) {
+    lines.push(`  faults applied near seq ${f.index} (±3), per link:`);
+    if (r.faultsNear.length === 0) lines.push("    none");
+    for (const { link, fault } of r.faultsNear) lines.push(`    ${link}: ${describeFault(fault)}`);
+  }
+  lines.push(
+    `  faults applied: ${Object.entries(r.faultCounts)
+      .map(([l, c]) => `${l} ${counts(c)}`)
+      .join("; ")}`,
+  );
+  if (r.recordings) lines.push(`  recordings: ${r.recordings}`);
+  lines.push(`  reproduce: ${r.command}`);
+  return lines;
+}
+
+export function formatSummary(rep: TortureReport): string {
+  return (
+    `torture: ${rep.seeds.length} seed${rep.seeds.length === 1 ? "" : "s"}, ${rep.failed} failed ` +
+    `(app ${rep.app}, ${rep.events} events each, faults ${rep.faults}` +
+    `${rep.unsafe ? `, unsafe ${rep.unsafe}` : ""}${rep.replayedPlan ? ", recorded plans" : ""})`
+  );
+}
