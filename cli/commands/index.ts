@@ -5,7 +5,8 @@ import { register as cat } from "./cat.js";
 import { register as fsck } from "./fsck.js";
 import { register as inspect } from "./inspect.js";
 import { register as record } from "./record.js";
+import { register as torture } from "./torture.js";
 
 export type RegisterCommand = (program: Command, ctx: CommandContext) => Command;
 
-export const commands: RegisterCommand[] = [record, inspect, cat, fsck];
+export const commands: RegisterCommand[] = [record, inspect, cat, fsck, torture];
