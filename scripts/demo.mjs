@@ -9,20 +9,18 @@
  *   5. verify the recording (full replay, every output compared byte for byte)
  *   6. print a summary: events/s recording and replaying, bytes on disk vs JSON lines, verdict
  *
- * Works in .demo/ (removed at the start). Options: --events N (default 1000000), --seed S.
+ * Works in .demo/ (removed at the start). Options: --events N (default 1000000), --seed S
+ * (default 1), --work DIR (instead of .demo/; removed at the start too).
  * Exit code 0 when every step succeeded and verify found the replay identical; otherwise 1,
  * naming the step that failed with its stderr.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const work = join(root, ".demo");
-const data = join(work, "data");
-const rec = join(work, "rec");
 const APP = "examples/market-spread/app.ts";
 const CHECKPOINT_EVERY = 100_000;
 /** How many lines of a command's output to show before eliding the rest. */
@@ -37,14 +35,21 @@ const say = (s = "") => process.stdout.write(`${s}\n`);
 let opts;
 try {
   opts = parseArgs({
-    options: { events: { type: "string", default: "1000000" }, seed: { type: "string", default: "1" } },
+    options: {
+      events: { type: "string", default: "1000000" },
+      seed: { type: "string", default: "1" },
+      work: { type: "string", default: join(root, ".demo") },
+    },
     strict: true,
   }).values;
 } catch (e) {
-  process.stderr.write(`demo: ${e.message} (options: --events N, --seed S)\n`);
+  process.stderr.write(`demo: ${e.message} (options: --events N, --seed S, --work DIR)\n`);
   process.exit(2);
 }
 const events = Number(opts.events.replace(/_/g, ""));
+const work = resolve(opts.work);
+const data = join(work, "data");
+const rec = join(work, "rec");
 if (!Number.isSafeInteger(events) || events < 10) {
   process.stderr.write(`demo: --events ${opts.events}: expected an integer ≥ 10\n`);
   process.exit(2);
@@ -108,6 +113,37 @@ function excerpt(text, n = EXCERPT_LINES) {
   const shown = lines.slice(0, n).map((l) => `    ${l}`);
   if (lines.length > n) shown.push(dim(`    … ${lines.length - n} more lines`));
   return shown.join("\n");
+}
+
+/** Like excerpt, but each indented block (e.g. a state with hundreds of keys) is cut to `perBlock` lines. */
+function excerptBlocks(text, perBlock = 8) {
+  const out = [];
+  let run = 0;
+  let hidden = 0;
+  const flush = () => {
+    if (hidden > 0) out.push(dim(`      … ${hidden} more`));
+    hidden = 0;
+  };
+  for (const line of text.replace(/\n+$/, "").split("\n")) {
+    if (/^\s/.test(line)) {
+      run++;
+      if (run > perBlock) {
+        hidden++;
+        continue;
+      }
+    } else {
+      flush();
+      run = 0;
+    }
+    out.push(`    ${line}`);
+  }
+  flush();
+  return out.join("\n");
+}
+
+/** A path relative to the current directory when it is inside it, else absolute. */
+function shownPath(p) {
+  return p.startsWith(`${process.cwd()}/`) ? relative(process.cwd(), p) : p;
 }
 
 function parseJson(text, what) {
@@ -203,8 +239,15 @@ async function main() {
     rec,
     "--checkpoint-every",
     String(CHECKPOINT_EVERY),
+    "--json",
   ]);
-  say(excerpt(recorded.stdout, 12));
+  const r = parseJson(recorded.stdout, "record --json");
+  // The engine's own time (without node start-up and app loading), else the command's.
+  const recordSeconds = typeof r.seconds === "number" ? r.seconds : recorded.seconds;
+  say(
+    `    ${fmtInt(r.events ?? events)} events → ${fmtInt(r.decisions ?? 0)} decisions, ${fmtInt(r.outputs ?? 0)} outputs, ` +
+      `${fmtInt(r.checkpoints ?? 0)} checkpoints in ${fmtS(recordSeconds)} (${fmtRate(r.events ?? events, recordSeconds)})`,
+  );
   say();
 
   // 3. Inspect.
@@ -230,18 +273,31 @@ async function main() {
     "--until",
     String(until),
   ]);
-  say(excerpt(replayed.stdout));
+  say(excerptBlocks(replayed.stdout));
   say();
 
-  // 5. Verify (exit 3 = divergence: still a result to show, not a crash).
+  // 5. Verify (exit 3 = divergence: a result to show, not a crash).
   const verified = await step(
     "verify: replay everything and compare every output byte for byte",
-    ["bin/hindsight.js", "verify", rec, "--app", APP],
+    ["bin/hindsight.js", "verify", rec, "--app", APP, "--json"],
     { allowCodes: [0, 3] },
   );
-  say(excerpt(verified.stdout));
-  say();
   const identical = verified.code === 0;
+  const vj = parseJson(verified.stdout, "verify --json");
+  const v = Array.isArray(vj) ? (vj[0] ?? {}) : vj;
+  const verifySeconds = typeof v.seconds === "number" ? v.seconds : verified.seconds;
+  if (identical) {
+    say(
+      `    ✓ identical: ${fmtInt(v.events ?? inputEvents)} events replayed, ${fmtInt(v.outputs ?? 0)} outputs and ` +
+        `${fmtInt(v.decisions ?? 0)} decisions match, ${fmtInt(v.checkpointsVerified ?? 0)} checkpoints verified, ` +
+        `${fmtS(verifySeconds)} (${fmtRate(v.events ?? inputEvents, verifySeconds)})`,
+    );
+  } else {
+    // Show the human-readable divergence report.
+    const report = await exec(["bin/hindsight.js", "verify", rec, "--app", APP], { allowCodes: [0, 3] });
+    say(excerptBlocks(report.stdout || report.stderr, 12));
+  }
+  say();
 
   // 6. Summary.
   const wall = (performance.now() - t0) / 1000;
@@ -249,9 +305,15 @@ async function main() {
   say(
     table([
       ["input events", `${fmtInt(inputEvents)} (quotes and orders, interleaved by ts)`],
-      ["record", `${fmtS(recorded.seconds)}  ${fmtRate(inputEvents, recorded.seconds)}`],
-      ["replay (verify, full)", `${fmtS(verified.seconds)}  ${fmtRate(inputEvents, verified.seconds)}`],
-      ["replay --until 70%", `${fmtS(replayed.seconds)}  (from the nearest checkpoint)`],
+      [
+        "record",
+        `${fmtRate(inputEvents, recordSeconds)}  (${fmtS(recordSeconds)}; command ${fmtS(recorded.seconds)})`,
+      ],
+      [
+        "replay (verify, full)",
+        `${fmtRate(inputEvents, verifySeconds)}  (${fmtS(verifySeconds)}; command ${fmtS(verified.seconds)})`,
+      ],
+      ["replay --until 70%", `command ${fmtS(replayed.seconds)}  (from the nearest checkpoint)`],
       [
         "bytes on disk",
         `${fmtMB(bytesOnDisk)} recording vs ${fmtMB(jsonlBytes)} JSON lines input (${((100 * bytesOnDisk) / jsonlBytes).toFixed(0)}%)`,
@@ -260,11 +322,12 @@ async function main() {
       ["wall time", `${fmtS(wall)} in total`],
     ]),
   );
-  say(dim("    (times are per command, including node start-up)"));
-  say();
   say(
-    `The recording is in ${relative(process.cwd(), rec) || rec}; try: npx hindsight cat ${relative(process.cwd(), rec)} --stream orders --payload | head`,
+    dim('    (events/s from the engine\'s own timing; "command" includes node start-up and loading the app)'),
   );
+  say();
+  const shown = shownPath(rec);
+  say(`The recording is in ${shown}; try: npx hindsight cat ${shown} --stream orders --payload | head`);
   return identical ? 0 : 1;
 }
 
@@ -275,9 +338,11 @@ try {
     const r = e.result;
     const how = r.signal ? `was killed by ${r.signal}` : `exited with code ${r.code}`;
     process.stderr.write(`\ndemo: step ${e.step} failed: the command ${how}\n    $ ${e.cmd}\n`);
-    const stderr = r.stderr.trim() || r.stdout.trim();
+    // Its stderr (the error), or else what it printed (a report), with long blocks cut.
+    const stderr = r.stderr.trim();
     if (stderr) process.stderr.write(`${excerpt(stderr.split("\n").slice(-20).join("\n"), 20)}\n`);
-    process.stderr.write(`demo: files so far are in ${relative(process.cwd(), work) || work}\n`);
+    else if (r.stdout.trim()) process.stderr.write(`${excerpt(excerptBlocks(r.stdout, 6), 40)}\n`);
+    process.stderr.write(`demo: files so far are in ${shownPath(work)}\n`);
   } else {
     process.stderr.write(`demo: ${e instanceof Error ? e.message : String(e)}\n`);
   }
