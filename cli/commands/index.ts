@@ -5,8 +5,10 @@ import { register as cat } from "./cat.js";
 import { register as fsck } from "./fsck.js";
 import { register as inspect } from "./inspect.js";
 import { register as record } from "./record.js";
+import { register as replay } from "./replay.js";
 import { register as torture } from "./torture.js";
+import { register as verify } from "./verify.js";
 
 export type RegisterCommand = (program: Command, ctx: CommandContext) => Command;
 
-export const commands: RegisterCommand[] = [record, inspect, cat, fsck, torture];
+export const commands: RegisterCommand[] = [record, replay, verify, inspect, cat, fsck, torture];

@@ -1,8 +1,140 @@
-/** `hindsight record --app`: provided by the engine (src/recorder). */
+/** `hindsight record --app`: run an app over input streams and record everything non-derivable. */
+import { closeSync, openSync, writeSync } from "node:fs";
+import { resolve } from "node:path";
+import type { EngineOutput } from "../../src/engine/engine.js";
 import { HindsightError } from "../../src/errors.js";
+import { loadApp } from "../../src/recorder/app-load.js";
+import { startRun } from "../../src/recorder/app-run.js";
+import { readInputBatches } from "../../src/recorder/inputs.js";
+import { err, out } from "../io.js";
 import type { CommandContext } from "../program.js";
-import type { RecordCliOptions } from "./record.js";
+import { progress } from "../progress.js";
+import { toJson } from "../render.js";
+import { inputSpecsFrom, type RecordCliOptions, writerOptionsFrom } from "./record.js";
 
-export async function recordAppCommand(o: RecordCliOptions, _ctx: CommandContext): Promise<void> {
-  throw new HindsightError("USAGE", `recording with --app ${o.app} is not available in this build`);
+/** Buffered writer of one sink: a file or stdout. */
+class SinkWriter {
+  private parts: Uint8Array[] = [];
+  private size = 0;
+  private readonly fd: number | null;
+  constructor(
+    readonly name: string,
+    path: string,
+    private readonly ctx: CommandContext,
+  ) {
+    this.fd = path === "-" ? null : openSync(resolve(ctx.io.cwd, path), "w");
+  }
+  write(b: Uint8Array): void {
+    this.parts.push(b, NL);
+    this.size += b.length + 1;
+    if (this.size >= 1 << 16) this.flush();
+  }
+  flush(): void {
+    if (this.size === 0) return;
+    const buf = Buffer.concat(this.parts, this.size);
+    this.parts = [];
+    this.size = 0;
+    if (this.fd === null) this.ctx.io.stdout.write(buf);
+    else writeSync(this.fd, buf);
+  }
+  close(): void {
+    this.flush();
+    if (this.fd !== null) closeSync(this.fd);
+  }
+}
+const NL = new Uint8Array([10]);
+
+export async function recordAppCommand(o: RecordCliOptions, ctx: CommandContext): Promise<void> {
+  const loaded = await loadApp(o.app as string, ctx.io.cwd);
+  const app = loaded.app;
+  const appInputs = Object.keys(app.inputs);
+  const specs = inputSpecsFrom(o).map((s) => ({
+    ...s,
+    path: s.path === "-" ? s.path : resolve(ctx.io.cwd, s.path),
+  }));
+  const toApp: number[] = [];
+  for (const s of specs) {
+    const i = appInputs.indexOf(s.stream);
+    if (i < 0)
+      throw new HindsightError(
+        "USAGE",
+        `--input ${s.stream}: app ${app.name} has no input stream '${s.stream}'`,
+        {
+          hint: `its inputs are ${appInputs.join(", ")}`,
+        },
+      );
+    toApp.push(i);
+  }
+  const sinks = new Map<string, SinkWriter>();
+  for (const { key, value } of o.sink) {
+    if (!(key in app.sinks))
+      throw new HindsightError("USAGE", `--sink ${key}: app ${app.name} has no sink '${key}'`, {
+        hint: `its sinks are ${Object.keys(app.sinks).join(", ")}`,
+      });
+    sinks.set(key, new SinkWriter(key, value, ctx));
+  }
+  if (o.seed !== undefined && !/^\d{1,20}$/.test(o.seed))
+    throw new HindsightError("USAGE", `--seed takes a whole number (got "${o.seed}")`);
+  const sinkByIndex = Object.keys(app.sinks).map((n) => sinks.get(n));
+  const started = performance.now();
+  const run = await startRun(app, {
+    out: resolve(ctx.io.cwd, o.out),
+    seed: o.seed ?? "0",
+    strict: o.strict,
+    checkpointEvery: o.checkpointEvery ?? 0,
+    outputs: o.outputs,
+    writer: writerOptionsFrom(o),
+    build: { id: loaded.buildId, module: o.app as string },
+    sources: Object.fromEntries(specs.map((s) => [s.stream, s.path])),
+    clockSource: "wall",
+    config: { timeField: o.timeField ?? null },
+    labels: { "hindsight.command": "record --app" },
+    ...(sinks.size ? { onOutput: (x: EngineOutput) => sinkByIndex[x.sink]?.write(x.bytes) } : {}),
+  });
+  const bar = progress(ctx.io, "recording");
+  const hr = process.hrtime.bigint.bind(process.hrtime);
+  const wallBase = BigInt(Date.now()) * 1_000_000n - hr();
+  let n = 0;
+  try {
+    for await (const batch of readInputBatches(specs, {
+      ...(o.timeField ? { timeField: o.timeField } : {}),
+      stdin: ctx.io.stdin,
+    })) {
+      for (const e of batch) {
+        // Without --time-field, an event's time is when it was read (wall clock), and is recorded.
+        const t = o.timeField ? e.timeNs : wallBase + hr();
+        const r = run.push(toApp[e.stream] as number, e.payload, t);
+        if (r !== undefined) await r;
+      }
+      n += batch.length;
+      bar.update(n);
+    }
+  } catch (e) {
+    bar.stop();
+    await run.stop(`failed: ${e instanceof Error ? e.message : String(e)}`).catch(() => undefined);
+    for (const s of sinks.values()) s.close();
+    throw e;
+  }
+  bar.stop();
+  const s = await run.stop();
+  for (const w of sinks.values()) w.close();
+  const seconds = (performance.now() - started) / 1000;
+  const summary = {
+    ...s,
+    app: app.name,
+    buildId: loaded.buildId,
+    seconds,
+    eventsPerSecond: Math.round(s.events / Math.max(seconds, 1e-9)),
+  };
+  // A sink on stdout keeps stdout for the sink's bytes: the summary goes to stderr.
+  const say = [...o.sink].some((x) => x.value === "-")
+    ? (t: string) => err(ctx.io, t)
+    : (t: string) => out(ctx.io, t);
+  if (o.json) say(toJson(summary));
+  else
+    say(
+      `recorded app ${app.name} over ${s.events.toLocaleString("en-US")} events into ${s.dir}: ` +
+        `${s.decisions.toLocaleString("en-US")} decisions, ${s.outputs.toLocaleString("en-US")} outputs, ${s.checkpoints} checkpoints, ` +
+        `${seconds.toFixed(2)} s (${summary.eventsPerSecond.toLocaleString("en-US")} events/s)`,
+    );
 }

@@ -17,10 +17,7 @@ import { codecs, defineApp, keyed } from "../../src/index.js";
 /** Absolute spread limit, in dollars (a decimal string: exact). */
 const MAX_SPREAD = "0.05";
 /** Relative spread limit, in percent of mid. */
-const MAX_SPREAD_PCT = 5n;
-
-/** Prices are held as integer micro-dollars. */
-const SCALE_DIGITS = 6;
+const MAX_SPREAD_PCT = 5;
 
 export interface Quote {
   ts: bigint | number;
@@ -43,49 +40,54 @@ export interface Order {
 
 /** The latest quote of a symbol (keyed state). */
 interface QuoteState {
-  bid: bigint;
-  offer: bigint;
+  /** micro-dollars */
+  bid: number;
+  offer: number;
   ts: bigint;
   seq: number;
 }
 
+/** Prices are held as integer micro-dollars (safe integers: exact up to $9 billion). */
+const MICROS = 1_000_000;
+
 /**
- * A decimal number as integer micro-units, exactly: a double's shortest round-trip decimal
- * form equals the literal it was parsed from (for literals of ≤ 15 significant digits).
+ * A decimal price as integer micro-units, exactly. A JSON number with at most 6 decimals
+ * parses to the double nearest to it; scaling and rounding recovers the decimal exactly, and
+ * the round trip check rejects prices with more decimals than micro-units can hold.
  */
-export function toMicros(x: number | string, what: string): bigint {
-  const s = typeof x === "string" ? x : String(x);
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s);
-  if (!m || typeof x === "boolean")
+export function toMicros(x: number | string, what: string): number {
+  const v = typeof x === "string" ? Number(x) : x;
+  if (typeof v !== "number" || !Number.isFinite(v) || (typeof x === "string" && !/^-?\d+(\.\d+)?$/.test(x)))
     throw new TypeError(`${what} ${JSON.stringify(x)} is not a decimal price`);
-  const frac = m[3] ?? "";
-  if (frac.length > SCALE_DIGITS) throw new TypeError(`${what} ${s} has more than ${SCALE_DIGITS} decimals`);
-  const v =
-    BigInt(m[2] as string) * 10n ** BigInt(SCALE_DIGITS) + BigInt(frac.padEnd(SCALE_DIGITS, "0") || "0");
-  return m[1] ? -v : v;
+  const m = Math.round(v * MICROS);
+  if (!Number.isSafeInteger(m) || m / MICROS !== v)
+    throw new TypeError(`${what} ${v} is out of range or has more than 6 decimals`);
+  return m;
 }
 
-/** Micro-units back to a plain decimal string ("0.05", "189.2"). */
-export function fromMicros(v: bigint): string {
-  const neg = v < 0n;
+/** Micro-units back to a plain decimal string ("0.05", "189.2"). Exact: integer arithmetic only. */
+export function fromMicros(v: number): string {
+  const neg = v < 0;
   const a = neg ? -v : v;
-  const unit = 10n ** BigInt(SCALE_DIGITS);
-  const frac = (a % unit).toString().padStart(SCALE_DIGITS, "0").replace(/0+$/, "");
-  return `${neg ? "-" : ""}${a / unit}${frac ? `.${frac}` : ""}`;
+  const whole = Math.floor(a / MICROS);
+  const frac = String(a - whole * MICROS)
+    .padStart(6, "0")
+    .replace(/0+$/, "");
+  return `${neg ? "-" : ""}${whole}${frac ? `.${frac}` : ""}`;
 }
 
 const MAX_SPREAD_MICROS = toMicros(MAX_SPREAD, "MAX_SPREAD");
 
 export type Verdict = { decision: "accept" | "reject"; reason: string };
 
-/** The rule, on exact integers. */
-export function judge(q: { bid: bigint; offer: bigint } | undefined): Verdict {
+/** The rule, on exact integers (all products stay below 2^53 for prices under $20 million). */
+export function judge(q: { bid: number; offer: number } | undefined): Verdict {
   if (q === undefined) return { decision: "reject", reason: "no-quote" };
   const spread = q.offer - q.bid;
   if (spread >= MAX_SPREAD_MICROS) return { decision: "reject", reason: "spread-abs" };
   // (offer − bid) / mid ≥ pct/100  ⇔  200·spread ≥ pct·(bid + offer)   (mid > 0)
   const sum = q.bid + q.offer;
-  if (sum <= 0n || 200n * spread >= MAX_SPREAD_PCT * sum) return { decision: "reject", reason: "spread-pct" };
+  if (sum <= 0 || 200 * spread >= MAX_SPREAD_PCT * sum) return { decision: "reject", reason: "spread-pct" };
   return { decision: "accept", reason: "ok" };
 }
 

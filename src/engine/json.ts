@@ -15,8 +15,103 @@ class JsonSyntaxError extends Error {
   override readonly name = "JsonSyntaxError";
 }
 
-/** Parses JSON text; integers outside ±(2^53−1) become bigint. Throws a SyntaxError-like Error. */
+/**
+ * Parses JSON text; integers outside ±(2^53−1) become bigint. Throws a SyntaxError-like Error.
+ *
+ * Fast path: one scan finds integer literals of 16+ digits outside strings; the text goes to the
+ * native JSON.parse with those literals quoted behind a NUL sentinel (a raw NUL cannot occur in
+ * valid JSON text), and the sentinels are turned into bigint (or back into numbers when they
+ * fit). Text holding an escaped NUL (\u0000) takes the exact hand-written parser instead.
+ */
 export function parseJson(text: string): Json {
+  const longs = findLongIntegers(text);
+  if (longs === null) return exactParse(text);
+  if (longs.length === 0) return JSON.parse(text) as Json;
+  let t = "";
+  let last = 0;
+  for (let i = 0; i < longs.length; i += 2) {
+    const a = longs[i] as number;
+    const b = longs[i + 1] as number;
+    t += `${text.slice(last, a)}"\\u0000${text.slice(a, b)}"`;
+    last = b;
+  }
+  t += text.slice(last);
+  return reviveLongs(JSON.parse(t) as Json);
+}
+
+/** [start, end) pairs of 16+-digit integer literals outside strings; null when an escaped NUL is present. */
+function findLongIntegers(s: string): number[] | null {
+  const out: number[] = [];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === 34) {
+      // skip the string
+      let j = i + 1;
+      for (;;) {
+        const q = s.indexOf('"', j);
+        if (q < 0) return out; // unterminated: JSON.parse reports it
+        let k = q - 1;
+        while (s.charCodeAt(k) === 92) k--;
+        const escapes = q - 1 - k;
+        if (escapes % 2 === 0) {
+          const body = s.slice(i + 1, q);
+          if (body.includes("\\u0000")) return null;
+          i = q + 1;
+          break;
+        }
+        j = q + 1;
+      }
+      continue;
+    }
+    if ((c >= 48 && c <= 57) || c === 45) {
+      const start = i;
+      if (c === 45) i++;
+      const d0 = i;
+      while (i < n && isDigit(s.charCodeAt(i))) i++;
+      const next = s.charCodeAt(i);
+      const integer = next !== 46 && next !== 101 && next !== 69;
+      if (integer && i - d0 >= 16) out.push(start, i);
+      else
+        while (
+          i < n &&
+          (isDigit(s.charCodeAt(i)) ||
+            s.charCodeAt(i) === 46 ||
+            s.charCodeAt(i) === 101 ||
+            s.charCodeAt(i) === 69 ||
+            s.charCodeAt(i) === 43 ||
+            s.charCodeAt(i) === 45)
+        )
+          i++;
+      continue;
+    }
+    i++;
+  }
+  return out;
+}
+
+function reviveLongs(v: Json): Json {
+  if (typeof v === "string") {
+    if (v.charCodeAt(0) !== 0) return v;
+    const b = BigInt(v.slice(1));
+    return b > MAX_SAFE || b < MIN_SAFE ? b : Number(b);
+  }
+  if (typeof v !== "object" || v === null) return v;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = reviveLongs(v[i] as Json);
+    return v;
+  }
+  for (const k in v) {
+    const x = v[k] as Json;
+    if (typeof x === "string" ? x.charCodeAt(0) === 0 : typeof x === "object" && x !== null)
+      v[k] = reviveLongs(x);
+  }
+  return v;
+}
+
+/** The exact hand-written parser (also the reference the fast path is tested against). */
+export function exactParse(text: string): Json {
   const p = new Parser(text);
   p.ws();
   const v = p.value();
@@ -217,15 +312,25 @@ function isDigit(c: number): boolean {
  * integer literal. Throws TypeError on values JSON cannot hold (functions, symbols, cycles, NaN).
  */
 export function stringifyJson(value: unknown): string {
-  return enc(value, false, 0);
+  try {
+    return enc(value, false, 0);
+  } catch (e) {
+    if (e instanceof TypeError) enc(value, false, 0, "$"); // again, naming the path in the error
+    throw e;
+  }
 }
 
 /** Canonical state encoding (see the module comment). Throws TypeError naming the bad path. */
 export function canonicalJson(value: unknown): string {
-  return enc(value, true, 0, "$");
+  try {
+    return enc(value, true, 0);
+  } catch (e) {
+    if (e instanceof TypeError) enc(value, true, 0, "$"); // again, naming the path in the error
+    throw e;
+  }
 }
 
-function enc(v: unknown, canonical: boolean, depth: number, path = "$"): string {
+function enc(v: unknown, canonical: boolean, depth: number, path = ""): string {
   if (depth > 200) throw new TypeError(`value too deeply nested (or cyclic) at ${path}`);
   switch (typeof v) {
     case "string":
@@ -244,7 +349,7 @@ function enc(v: unknown, canonical: boolean, depth: number, path = "$"): string 
         for (let i = 0; i < v.length; i++) {
           if (i) s += ",";
           const x = v[i];
-          s += x === undefined ? "null" : enc(x, canonical, depth + 1, `${path}[${i}]`);
+          s += x === undefined ? "null" : enc(x, canonical, depth + 1, path && `${path}[${i}]`);
         }
         return `${s}]`;
       }
@@ -270,7 +375,7 @@ function enc(v: unknown, canonical: boolean, depth: number, path = "$"): string 
         }
         if (!first) s += ",";
         first = false;
-        s += `${JSON.stringify(k)}:${enc(x, canonical, depth + 1, `${path}.${k}`)}`;
+        s += `${JSON.stringify(k)}:${enc(x, canonical, depth + 1, path && `${path}.${k}`)}`;
       }
       return `${s}}`;
     }

@@ -1,0 +1,205 @@
+/** `hindsight replay <dir> --app <module> [--until <seq|ISO time>] [--key K] [--json]`: state at a point. */
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { decodeDecision } from "../../src/engine/engine.js";
+import { stringifyJson } from "../../src/engine/json.js";
+import { HindsightError } from "../../src/errors.js";
+import { decisionKindName, type SeqRecord } from "../../src/format/records.js";
+import { parseIsoTime } from "../../src/format/time.js";
+import { LogReader } from "../../src/log/index.js";
+import { loadApp } from "../../src/recorder/app-load.js";
+import { replay } from "../../src/replayer/replay.js";
+import { eventView, isoNs } from "../../src/verify/verify.js";
+import { out } from "../io.js";
+import type { CommandContext } from "../program.js";
+import { progress } from "../progress.js";
+
+interface ReplayCliOptions {
+  app: string;
+  until?: string;
+  key?: string;
+  json?: boolean;
+  recent: string;
+  checkpoints: boolean;
+}
+
+/** Resolves --until: a sequence number, or an ISO time (state after every record at or before it). */
+export function resolveUntil(reader: LogReader, until: string | undefined): number {
+  const last = reader.endSeq - 1;
+  if (until === undefined) return last;
+  if (/^\d+$/.test(until)) return Number(until);
+  const t = parseIsoTime(until);
+  if (t === undefined)
+    throw new HindsightError(
+      "USAGE",
+      `--until takes a sequence number or an ISO-8601 time (got "${until}")`,
+      {
+        hint: "e.g. --until 120000 or --until 2026-11-02T14:31:00Z",
+      },
+    );
+  const after = reader.seqAtTime(t + 1n);
+  return after === undefined ? last : after - 1;
+}
+
+const safe = (v: unknown): string => {
+  try {
+    return stringifyJson(v);
+  } catch {
+    return String(v);
+  }
+};
+
+export function register(program: Command, ctx: CommandContext): Command {
+  return program
+    .command("replay")
+    .summary("rebuild an app's state at a point of a recording (from the nearest verified checkpoint)")
+    .description(
+      "Replay a recording through its app up to --until (a sequence number, or an ISO-8601 time: every\n" +
+        "event at or before it), starting from the nearest checkpoint at or before that point whose state\n" +
+        "file matches its recorded digest. Prints the keyed state (all keys, or --key), timers, and the\n" +
+        "last events and decisions before the point. Exit 3 if the app diverges from the recording on the way.",
+    )
+    .argument("<dir>", "recording directory")
+    .requiredOption(
+      "--app <module>",
+      "app module (.ts or .js) the recording was made with (or a newer build)",
+    )
+    .option("--until <seq|time>", "sequence number or ISO-8601 time (default: the end)")
+    .option("--key <key>", "print only this key's state")
+    .option("--recent <n>", "how many recent events and decisions to show", "5")
+    .option("--no-checkpoints", "replay from the start, ignoring checkpoints")
+    .option("--json", "print the result as JSON")
+    .action(async (dir: string, o: ReplayCliOptions) => {
+      const loaded = await loadApp(o.app, ctx.io.cwd);
+      const reader = LogReader.open(resolve(ctx.io.cwd, dir));
+      try {
+        const until = resolveUntil(reader, o.until);
+        const recent = Math.max(0, Number.parseInt(o.recent, 10) || 0);
+        const bar = progress(ctx.io, "replaying", Math.max(1, until + 1));
+        const t0 = performance.now();
+        const res = await replay(reader, loaded.app, {
+          until,
+          useCheckpoints: o.checkpoints,
+          onProgress: (d) => bar.update(d),
+        }).finally(() => bar.stop());
+        const seconds = (performance.now() - t0) / 1000;
+        const engine = res.engine;
+        const streams = reader.manifest.streams.map((s) => s.name);
+        // The last events and decisions at or before the point, straight from the log.
+        const tail: SeqRecord[] = [];
+        if (res.reachedSeq >= reader.firstSeq)
+          for (const r of reader.records({
+            fromSeq: Math.max(reader.firstSeq, res.reachedSeq - 64 * (recent + 1)),
+            toSeq: res.reachedSeq,
+          }))
+            tail.push(r);
+        const isEvent = (r: SeqRecord) =>
+          r.type === "input" || (r.type === "decision" && r.kind === 4 && r.eventSeq === r.seq);
+        const events = tail
+          .filter(isEvent)
+          .slice(-recent)
+          .map((r) => eventView(r, engine, streams));
+        const decisions = tail
+          .filter((r) => r.type === "decision" && !isEvent(r))
+          .slice(-recent)
+          .map((r) =>
+            r.type === "decision"
+              ? {
+                  seq: r.seq,
+                  eventSeq: r.eventSeq,
+                  index: r.index,
+                  kind: decisionKindName(r.kind),
+                  name: r.name,
+                  step: r.step,
+                  ...(r.key.length ? { key: Buffer.from(r.key).toString("utf8") } : {}),
+                  value:
+                    r.kind === 3
+                      ? `blob sha256:${Buffer.from(r.contentHash).toString("hex")}`
+                      : decodeDecision(r.kind, r.value),
+                }
+              : {},
+          );
+        const state: Record<string, Record<string, unknown>> = {};
+        let keys = 0;
+        for (const st of engine.steps) {
+          const m = engine.stateOf(st.name);
+          if (!m) continue;
+          const entries = [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+          const chosen = o.key === undefined ? entries : entries.filter(([k]) => k === o.key);
+          state[st.name] = Object.fromEntries(chosen);
+          keys += chosen.length;
+        }
+        const timers = engine
+          .timerList()
+          .map((t) => ({ step: t.step, key: t.key, name: t.name, due: t.due, period: t.period }));
+        const result = {
+          recording: reader.dir,
+          app: loaded.app.name,
+          until,
+          reachedSeq: res.reachedSeq,
+          lastEventSeq: res.lastEventSeq,
+          eventsHandled: engine.eventsHandled,
+          eventsReplayed: res.eventsReplayed,
+          seconds,
+          startedFrom: res.startedFrom,
+          rejectedCheckpoints: res.rejectedCheckpoints,
+          state,
+          timers,
+          recentEvents: events,
+          recentDecisions: decisions,
+          divergence: res.divergence,
+          notes: [
+            ...res.notes,
+            ...(o.key !== undefined && keys === 0
+              ? [`no state for key ${JSON.stringify(o.key)} at this point`]
+              : []),
+          ],
+        };
+        if (res.divergence) ctx.exitCode = 3;
+        if (o.json) {
+          out(ctx.io, safe(result));
+          return;
+        }
+        const lines: string[] = [];
+        const from = res.startedFrom
+          ? `from checkpoint ${res.startedFrom.location} (state after event ${res.startedFrom.eventSeq}, digest verified)`
+          : "from the start";
+        lines.push(
+          `replayed ${loaded.app.name} to seq ${res.reachedSeq} (last event ${res.lastEventSeq}) ${from}: ` +
+            `${res.eventsReplayed.toLocaleString("en-US")} events in ${seconds.toFixed(2)} s; ${engine.eventsHandled.toLocaleString("en-US")} events handled in total`,
+        );
+        if (res.divergence)
+          lines.push(
+            `DIVERGED at event seq ${res.divergence.eventSeq}: ${res.divergence.message} (run hindsight verify for the full report)`,
+          );
+        for (const x of res.rejectedCheckpoints)
+          lines.push(`warning: checkpoint ${x.location} rejected: ${x.reason}`);
+        for (const [step, m] of Object.entries(state)) {
+          const n = Object.keys(m).length;
+          lines.push(
+            `state of step '${step}'${o.key !== undefined ? ` key ${JSON.stringify(o.key)}` : ` (${n} keys)`}:`,
+          );
+          for (const [k, v] of Object.entries(m)) lines.push(`  ${k}: ${safe(v)}`);
+        }
+        if (timers.length) {
+          lines.push(`timers (${timers.length}):`);
+          for (const t of timers.slice(0, 20))
+            lines.push(
+              `  ${t.step}${t.key ? `[${t.key}]` : ""} '${t.name}' due ${isoNs(t.due)}${t.period ? ` every ${t.period} ns` : ""}`,
+            );
+        }
+        if (events.length) {
+          lines.push("last events:");
+          for (const e of events) lines.push(`  seq ${e.seq} ${e.stream ?? e.kind} ${e.time} ${e.payload}`);
+        }
+        if (decisions.length) {
+          lines.push("last decisions:");
+          for (const d of decisions) lines.push(`  ${safe(d)}`);
+        }
+        for (const n of result.notes) lines.push(`note: ${n}`);
+        out(ctx.io, lines.join("\n"));
+      } finally {
+        reader.close();
+      }
+    });
+}

@@ -1,0 +1,61 @@
+/** `hindsight verify <dir>... --app <module> [--json] [--junit <file>]`: the CI determinism check. */
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { loadApp } from "../../src/recorder/app-load.js";
+import {
+  renderJunit,
+  renderResult,
+  resultToJson,
+  type VerifyResult,
+  verifyExitCode,
+  verifyRecording,
+} from "../../src/verify/verify.js";
+import { out } from "../io.js";
+import type { CommandContext } from "../program.js";
+import { type Progress, progress } from "../progress.js";
+
+interface VerifyCliOptions {
+  app: string;
+  json?: boolean;
+  junit?: string;
+}
+
+export function register(program: Command, ctx: CommandContext): Command {
+  return program
+    .command("verify")
+    .summary("replay recordings against an app and check every output and decision is identical")
+    .description(
+      "Replay each recording through the app and compare every decision request (kind, name, order)\n" +
+        "and every output (bytes, or digest when only digests were recorded) with the recording.\n" +
+        "Exit 0 when all are identical, 3 when any diverged or is incompatible with the app, 4 when a\n" +
+        "recording is corrupt. A different app build id is reported but is not a failure.",
+    )
+    .argument("<dirs...>", "recording directories")
+    .requiredOption("--app <module>", "app module (.ts or .js)")
+    .option("--json", "print one JSON object per recording (a JSON array)")
+    .option("--junit <file>", "also write a JUnit XML report")
+    .action(async (dirs: string[], o: VerifyCliOptions) => {
+      const loaded = await loadApp(o.app, ctx.io.cwd);
+      const results: VerifyResult[] = [];
+      for (const d of dirs) {
+        let bar: Progress | null = null;
+        const r = await verifyRecording(resolve(ctx.io.cwd, d), loaded.app, {
+          buildId: loaded.buildId,
+          onProgress: (done, total) => {
+            bar ??= progress(ctx.io, `verifying ${d}`, total, "records");
+            bar.update(done);
+          },
+        }).finally(() => (bar as Progress | null)?.stop());
+        results.push({ ...r, recording: d });
+        if (!o.json) out(ctx.io, renderResult({ ...r, recording: d }));
+      }
+      if (o.json) out(ctx.io, JSON.stringify(results.map(resultToJson), null, 2));
+      if (o.junit) writeFileSync(resolve(ctx.io.cwd, o.junit), renderJunit(results));
+      if (!o.json && results.length > 1) {
+        const ok = results.filter((r) => r.status === "identical").length;
+        out(ctx.io, `${ok} of ${results.length} recordings identical`);
+      }
+      ctx.exitCode = verifyExitCode(results);
+    });
+}

@@ -1,0 +1,113 @@
+/**
+ * Loading an app module (.ts or .js, no build step) and computing its build id.
+ *
+ * The build id is "sha256:<hex>" over the app module and every local module it imports by a
+ * relative path within the app's own directory tree (recursively), each as its path relative
+ * to the app's directory and its bytes, sorted by path. Imports of packages, and relative
+ * imports that leave the app's directory (e.g. the hindsight library itself), are not part of
+ * the app's build: the engine's version is recorded separately.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, extname, isAbsolute, relative, resolve, sep } from "node:path";
+import { pathToFileURL } from "node:url";
+import { type App, isApp } from "../engine/app.js";
+import { HindsightError } from "../errors.js";
+
+export interface LoadedApp {
+  readonly app: App;
+  /** Absolute path of the module. */
+  readonly path: string;
+  /** "sha256:<hex>" (see the module comment). */
+  readonly buildId: string;
+  /** Files hashed into the build id, relative to the app's directory. */
+  readonly files: readonly string[];
+}
+
+const IMPORT_RE =
+  /(?:^|[\s;})])(?:import|export)\s*(?:type\s+)?(?:[\w*{}\s,$]+\s+from\s+)?["'](\.{1,2}\/[^"']+)["']|import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g;
+
+function resolveLocal(fromFile: string, spec: string): string | undefined {
+  const base = resolve(dirname(fromFile), spec);
+  const candidates = [base];
+  const ext = extname(base);
+  if (ext === ".js") candidates.push(`${base.slice(0, -3)}.ts`);
+  else if (ext === ".mjs") candidates.push(`${base.slice(0, -4)}.mts`);
+  else if (ext === ".cjs") candidates.push(`${base.slice(0, -4)}.cts`);
+  else if (ext === "") candidates.push(`${base}.ts`, `${base}.js`, `${base}/index.ts`, `${base}/index.js`);
+  for (const c of candidates) if (existsSync(c) && statSync(c).isFile()) return c;
+  return undefined;
+}
+
+/** Build id of the module at `path` (see the module comment). */
+export function buildIdOf(path: string): { buildId: string; files: string[] } {
+  const root = dirname(path);
+  const seen = new Map<string, Buffer>();
+  const todo = [path];
+  while (todo.length) {
+    const f = todo.pop() as string;
+    if (seen.has(f)) continue;
+    const bytes = readFileSync(f);
+    seen.set(f, bytes);
+    const text = bytes.toString("utf8");
+    for (const m of text.matchAll(IMPORT_RE)) {
+      const spec = m[1] ?? m[2];
+      if (!spec) continue;
+      const target = resolveLocal(f, spec);
+      if (!target) continue;
+      const rel = relative(root, target);
+      if (rel.startsWith("..") || isAbsolute(rel)) continue; // outside the app: not its build
+      todo.push(target);
+    }
+  }
+  const files = [...seen.keys()].map((f) => relative(root, f).split(sep).join("/")).sort();
+  const h = createHash("sha256");
+  for (const rel of files) {
+    const b = seen.get(resolve(root, rel)) as Buffer;
+    h.update(`${rel}\u0000${b.length}\u0000`);
+    h.update(b);
+  }
+  return { buildId: `sha256:${h.digest("hex")}`, files };
+}
+
+/**
+ * Imports an app module (TypeScript through tsx, JavaScript natively) and validates its default export.
+ * @throws HindsightError NOT_FOUND (no such file), APP_LOAD (import failed), APP_INVALID (no app as default export).
+ */
+export async function loadApp(modulePath: string, cwd: string = process.cwd()): Promise<LoadedApp> {
+  const path = resolve(cwd, modulePath);
+  if (!existsSync(path))
+    throw new HindsightError("NOT_FOUND", `app module ${modulePath} does not exist`, {
+      where: cwd,
+      hint: "pass the path of a .ts or .js module whose default export is defineApp(...)",
+    });
+  let mod: Record<string, unknown>;
+  try {
+    if (/\.[mc]?ts$/.test(path)) {
+      const { tsImport } = await import("tsx/esm/api");
+      mod = (await tsImport(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
+    } else mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  } catch (e) {
+    if (e instanceof HindsightError) throw e;
+    throw new HindsightError(
+      "APP_LOAD",
+      `app module ${modulePath} failed to load: ${(e as Error)?.message ?? String(e)}`,
+      {
+        where: path,
+        hint: "fix the module (run it with `npx tsx` to see the full error)",
+        cause: e,
+      },
+    );
+  }
+  let app = mod["default"];
+  // tsx may wrap a CommonJS-style module: { default: { default: app } }.
+  if (!isApp(app) && app && typeof app === "object" && isApp((app as Record<string, unknown>)["default"]))
+    app = (app as Record<string, unknown>)["default"];
+  if (!isApp(app))
+    throw new HindsightError("APP_INVALID", `app module ${modulePath} has no app as its default export`, {
+      where: path,
+      hint: "end the module with `export default defineApp({...})`",
+    });
+  const { buildId, files } = buildIdOf(path);
+  return { app, path, buildId, files };
+}

@@ -1,0 +1,441 @@
+/**
+ * `verify`: replays each recording against the current app and compares every decision
+ * request and output with what was recorded. One result per recording; a divergence is
+ * explained (event decoded, step, decision point or output index, expected vs actual decoded
+ * with a diff, last matching checkpoint, preceding events). A different app build id is a
+ * note, not a failure: verifying a new build against old recordings is the point.
+ */
+import type { App } from "../engine/app.js";
+import { decodeDecision, type Engine } from "../engine/engine.js";
+import { stringifyJson } from "../engine/json.js";
+import { isHindsightError } from "../errors.js";
+import { decisionKindName, type SeqRecord } from "../format/records.js";
+import { LogReader } from "../log/index.js";
+import { type Divergence, incompatibilities, type ReplayResult, replay } from "../replayer/replay.js";
+
+export type VerifyStatus = "identical" | "diverged" | "incompatible" | "error";
+
+export interface EventView {
+  readonly seq: number;
+  readonly kind: "input" | "tick" | "other";
+  readonly stream?: string;
+  readonly streamSeq?: number;
+  /** Event time, ns since the epoch (decimal string: exact). */
+  readonly timeNs: string;
+  readonly time: string;
+  /** Decoded payload (JSON text) or the tick. */
+  readonly payload: string;
+}
+
+export interface DivergenceReport extends Omit<Divergence, "output"> {
+  readonly event: EventView | null;
+  readonly output?: {
+    readonly sink: string;
+    readonly index: number;
+    readonly sinkSeq: number;
+    readonly expected?: string;
+    readonly actual?: string;
+    readonly expectedDigest?: string;
+    readonly actualDigest?: string;
+  };
+  /** Field-level differences, "path: expected → actual". */
+  readonly diff?: readonly string[];
+  readonly lastMatchingCheckpoint: { readonly refSeq: number; readonly eventSeq: number } | null;
+  readonly precedingEvents: readonly EventView[];
+  readonly precedingDecisions: readonly string[];
+}
+
+export interface VerifyResult {
+  readonly recording: string;
+  readonly status: VerifyStatus;
+  readonly app: string;
+  readonly buildId: string;
+  readonly recordedBuildId: string;
+  readonly buildChanged: boolean;
+  readonly events: number;
+  readonly decisions: number;
+  readonly outputs: number;
+  readonly checkpointsVerified: number;
+  readonly seconds: number;
+  readonly divergence?: DivergenceReport;
+  readonly incompatible?: readonly string[];
+  readonly error?: { readonly code: string; readonly exitCode: number; readonly message: string };
+  readonly notes: readonly string[];
+}
+
+export interface VerifyOptions {
+  /** The app's build id (from loadApp), compared with the recording's. */
+  buildId?: string;
+  onProgress?: (done: number, total: number) => void;
+  /** Monotonic seconds clock for timing (defaults to performance.now). */
+  now?: () => number;
+}
+
+/** ISO-8601 UTC with nanoseconds. */
+export function isoNs(ns: bigint): string {
+  if (ns <= 0n) return "-";
+  const ms = ns / 1_000_000n;
+  const iso = new Date(Number(ms)).toISOString();
+  return `${iso.slice(0, 19)}.${String(ns % 1_000_000_000n).padStart(9, "0")}Z`;
+}
+
+function safeJson(v: unknown): string {
+  try {
+    return v instanceof Uint8Array ? `0x${Buffer.from(v).toString("hex")}` : stringifyJson(v);
+  } catch {
+    return String(v);
+  }
+}
+
+export function eventView(r: SeqRecord, engine: Engine, streams: readonly string[]): EventView {
+  if (r.type === "input") {
+    const name = streams[r.stream] ?? `#${r.stream}`;
+    let payload: string;
+    try {
+      const idx = engine.inputIndex(name);
+      payload = safeJson(idx >= 0 ? engine.decodeInput(idx, r.payload) : r.payload);
+    } catch {
+      payload = Buffer.from(r.payload).toString("utf8");
+    }
+    return {
+      seq: r.seq,
+      kind: "input",
+      stream: name,
+      streamSeq: r.streamSeq,
+      timeNs: String(r.timeNs),
+      time: isoNs(r.timeNs),
+      payload,
+    };
+  }
+  if (r.type === "decision")
+    return {
+      seq: r.seq,
+      kind: "tick",
+      timeNs: String(r.timeNs),
+      time: isoNs(r.timeNs),
+      payload: `tick '${r.name}' of step '${r.step}'${r.key.length ? ` key ${JSON.stringify(Buffer.from(r.key).toString("utf8"))}` : ""}`,
+    };
+  return { seq: r.seq, kind: "other", timeNs: String(r.timeNs), time: isoNs(r.timeNs), payload: r.type };
+}
+
+function decisionLine(r: SeqRecord): string {
+  if (r.type !== "decision") return `seq ${r.seq} ${r.type}`;
+  const v =
+    r.kind === 3
+      ? `blob ${Buffer.from(r.contentHash).toString("hex").slice(0, 12)}…`
+      : safeJson(decodeDecision(r.kind, r.value));
+  return `seq ${r.seq} event ${r.eventSeq} #${r.index} ${decisionKindName(r.kind)} '${r.name}' step '${r.step}'${r.key.length ? ` key ${JSON.stringify(Buffer.from(r.key).toString("utf8"))}` : ""} = ${v}`;
+}
+
+/** Field-level diff of two decoded values: "path: a → b" for each difference. */
+export function diffValues(a: unknown, b: unknown, path = "", out: string[] = [], limit = 20): string[] {
+  if (out.length >= limit) return out;
+  const isObj = (x: unknown): x is Record<string, unknown> =>
+    typeof x === "object" && x !== null && !Array.isArray(x);
+  if (isObj(a) && isObj(b)) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    for (const k of keys) {
+      const p = path ? `${path}.${k}` : k;
+      if (!(k in b)) out.push(`${p}: ${safeJson(a[k])} → (absent)`);
+      else if (!(k in a)) out.push(`${p}: (absent) → ${safeJson(b[k])}`);
+      else diffValues(a[k], b[k], p, out, limit);
+    }
+    return out;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      const p = `${path}[${i}]`;
+      if (i >= b.length) out.push(`${p}: ${safeJson(a[i])} → (absent)`);
+      else if (i >= a.length) out.push(`${p}: (absent) → ${safeJson(b[i])}`);
+      else diffValues(a[i], b[i], p, out, limit);
+    }
+    return out;
+  }
+  const sa = safeJson(a);
+  const sb = safeJson(b);
+  if (sa !== sb || typeof a !== typeof b) out.push(`${path || "(value)"}: ${sa} → ${sb}`);
+  return out;
+}
+
+function buildReport(d: Divergence, res: ReplayResult, reader: LogReader): DivergenceReport {
+  const engine = res.engine;
+  const streams = reader.manifest.streams.map((s) => s.name);
+  const event = res.divergedEvent ? eventView(res.divergedEvent, engine, streams) : null;
+  const beforeSeq = res.divergedEvent?.seq ?? d.eventSeq;
+  const precedingEvents = res.recentEvents
+    .filter((r) => r.seq < beforeSeq)
+    .slice(-5)
+    .map((r) => eventView(r, engine, streams));
+  const precedingDecisions = res.recentDecisions
+    .filter((r) => r.seq < beforeSeq)
+    .slice(-5)
+    .map(decisionLine);
+  const { output, ...rest } = d;
+  let outView: DivergenceReport["output"];
+  let diff: string[] | undefined;
+  if (output) {
+    const sinkIdx = Object.keys(engine.app.sinks).indexOf(output.sink);
+    const decode = (b: Uint8Array | undefined): { text?: string; value?: unknown; ok: boolean } => {
+      if (b === undefined || sinkIdx < 0) return { ok: false };
+      try {
+        const value = engine.decodeOutput(sinkIdx, b);
+        return { text: safeJson(value), value, ok: true };
+      } catch {
+        return { text: Buffer.from(b).toString("utf8"), ok: false };
+      }
+    };
+    const e = decode(output.expected?.bytes);
+    const a = decode(output.actual?.bytes);
+    outView = {
+      sink: output.sink,
+      index: output.index,
+      sinkSeq: output.sinkSeq,
+      ...(e.text !== undefined ? { expected: e.text } : {}),
+      ...(a.text !== undefined ? { actual: a.text } : {}),
+      ...(output.expected ? { expectedDigest: output.expected.digest } : {}),
+      ...(output.actual ? { actualDigest: output.actual.digest } : {}),
+    };
+    if (e.ok && a.ok) diff = diffValues(e.value, a.value);
+  }
+  return {
+    ...rest,
+    event,
+    ...(outView ? { output: outView } : {}),
+    ...(diff ? { diff } : {}),
+    lastMatchingCheckpoint: res.lastGoodCheckpoint
+      ? { refSeq: res.lastGoodCheckpoint.refSeq, eventSeq: res.lastGoodCheckpoint.eventSeq }
+      : null,
+    precedingEvents,
+    precedingDecisions,
+  };
+}
+
+/**
+ * Verifies one recording. Never throws for problems of the recording (they become the result's
+ * status); throws only for internal errors.
+ */
+export async function verifyRecording(
+  dir: string,
+  app: App,
+  opts: VerifyOptions = {},
+): Promise<VerifyResult> {
+  const now = opts.now ?? (() => performance.now() / 1000);
+  const t0 = now();
+  const buildId = opts.buildId ?? "";
+  const base = {
+    recording: dir,
+    app: app.name,
+    buildId,
+    recordedBuildId: "",
+    buildChanged: false,
+    events: 0,
+    decisions: 0,
+    outputs: 0,
+    checkpointsVerified: 0,
+  };
+  let reader: LogReader;
+  try {
+    reader = LogReader.open(dir);
+  } catch (e) {
+    if (!isHindsightError(e)) throw e;
+    const incompatible = e.code === "UNSUPPORTED_VERSION" || e.code === "UNKNOWN_FEATURE";
+    return {
+      ...base,
+      status: incompatible ? "incompatible" : "error",
+      seconds: now() - t0,
+      ...(incompatible ? { incompatible: [e.oneLine()] } : {}),
+      error: { code: e.code, exitCode: incompatible ? 3 : e.exitCode, message: e.oneLine() },
+      notes: [],
+    };
+  }
+  try {
+    const recordedBuildId = reader.manifest.app.buildId;
+    const notes: string[] = [];
+    const buildChanged = Boolean(
+      buildId && recordedBuildId && buildId !== recordedBuildId && reader.manifest.app.name === app.name,
+    );
+    if (buildChanged)
+      notes.push(
+        `app build differs from the recording's (${recordedBuildId} → ${buildId}); verifying the new build`,
+      );
+    const why = incompatibilities(reader, app);
+    if (why.length)
+      return {
+        ...base,
+        recordedBuildId,
+        buildChanged,
+        status: "incompatible",
+        seconds: now() - t0,
+        incompatible: why,
+        notes,
+      };
+    let res: ReplayResult;
+    try {
+      res = await replay(reader, app, {
+        compareOutputs: true,
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      });
+    } catch (e) {
+      if (!isHindsightError(e)) throw e;
+      return {
+        ...base,
+        recordedBuildId,
+        buildChanged,
+        status: e.code === "INCOMPATIBLE" ? "incompatible" : "error",
+        seconds: now() - t0,
+        ...(e.code === "INCOMPATIBLE" ? { incompatible: [e.message] } : {}),
+        error: { code: e.code, exitCode: e.exitCode, message: e.oneLine() },
+        notes,
+      };
+    }
+    notes.push(...res.notes);
+    if (res.stop && res.stop.status !== "ok")
+      notes.push(`the recorded run ended with status: ${res.stop.status}`);
+    if (!res.stop && !res.divergence)
+      notes.push("the recording has no STOP marker (the run did not end cleanly)");
+    return {
+      ...base,
+      recordedBuildId,
+      buildChanged,
+      status: res.divergence ? "diverged" : "identical",
+      events: res.eventsReplayed,
+      decisions: res.decisions,
+      outputs: res.outputs,
+      checkpointsVerified: res.checkpointsVerified,
+      seconds: now() - t0,
+      ...(res.divergence ? { divergence: buildReport(res.divergence, res, reader) } : {}),
+      notes,
+    };
+  } finally {
+    reader.close();
+  }
+}
+
+/** Verifies each recording in turn: one result per recording. */
+export async function verifyRecordings(
+  dirs: readonly string[],
+  app: App,
+  opts: VerifyOptions = {},
+): Promise<VerifyResult[]> {
+  const out: VerifyResult[] = [];
+  for (const d of dirs) out.push(await verifyRecording(d, app, opts));
+  return out;
+}
+
+/** Exit code for a batch: 0 all identical; 4 if any recording is corrupt/unreadable; else 3 when any diverged or is incompatible. */
+export function verifyExitCode(results: readonly VerifyResult[]): number {
+  let code = 0;
+  for (const r of results) {
+    if (r.status === "error") code = Math.max(code, r.error?.exitCode ?? 1);
+    else if (r.status !== "identical") code = Math.max(code, 3);
+  }
+  return code;
+}
+
+/** Human-readable report of one result. */
+export function renderResult(r: VerifyResult): string {
+  const lines: string[] = [];
+  const stats = `${r.events.toLocaleString("en-US")} events, ${r.decisions.toLocaleString("en-US")} decisions, ${r.outputs.toLocaleString("en-US")} outputs, ${r.checkpointsVerified} checkpoints`;
+  if (r.status === "identical")
+    lines.push(`✓ ${r.recording}: identical (${stats}, ${r.seconds.toFixed(2)} s)`);
+  else if (r.status === "incompatible") {
+    lines.push(`✗ ${r.recording}: INCOMPATIBLE with app ${r.app}`);
+    for (const w of r.incompatible ?? []) lines.push(`    - ${w}`);
+  } else if (r.status === "error") lines.push(`✗ ${r.recording}: ERROR ${r.error?.message ?? ""}`);
+  else {
+    const d = r.divergence as DivergenceReport;
+    const ev = d.event;
+    const at = ev
+      ? ev.kind === "input"
+        ? `event seq ${ev.seq} (stream ${ev.stream} #${ev.streamSeq}, time ${ev.time})`
+        : `event seq ${ev.seq} (${ev.payload}, time ${ev.time})`
+      : `event seq ${d.eventSeq}`;
+    lines.push(`✗ ${r.recording}: DIVERGED at ${at}`);
+    lines.push(`  ${d.kind}: ${d.message}`);
+    if (d.step) lines.push(`  step: ${d.step}`);
+    if (ev) lines.push(`  input: ${ev.payload}`);
+    if (d.decision) {
+      lines.push(`  decision point: #${d.decision.index} of the event`);
+      if (d.decision.expected) lines.push(`    expected: ${safeJson(d.decision.expected)}`);
+      if (d.decision.actual) lines.push(`    actual:   ${safeJson(d.decision.actual)}`);
+    }
+    if (d.output) {
+      lines.push(`  output: ${d.output.sink}:${d.output.sinkSeq} (output #${d.output.index} of the event)`);
+      lines.push(
+        `    expected: ${d.output.expected ?? (d.output.expectedDigest ? `sha256 ${d.output.expectedDigest} (digest only: run record with --outputs full to keep bytes)` : "(none)")}`,
+      );
+      lines.push(`    actual:   ${d.output.actual ?? "(none)"}`);
+      if (d.diff?.length) {
+        lines.push("  diff (expected → actual):");
+        for (const x of d.diff) lines.push(`    ${x}`);
+      }
+    }
+    if (d.checkpoint)
+      lines.push(
+        `  checkpoint at seq ${d.checkpoint.seq}: recorded ${d.checkpoint.expectedDigest}, replayed ${d.checkpoint.actualDigest}`,
+      );
+    if (d.error) lines.push(`  error: ${d.error.code ?? ""} ${d.error.message}`);
+    lines.push(
+      `  last matching checkpoint: ${d.lastMatchingCheckpoint ? `seq ${d.lastMatchingCheckpoint.refSeq} (state after event ${d.lastMatchingCheckpoint.eventSeq})` : "none"}`,
+    );
+    if (d.precedingEvents.length) {
+      lines.push("  preceding events:");
+      for (const e of d.precedingEvents)
+        lines.push(`    seq ${e.seq} ${e.stream ?? e.kind} ${e.time} ${e.payload}`);
+    }
+    if (d.precedingDecisions.length) {
+      lines.push("  preceding decisions:");
+      for (const x of d.precedingDecisions) lines.push(`    ${x}`);
+    }
+    lines.push(`  replayed before divergence: ${stats}`);
+  }
+  for (const n of r.notes) lines.push(`  note: ${n}`);
+  return lines.join("\n");
+}
+
+const xmlEscape = (s: string) =>
+  s
+    .replace(
+      /[<>&"']/g,
+      (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c] as string,
+    )
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids these characters
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+
+/** JUnit XML: one test case per recording. */
+export function renderJunit(results: readonly VerifyResult[]): string {
+  const failures = results.filter((r) => r.status === "diverged" || r.status === "incompatible").length;
+  const errors = results.filter((r) => r.status === "error").length;
+  const time = results.reduce((s, r) => s + r.seconds, 0);
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="hindsight verify" tests="${results.length}" failures="${failures}" errors="${errors}" time="${time.toFixed(3)}">`,
+    `  <testsuite name="hindsight verify" tests="${results.length}" failures="${failures}" errors="${errors}" time="${time.toFixed(3)}">`,
+  ];
+  for (const r of results) {
+    out.push(
+      `    <testcase classname="hindsight.verify.${xmlEscape(r.app)}" name="${xmlEscape(r.recording)}" time="${r.seconds.toFixed(3)}">`,
+    );
+    if (r.status === "diverged" || r.status === "incompatible") {
+      const msg =
+        r.status === "diverged"
+          ? (r.divergence?.message ?? "diverged")
+          : `incompatible: ${(r.incompatible ?? []).join("; ")}`;
+      out.push(
+        `      <failure type="${r.status}" message="${xmlEscape(msg)}">${xmlEscape(renderResult(r))}</failure>`,
+      );
+    } else if (r.status === "error")
+      out.push(
+        `      <error type="${xmlEscape(r.error?.code ?? "error")}" message="${xmlEscape(r.error?.message ?? "")}">${xmlEscape(renderResult(r))}</error>`,
+      );
+    if (r.notes.length) out.push(`      <system-out>${xmlEscape(r.notes.join("\n"))}</system-out>`);
+    out.push("    </testcase>");
+  }
+  out.push("  </testsuite>", "</testsuites>", "");
+  return out.join("\n");
+}
+
+/** JSON-safe form of a result (bytes already rendered as text). */
+export function resultToJson(r: VerifyResult): unknown {
+  return JSON.parse(stringifyJson(r));
+}
