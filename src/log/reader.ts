@@ -368,7 +368,14 @@ export class LogReader {
   }
 
   private decodeBlock(b: BlockRef, buf: Buffer, got: number): SeqRecord[] {
-    return decodeBlockBuffer(segmentFileName(b.seg.number), b.e, buf, got, this.options.maxRecordSize);
+    return decodeBlockBuffer(
+      segmentFileName(b.seg.number),
+      b.e,
+      buf,
+      got,
+      this.options.maxRecordSize,
+      this.options.maxBlockSize,
+    );
   }
 }
 
@@ -383,6 +390,7 @@ export function decodeBlockBuffer(
   buf: Buffer,
   got: number,
   maxRecordSize: number,
+  maxBlockSize: number = DEFAULT_MAX_BLOCK_SIZE,
 ): SeqRecord[] {
   const last = e.firstSeq + e.recordCount - 1;
   const where = `${segment} offset ${e.offset}, seq ${e.firstSeq}..${last}`;
@@ -396,7 +404,19 @@ export function decodeBlockBuffer(
   const p = parseBlockHeader(buf);
   if (!p.ok) throw fail("CORRUPT_HEADER", `block header is invalid (${p.reason})`);
   const h = p.header;
-  if (h.firstSeq !== e.firstSeq || h.recordCount !== e.recordCount || h.storedLength !== e.storedLength)
+  // The header is self-consistent (its CRC holds): name what is wrong with it specifically.
+  if (h.storedLength > maxBlockSize || h.uncompressedLength > maxBlockSize)
+    throw new HindsightError(
+      "BLOCK_TOO_LARGE",
+      `block claims ${Math.max(h.storedLength, h.uncompressedLength)} bytes, over the limit of ${maxBlockSize}`,
+      { where },
+    );
+  if (h.firstSeq !== e.firstSeq)
+    throw new HindsightError("SEQUENCE_GAP", `block starts at seq ${h.firstSeq}, expected ${e.firstSeq}`, {
+      where,
+      hint: "the recording is damaged here; run `hindsight fsck`",
+    });
+  if (h.recordCount !== e.recordCount || h.storedLength !== e.storedLength)
     throw fail("CORRUPT_HEADER", "block header does not match the segment index");
   const stored = buf.subarray(BLOCK_HEADER_SIZE);
   if (crc32c(stored) !== h.payloadCrc) throw fail("CORRUPT_BLOCK", "block payload checksum mismatch");

@@ -1,0 +1,34 @@
+/** An in-memory Io for running the CLI in-process in tests. */
+import { PassThrough, Readable } from "node:stream";
+import type { Io } from "../cli/io.js";
+import { run } from "../cli/program.js";
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stdoutBytes: Buffer;
+  readonly stderr: string;
+}
+
+export async function runCli(
+  argv: readonly string[],
+  opts: { stdin?: string | Buffer; cwd?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
+  const out: Buffer[] = [];
+  const errs: Buffer[] = [];
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  stdout.on("data", (d: Buffer) => out.push(Buffer.from(d)));
+  stderr.on("data", (d: Buffer) => errs.push(Buffer.from(d)));
+  const io: Io = {
+    stdout,
+    stderr,
+    stdin: Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]),
+    cwd: opts.cwd ?? process.cwd(),
+    env: opts.env ?? {},
+  };
+  const code = await run(argv, io);
+  await new Promise((r) => setImmediate(r));
+  const stdoutBytes = Buffer.concat(out);
+  return { code, stdout: stdoutBytes.toString(), stdoutBytes, stderr: Buffer.concat(errs).toString() };
+}
