@@ -10,7 +10,8 @@
  *   6. print a summary: events/s recording and replaying, bytes on disk vs JSON lines, verdict
  *
  * Works in .demo/ (removed at the start). Options: --events N (default 1000000), --seed S
- * (default 1), --work DIR (instead of .demo/; removed at the start too).
+ * (default 1), --work DIR (instead of .demo/; removed at the start too), --no-build (never
+ * rebuild dist/, even when it looks older than the sources).
  * Exit code 0 when every step succeeded and verify found the replay identical; otherwise 1,
  * naming the step that failed with its stderr.
  */
@@ -39,11 +40,12 @@ try {
       events: { type: "string", default: "1000000" },
       seed: { type: "string", default: "1" },
       work: { type: "string", default: join(root, ".demo") },
+      "no-build": { type: "boolean", default: false },
     },
     strict: true,
   }).values;
 } catch (e) {
-  process.stderr.write(`demo: ${e.message} (options: --events N, --seed S, --work DIR)\n`);
+  process.stderr.write(`demo: ${e.message} (options: --events N, --seed S, --work DIR, --no-build)\n`);
   process.exit(2);
 }
 const events = Number(opts.events.replace(/_/g, ""));
@@ -190,7 +192,7 @@ async function main() {
   // bin/hindsight.js runs the compiled CLI in dist/: build it when missing or older than the sources.
   const built = join(root, "dist", "cli", "main.js");
   const srcTime = Math.max(newestMtime(join(root, "src")), newestMtime(join(root, "cli")));
-  if (!existsSync(built) || statSync(built).mtimeMs < srcTime) {
+  if (!existsSync(built) || (!opts["no-build"] && statSync(built).mtimeMs < srcTime)) {
     say(bold("[0] build (dist/ is missing or older than the sources)"));
     const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
     const r = await exec([tsc, "-p", "tsconfig.build.json"], { allowCodes: [0, 1, 2] });
