@@ -225,7 +225,6 @@ export async function runSeed(opts: SeedRunOptions): Promise<SeedRun> {
     seed: seed.toString(),
     events: opts.events,
     faults: formatFaultSpec(opts.faults),
-    replayedPlan: opts.plans !== undefined,
     unsafe: opts.unsafe ?? "",
     processes,
   };

@@ -35,6 +35,8 @@ export interface TortureOptions {
   cwd: string;
   timeoutMs?: number;
   stallMs?: number;
+  /** Worker processes to use (kept open); by default the run starts its own and ends them. */
+  pool?: WorkerPool;
   /** Called after each seed (progress). */
   onSeed?: (r: SeedResult) => void;
 }
@@ -47,6 +49,8 @@ export interface OutputFailure {
   index: number;
   expected?: string;
   got?: string;
+  /** For a duplicate: the index of the expected output it repeats. */
+  repeats?: number;
 }
 
 export interface SeedResult {
@@ -123,8 +127,9 @@ export function firstFailure(
     if (g === undefined) return { kind: "missing", index: i, expected: show(e!) };
     if (e === undefined) return { kind: "extra", index: i, got: show(g) };
     // Told apart by where the value came from: an earlier output again, or a later one early.
-    const seenBefore = expected.slice(Math.max(0, i - 64), i).some((x) => equal(x, g));
-    if (seenBefore) return { kind: "duplicate", index: i, expected: show(e), got: show(g) };
+    for (let j = i - 1; j >= Math.max(0, i - 64); j--)
+      if (equal(expected[j], g))
+        return { kind: "duplicate", index: i, expected: show(e), got: show(g), repeats: j };
     const skippedTo = expected.slice(i + 1, i + 1 + 4096).some((x) => equal(x, g));
     if (skippedTo) return { kind: "missing", index: i, expected: show(e), got: show(g) };
     return { kind: "wrong", index: i, expected: show(e), got: show(g) };
@@ -222,7 +227,7 @@ export async function torture(opts: TortureOptions): Promise<TortureReport> {
       hint: "give a JSON-lines file with one event per line",
     });
   const seeds: SeedResult[] = [];
-  const pool = new WorkerPool(opts.cwd);
+  const pool = opts.pool ?? new WorkerPool(opts.cwd);
   try {
     for (let seed = opts.seeds.from; seed <= opts.seeds.to; seed++) {
       const keepDir = opts.keep ? join(resolve(opts.cwd, opts.keep), `seed-${seed}`) : undefined;
@@ -252,7 +257,7 @@ export async function torture(opts: TortureOptions): Promise<TortureReport> {
       }
     }
   } finally {
-    await pool.close();
+    if (!opts.pool) await pool.close();
   }
   return {
     app: opts.app,
@@ -286,7 +291,7 @@ export function formatSeedResult(r: SeedResult): string[] {
   else if (f.kind === "missing")
     what = `output #${f.index} is missing: expected ${f.expected}${f.got !== undefined ? `, got ${f.got} (a later output)` : ""}`;
   else if (f.kind === "duplicate")
-    what = `output #${f.index} is a duplicate: expected ${f.expected}, got ${f.got} again`;
+    what = `output #${f.index} is a duplicate: expected ${f.expected}, got ${f.got} again (output #${f.repeats})`;
   else if (f.kind === "extra")
     what = `output #${f.index} is extra: got ${f.got} after the last expected output`;
   else what = `output #${f.index} is wrong: expected ${f.expected}, got ${f.got}`;

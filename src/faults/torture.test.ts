@@ -1,0 +1,182 @@
+/**
+ * The torture harness end to end: real worker processes, real TCP on 127.0.0.1, real logs.
+ * One pool of worker processes serves every test here (starting one costs about a second).
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DecisionKind } from "../format/records.js";
+import { LogReader } from "../log/index.js";
+import { readFaultPlans, readInputs } from "./logs.js";
+import { WorkerPool } from "./pipeline.js";
+import { parseFaultSpec } from "./plan.js";
+import { firstFailure, formatSeedResult, type TortureOptions, torture } from "./torture.js";
+
+const cwd = join(import.meta.dirname, "..", "..");
+const APP = "examples/double-halve/app.ts";
+const FAULTS = parseFaultSpec("drop=0.02,delay=0.03,dup=0.03,gap=5,maxdelay=3");
+
+let pool: WorkerPool;
+let scratch: string;
+
+beforeAll(() => {
+  pool = new WorkerPool(cwd);
+  scratch = mkdtempSync(join(tmpdir(), "hindsight-torture-test-"));
+});
+
+afterAll(async () => {
+  await pool.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+function opts(o: Partial<TortureOptions>): TortureOptions {
+  return {
+    app: APP,
+    seeds: { from: 1n, to: 1n },
+    faults: FAULTS,
+    events: 300,
+    cwd,
+    pool,
+    timeoutMs: 30_000,
+    stallMs: 1_500,
+    ...o,
+  };
+}
+
+/** Every file under `dir`, relative path → bytes. */
+function tree(dir: string, base = dir): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) for (const [k, v] of tree(p, base)) out.set(k, v);
+    else out.set(p.slice(base.length + 1), readFileSync(p));
+  }
+  return out;
+}
+
+function expectSameBytes(a: string, b: string): void {
+  const ta = tree(a);
+  const tb = tree(b);
+  expect([...tb.keys()]).toEqual([...ta.keys()]);
+  for (const [k, v] of ta) expect(tb.get(k)?.equals(v), `${k} differs`).toBe(true);
+}
+
+describe("torture: double-halve across 3 processes", () => {
+  it("delivers exactly once, in order, under drops, delays and duplicates (engine app, seeds 1..3)", async () => {
+    const rep = await torture(opts({ seeds: { from: 1n, to: 3n } }));
+    for (const s of rep.seeds) expect(s.ok, formatSeedResult(s).join("\n")).toBe(true);
+    expect(rep.failed).toBe(0);
+    // Every kind of fault happened, and was survived.
+    const total = { drop: 0, delay: 0, dup: 0 };
+    for (const s of rep.seeds)
+      for (const c of Object.values(s.faultCounts)) {
+        total.drop += c.drop;
+        total.delay += c.delay;
+        total.dup += c.dup;
+      }
+    expect(total.drop).toBeGreaterThan(5);
+    expect(total.delay).toBeGreaterThan(5);
+    expect(total.dup).toBeGreaterThan(5);
+    expect(rep.seeds.every((s) => s.reconnections > 0 && s.duplicatesDropped > 0)).toBe(true);
+  });
+
+  it("delivers exactly once with the built-in plain-function pipeline too", async () => {
+    const rep = await torture(opts({ app: "double-halve", seeds: { from: 7n, to: 8n }, events: 500 }));
+    for (const s of rep.seeds) expect(s.ok, formatSeedResult(s).join("\n")).toBe(true);
+  });
+
+  it("repeats a seed byte for byte: same fault plan, same recordings, and replays a recorded plan exactly", async () => {
+    const a = join(scratch, "same-a");
+    const b = join(scratch, "same-b");
+    const c = join(scratch, "same-c");
+    const ra = await torture(opts({ seeds: { from: 4n, to: 4n }, keep: a }));
+    const rb = await torture(opts({ seeds: { from: 4n, to: 4n }, keep: b }));
+    expect(ra.seeds[0]!.ok).toBe(true);
+    expect(rb.seeds[0]).toEqual({ ...ra.seeds[0], recordings: rb.seeds[0]!.recordings });
+    expectSameBytes(a, b);
+
+    // The fault plan is in the logs of the links' owners, as FAULT decisions.
+    const plans = readFaultPlans(join(a, "seed-4", "halve"));
+    expect([...plans.keys()]).toEqual(["double->halve"]);
+    expect(plans.get("double->halve")!.length).toBeGreaterThan(0);
+    const reader = LogReader.open(join(a, "seed-4", "sink"));
+    const faultRecords = [...reader.records({ types: ["decision"] })].filter(
+      (r) => r.type === "decision" && r.kind === DecisionKind.fault,
+    );
+    reader.close();
+    expect(faultRecords.length).toBe(
+      Object.values(ra.seeds[0]!.faultCounts["halve->sink"]!).reduce((x, y) => x + y),
+    );
+    // What the sink recorded is what came out: the inputs, in order.
+    const sinkIn = readInputs(join(a, "seed-4", "sink"));
+    const sourceIn = readInputs(join(a, "seed-4", "source"));
+    expect(sinkIn.map((r) => r.streamSeq)).toEqual(sourceIn.map((_, i) => i));
+    expect(sinkIn.map((r) => Buffer.from(r.payload).toString())).toEqual(
+      sourceIn.map((r) => Buffer.from(r.payload).toString()),
+    );
+
+    // Replaying the recorded plan (instead of drawing from the seed) gives the same run again.
+    const rc = await torture(opts({ seeds: { from: 4n, to: 4n }, keep: c, plan: a }));
+    expect(rc.seeds[0]!.ok).toBe(true);
+    expect(rc.seeds[0]!.faultCounts).toEqual(ra.seeds[0]!.faultCounts);
+    expectSameBytes(a, c);
+  });
+});
+
+describe("torture catches broken links", () => {
+  it("fails, and reproduces the failure byte for byte, when duplicates are not dropped", async () => {
+    const a = join(scratch, "dedupe-a");
+    const b = join(scratch, "dedupe-b");
+    const ra = await torture(opts({ seeds: { from: 2n, to: 2n }, unsafe: "no-dedupe", keep: a }));
+    const s = ra.seeds[0]!;
+    expect(s.ok).toBe(false);
+    expect(s.failure?.kind).toBe("duplicate");
+    expect(s.outputs).toBeGreaterThan(300);
+    expect(s.faultsNear.some((f) => f.fault.kind === "dup")).toBe(true);
+    expect(s.command).toBe(
+      `hindsight torture --app ${APP} --seeds 2..2 --faults drop=0.02,delay=0.03,dup=0.03,gap=5,maxdelay=3 --events 300 --unsafe no-dedupe`,
+    );
+    const text = formatSeedResult(s).join("\n");
+    expect(text).toMatch(
+      /^seed 2: FAILED: output #\d+ is a duplicate: expected .*, got .* again \(output #\d+\)/,
+    );
+    expect(text).toContain(`reproduce: ${s.command}`);
+    // The same command again: the same failure, the same recordings.
+    const rb = await torture(opts({ seeds: { from: 2n, to: 2n }, unsafe: "no-dedupe", keep: b }));
+    expect(formatSeedResult({ ...rb.seeds[0]!, recordings: s.recordings! }).join("\n")).toBe(text);
+    expectSameBytes(a, b);
+  });
+
+  it("fails with the first missing output when lost frames are not resent", async () => {
+    const rep = await torture(opts({ seeds: { from: 3n, to: 3n }, unsafe: "no-resend", stallMs: 1_000 }));
+    const s = rep.seeds[0]!;
+    expect(s.ok).toBe(false);
+    expect(s.outcome).toBe("stalled");
+    expect(s.failure?.kind).toBe("missing");
+    expect(s.failure?.index).toBe(s.outputs);
+    // The drop that lost it is named among the faults around it.
+    expect(s.faultsNear.some((f) => f.fault.kind === "drop")).toBe(true);
+  });
+});
+
+describe("firstFailure", () => {
+  const b = (xs: number[]) => xs.map((x) => new TextEncoder().encode(String(x)));
+  const show = (p: Uint8Array) => new TextDecoder().decode(p);
+  it("tells missing, duplicate, wrong and extra outputs apart", () => {
+    expect(firstFailure(b([1, 2, 3]), b([1, 2, 3]), show)).toBeUndefined();
+    expect(firstFailure(b([1, 2]), b([1, 2, 3]), show)).toEqual({ kind: "missing", index: 2, expected: "3" });
+    expect(firstFailure(b([1, 3]), b([1, 2, 3]), show)).toMatchObject({
+      kind: "missing",
+      index: 1,
+      got: "3",
+    });
+    expect(firstFailure(b([1, 2, 1, 3]), b([1, 2, 3]), show)).toMatchObject({
+      kind: "duplicate",
+      index: 2,
+      repeats: 0,
+    });
+    expect(firstFailure(b([1, 9, 3]), b([1, 2, 3]), show)).toMatchObject({ kind: "wrong", index: 1 });
+    expect(firstFailure(b([1, 2, 3, 4]), b([1, 2, 3]), show)).toMatchObject({ kind: "extra", index: 3 });
+  });
+});
