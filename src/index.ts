@@ -40,3 +40,22 @@ export {
   type ReplayResult,
   replay,
 } from "./replayer/replay.js";
+export {
+  type Fault,
+  type FaultKind,
+  type FaultOptions,
+  type FaultSource,
+  faultDecision,
+  faultFromRecord,
+  parseFaultSpec,
+  RecordedFaults,
+  SeededFaults,
+} from "./faults/plan.js";
+export { splitmix64 } from "./faults/prng.js";
+export {
+  type SeedResult,
+  type TortureOptions,
+  type TortureReport,
+  torture,
+} from "./faults/torture.js";
+export { LinkReceiver, LinkSender, type UnsafeMode } from "./net/link.js";
