@@ -15,6 +15,9 @@ export type StrictMode = "throw" | "record" | "off";
 export interface AmbientHandler {
   /** Where the call happened, for messages: "step 'x' (event seq 12)". */
   where(): string;
+  /** The step's name. */
+  readonly step: string;
+  readonly eventSeq: number;
   mode(): StrictMode;
   /** Record mode: returns the recorded value (record: produce() and keep it). */
   ambient(name: string, produce: () => unknown): unknown;
@@ -46,7 +49,7 @@ function violation(h: AmbientHandler, call: string, instead: string): never {
   throw new HindsightError("DETERMINISM_VIOLATION", `${call} called inside ${h.where()}`, {
     where: "strict mode",
     hint: `${instead}, or run with strict "record" to record ambient calls`,
-    details: { call },
+    details: { call, step: h.step, eventSeq: h.eventSeq },
   });
 }
 
@@ -83,9 +86,14 @@ const restore: (() => void)[] = [];
 
 function patch(obj: object, key: string, value: unknown): void {
   const desc = Object.getOwnPropertyDescriptor(obj, key);
-  if (!desc) return;
-  Object.defineProperty(obj, key, { ...desc, value });
-  restore.push(() => Object.defineProperty(obj, key, desc));
+  if (desc) {
+    Object.defineProperty(obj, key, { ...desc, value });
+    restore.push(() => Object.defineProperty(obj, key, desc));
+  } else {
+    // Inherited (e.g. performance.now lives on Performance.prototype): shadow it on the instance.
+    Object.defineProperty(obj, key, { value, writable: true, configurable: true, enumerable: false });
+    restore.push(() => delete (obj as Record<string, unknown>)[key]);
+  }
 }
 
 function makeDate(): DateConstructor {
@@ -124,8 +132,7 @@ export function install(): void {
   }
   const c = g.crypto;
   if (c) {
-    const proto = Object.getPrototypeOf(c) as object;
-    const target = Object.hasOwn(c, "randomUUID") ? c : proto;
+    const target = c;
     if (O.randomUUID) {
       const f = O.randomUUID;
       patch(target, "randomUUID", () => trap("crypto.randomUUID()", 'use ctx.random("name")', f));

@@ -1,0 +1,431 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { isHindsightError } from "../errors.js";
+import { DecisionKind } from "../format/records.js";
+import { LogReader } from "../log/index.js";
+import { type AppRun, type RunOptions, startRun } from "../recorder/app-run.js";
+import { replay } from "../replayer/replay.js";
+import { type App, defineApp, keyed, map } from "./app.js";
+import { codecs } from "./codec.js";
+import { stageOf } from "./stage.js";
+
+const root = mkdtempSync(join(tmpdir(), "hindsight-engine-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let n = 0;
+const fresh = () => join(root, `rec-${n++}`);
+
+interface Ev {
+  k: string;
+  x: number;
+}
+
+/** An app that uses every kind of decision: clock, random, look-up, timers, keyed state. */
+function kitchenSink(opts: { fetch: (k: string) => unknown; resetEvery?: bigint; emitTicks?: boolean }): App {
+  return defineApp({
+    name: "kitchen-sink",
+    inputs: { a: codecs.json<Ev>(), b: codecs.json<Ev>() },
+    sinks: { out: codecs.json() },
+    steps: {
+      scale: map<Ev, Ev>({ from: "a", fn: (v) => ({ ...v, x: v.x * 10 }) }),
+      acc: keyed<Ev, { n: number }>({
+        from: ["scale", "b"],
+        key: (v) => v.k,
+        async handle(v, ctx) {
+          const r = ctx.random("jitter");
+          const t = ctx.now();
+          const ref = await ctx.lookup("ref", v.k, opts.fetch);
+          const prev = ctx.state;
+          if (prev === undefined && opts.resetEvery) ctx.timers.every("reset", opts.resetEvery);
+          ctx.state = { n: (prev?.n ?? 0) + v.x };
+          ctx.emit("out", { k: v.k, n: ctx.state.n, r, t, ref, from: ctx.from });
+          return undefined;
+        },
+        onTick(tick, ctx) {
+          if (opts.emitTicks !== false)
+            ctx.emit("out", { tick: tick.name, key: ctx.key, at: tick.timeNs, was: ctx.state?.n ?? null });
+          ctx.state = { n: 0 };
+        },
+      }),
+    },
+  });
+}
+
+const events: { stream: string; v: Ev; t: bigint }[] = [];
+for (let i = 0; i < 300; i++)
+  events.push({
+    stream: i % 3 === 0 ? "b" : "a",
+    v: { k: `k${i % 7}`, x: i },
+    t: 1_000_000n + BigInt(i) * 100n,
+  });
+
+async function record(
+  app: App,
+  dir: string,
+  opts: Partial<RunOptions> = {},
+  evs = events,
+): Promise<{ outputs: string[]; run: AppRun }> {
+  const outputs: string[] = [];
+  let clock = 5_000_000_000n;
+  const run = await startRun(app, {
+    out: dir,
+    clock: () => (clock += 7n),
+    seed: "42",
+    outputs: "full",
+    checkpointEvery: 50,
+    writer: { fsync: "never" },
+    onOutput: (o) => outputs.push(Buffer.from(o.bytes).toString()),
+    ...opts,
+  });
+  for (const e of evs) await run.push(e.stream, e.v, e.t);
+  await run.stop();
+  return { outputs, run };
+}
+
+describe("record then replay", () => {
+  it("replays every output byte for byte, and never calls a look-up's fetch on replay", async () => {
+    const dir = fresh();
+    let fetches = 0;
+    const app = kitchenSink({
+      fetch: (k) => ({ ref: k.toUpperCase(), fetched: ++fetches }),
+      resetEvery: 5_000n,
+    });
+    const { outputs } = await record(app, dir);
+    expect(fetches).toBe(300);
+    const fetchesAfterRecord = fetches;
+    const reader = LogReader.open(dir);
+    const replayed: string[] = [];
+    const res = await replay(reader, app, {
+      compareOutputs: true,
+      onOutput: (o) => replayed.push(Buffer.from(o.bytes).toString()),
+    });
+    expect(res.divergence).toBeNull();
+    expect(fetches).toBe(fetchesAfterRecord);
+    expect(replayed).toEqual(outputs);
+    expect(res.checkpointsVerified).toBe(6);
+    // ticks happened and were replayed
+    expect(outputs.some((o) => o.includes('"tick":"reset"'))).toBe(true);
+    reader.close();
+  });
+
+  it("stores a look-up value read many times once (content-addressed)", async () => {
+    const dir = fresh();
+    const app = kitchenSink({ fetch: () => ({ same: true }) });
+    await record(app, dir);
+    const reader = LogReader.open(dir);
+    const blobs = [...reader.records({ types: ["blob"] })];
+    const lookups = [...reader.records({ types: ["decision"] })].filter(
+      (r) => r.type === "decision" && r.kind === DecisionKind.lookup,
+    );
+    expect(blobs).toHaveLength(1);
+    expect(lookups).toHaveLength(300);
+    reader.close();
+  });
+
+  it("gives the same outputs with the same seed and clock, and different random draws with another seed", async () => {
+    const app = kitchenSink({ fetch: (k) => k });
+    const a = await record(app, fresh());
+    const b = await record(app, fresh());
+    const c = await record(app, fresh(), { seed: "43" });
+    expect(a.outputs).toEqual(b.outputs);
+    expect(c.outputs).not.toEqual(a.outputs);
+  });
+
+  it("detects a missing tick (the new build sets its timer earlier) and an unknown tick (it sets none)", async () => {
+    const dir = fresh();
+    // No checkpoints: they would catch the missing timers first (timers are checkpointed state).
+    await record(kitchenSink({ fetch: (k) => k, resetEvery: 5_000n }), dir, { checkpointEvery: 0 });
+    const reader = LogReader.open(dir);
+    const early = await replay(reader, kitchenSink({ fetch: (k) => k, resetEvery: 2_000n }), {
+      compareOutputs: true,
+    });
+    expect(early.divergence?.kind).toBe("tick-missing");
+    const none = await replay(reader, kitchenSink({ fetch: (k) => k }), { compareOutputs: true });
+    expect(none.divergence?.kind).toBe("tick-unknown");
+    expect(none.divergence?.message).toMatch(/timer 'reset' of step 'acc'.*never set/);
+    reader.close();
+  });
+
+  it("names missing, extra, reordered and mismatched decisions", async () => {
+    const dir = fresh();
+    const mk = (body: (ctx: import("./app.js").StepContext<unknown>) => void) =>
+      defineApp({
+        name: "d",
+        inputs: { a: codecs.json() },
+        sinks: { out: codecs.json() },
+        steps: {
+          s: map({
+            from: "a",
+            fn: (_v, ctx) => {
+              body(ctx as never);
+              return undefined;
+            },
+          }),
+        },
+      });
+    await record(
+      mk((ctx) => {
+        ctx.now();
+        ctx.random("x");
+      }),
+      dir,
+      {},
+      events.slice(0, 3).map((e) => ({ ...e, stream: "a" })),
+    );
+    const reader = LogReader.open(dir);
+    const cases: [(ctx: import("./app.js").StepContext<unknown>) => void, string, RegExp][] = [
+      [(ctx) => ctx.now(), "decision-missing", /missing decision: the recording has random 'x'/],
+      [
+        (ctx) => {
+          ctx.now();
+          ctx.random("x");
+          ctx.random("y");
+        },
+        "decision-extra",
+        /extra decision: step 's' asked for random 'y'/,
+      ],
+      [
+        (ctx) => {
+          ctx.random("x");
+          ctx.now();
+        },
+        "decision-reordered",
+        /reordered decision: .*random 'x' as decision #0, but the recording has it as #1/,
+      ],
+      [
+        (ctx) => {
+          ctx.now();
+          ctx.random("z");
+        },
+        "decision-mismatch",
+        /decision #1 differs: the recording has random 'x' from step 's', the app asked for random 'z'/,
+      ],
+    ];
+    for (const [body, kind, msg] of cases) {
+      const res = await replay(reader, mk(body), { compareOutputs: true });
+      expect(res.divergence?.kind).toBe(kind);
+      expect(res.divergence?.message).toMatch(msg);
+      expect(res.divergence?.eventSeq).toBe(1);
+    }
+    reader.close();
+  });
+});
+
+describe("checkpoints", () => {
+  it("replay --until from a checkpoint gives the same state as from the start", async () => {
+    const dir = fresh();
+    const app = kitchenSink({ fetch: (k) => k, resetEvery: 5_000n });
+    await record(app, dir);
+    const reader = LogReader.open(dir);
+    const until = Math.floor(reader.endSeq * 0.8);
+    const fast = await replay(reader, app, { until });
+    const slow = await replay(reader, app, { until, useCheckpoints: false });
+    expect(fast.startedFrom).not.toBeNull();
+    expect(fast.eventsReplayed).toBeLessThan(slow.eventsReplayed);
+    expect(Buffer.from(fast.engine.snapshot()).toString()).toBe(
+      Buffer.from(slow.engine.snapshot()).toString(),
+    );
+    expect(fast.reachedSeq).toBe(slow.reachedSeq);
+    reader.close();
+  });
+
+  it("rejects a checkpoint file whose digest does not match its record, and falls back to an earlier one", async () => {
+    const dir = fresh();
+    const app = kitchenSink({ fetch: (k) => k });
+    await record(app, dir);
+    const files = readdirSync(join(dir, "checkpoints")).sort();
+    const last = files[files.length - 1] as string;
+    writeFileSync(join(dir, "checkpoints", last), '{"hindsightState":1,"app":"kitchen-sink","steps":{}}');
+    const reader = LogReader.open(dir);
+    const res = await replay(reader, app, { until: reader.endSeq - 1 });
+    expect(res.rejectedCheckpoints.map((r) => r.location)).toEqual([`checkpoints/${last}`]);
+    expect(res.rejectedCheckpoints[0]?.reason).toMatch(/state digest .* ≠ recorded/);
+    expect(res.startedFrom?.location).toBe(`checkpoints/${files[files.length - 2]}`);
+    const full = await replay(reader, app, { until: reader.endSeq - 1, useCheckpoints: false });
+    expect(Buffer.from(res.engine.snapshot()).toString()).toBe(
+      Buffer.from(full.engine.snapshot()).toString(),
+    );
+    reader.close();
+  });
+
+  it("verify reports a checkpoint whose recorded digest the replayed state does not match", async () => {
+    const dir = fresh();
+    // Same outputs, different state: the state change is invisible in outputs until the checkpoint.
+    const mk = (extra: number) =>
+      defineApp({
+        name: "cp",
+        inputs: { a: codecs.json<Ev>() },
+        sinks: { out: codecs.json() },
+        steps: {
+          s: keyed<Ev, { n: number }>({
+            from: "a",
+            key: (v) => v.k,
+            handle(v, ctx) {
+              ctx.state = { n: (ctx.state?.n ?? 0) + v.x + extra };
+              return undefined;
+            },
+          }),
+        },
+      });
+    await record(
+      mk(0),
+      dir,
+      { checkpointEvery: 10 },
+      events.slice(0, 30).map((e) => ({ ...e, stream: "a" })),
+    );
+    const reader = LogReader.open(dir);
+    const res = await replay(reader, mk(1), { compareOutputs: true });
+    expect(res.divergence?.kind).toBe("checkpoint-mismatch");
+    expect(res.divergence?.eventSeq).toBe(10);
+    reader.close();
+  });
+});
+
+describe("strict mode", () => {
+  const ambient = (call: () => unknown) =>
+    defineApp({
+      name: "ambient",
+      inputs: { a: codecs.json() },
+      sinks: { out: codecs.json() },
+      steps: { s: map({ from: "a", to: "out", fn: () => ({ v: String(call()) }) }) },
+    });
+
+  const calls: [string, () => unknown][] = [
+    ["Date.now()", () => Date.now()],
+    ["new Date()", () => new Date().getTime()],
+    ["Math.random()", () => Math.random()],
+    ["performance.now()", () => performance.now()],
+    ["crypto.randomUUID()", () => crypto.randomUUID()],
+    ["crypto.getRandomValues()", () => crypto.getRandomValues(new Uint8Array(4)).join(",")],
+    ["setTimeout()", () => setTimeout(() => undefined, 1)],
+    ["process.hrtime.bigint()", () => process.hrtime.bigint()],
+  ];
+  for (const [name, call] of calls)
+    it(`throws DETERMINISM_VIOLATION naming ${name} and the step`, async () => {
+      const run = await startRun(ambient(call), { clock: () => 1n });
+      let err: unknown;
+      try {
+        await run.push("a", 1, 1n);
+      } catch (e) {
+        err = e;
+      }
+      await run.stop();
+      expect(isHindsightError(err) && err.code).toBe("DETERMINISM_VIOLATION");
+      expect((err as Error).message).toContain(name);
+      expect((err as Error).message).toContain("step 's'");
+    });
+
+  it("leaves ambient calls alone outside steps, and restores the globals when runs stop", async () => {
+    const before = { Date, random: Math.random, now: Date.now };
+    const run = await startRun(
+      ambient(() => 1),
+      { clock: () => 1n },
+    );
+    expect(typeof Date.now()).toBe("number");
+    expect(new Date(0).toISOString()).toBe("1970-01-01T00:00:00.000Z");
+    expect(new Date() instanceof Date).toBe(true);
+    expect(typeof Math.random()).toBe("number");
+    await run.stop();
+    expect(Date).toBe(before.Date);
+    expect(Math.random).toBe(before.random);
+    expect(Date.now).toBe(before.now);
+  });
+
+  it('with strict "record", captures ambient calls as decisions and replays their values', async () => {
+    const dir = fresh();
+    const app = ambient(
+      () => `${Date.now()}/${Math.random()}/${crypto.randomUUID()}/${new Date().toISOString()}`,
+    );
+    const { outputs } = await record(
+      app,
+      dir,
+      { strict: "record" },
+      events.slice(0, 5).map((e) => ({ ...e, stream: "a" })),
+    );
+    const reader = LogReader.open(dir);
+    const ambients = [...reader.records({ types: ["decision"] })].filter(
+      (r) => r.type === "decision" && r.kind === DecisionKind.ambient,
+    );
+    expect(ambients.map((r) => (r.type === "decision" ? r.name : "")).slice(0, 4)).toEqual([
+      "Date.now()",
+      "Math.random()",
+      "crypto.randomUUID()",
+      "new Date()",
+    ]);
+    const replayed: string[] = [];
+    const res = await replay(reader, app, {
+      compareOutputs: true,
+      onOutput: (o) => replayed.push(Buffer.from(o.bytes).toString()),
+    });
+    expect(res.divergence).toBeNull();
+    expect(replayed).toEqual(outputs);
+    reader.close();
+  });
+});
+
+describe("stages", () => {
+  it("double-halve split in two stages gives the same output as the whole app", async () => {
+    const { default: app } = await import("../../examples/double-halve/app.js");
+    const first = stageOf(app, ["double"]);
+    const second = stageOf(app, ["halve"]);
+    expect(Object.keys(first.inputs)).toEqual(["numbers"]);
+    expect(Object.keys(first.sinks)).toEqual(["double"]);
+    expect(Object.keys(second.inputs)).toEqual(["double"]);
+    expect(Object.keys(second.sinks)).toEqual(["numbers"]);
+    const lines = [
+      '{"ts":1793629800000104233,"n":-7316}',
+      '{"ts":1793629800000204233,"n":4503599627370495}',
+      '{"ts":1793629800000304233,"n":0}',
+    ];
+    const mid: Uint8Array[] = [];
+    const end: string[] = [];
+    const r1 = await startRun(first, { onOutput: (o) => mid.push(o.bytes) });
+    for (const l of lines) await r1.push("numbers", Buffer.from(l), 1n);
+    await r1.stop();
+    const dir = fresh();
+    const r2 = await startRun(second, {
+      out: dir,
+      onOutput: (o) => end.push(Buffer.from(o.bytes).toString()),
+    });
+    for (const b of mid) await r2.push("double", b, 1n);
+    await r2.stop();
+    expect(end).toEqual(lines);
+    const reader = LogReader.open(dir);
+    expect((await replay(reader, second, { compareOutputs: true })).divergence).toBeNull();
+    reader.close();
+  });
+});
+
+describe("lineage observer", () => {
+  it("reports per output the path, decisions and the event that wrote the state it read", async () => {
+    const { default: app } = await import("../../examples/market-spread/app.js");
+    const traces: import("./engine.js").OutputTrace[] = [];
+    const run = await startRun(app, { clock: () => 7n, observer: { onOutput: (t) => traces.push(t) } });
+    await run.push(
+      "quotes",
+      Buffer.from('{"ts":1793629800000000001,"symbol":"A","bid":10.00,"offer":10.02}'),
+      1n,
+    );
+    await run.push(
+      "quotes",
+      Buffer.from('{"ts":1793629800000000002,"symbol":"B","bid":10.00,"offer":10.20}'),
+      2n,
+    );
+    await run.push(
+      "orders",
+      Buffer.from(
+        '{"ts":1793629800000000003,"orderId":"O1","clientId":"C","symbol":"A","side":"buy","qty":1,"price":10.01}',
+      ),
+      3n,
+    );
+    await run.stop();
+    expect(traces).toHaveLength(1);
+    const t = traces[0]!;
+    expect(t.eventSeq).toBe(3);
+    expect(t.path).toEqual(["spread"]);
+    expect(t.stateReads).toEqual([{ step: "spread", key: "A", writerSeq: 1 }]);
+    expect(t.decisions.map((d) => [d.kind, d.value])).toEqual([[DecisionKind.clock, 7n]]);
+    expect((t.value as { decision: string }).decision).toBe("accept");
+  });
+});
