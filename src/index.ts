@@ -30,16 +30,6 @@ export { canonicalJson, type Json, parseJson, stringifyJson } from "./engine/jso
 export { stageOf } from "./engine/stage.js";
 export type { StrictMode } from "./engine/strict.js";
 export { type ErrorCode, ErrorCodes, ExitCode, HindsightError, isHindsightError } from "./errors.js";
-export { AppRun, type OutputMode, type RunOptions, type RunSummary, startRun } from "./recorder/app-run.js";
-export {
-  type CheckpointUse,
-  type Divergence,
-  type DivergenceKind,
-  incompatibilities,
-  type ReplayOptions,
-  type ReplayResult,
-  replay,
-} from "./replayer/replay.js";
 export {
   type Fault,
   type FaultKind,
@@ -59,3 +49,13 @@ export {
   torture,
 } from "./faults/torture.js";
 export { LinkReceiver, LinkSender, type UnsafeMode } from "./net/link.js";
+export { AppRun, type OutputMode, type RunOptions, type RunSummary, startRun } from "./recorder/app-run.js";
+export {
+  type CheckpointUse,
+  type Divergence,
+  type DivergenceKind,
+  incompatibilities,
+  type ReplayOptions,
+  type ReplayResult,
+  replay,
+} from "./replayer/replay.js";
