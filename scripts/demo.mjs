@@ -256,13 +256,18 @@ async function main() {
   const inspected = await step("inspect the recording", ["bin/hindsight.js", "inspect", rec]);
   say(excerpt(inspected.stdout, 30));
   say();
-  const info = parseJson(
-    (await exec(["bin/hindsight.js", "inspect", rec, "--json"])).stdout,
-    "inspect --json",
-  );
-  const [firstSeq, lastSeq] = info.seqRange ?? [0, 0];
-  const inputEvents = info.byType?.input ?? events;
-  const bytesOnDisk = info.bytesOnDisk ?? diskBytes(rec);
+  // Record counts come from record --json (inspect --json would cost another full scan).
+  let firstSeq = 0;
+  let lastSeq = typeof r.records === "number" ? r.records - 1 : undefined;
+  const inputEvents = typeof r.events === "number" ? r.events : events;
+  if (lastSeq === undefined) {
+    const info = parseJson(
+      (await exec(["bin/hindsight.js", "inspect", rec, "--json"])).stdout,
+      "inspect --json",
+    );
+    [firstSeq, lastSeq] = info.seqRange ?? [0, 0];
+  }
+  const bytesOnDisk = diskBytes(rec);
 
   // 4. Replay until ~70%.
   const until = firstSeq + Math.floor((lastSeq - firstSeq) * 0.7);
@@ -301,6 +306,10 @@ async function main() {
   }
   say();
 
+  // Where the replay started: "checkpoint checkpoints/ckpt-….state" or "the start".
+  const from = /\bfrom (checkpoint \S+|the start)/.exec(replayed.stdout);
+  const startedFrom = from ? `started from ${from[1]}` : "";
+
   // 6. Summary.
   const wall = (performance.now() - t0) / 1000;
   say(bold("summary"));
@@ -315,7 +324,7 @@ async function main() {
         "replay (verify, full)",
         `${fmtRate(inputEvents, verifySeconds)}  (${fmtS(verifySeconds)}; command ${fmtS(verified.seconds)})`,
       ],
-      ["replay --until 70%", `command ${fmtS(replayed.seconds)}  (from the nearest checkpoint)`],
+      ["replay --until 70%", `command ${fmtS(replayed.seconds)}${startedFrom ? `  (${startedFrom})` : ""}`],
       [
         "bytes on disk",
         `${fmtMB(bytesOnDisk)} recording vs ${fmtMB(jsonlBytes)} JSON lines input (${((100 * bytesOnDisk) / jsonlBytes).toFixed(0)}%)`,
