@@ -308,7 +308,7 @@ async function main() {
 
   // Where the replay started: "checkpoint checkpoints/ckpt-….state" or "the start".
   const from = /\bfrom (checkpoint \S+|the start)/.exec(replayed.stdout);
-  const startedFrom = from ? `started from ${from[1]}` : "";
+  const startedFrom = from ? `from ${from[1]}` : "";
 
   // 6. Summary.
   const wall = (performance.now() - t0) / 1000;
