@@ -258,7 +258,8 @@ class Cursor {
 
   bytes(end: number): Uint8Array {
     const n = this.len(end);
-    const v = this.b.subarray(this.p, this.p + n);
+    // A plain Uint8Array view: much cheaper to create than a Buffer slice.
+    const v = new Uint8Array(this.b.buffer, this.b.byteOffset + this.p, n);
     this.p += n;
     return v;
   }
@@ -292,13 +293,17 @@ class Cursor {
 }
 
 let lastHi = -1;
+let lastHiBig = 0n;
 let lastLo = -1;
 let lastTime = 0n;
 function timeOf(lo: number, hi: number): bigint {
   if (lo === lastLo && hi === lastHi) return lastTime;
+  if (hi !== lastHi) {
+    lastHi = hi;
+    lastHiBig = BigInt(hi) << 32n;
+  }
   lastLo = lo;
-  lastHi = hi;
-  lastTime = hi === 0 ? BigInt(lo) : (BigInt(hi) << 32n) | BigInt(lo);
+  lastTime = lastHiBig + BigInt(lo);
   return lastTime;
 }
 
