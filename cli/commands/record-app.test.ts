@@ -1,0 +1,172 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { marketSpreadLines } from "../../examples/market-spread/generate.js";
+import { LogReader } from "../../src/log/index.js";
+import { runCli } from "../../test/cli-io.js";
+
+const root = join(import.meta.dirname, "../..");
+const tmp = mkdtempSync(join(tmpdir(), "hindsight-record-app-"));
+const app = join(root, "examples/market-spread/app.ts");
+let quotes = "";
+let orders = "";
+let nOrders = 0;
+
+beforeAll(() => {
+  const q: string[] = [];
+  const o: string[] = [];
+  for (const l of marketSpreadLines({ seed: 3, quotes: 1600, orders: 400 }))
+    (l.stream === "quotes" ? q : o).push(l.line);
+  nOrders = o.length;
+  quotes = join(tmp, "quotes.jsonl");
+  orders = join(tmp, "orders.jsonl");
+  writeFileSync(quotes, `${q.join("\n")}\n`);
+  writeFileSync(orders, `${o.join("\n")}\n`);
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const base = () => [
+  "record",
+  "--app",
+  app,
+  "--input",
+  `quotes=${quotes}`,
+  "--input",
+  `orders=${orders}`,
+  "--time-field",
+  "ts",
+];
+
+describe("hindsight record --app", () => {
+  it("records inputs, decisions, outputs and checkpoints, and writes the sink", async () => {
+    const out = join(tmp, "rec-a");
+    const sink = join(tmp, "decisions.jsonl");
+    const r = await runCli(
+      [...base(), "--out", out, "--checkpoint-every", "500", "--sink", `decisions=${sink}`, "--json"],
+      { cwd: tmp },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout) as {
+      events: number;
+      outputs: number;
+      decisions: number;
+      checkpoints: number;
+      buildId: string;
+    };
+    expect(s).toMatchObject({ events: 2000, outputs: nOrders, decisions: nOrders, checkpoints: 4 });
+    expect(s.buildId).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const lines = readFileSync(sink, "utf8").trimEnd().split("\n");
+    expect(lines).toHaveLength(nOrders);
+    expect(JSON.parse(lines[0] as string)).toHaveProperty("decision");
+    const reader = LogReader.open(out);
+    expect(reader.manifest.app).toMatchObject({ name: "market-spread", buildId: s.buildId });
+    expect(reader.manifest.streams.map((x) => [x.name, x.codec])).toEqual([
+      ["quotes", "json"],
+      ["orders", "json"],
+    ]);
+    expect(reader.manifest.writer).toMatchObject({ outputs: "digest", checkpointEvery: 500 });
+    const first = reader.get(0);
+    const last = reader.get(reader.endSeq - 1);
+    expect(first.type === "marker" && first.kind).toBe(1);
+    expect(last.type === "marker" && [last.kind, last.events, last.status]).toEqual([2, 2000, "ok"]);
+    reader.close();
+  });
+
+  it("a sink on stdout gets the sink's bytes only; the summary goes to stderr", async () => {
+    const r = await runCli([...base(), "--out", join(tmp, "rec-b"), "--sink", "decisions=-"], { cwd: tmp });
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split("\n")).toHaveLength(nOrders);
+    expect(r.stderr).toMatch(/^recorded app market-spread over 2,000 events/);
+  });
+
+  it("exit 2 for an input stream or sink the app does not have, and for a missing app module", async () => {
+    const a = await runCli(
+      ["record", "--app", app, "--input", `trades=${quotes}`, "--out", join(tmp, "x1")],
+      { cwd: tmp },
+    );
+    expect(a.code).toBe(2);
+    expect(a.stderr).toMatch(/app market-spread has no input stream 'trades'.*its inputs are quotes, orders/);
+    const b = await runCli([...base(), "--out", join(tmp, "x2"), "--sink", "fills=-"], { cwd: tmp });
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/has no sink 'fills'/);
+    const c = await runCli(
+      ["record", "--app", "nope.ts", "--input", `quotes=${quotes}`, "--out", join(tmp, "x3")],
+      { cwd: tmp },
+    );
+    expect(c.code).toBe(2);
+    expect(c.stderr).toMatch(/app module nope.ts does not exist/);
+    expect(existsSync(join(tmp, "x1"))).toBe(false);
+  });
+
+  it("exit 2 for a module without an app, 3 for a determinism violation, 1 for a step that throws", async () => {
+    const noApp = join(tmp, "noapp.ts");
+    writeFileSync(noApp, "export default 42;\n");
+    const a = await runCli(
+      ["record", "--app", noApp, "--input", `quotes=${quotes}`, "--out", join(tmp, "y1")],
+      { cwd: tmp },
+    );
+    expect(a.code).toBe(2);
+    expect(a.stderr).toMatch(/has no app as its default export/);
+    const src = readFileSync(app, "utf8").replace(
+      '"../../src/index.js"',
+      JSON.stringify(pathToFileURL(join(root, "src/index.ts")).href),
+    );
+    const bad = join(tmp, "bad.ts");
+    writeFileSync(
+      bad,
+      src.replace(
+        "const o = m as Order;",
+        "const o = m as Order;\n        if (Math.random() > 2) return undefined;",
+      ),
+    );
+    const b = await runCli([...base().map((x) => (x === app ? bad : x)), "--out", join(tmp, "y2")], {
+      cwd: tmp,
+    });
+    expect(b.code).toBe(3);
+    expect(b.stderr).toMatch(
+      /^hindsight: Math\.random\(\) called inside step 'spread' \(event seq \d+\) \(strict mode\)[:;] use ctx\.random/,
+    );
+    const throws = join(tmp, "throws.ts");
+    writeFileSync(
+      throws,
+      src.replace(
+        "const o = m as Order;",
+        'const o = m as Order;\n        if (o.qty > 0) throw new Error("boom");',
+      ),
+    );
+    const c = await runCli([...base().map((x) => (x === app ? throws : x)), "--out", join(tmp, "y3")], {
+      cwd: tmp,
+    });
+    expect(c.code).toBe(1);
+    expect(c.stderr).toMatch(/step 'spread' threw while handling event seq \d+: boom/);
+    // The failed run is still a readable recording whose STOP marker says why.
+    const reader = LogReader.open(join(tmp, "y3"));
+    const last = reader.get(reader.endSeq - 1);
+    expect(last.type === "marker" && last.status).toMatch(/^failed: .*boom/);
+    reader.close();
+  });
+
+  it("with --strict record, ambient calls are recorded and the recording verifies", async () => {
+    const src = readFileSync(app, "utf8").replace(
+      '"../../src/index.js"',
+      JSON.stringify(pathToFileURL(join(root, "src/index.ts")).href),
+    );
+    const amb = join(tmp, "ambient.ts");
+    writeFileSync(
+      amb,
+      src.replace("decidedAt: ctx.now(),", "decidedAt: ctx.now(),\n          wall: Date.now(),"),
+    );
+    const out = join(tmp, "rec-amb");
+    const r = await runCli(
+      [...base().map((x) => (x === app ? amb : x)), "--out", out, "--strict", "record"],
+      { cwd: tmp },
+    );
+    expect(r.code).toBe(0);
+    const v = await runCli(["verify", out, "--app", amb], { cwd: tmp });
+    expect(v.stdout).toMatch(/identical/);
+    expect(v.code).toBe(0);
+  });
+});

@@ -1,0 +1,119 @@
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { formatTime } from "../../src/format/time.js";
+import { LogReader } from "../../src/log/index.js";
+import { runCli } from "../../test/cli-io.js";
+
+const root = join(import.meta.dirname, "../..");
+const golden = "recordings/v1/market-spread";
+const app = "examples/market-spread/app.ts";
+const tmp = mkdtempSync(join(tmpdir(), "hindsight-replay-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+interface ReplayJson {
+  until: number;
+  reachedSeq: number;
+  lastEventSeq: number;
+  eventsReplayed: number;
+  eventsHandled: number;
+  startedFrom: { refSeq: number; eventSeq: number; location: string } | null;
+  rejectedCheckpoints: { location: string; reason: string }[];
+  state: Record<string, Record<string, { bid: number; offer: number; ts: string; seq: number }>>;
+  recentEvents: { seq: number; stream: string; payload: string }[];
+  recentDecisions: { seq: number; kind: string }[];
+  notes: string[];
+}
+
+async function replayJson(args: string[], dir = golden): Promise<ReplayJson> {
+  const r = await runCli(["replay", dir, "--app", app, "--json", ...args], { cwd: root });
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as ReplayJson;
+}
+
+describe("hindsight replay --until", () => {
+  it("by sequence number: starts from the nearest checkpoint and matches a replay from the start", async () => {
+    const fast = await replayJson(["--until", "15000"]);
+    const slow = await replayJson(["--until", "15000", "--no-checkpoints"]);
+    expect(fast.startedFrom?.location).toBe("checkpoints/ckpt-000000014406.state");
+    expect(slow.startedFrom).toBeNull();
+    expect(fast.eventsReplayed).toBeLessThan(slow.eventsReplayed / 5);
+    expect(fast.state).toEqual(slow.state);
+    expect(fast.eventsHandled).toBe(slow.eventsHandled);
+    expect(fast.reachedSeq).toBe(slow.reachedSeq);
+    expect(fast.reachedSeq).toBeGreaterThanOrEqual(15000);
+    expect(Object.keys(fast.state["spread"] ?? {}).length).toBeGreaterThan(400);
+    expect(fast.recentEvents).toHaveLength(5);
+    expect(fast.recentEvents.every((e) => e.seq <= fast.reachedSeq)).toBe(true);
+    expect(fast.recentDecisions.length).toBeGreaterThan(0);
+  });
+
+  it("the state of a key is that of the last quote of its symbol at or before the point", async () => {
+    const until = 9000;
+    const reader = LogReader.open(join(root, golden));
+    let last: { seq: number; bid: number } | undefined;
+    let key = "";
+    for (const r of reader.records({ toSeq: until, types: ["input"] }))
+      if (r.type === "input" && r.stream === 0) {
+        const q = JSON.parse(Buffer.from(r.payload).toString()) as { symbol: string; bid: number };
+        if (key === "") key = q.symbol;
+        if (q.symbol === key) last = { seq: r.seq, bid: q.bid };
+      }
+    reader.close();
+    const res = await replayJson(["--until", String(until), "--key", key]);
+    expect(Object.keys(res.state["spread"] ?? {})).toEqual([key]);
+    const st = res.state["spread"]?.[key];
+    expect(st?.seq).toBe(last?.seq);
+    expect(st?.bid).toBe(Math.round((last?.bid ?? 0) * 1e6));
+  });
+
+  it("by ISO time: every event at or before that time is handled", async () => {
+    const reader = LogReader.open(join(root, golden));
+    const target = reader.get(12345);
+    reader.close();
+    const iso = formatTime(target.timeNs);
+    const res = await replayJson(["--until", iso]);
+    const reader2 = LogReader.open(join(root, golden));
+    const after = reader2.get(res.reachedSeq + 1);
+    const at = reader2.get(res.lastEventSeq);
+    reader2.close();
+    expect(at.timeNs).toBeLessThanOrEqual(target.timeNs);
+    expect(after.timeNs).toBeGreaterThan(target.timeNs);
+  });
+
+  it("prints a readable state in text mode", async () => {
+    const r = await runCli(["replay", golden, "--app", app, "--until", "3000", "--key", "AAPL"], {
+      cwd: root,
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^replayed market-spread to seq \d+ \(last event \d+\) from the start: /);
+    expect(r.stdout).toContain(`state of step 'spread' key "AAPL":`);
+    expect(r.stdout).toMatch(/last events:\n {2}seq \d+ (quotes|orders) 2026-/);
+  });
+
+  it("a tampered checkpoint is rejected (digest) and an earlier one is used", async () => {
+    const copy = join(tmp, "tampered");
+    cpSync(join(root, golden), copy, { recursive: true });
+    const files = readdirSync(join(copy, "checkpoints")).sort();
+    const victim = "ckpt-000000014406.state";
+    expect(files).toContain(victim);
+    writeFileSync(join(copy, "checkpoints", victim), "{}");
+    const r = await runCli(["replay", copy, "--app", app, "--until", "15000", "--json"], { cwd: root });
+    expect(r.code).toBe(0);
+    const res = JSON.parse(r.stdout) as ReplayJson;
+    expect(res.rejectedCheckpoints.map((x) => x.location)).toEqual([`checkpoints/${victim}`]);
+    expect(res.startedFrom?.location).toBe("checkpoints/ckpt-000000010637.state");
+    const clean = await replayJson(["--until", "15000"]);
+    expect(res.state).toEqual(clean.state);
+  });
+
+  it("exit 2 for a bad --until and for a directory that is not a recording", async () => {
+    const a = await runCli(["replay", golden, "--app", app, "--until", "yesterday"], { cwd: root });
+    expect(a.code).toBe(2);
+    expect(a.stderr).toMatch(/--until takes a sequence number or an ISO-8601 time/);
+    const b = await runCli(["replay", tmp, "--app", app], { cwd: root });
+    expect(b.code).toBe(2);
+  });
+});

@@ -1,0 +1,71 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../../test/cli-io.js";
+
+const root = join(import.meta.dirname, "../..");
+const ms = "recordings/v1/market-spread";
+const dh = "recordings/v1/double-halve";
+const tmp = mkdtempSync(join(tmpdir(), "hindsight-verify-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe("hindsight verify", () => {
+  it("one result per recording: identical, incompatible (with why), and a JUnit report", async () => {
+    const junit = join(tmp, "report.xml");
+    const r = await runCli(
+      ["verify", dh, ms, "--app", "examples/double-halve/app.ts", "--json", "--junit", junit],
+      { cwd: root },
+    );
+    expect(r.code).toBe(3);
+    const res = JSON.parse(r.stdout) as {
+      recording: string;
+      status: string;
+      incompatible?: string[];
+      buildChanged: boolean;
+    }[];
+    expect(res.map((x) => [x.recording, x.status])).toEqual([
+      [dh, "identical"],
+      [ms, "incompatible"],
+    ]);
+    expect(res[1]?.incompatible).toContain(
+      "recording has input stream 'quotes', which app double-halve does not read (it reads numbers)",
+    );
+    const xml = readFileSync(junit, "utf8");
+    expect(xml).toMatch(/<testsuite name="hindsight verify" tests="2" failures="1" errors="0"/);
+    expect(xml).toContain(`<testcase classname="hindsight.verify.double-halve" name="${dh}"`);
+    expect(xml).toMatch(
+      /<failure type="incompatible" message="incompatible: recording has input stream &apos;quotes&apos;/,
+    );
+  });
+
+  it("text output: a line per recording and a batch summary; exit 0 when all identical", async () => {
+    const r = await runCli(["verify", ms, "--app", "examples/market-spread/app.ts"], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^✓ recordings\/v1\/market-spread: identical \(20,000 events, 4,000 decisions, 4,000 outputs, 8 checkpoints, /,
+    );
+  });
+
+  it("exit 4 for a corrupt recording, reported as an error result", async () => {
+    const copy = join(tmp, "corrupt");
+    cpSync(join(root, dh), copy, { recursive: true });
+    const seg = join(copy, "segment-000001.hsl");
+    const b = readFileSync(seg);
+    const at = Math.floor(statSync(seg).size / 2);
+    b[at] = (b[at] as number) ^ 0xff;
+    writeFileSync(seg, b);
+    const r = await runCli(["verify", copy, "--app", "examples/double-halve/app.ts", "--json"], {
+      cwd: root,
+    });
+    expect(r.code).toBe(4);
+    const [res] = JSON.parse(r.stdout) as { status: string; error: { code: string } }[];
+    expect(res?.status).toBe("error");
+    expect(res?.error.code).toMatch(/^CORRUPT_/);
+  });
+
+  it("exit 2 without --app", async () => {
+    const r = await runCli(["verify", ms], { cwd: root });
+    expect(r.code).toBe(2);
+  });
+});
