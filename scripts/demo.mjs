@@ -97,7 +97,24 @@ async function step(title, args, options) {
   stepNo++;
   say(bold(`[${stepNo}] ${title}`));
   say(dim(`    $ ${display(args)}`));
-  const r = await exec(args, options);
+  // On a terminal, a ticking "running… N s" line while the step works (erased when it ends).
+  const started = performance.now();
+  const ticker = tty
+    ? setInterval(() => {
+        process.stdout.write(
+          `\r${dim(`    running… ${Math.round((performance.now() - started) / 1000)} s`)}`,
+        );
+      }, 1000)
+    : undefined;
+  let r;
+  try {
+    r = await exec(args, options);
+  } finally {
+    if (ticker) {
+      clearInterval(ticker);
+      process.stdout.write("\r\x1b[2K");
+    }
+  }
   if (!r.ok) throw new StepFailed(`${stepNo} (${title})`, display(args), r);
   return r;
 }
