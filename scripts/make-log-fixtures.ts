@@ -21,7 +21,7 @@ if (existsSync(join(root, "expected.json"))) {
 mkdirSync(join(root, "inputs"), { recursive: true });
 
 // Inputs: a few hundred quotes and orders with exact nanosecond times beyond 2^53.
-const T0 = 1_794_061_800_000_000_000n; // 2026-11-12T14:30:00Z
+const T0 = 1_794_061_800_000_000_000n; // 2026-11-07T14:30:00Z
 const quotes: string[] = [];
 const orders: string[] = [];
 for (let i = 0; i < 240; i++) {

@@ -1,0 +1,61 @@
+/** The byte layouts of docs/FORMAT.md, pinned at their documented offsets. */
+import { describe, expect, it } from "vitest";
+import { encodeBlockHeader, parseBlockHeader } from "./block-header.js";
+import { BLOCK_HEADER_SIZE, BLOCK_MAGIC } from "./constants.js";
+import { crc32c } from "./crc32c.js";
+import { encodeSegmentHeader } from "./segment-header.js";
+import { formatTime, parseTime } from "./time.js";
+
+describe("format", () => {
+  it("uses CRC-32C (Castagnoli)", () => {
+    expect(crc32c(new TextEncoder().encode("123456789"))).toBe(0xe3069283);
+  });
+
+  it("lays out the block header as documented", () => {
+    const h = encodeBlockHeader({
+      storedLength: 0x11223344,
+      uncompressedLength: 0x55667788,
+      payloadCrc: 0x99aabbcc,
+      codec: 1,
+      flags: 0,
+      recordCount: 1000,
+      firstSeq: 123456789012,
+      minTime: 1_794_061_800_000_000_001n,
+      maxTime: 1_794_061_800_999_999_999n,
+    });
+    expect(h.length).toBe(BLOCK_HEADER_SIZE);
+    const v = new DataView(h.buffer);
+    expect(Buffer.from(h.subarray(0, 4)).toString("latin1")).toBe("HSBK");
+    expect(v.getUint32(0, true)).toBe(BLOCK_MAGIC);
+    expect(v.getUint32(4, true)).toBe(0x11223344);
+    expect(v.getUint32(8, true)).toBe(0x55667788);
+    expect(v.getUint32(12, true)).toBe(0x99aabbcc);
+    expect(v.getUint8(16)).toBe(1);
+    expect(v.getUint32(20, true)).toBe(1000);
+    expect(v.getBigUint64(24, true)).toBe(123456789012n);
+    expect(v.getBigUint64(32, true)).toBe(1_794_061_800_000_000_001n);
+    expect(v.getBigUint64(40, true)).toBe(1_794_061_800_999_999_999n);
+    expect(v.getUint32(48, true)).toBe(0);
+    expect(v.getUint32(52, true)).toBe(crc32c(h.subarray(0, 52)));
+    expect(parseBlockHeader(h)).toMatchObject({ ok: true, header: { firstSeq: 123456789012, recordCount: 1000 } });
+  });
+
+  it("lays out the segment header as documented", () => {
+    const h = encodeSegmentHeader({ formatVersion: 1, features: 3, segmentNumber: 7 });
+    const v = new DataView(h.buffer);
+    expect(Buffer.from(h.subarray(0, 8)).toString("latin1")).toBe("HSLOGSEG");
+    expect(v.getUint16(8, true)).toBe(1);
+    expect(v.getUint16(10, true)).toBe(32);
+    expect(v.getUint32(12, true)).toBe(3);
+    expect(v.getBigUint64(16, true)).toBe(7n);
+    expect(v.getUint32(28, true)).toBe(crc32c(h.subarray(0, 28)));
+  });
+
+  it("parses and prints exact nanosecond times", () => {
+    expect(parseTime("1794061800123456789")).toBe(1_794_061_800_123_456_789n);
+    expect(parseTime("2026-11-07T14:30:00.123456789Z")).toBe(1_794_061_800_123_456_789n);
+    expect(parseTime("2026-11-07T15:30:00.5+01:00")).toBe(1_794_061_800_500_000_000n);
+    expect(parseTime("yesterday")).toBeUndefined();
+    expect(formatTime(1_794_061_800_123_456_789n)).toBe("2026-11-07T14:30:00.123456789Z");
+  });
+});
