@@ -48,8 +48,63 @@ export {
   type TortureReport,
   torture,
 } from "./faults/torture.js";
+export { FEATURES, FORMAT_VERSION } from "./format/constants.js";
+export {
+  type BlobRecord,
+  type CheckpointRecord,
+  DecisionKind,
+  type DecisionRecord,
+  decisionKindName,
+  type InputRecord,
+  type LogRecord,
+  MarkerKind,
+  type MarkerRecord,
+  type OutputRecord,
+  RECORD_TYPES,
+  type RecordType,
+  rec,
+  type SeqRecord,
+} from "./format/records.js";
+export { formatTime, parseIsoTime, parseTime } from "./format/time.js";
+export {
+  type AppendRecovery,
+  type BlockInfo,
+  type Corruption,
+  DEFAULT_WRITER_OPTIONS,
+  FSYNC_POLICIES,
+  type FsckCorruption,
+  type FsckOptions,
+  type FsckReport,
+  type FsckSegment,
+  type FsyncPolicy,
+  fsck,
+  type InspectReport,
+  inspect,
+  LogReader,
+  LogWriter,
+  type Manifest,
+  type ManifestInit,
+  type ReaderOptions,
+  readManifest,
+  type ScanFilter,
+  type ScanProblem,
+  type SinkInfo,
+  type StreamInfo,
+  type StreamStats,
+  type TornTail,
+  type WriterOptions,
+} from "./log/index.js";
 export { LinkReceiver, LinkSender, type UnsafeMode } from "./net/link.js";
 export { AppRun, type OutputMode, type RunOptions, type RunSummary, startRun } from "./recorder/app-run.js";
+export { type CaptureOptions, type CaptureSummary, captureInputs } from "./recorder/capture.js";
+export {
+  extractTime,
+  type InputEvent,
+  type InputSpec,
+  type ReadInputsOptions,
+  readInputBatches,
+  readInputs,
+} from "./recorder/inputs.js";
 export {
   type CheckpointUse,
   type Divergence,
@@ -59,3 +114,4 @@ export {
   type ReplayResult,
   replay,
 } from "./replayer/replay.js";
+export { ENGINE_VERSION, VERSION } from "./version.js";

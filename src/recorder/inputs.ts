@@ -276,12 +276,8 @@ export async function* readInputBatches(
         if (live.length === 1)
           while (s.pos < s.batch.length) {
             const p = s.batch[s.pos]!;
-            out.push({
-              stream: s.index,
-              streamSeq: s.seq++,
-              timeNs: field === undefined ? 0n : timeOf(s, field),
-              payload: p,
-            });
+            const t = field === undefined ? 0n : timeOf(s, field);
+            out.push({ stream: s.index, streamSeq: s.seq++, timeNs: t, payload: p });
             s.pos++;
           }
       }

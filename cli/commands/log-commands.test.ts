@@ -1,0 +1,182 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../../test/cli-io.js";
+
+const dir = mkdtempSync(join(tmpdir(), "hindsight-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const T = 1_794_061_800_000_000_000n;
+const quotes =
+  Array.from(
+    { length: 500 },
+    (_, i) => `{"ts":${T + BigInt(i) * 2n},"symbol":"S${i % 7}","bid":1.${i % 90},"offer":1.99}`,
+  ).join("\n") + "\n";
+const orders =
+  Array.from(
+    { length: 120 },
+    (_, i) => `{"orderId":"o${i}", "ts": ${T + BigInt(i) * 8n + 1n},"qty":${i}}`,
+  ).join("\n") + "\n";
+writeFileSync(join(dir, "quotes.jsonl"), quotes);
+writeFileSync(join(dir, "orders.jsonl"), orders);
+
+describe("record / inspect / cat / fsck", () => {
+  it("records two streams interleaved by time and reproduces each byte for byte", async () => {
+    const out = join(dir, "rec");
+    const r = await runCli([
+      "record",
+      "--input",
+      `quotes=${join(dir, "quotes.jsonl")}`,
+      "--input",
+      `orders=${join(dir, "orders.jsonl")}`,
+      "--time-field",
+      "ts",
+      "--out",
+      out,
+      "--block-size",
+      "2k",
+      "--json",
+    ]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.events).toBe(620);
+    expect(s.perStream).toEqual({ quotes: 500, orders: 120 });
+    for (const [name, text] of [
+      ["quotes", quotes],
+      ["orders", orders],
+    ] as const) {
+      const c = await runCli(["cat", out, "--stream", name, "--payload"]);
+      expect(c.code).toBe(0);
+      expect(c.stdout).toBe(text);
+    }
+    // The recorded interleaving is by time; ties go to the stream given first.
+    const all = await runCli(["cat", out, "--type", "input", "--json"]);
+    const times = all.stdout
+      .trim()
+      .split("\n")
+      .map((l) => BigInt(JSON.parse(l).timeNs));
+    expect(times).toEqual([...times].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const insp = JSON.parse((await runCli(["inspect", out, "--json"])).stdout);
+    expect(insp.byType.input).toBe(620);
+    expect(insp.streams[1]).toMatchObject({ name: "orders", events: 120 });
+    expect(insp.timeRange[0]).toBe(String(T));
+    const f = await runCli(["fsck", out]);
+    expect(f.code).toBe(0);
+    expect(f.stdout).toContain("ok");
+  });
+
+  it("cat ranges by sequence and time are inclusive", async () => {
+    const out = join(dir, "rec");
+    const bySeq = (await runCli(["cat", out, "--from-seq", "10", "--to-seq", "14", "--json"])).stdout
+      .trim()
+      .split("\n");
+    expect(bySeq.map((l) => JSON.parse(l).seq)).toEqual([10, 11, 12, 13, 14]);
+    const from = T + 100n;
+    const byTime = (
+      await runCli(["cat", out, "--from-time", String(from), "--to-time", String(from + 4n), "--json"])
+    ).stdout
+      .trim()
+      .split("\n");
+    expect(byTime.map((l) => BigInt(JSON.parse(l).timeNs)).every((t) => t >= from && t <= from + 4n)).toBe(
+      true,
+    );
+    expect(byTime.length).toBeGreaterThanOrEqual(3);
+    const iso = (
+      await runCli(["cat", out, "--from-time", "2026-11-07T14:30:00.000000100Z", "--limit", "1", "--json"])
+    ).stdout;
+    expect(BigInt(JSON.parse(iso).timeNs)).toBe(from);
+  });
+
+  it("without --time-field, streams interleave round-robin in --input order", async () => {
+    const out = join(dir, "rr");
+    const r = await runCli([
+      "record",
+      "-i",
+      `a=${join(dir, "orders.jsonl")}`,
+      "-i",
+      `b=${join(dir, "quotes.jsonl")}`,
+      "-o",
+      out,
+    ]);
+    expect(r.code).toBe(0);
+    const lines = (await runCli(["cat", out, "--type", "input", "--limit", "6", "--json"])).stdout
+      .trim()
+      .split("\n");
+    expect(lines.map((l) => JSON.parse(l).stream)).toEqual(["a", "b", "a", "b", "a", "b"]);
+  });
+
+  it("reads a stream from stdin", async () => {
+    const out = join(dir, "stdin");
+    const r = await runCli(["record", "--input", "q=-", "--out", out], { stdin: quotes });
+    expect(r.code).toBe(0);
+    expect((await runCli(["cat", out, "--payload"])).stdout).toBe(quotes);
+  });
+
+  it("gives one clear line and exit 2 for usage errors", async () => {
+    const cases: [string[], RegExp][] = [
+      [["record", "--input", "nofile", "--out", join(dir, "x")], /--input takes <name>=<file>/],
+      [
+        ["record", "--input", `q=${join(dir, "missing.jsonl")}`, "--out", join(dir, "x2")],
+        /input file not found/,
+      ],
+      [["record", "--input", `q=${join(dir, "quotes.jsonl")}`, "--out", join(dir, "rec")], /not empty/],
+      [
+        [
+          "record",
+          "--input",
+          `q=${join(dir, "quotes.jsonl")}`,
+          "--out",
+          join(dir, "x3"),
+          "--fsync",
+          "sometimes",
+        ],
+        /--fsync must be one of/,
+      ],
+      [["cat", join(dir, "nope")], /no such recording directory/],
+      [["cat", dir], /is not a hindsight recording/],
+      [["cat", join(dir, "rec"), "--stream", "trades"], /no stream "trades"/],
+      [["cat", join(dir, "rec"), "--from-time", "soon"], /--from-time takes/],
+      [["frobnicate"], /unknown command/],
+    ];
+    for (const [argv, msg] of cases) {
+      const r = await runCli(argv);
+      expect(r.code, argv.join(" ")).toBe(2);
+      expect(r.stderr, argv.join(" ")).toMatch(msg);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it("says where a line lacks the time field", async () => {
+    writeFileSync(join(dir, "bad.jsonl"), `{"ts":1}\n{"tz":2}\n`);
+    const r = await runCli([
+      "record",
+      "-i",
+      `q=${join(dir, "bad.jsonl")}`,
+      "-o",
+      join(dir, "bad"),
+      "--time-field",
+      "ts",
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad\.jsonl line 2/);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("prints help for every command and the exit-code table", async () => {
+    const h = await runCli(["--help"]);
+    expect(h.code).toBe(0);
+    expect(h.stdout).toContain("Exit codes");
+    for (const c of ["record", "inspect", "cat", "fsck"]) {
+      const r = await runCli([c, "--help"]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`Usage: hindsight ${c}`);
+    }
+  });
+
+  it("keeps the manifest free of absolute paths only when given relative inputs", () => {
+    const m = JSON.parse(readFileSync(join(dir, "rec", "manifest.json"), "utf8"));
+    expect(m.streams.map((s: { name: string }) => s.name)).toEqual(["quotes", "orders"]);
+    expect(m.clockSource).toBe("input:ts");
+  });
+});

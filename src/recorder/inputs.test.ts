@@ -1,0 +1,45 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { extractTime } from "./inputs.js";
+
+const b = (s: string) => new TextEncoder().encode(s);
+
+describe("extractTime", () => {
+  it("reads integer nanoseconds exactly, beyond 2^53", () => {
+    expect(extractTime(b(`{"ts":1794061800123456789,"x":1}`), "ts")).toBe(1_794_061_800_123_456_789n);
+    expect(extractTime(b(` { "a" : 1 , "ts" : 18446744073709551615 }`), "ts")).toBe(
+      18_446_744_073_709_551_615n,
+    );
+  });
+
+  it("finds only the top-level field, not one nested or inside a string", () => {
+    expect(extractTime(b(`{"m":{"ts":1},"s":"\\"ts\\":2","ts":3}`), "ts")).toBe(3n);
+    expect(extractTime(b(`{"arr":[{"ts":1}],"ts":4}`), "ts")).toBe(4n);
+    expect(extractTime(b(`{"m":{"ts":1}}`), "ts")).toMatch(/no top-level field/);
+  });
+
+  it("accepts digit strings and ISO-8601 times, refuses fractions and garbage", () => {
+    expect(extractTime(b(`{"ts":"1794061800000000001"}`), "ts")).toBe(1_794_061_800_000_000_001n);
+    expect(extractTime(b(`{"ts":"2026-11-07T14:30:00.000000001Z"}`), "ts")).toBe(1_794_061_800_000_000_001n);
+    expect(extractTime(b(`{"ts":1.5}`), "ts")).toMatch(/integer/);
+    expect(extractTime(b(`{"ts":-5}`), "ts")).toMatch(/non-negative integer/);
+    expect(extractTime(b(`[1,2]`), "ts")).toMatch(/not a JSON object/);
+    expect(extractTime(b(`{"ts":"tomorrow"}`), "ts")).toMatch(/neither/);
+  });
+
+  it("agrees with JSON.parse + BigInt on arbitrary objects", () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.string().filter((k) => k !== "ts"),
+          fc.jsonValue(),
+        ),
+        fc.bigInt({ min: 0n, max: 2n ** 63n }),
+        (obj, ts) => {
+          const line = JSON.stringify({ ...obj, ts: 0 }).replace(/"ts":0/, `"ts":${ts}`);
+          expect(extractTime(b(line), "ts")).toBe(ts);
+        },
+      ),
+    );
+  });
+});
