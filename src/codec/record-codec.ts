@@ -32,8 +32,11 @@ export class RecordEncoder {
   buf: Buffer;
   pos = 0;
 
+  private view: DataView;
+
   constructor(initialCapacity = 128 * 1024) {
     this.buf = Buffer.allocUnsafe(initialCapacity);
+    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
   }
 
   reset(): void {
@@ -52,6 +55,7 @@ export class RecordEncoder {
     const next = Buffer.allocUnsafe(cap);
     this.buf.copy(next, 0, 0, this.pos);
     this.buf = next;
+    this.view = new DataView(next.buffer, next.byteOffset, next.byteLength);
   }
 
   private varint(v: number): void {
@@ -132,8 +136,8 @@ export class RecordEncoder {
       if (t < 0n || t > 0xffff_ffff_ffff_ffffn)
         throw new HindsightError("BAD_INPUT", `time ${t} is outside 0..2^64-1`);
       this.buf[this.pos++] = 0x09;
-      this.buf.writeUInt32LE(Number(t & 0xffffffffn), this.pos);
-      this.buf.writeUInt32LE(Number(t >> 32n), this.pos + 4);
+      // One native call, no intermediate bigints.
+      this.view.setBigUint64(this.pos, t, true);
       this.pos += 8;
     }
     switch (r.type) {
