@@ -32,6 +32,8 @@ export function createProgram(ctx: CommandContext): Command {
     .version(VERSION, "-V, --version")
     .option("--debug", "print stack traces for errors")
     .showHelpAfterError("(run with --help for usage)")
+    // Descriptions are written as lines of at most ~100 characters; keep them as written.
+    .configureHelp({ helpWidth: Math.max(110, ctx.io.stdout.columns ?? 0) })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => ctx.io.stdout.write(s),
