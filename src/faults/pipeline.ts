@@ -73,7 +73,7 @@ export interface SeedRun {
   faults: Map<string, Fault[]>;
   /** Per stage process. */
   workerStats: Map<string, WorkerStats>;
-  sink: { duplicates: number; gaps: number; connections: number };
+  sink: { duplicates: number; gaps: number; connections: number; recoveryMs: number[] };
   /** Where each process's recording is. */
   logDirs: Map<string, string>;
 }
@@ -419,6 +419,7 @@ export async function runSeed(opts: SeedRunOptions): Promise<SeedRun> {
       duplicates: sink?.stats.duplicates ?? 0,
       gaps: sink?.stats.gaps ?? 0,
       connections: sink?.stats.connections ?? 0,
+      recoveryMs: sink?.stats.recoveryMs ?? [],
     },
     logDirs,
   };

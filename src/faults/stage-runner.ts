@@ -39,6 +39,7 @@ class StageRun {
       gaps: r?.gaps ?? 0,
       connections: r?.connections ?? 0,
       faults: this.faults,
+      recoveryMs: r?.recoveryMs ?? [],
     };
   }
 
@@ -155,7 +156,7 @@ process.on("message", (raw: unknown) => {
       send({
         type: "done",
         status: "stopped",
-        stats: { received: 0, sent: 0, duplicates: 0, gaps: 0, connections: 0, faults: 0 },
+        stats: { received: 0, sent: 0, duplicates: 0, gaps: 0, connections: 0, faults: 0, recoveryMs: [] },
       });
   } else if (m.type === "exit") {
     current?.receiver?.close();

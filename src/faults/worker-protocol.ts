@@ -47,6 +47,8 @@ export interface WorkerStats {
   gaps: number;
   connections: number;
   faults: number;
+  /** Drop-to-next-delivery times on the inbound link, ms (statistics only). */
+  recoveryMs: number[];
 }
 
 export type FromWorker =

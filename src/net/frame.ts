@@ -28,43 +28,59 @@ export type Frame =
   | { readonly type: "ack"; readonly next: number }
   | { readonly type: "bye" };
 
-function putU64(view: DataView, off: number, n: number): void {
-  view.setUint32(off, Math.floor(n / 0x1_0000_0000));
-  view.setUint32(off + 4, n >>> 0);
+function putU64(b: Uint8Array, off: number, n: number): void {
+  const hi = Math.floor(n / 0x1_0000_0000);
+  const lo = n >>> 0;
+  b[off] = hi >>> 24;
+  b[off + 1] = (hi >>> 16) & 0xff;
+  b[off + 2] = (hi >>> 8) & 0xff;
+  b[off + 3] = hi & 0xff;
+  b[off + 4] = lo >>> 24;
+  b[off + 5] = (lo >>> 16) & 0xff;
+  b[off + 6] = (lo >>> 8) & 0xff;
+  b[off + 7] = lo & 0xff;
 }
 
-function getU64(view: DataView, off: number): number {
-  return view.getUint32(off) * 0x1_0000_0000 + view.getUint32(off + 4);
+function getU32(b: Uint8Array, off: number): number {
+  return ((b[off]! << 24) >>> 0) + ((b[off + 1]! << 16) | (b[off + 2]! << 8) | b[off + 3]!);
 }
 
-function header(type: FrameType, bodyLength: number): { bytes: Uint8Array; view: DataView } {
+function getU64(b: Uint8Array, off: number): number {
+  return getU32(b, off) * 0x1_0000_0000 + getU32(b, off + 4);
+}
+
+/** A frame of `bodyLength` body bytes with its length and type filled in. */
+function header(type: FrameType, bodyLength: number): Uint8Array {
   const bytes = new Uint8Array(5 + bodyLength);
-  const view = new DataView(bytes.buffer);
-  view.setUint32(0, 1 + bodyLength);
-  view.setUint8(4, type);
-  return { bytes, view };
+  const len = 1 + bodyLength;
+  bytes[0] = len >>> 24;
+  bytes[1] = (len >>> 16) & 0xff;
+  bytes[2] = (len >>> 8) & 0xff;
+  bytes[3] = len & 0xff;
+  bytes[4] = type;
+  return bytes;
 }
 
 export function encodeHello(next: number): Uint8Array {
-  const { bytes, view } = header(FrameType.hello, 8);
-  putU64(view, 5, next);
+  const bytes = header(FrameType.hello, 8);
+  putU64(bytes, 5, next);
   return bytes;
 }
 
 export function encodeAck(next: number): Uint8Array {
-  const { bytes, view } = header(FrameType.ack, 8);
-  putU64(view, 5, next);
+  const bytes = header(FrameType.ack, 8);
+  putU64(bytes, 5, next);
   return bytes;
 }
 
 export function encodeBye(): Uint8Array {
-  return header(FrameType.bye, 0).bytes;
+  return header(FrameType.bye, 0);
 }
 
 export function encodeData(seq: number, payload: Uint8Array, end = false): Uint8Array {
-  const { bytes, view } = header(FrameType.data, 9 + payload.length);
-  putU64(view, 5, seq);
-  view.setUint8(13, end ? DATA_FLAG_END : 0);
+  const bytes = header(FrameType.data, 9 + payload.length);
+  putU64(bytes, 5, seq);
+  bytes[13] = end ? DATA_FLAG_END : 0;
   bytes.set(payload, DATA_HEADER_SIZE);
   return bytes;
 }
@@ -91,26 +107,25 @@ function badFrame(what: string, where: string): HindsightError {
 
 /** A whole frame's bytes (length prefix included) → the frame. Throws CORRUPT_RECORD on a bad frame. */
 export function decodeFrame(bytes: Uint8Array, where = "link"): Frame {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const bad = badFrame;
   if (bytes.length < 5) throw bad("shorter than its header", where);
-  const type = view.getUint8(4);
+  const type = bytes[4]!;
   const body = bytes.length - 5;
   switch (type) {
     case FrameType.hello:
     case FrameType.ack: {
       if (body !== 8)
         throw bad(`${type === FrameType.hello ? "HELLO" : "ACK"} body of ${body} bytes, expected 8`, where);
-      const next = getU64(view, 5);
+      const next = getU64(bytes, 5);
       return type === FrameType.hello ? { type: "hello", next } : { type: "ack", next };
     }
     case FrameType.data: {
       if (body < 9) throw bad(`DATA body of ${body} bytes, expected at least 9`, where);
-      const flags = view.getUint8(13);
+      const flags = bytes[13]!;
       if ((flags & ~DATA_FLAG_END) !== 0) throw bad(`unknown DATA flags 0x${flags.toString(16)}`, where);
       return {
         type: "data",
-        seq: getU64(view, 5),
+        seq: getU64(bytes, 5),
         end: (flags & DATA_FLAG_END) !== 0,
         payload: bytes.subarray(DATA_HEADER_SIZE),
       };

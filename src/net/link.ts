@@ -49,6 +49,11 @@ export interface ReceiverStats {
   drops: number;
   delays: number;
   dups: number;
+  /**
+   * For each dropped connection: ms from the drop to the next message delivered (at most the
+   * last 10000). Statistics only (benchmarks); nothing timed is ever recorded.
+   */
+  recoveryMs: number[];
 }
 
 export interface ReceiverOptions {
@@ -73,7 +78,12 @@ export interface ReceiverOptions {
   maxFrameSize?: number;
   /** Timer used for delays (tests may pass a fake). Defaults to setTimeout. */
   setTimer?: (fn: () => void, ms: number) => void;
+  /** Monotonic ms clock for `stats.recoveryMs`. Defaults to performance.now. */
+  now?: () => number;
 }
+
+/** Frames a receiver handles before it yields to the event loop. */
+const PUMP_BATCH = 256;
 
 /** The receiving end of a link: listens on 127.0.0.1, delivers exactly once, in order. */
 export class LinkReceiver {
@@ -86,6 +96,7 @@ export class LinkReceiver {
     drops: 0,
     delays: 0,
     dups: 0,
+    recoveryMs: [],
   };
   /** Sequence number of the next message to deliver. */
   expected = 0;
@@ -102,11 +113,16 @@ export class LinkReceiver {
   private headFault: Fault | undefined;
   private holding = false;
   private paused = false;
+  /** A pump is scheduled (it yielded to let I/O through after a batch of frames). */
+  private pumpScheduled = false;
   private lastAck = -1;
   private done = false;
   private resolveFinished!: () => void;
   private rejectFinished!: (e: unknown) => void;
   private readonly setTimer: (fn: () => void, ms: number) => void;
+  private readonly now: () => number;
+  /** When the last drop happened, until the next delivery. */
+  private droppedAt: number | undefined;
 
   private constructor(private readonly opts: ReceiverOptions) {
     this.splitter = new FrameSplitter(opts.maxFrameSize ?? DEFAULT_MAX_FRAME_SIZE, `link ${opts.name}`);
@@ -117,6 +133,7 @@ export class LinkReceiver {
     // A caller that never awaits `finished` must not see an unhandled rejection.
     this.finished.catch(() => undefined);
     this.setTimer = opts.setTimer ?? ((fn, ms) => void setTimeout(fn, ms));
+    this.now = opts.now ?? (() => performance.now());
   }
 
   /** Starts listening on 127.0.0.1. Throws IO when the port cannot be bound. */
@@ -213,11 +230,27 @@ export class LinkReceiver {
     s?.destroy();
   }
 
-  /** Processes queued frames in order until the queue is empty, delivery is paused, or a delay holds the head. */
+  /**
+   * Processes queued frames in order until the queue is empty, delivery is paused, or a delay
+   * holds the head. Yields to the event loop after every PUMP_BATCH frames so that
+   * acknowledgements, reconnections and the other link of a worker are not starved (the order
+   * of work does not change: only when it happens).
+   */
   private pump(): void {
     const s = this.conn;
+    let budget = PUMP_BATCH;
     try {
       while (this.conn === s && s && this.queue.length > 0 && !this.paused && !this.holding) {
+        if (budget-- === 0) {
+          if (!this.pumpScheduled) {
+            this.pumpScheduled = true;
+            setImmediate(() => {
+              this.pumpScheduled = false;
+              this.pump();
+            });
+          }
+          return;
+        }
         const f = decodeFrame(this.queue[0]!, `link ${this.opts.name}`);
         if (f.type === "bye") {
           this.queue.shift();
@@ -240,6 +273,7 @@ export class LinkReceiver {
             this.opts.onFault?.(fault);
             if (fault.kind === "drop") {
               this.stats.drops++;
+              this.droppedAt ??= this.now();
               this.dropConnection();
               return;
             }
@@ -293,6 +327,11 @@ export class LinkReceiver {
       return false;
     }
     this.expected++;
+    if (this.droppedAt !== undefined) {
+      if (this.stats.recoveryMs.length >= 10_000) this.stats.recoveryMs.shift();
+      this.stats.recoveryMs.push(this.now() - this.droppedAt);
+      this.droppedAt = undefined;
+    }
     if (end) {
       this.ended = true;
       this.opts.onEnd?.();
