@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,6 +21,13 @@ describe("double-halve generator", () => {
     expect(fa.toString("latin1")).toBe(`${generateDoubleHalve({ seed: 4, count: 20_000 }).join("\n")}\n`);
     expect(generateDoubleHalve({ seed: 5, count: 100 })).not.toEqual(
       generateDoubleHalve({ seed: 4, count: 100 }),
+    );
+  });
+
+  it("pins its output (a data set must not change silently)", () => {
+    const h = createHash("sha256").update(generateDoubleHalve({ seed: 1, count: 5000 }).join("\n"));
+    expect(h.digest("hex")).toMatchInlineSnapshot(
+      `"db02dd4858b009df9c776b1c13621145990f555ba652033c94050b5e2fd0c8c9"`,
     );
   });
 
