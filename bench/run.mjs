@@ -31,17 +31,18 @@ function listBenchmarks() {
     }));
 }
 
-/** The first sentence of the file's leading doc comment, if it has one. */
+/** The first sentence of the file's leading doc comment (its first paragraph, up to a full stop). */
 function describe(file) {
   const text = readFileSync(file, "utf8");
   const m = /^\s*(?:#![^\n]*\n\s*)?\/\*\*([\s\S]*?)\*\//.exec(text);
   if (!m) return "";
-  const lines = m[1]
-    .split("\n")
-    .map((l) => l.replace(/^\s*\*\s?/, "").trim())
-    .filter((l) => l.length > 0);
-  const first = lines[0] ?? "";
-  return first.length > 100 ? `${first.slice(0, 97)}...` : first;
+  const lines = m[1].split("\n").map((l) => l.replace(/^\s*\*\s?/, "").trim());
+  while (lines.length > 0 && lines[0] === "") lines.shift();
+  const end = lines.indexOf("");
+  const paragraph = (end < 0 ? lines : lines.slice(0, end)).join(" ");
+  const sentence = /^(.*?\.)(?:\s|$)/.exec(paragraph)?.[1] ?? paragraph;
+  const s = sentence.replace(/\.$/, "");
+  return s.length > 110 ? `${s.slice(0, 107)}...` : s;
 }
 
 function usage(benchmarks, stream) {
