@@ -21,6 +21,7 @@ export {
   decodeDecision,
   Engine,
   type EngineObserver,
+  type EventTrace,
   type EngineOptions,
   type EngineOutput,
   type OutputTrace,

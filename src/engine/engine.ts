@@ -97,8 +97,19 @@ export interface OutputTrace extends EngineOutput {
   readonly stateReads: readonly StateRead[];
 }
 
+/** What one event (input or tick) consumed, reported when it has been handled (lineage mode). */
+export interface EventTrace {
+  readonly eventSeq: number;
+  readonly eventTime: bigint;
+  readonly decisions: readonly DecisionInfo[];
+  readonly stateReads: readonly StateRead[];
+  readonly outputs: number;
+}
+
 export interface EngineObserver {
   onOutput?(trace: OutputTrace): void;
+  /** Called after every event, with everything it consumed (lineage of state writers). */
+  onEventEnd?(trace: EventTrace): void;
 }
 
 export interface EngineOptions {
@@ -387,6 +398,14 @@ export class Engine {
   }
 
   private endEvent(): void {
+    if (this.observer?.onEventEnd)
+      this.observer.onEventEnd({
+        eventSeq: this.eventSeq,
+        eventTime: this.eventTime,
+        decisions: this.traceDecisions,
+        stateReads: this.traceReads,
+        outputs: this.outputIndex,
+      });
     this.queue.length = 0;
     this.qHead = 0;
     this.current = null;
