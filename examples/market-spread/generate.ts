@@ -212,6 +212,7 @@ export class MarketSpreadSim {
         mid[s] = m;
         const mc = Math.round(m);
         let spread: number;
+        let relative = false;
         const r = rng.float();
         if (r < o.wideRate) {
           const kind = rng.int(0, 3);
@@ -219,13 +220,18 @@ export class MarketSpreadSim {
             spread = 5; // the absolute boundary itself
           else if (kind === 1 || mc >= 100) spread = rng.int(6, 25);
           // Sub-dollar: 5–8% of mid, often under 5 cents (only the relative rule catches it).
-          else spread = Math.max(1, Math.ceil(mc * (0.05 + 0.03 * rng.float())));
+          else {
+            spread = Math.max(1, Math.ceil(mc * (0.05 + 0.03 * rng.float())));
+            relative = true;
+          }
         } else {
           spread = r < o.wideRate + (1 - o.wideRate) * 0.55 ? 1 : rng.chance(0.7) ? 2 : 3;
         }
         let bid = mc - (spread >> 1);
         if (bid < 1) bid = 1;
-        const offer = bid + spread;
+        let offer = bid + spread;
+        // The quoted mid is (bid + offer) / 2, not mc: widen until spread / mid ≥ 5% really holds.
+        if (relative) while (40 * (offer - bid) < bid + offer) offer++;
         lastBid[s] = bid;
         lastOffer[s] = offer;
         quoted[s] = 1;
