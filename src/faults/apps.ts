@@ -37,6 +37,11 @@ export interface PipelineApp {
   /** Payload codec name of the source stream (manifest). */
   readonly codec: string;
   openStage(name: string, ctx: StageContext): Promise<StageRuntime>;
+  /**
+   * Names of a stage's input stream and sink in its recording (for an engine app, those of
+   * the stage app, so the log has the stage's shape). Defaults to the link names.
+   */
+  stageStreams?(name: string): { input: string; sink: string };
   /** The source's `n` input payloads for `seed` (deterministic). */
   inputs(seed: bigint, n: number): Uint8Array[];
   /** What the sink must receive, in order, for these inputs (a run with this seed, in one process, without faults). */

@@ -170,6 +170,10 @@ export async function loadEngineApp(module: string, cwd: string): Promise<Pipeli
         });
       return engineRunner(stageOf(app, [name], `${app.name}[${name}]`), ctx.seed, ctx.record);
     },
+    stageStreams(name) {
+      const stage = stageOf(app, [name]);
+      return { input: Object.keys(stage.inputs)[0]!, sink: Object.keys(stage.sinks)[0]! };
+    },
     inputs: numberEvents,
     async expected(inputs, seed) {
       // The sender knows the expected output: the whole app, in one process, without faults.

@@ -47,13 +47,14 @@ class StageRun {
     const m = this.m;
     const seed = BigInt(m.seed);
     const app = await loadPipelineApp(m.app, m.cwd);
+    const names = app.stageStreams?.(m.stage);
     const w = createProcessLog(m.logDir, {
       process: m.stage,
       seed,
       appName: app.name,
       appModule: app.module,
-      streams: [{ name: m.linkIn, codec: app.codec, source: m.linkIn }],
-      sinks: [{ name: m.linkOut, codec: app.codec }],
+      streams: [{ name: names?.input ?? m.linkIn, codec: app.codec, source: m.linkIn }],
+      sinks: [{ name: names?.sink ?? m.linkOut, codec: app.codec }],
       config: m.config,
     });
     this.log = w;
