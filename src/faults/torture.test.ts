@@ -39,7 +39,9 @@ function opts(o: Partial<TortureOptions>): TortureOptions {
     cwd,
     pool,
     timeoutMs: 30_000,
-    stallMs: 1_500,
+    // Generous: a passing run must not be cut short on a loaded machine (failing runs stall
+    // only in the no-resend test, which sets its own).
+    stallMs: 5_000,
     ...o,
   };
 }
