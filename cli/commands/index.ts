@@ -8,7 +8,8 @@ import { register as record } from "./record.js";
 import { register as replay } from "./replay.js";
 import { register as torture } from "./torture.js";
 import { register as verify } from "./verify.js";
+import { register as why } from "./why.js";
 
 export type RegisterCommand = (program: Command, ctx: CommandContext) => Command;
 
-export const commands: RegisterCommand[] = [record, replay, verify, inspect, cat, fsck, torture];
+export const commands: RegisterCommand[] = [record, replay, verify, why, inspect, cat, fsck, torture];

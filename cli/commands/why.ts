@@ -1,0 +1,79 @@
+/** `hindsight why`: the lineage of one output (or of one input event's outputs). */
+import { resolve } from "node:path";
+import { type Command, InvalidArgumentError } from "commander";
+import { HindsightError } from "../../src/errors.js";
+import { renderLineage, type WhyTarget, why } from "../../src/lineage/why.js";
+import { LogReader } from "../../src/log/index.js";
+import { loadApp } from "../../src/recorder/app-load.js";
+import { out } from "../io.js";
+import { intOption } from "../options.js";
+import type { CommandContext } from "../program.js";
+import { progress } from "../progress.js";
+import { toJson } from "../render.js";
+
+interface WhyCliOptions {
+  app: string;
+  output?: string;
+  seq?: number;
+  depth: number;
+  json?: boolean;
+}
+
+function parseOutput(v: string): { sink: string; index: number } {
+  const i = v.lastIndexOf(":");
+  const index = Number(v.slice(i + 1));
+  if (i <= 0 || !/^\d+$/.test(v.slice(i + 1)) || !Number.isSafeInteger(index))
+    throw new InvalidArgumentError(`--output takes <sink>:<index> (got "${v}")`);
+  return { sink: v.slice(0, i), index };
+}
+
+export function register(program: Command, ctx: CommandContext): Command {
+  return program
+    .command("why")
+    .summary("explain an output: the minimal inputs and decisions that produced it, and its path")
+    .description(
+      "Show the lineage of one output, reconstructed by replaying the recording: the input event that\n" +
+        "triggered it, the steps it passed through, the decisions it consumed (clock, random, look-ups,\n" +
+        "with values), and for every keyed-state value it read, the event that last wrote that value,\n" +
+        "followed up to --depth levels. Events that did not influence the output are not listed.\n" +
+        "--output names an output by sink and its position in that sink (from 0); --seq names an input\n" +
+        "event and explains all its outputs.",
+    )
+    .argument("<dir>", "recording directory")
+    .requiredOption("--app <module>", "app module (.ts or .js) that reproduces the recording")
+    .option("--output <sink:index>", "the output to explain, e.g. decisions:41")
+    .option(
+      "--seq <n>",
+      "explain the outputs of the input event with this sequence number",
+      intOption("--seq"),
+    )
+    .option("--depth <n>", "levels of state writers to follow", intOption("--depth", 1), 3)
+    .option("--json", "print the lineage as JSON")
+    .action(async (dir: string, o: WhyCliOptions) => {
+      if ((o.output === undefined) === (o.seq === undefined))
+        throw new HindsightError("USAGE", "give exactly one of --output <sink:index> or --seq <n>", {
+          hint: "e.g. hindsight why rec --app app.ts --output decisions:41",
+        });
+      let target: WhyTarget;
+      if (o.output !== undefined) {
+        try {
+          target = parseOutput(o.output);
+        } catch (e) {
+          throw new HindsightError("USAGE", (e as Error).message);
+        }
+      } else target = { seq: o.seq! };
+      const loaded = await loadApp(o.app, ctx.io.cwd);
+      const reader = LogReader.open(resolve(ctx.io.cwd, dir));
+      try {
+        const bar = progress(ctx.io, "replaying");
+        const lineages = await why(reader, loaded.app, target, {
+          depth: o.depth,
+          onProgress: (d) => bar.update(d),
+        }).finally(() => bar.stop());
+        if (o.json) out(ctx.io, toJson(lineages.length === 1 ? lineages[0] : lineages, 2));
+        else out(ctx.io, lineages.map(renderLineage).join("\n\n"));
+      } finally {
+        reader.close();
+      }
+    });
+}

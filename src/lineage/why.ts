@@ -1,0 +1,308 @@
+/**
+ * Data lineage, reconstructed by replay (no recording overhead): for one output, the minimal
+ * witness of how it came to be — the input event (or tick) that triggered it, the steps it
+ * passed through, the decisions it consumed with their values, and for every keyed-state
+ * value it read, the event that last wrote that value; then, level by level up to `depth`,
+ * the same for those writer events. Events whose state was overwritten before it was read,
+ * or that never touched what was read, do not appear.
+ */
+import type { App } from "../engine/app.js";
+import type { DecisionInfo, EventTrace, OutputTrace, StateRead } from "../engine/engine.js";
+import { HindsightError } from "../errors.js";
+import { decisionKindName, type SeqRecord } from "../format/records.js";
+import type { LogReader } from "../log/reader.js";
+import { incompatibilities, replay } from "../replayer/replay.js";
+import { type EventView, eventView } from "../verify/verify.js";
+
+export type WhyTarget = { readonly sink: string; readonly index: number } | { readonly seq: number };
+
+export interface LineageRead extends StateRead {
+  /** The event that wrote the value read (absent when nothing had written it: empty state). */
+  readonly writer?: LineageEvent;
+}
+
+export interface LineageEvent {
+  readonly event: EventView;
+  /** Decisions this event consumed (for the triggering event: those made before the output). */
+  readonly decisions: readonly DecisionInfo[];
+  /** Keyed-state reads, each with its writer (expanded while depth allows). */
+  readonly reads: readonly LineageRead[];
+  /** True when depth ran out before this event's own reads were followed. */
+  readonly truncated: boolean;
+}
+
+export interface LineageOutput {
+  readonly sink: string;
+  readonly sinkSeq: number;
+  readonly eventSeq: number;
+  readonly index: number;
+  readonly step: string;
+  readonly path: readonly string[];
+  /** The output value as JSON text (decoded by the sink's codec). */
+  readonly value: string;
+}
+
+export interface Lineage {
+  readonly recording: string;
+  readonly output: LineageOutput | null;
+  readonly root: LineageEvent;
+  /** Every input/tick sequence number in the witness, ascending. */
+  readonly events: readonly number[];
+  /** How many decisions the witness holds. */
+  readonly decisionCount: number;
+  readonly depth: number;
+}
+
+export interface WhyOptions {
+  /** How many levels of state writers to follow. Defaults to 3. */
+  readonly depth?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+const json = (v: unknown): string => {
+  try {
+    return JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x)) ?? String(v);
+  } catch {
+    return String(v);
+  }
+};
+
+/** The recorded output (sink, position) → its event, from OutputDigest records. */
+function findOutputEvent(reader: LogReader, sink: number, sinkSeq: number): number | undefined {
+  for (const r of reader.records({ types: ["output"] }))
+    if (r.type === "output" && r.sink === sink && r.sinkSeq === sinkSeq) return r.eventSeq;
+  return undefined;
+}
+
+/**
+ * Explains one output (sink:index, the index being the output's position in its sink) or all
+ * outputs of one input event (seq). Throws NOT_FOUND (no such output or event), INCOMPATIBLE,
+ * DIVERGENCE (the app no longer reproduces the recording up to that point), corruption errors.
+ */
+export async function why(
+  reader: LogReader,
+  app: App,
+  target: WhyTarget,
+  opts: WhyOptions = {},
+): Promise<Lineage[]> {
+  const depth = opts.depth ?? 3;
+  const problems = incompatibilities(reader, app);
+  if (problems.length)
+    throw new HindsightError("INCOMPATIBLE", `the app cannot replay this recording: ${problems.join("; ")}`, {
+      where: reader.dir,
+    });
+  const m = reader.manifest;
+  const streams = m.streams.map((s) => s.name);
+  let eventSeq: number;
+  let wantSink: number | undefined;
+  let wantSinkSeq: number | undefined;
+  if ("seq" in target) {
+    eventSeq = target.seq;
+    let r: SeqRecord;
+    try {
+      r = reader.get(eventSeq);
+    } catch (e) {
+      if (e instanceof HindsightError && e.code === "NOT_FOUND") throw e;
+      throw e;
+    }
+    if (r.type !== "input" && !(r.type === "decision" && r.kind === 4))
+      throw new HindsightError("NOT_FOUND", `record ${eventSeq} is a ${r.type} record, not an input event`, {
+        hint: "pass the sequence number of an input event (see `hindsight cat --type input`)",
+      });
+  } else {
+    const sink = m.sinks.findIndex((s) => s.name === target.sink);
+    if (sink < 0)
+      throw new HindsightError("NOT_FOUND", `no sink "${target.sink}" in this recording`, {
+        hint: `sinks: ${m.sinks.map((s) => s.name).join(", ") || "(none)"}`,
+      });
+    const ev = findOutputEvent(reader, sink, target.index);
+    if (ev === undefined)
+      throw new HindsightError("NOT_FOUND", `the recording has no output ${target.sink}:${target.index}`, {
+        hint: "outputs are numbered from 0 within their sink; see `hindsight cat --type output`",
+      });
+    eventSeq = ev;
+    wantSink = sink;
+    wantSinkSeq = target.index;
+  }
+
+  // Level 1: replay to the event, keeping its outputs' traces and its own event trace.
+  const outputs: OutputTrace[] = [];
+  const traces = new Map<number, EventTrace>();
+  const res = await replay(reader, app, {
+    until: eventSeq,
+    useCheckpoints: false,
+    compareOutputs: true,
+    observer: {
+      onOutput: (t) => {
+        if (t.eventSeq !== eventSeq) return;
+        if (wantSink === undefined || (t.sink === wantSink && t.sinkSeq === wantSinkSeq)) outputs.push(t);
+      },
+      onEventEnd: (t) => {
+        if (t.eventSeq === eventSeq)
+          traces.set(t.eventSeq, { ...t, decisions: [...t.decisions], stateReads: [...t.stateReads] });
+      },
+    },
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
+  if (res.divergence)
+    throw new HindsightError(
+      "DIVERGENCE",
+      `the app diverged from the recording before the event: ${res.divergence.message}`,
+      {
+        where: `${reader.dir}, seq ${res.divergence.eventSeq}`,
+        hint: "run `hindsight verify` for the full report; lineage needs a build that reproduces the recording",
+      },
+    );
+  if (wantSink !== undefined && outputs.length === 0)
+    throw new HindsightError(
+      "DIVERGENCE",
+      `replaying event ${eventSeq} did not produce output ${m.sinks[wantSink]?.name}:${wantSinkSeq}`,
+      {
+        where: reader.dir,
+      },
+    );
+
+  // Follow writers level by level: each level is one more replay up to the latest writer needed.
+  const known = new Map<number, EventTrace>(traces);
+  let frontier = new Set<number>();
+  const addWriters = (reads: readonly StateRead[]) => {
+    for (const r of reads) if (r.writerSeq >= 0 && !known.has(r.writerSeq)) frontier.add(r.writerSeq);
+  };
+  for (const t of outputs) addWriters(t.stateReads);
+  const rootTrace = traces.get(eventSeq);
+  if (rootTrace && outputs.length === 0) addWriters(rootTrace.stateReads);
+  for (let level = 1; level < depth && frontier.size > 0; level++) {
+    const want = frontier;
+    frontier = new Set();
+    const until = Math.max(...want);
+    const got: EventTrace[] = [];
+    await replay(reader, app, {
+      until,
+      useCheckpoints: false,
+      observer: {
+        onEventEnd: (t) => {
+          if (want.has(t.eventSeq))
+            got.push({ ...t, decisions: [...t.decisions], stateReads: [...t.stateReads] });
+        },
+      },
+    });
+    for (const t of got) known.set(t.eventSeq, t);
+    for (const t of got) addWriters(t.stateReads);
+  }
+  // Traces of the deepest writers are fetched (for their decisions) only when in range.
+  const eventOf = (seq: number): EventView => eventView(reader.get(seq), res.engine, streams);
+  const seen = new Set<number>();
+  const build = (
+    seq: number,
+    decisions: readonly DecisionInfo[],
+    reads: readonly StateRead[],
+    level: number,
+  ): LineageEvent => {
+    seen.add(seq);
+    const lr: LineageRead[] = reads.map((r) => {
+      if (r.writerSeq < 0) return { ...r };
+      const t = known.get(r.writerSeq);
+      if (!t || level >= depth) {
+        seen.add(r.writerSeq);
+        return {
+          ...r,
+          writer: {
+            event: eventOf(r.writerSeq),
+            decisions: t?.decisions ?? [],
+            reads: [],
+            truncated: t === undefined || t.stateReads.length > 0,
+          },
+        };
+      }
+      return { ...r, writer: build(r.writerSeq, t.decisions, t.stateReads, level + 1) };
+    });
+    return { event: eventOf(seq), decisions, reads: dedupeReads(lr), truncated: false };
+  };
+
+  const lineages: Lineage[] = [];
+  const make = (
+    out: OutputTrace | null,
+    decisions: readonly DecisionInfo[],
+    reads: readonly StateRead[],
+  ): Lineage => {
+    seen.clear();
+    const root = build(eventSeq, decisions, reads, 1);
+    const count = (e: LineageEvent): number =>
+      e.decisions.length + e.reads.reduce((a, r) => a + (r.writer ? count(r.writer) : 0), 0);
+    return {
+      recording: reader.dir,
+      output: out
+        ? {
+            sink: out.sinkName,
+            sinkSeq: out.sinkSeq,
+            eventSeq: out.eventSeq,
+            index: out.index,
+            step: out.step,
+            path: out.path,
+            value: json(out.value),
+          }
+        : null,
+      root,
+      events: [...seen].sort((a, b) => a - b),
+      decisionCount: count(root),
+      depth,
+    };
+  };
+  if (outputs.length === 0) {
+    const t = traces.get(eventSeq);
+    lineages.push(make(null, t?.decisions ?? [], t?.stateReads ?? []));
+  } else for (const o of outputs) lineages.push(make(o, o.decisions, o.stateReads));
+  return lineages;
+}
+
+/** The same (step, key, writer) read several times is one contribution. */
+function dedupeReads(reads: LineageRead[]): LineageRead[] {
+  const seen = new Set<string>();
+  return reads.filter((r) => {
+    const k = `${r.step}\u0000${r.key}\u0000${r.writerSeq}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** A readable tree: output ← step path ← event and decisions ← state read ← writer events. */
+export function renderLineage(l: Lineage): string {
+  const lines: string[] = [];
+  if (l.output)
+    lines.push(
+      `output ${l.output.sink}:${l.output.sinkSeq} = ${l.output.value}`,
+      `  via ${l.output.path.join(" → ")} (event ${l.output.eventSeq}, output #${l.output.index} of that event)`,
+    );
+  else lines.push(`event ${l.root.event.seq} (no outputs)`);
+  const ev = (e: EventView) =>
+    e.kind === "input"
+      ? `input seq ${e.seq} ${e.stream}[${e.streamSeq}] @ ${e.time}: ${e.payload}`
+      : `${e.kind} seq ${e.seq} @ ${e.time}: ${e.payload}`;
+  const walk = (e: LineageEvent, indent: string) => {
+    lines.push(`${indent}└─ ${ev(e.event)}`);
+    const inner = `${indent}   `;
+    for (const d of e.decisions)
+      lines.push(
+        `${inner}├─ decision ${decisionKindName(d.kind)} '${d.name}' (step ${d.step}) = ${json(d.value)}`,
+      );
+    for (const r of e.reads) {
+      if (!r.writer) {
+        lines.push(`${inner}├─ read ${r.step}[${JSON.stringify(r.key)}]: empty (never written)`);
+        continue;
+      }
+      lines.push(`${inner}├─ read ${r.step}[${JSON.stringify(r.key)}], last written by seq ${r.writerSeq}`);
+      if (r.writer.truncated && r.writer.reads.length === 0) {
+        lines.push(
+          `${inner}│  └─ ${ev(r.writer.event)}`,
+          `${inner}│     (deeper lineage not followed: raise --depth)`,
+        );
+      } else walk(r.writer, `${inner}│ `);
+    }
+  };
+  walk(l.root, "");
+  lines.push(
+    `witness: ${l.events.length} event(s) [${l.events.join(", ")}], ${l.decisionCount} decision(s); depth ${l.depth}`,
+  );
+  return lines.join("\n");
+}
