@@ -60,10 +60,11 @@ const cases: [string, () => void][] = [
   ["baseline: market-spread + JSON round trip per line", naiveMarket],
 ];
 
-const results: { name: string; ms: number }[] = [];
+const results: { name: string; ms: number; cpuMs: number }[] = [];
 for (const [name, fn] of cases) {
-  const times = await measure(fn, { runs: args.runs, warmup: 1 });
-  results.push({ name, ms: median(times) });
+  const cpu: number[] = [];
+  const times = await measure(fn, { runs: args.runs, warmup: 1, cpu });
+  results.push({ name, ms: median(times), cpuMs: median(cpu) });
 }
 const msBytes = diskBytes(join(dir, "ms"));
 const dhBytes = diskBytes(join(dir, "dh"));
@@ -71,16 +72,19 @@ rmSync(dir, { recursive: true, force: true });
 
 const base = results[0]!.ms;
 printTable(
-  ["case", "median", "lines/s", "vs in-memory market-spread"],
+  ["case", "wall", "lines/s", "CPU", "lines/CPU-s", "vs in-memory market-spread (wall)"],
   results.map((r) => [
     r.name,
     `${(r.ms / 1000).toFixed(2)} s`,
     formatRate(args.events, r.ms),
+    `${(r.cpuMs / 1000).toFixed(2)} s`,
+    formatRate(args.events, r.cpuMs),
     ratio(base, r.ms),
   ]),
 );
 process.stdout.write(
-  `\n${args.events.toLocaleString("en-US")} lines per case, median of ${args.runs} runs after 1 warm-up; ` +
+  `\n${args.events.toLocaleString("en-US")} lines per case, medians of ${args.runs} runs after 1 warm-up ` +
+    `(CPU: user + system time of this process, GC threads included); ` +
     `market-spread files ${formatBytes(msBytes)}, double-halve file ${formatBytes(dhBytes)}` +
     `${sink < 0 ? "" : ""}\n`,
 );

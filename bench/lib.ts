@@ -5,7 +5,7 @@
  * Benchmarks print to stdout; nothing here is used by the library itself.
  */
 import { readdirSync, statSync } from "node:fs";
-import { arch, cpus, platform, totalmem } from "node:os";
+import { arch, cpus, loadavg, platform, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -118,9 +118,15 @@ export interface MeasureOptions {
   warmup: number;
   /** Called before each run (timed or not), outside the timing, e.g. to delete output. */
   before?: () => void | Promise<void>;
+  /** Receives each timed run's CPU time in milliseconds. */
+  cpu?: number[];
 }
 
-/** Runs `fn` `warmup + runs` times and returns the timed runs' durations in milliseconds. */
+/**
+ * Runs `fn` `warmup + runs` times and returns the timed runs' durations in milliseconds.
+ * Pass `cpu` (an array) to also collect each timed run's CPU time (user + system, all threads,
+ * ms): less sensitive than wall time to other work on a shared machine.
+ */
 export async function measure(
   fn: () => unknown | Promise<unknown>,
   options: Partial<MeasureOptions> = {},
@@ -130,10 +136,15 @@ export async function measure(
   const times: number[] = [];
   for (let i = 0; i < warmup + runs; i++) {
     if (options.before) await options.before();
+    const c0 = process.cpuUsage();
     const t0 = nowMs();
     await fn();
     const t = nowMs() - t0;
-    if (i >= warmup) times.push(t);
+    const c = process.cpuUsage(c0);
+    if (i >= warmup) {
+      times.push(t);
+      options.cpu?.push((c.user + c.system) / 1000);
+    }
   }
   return times;
 }
@@ -280,6 +291,8 @@ export interface Environment {
   cores: number;
   memory: string;
   os: string;
+  /** 1-minute load average when the run started: other work on the machine skews wall times. */
+  load: number;
   date: string;
 }
 
@@ -291,13 +304,14 @@ export function environment(): Environment {
     cores: cs.length,
     memory: formatBytes(totalmem()),
     os: `${platform()} ${arch()}`,
+    load: loadavg()[0] ?? 0,
     date: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
   };
 }
 
-/** "node v20.20.2 · Intel(R) Xeon(R) Processor × 2 · 7.75 GiB · linux x64 · 2026-11-22T00:40:00Z" */
+/** "node v20.20.2 · Intel(R) Xeon(R) Processor × 2 · 23.5 GiB · linux x64 · load 0.42 · 2026-11-22T00:40:00Z" */
 export function environmentLine(env: Environment = environment()): string {
-  return `node ${env.node} · ${env.cpu} × ${env.cores} · ${env.memory} · ${env.os} · ${env.date}`;
+  return `node ${env.node} · ${env.cpu} × ${env.cores} · ${env.memory} · ${env.os} · load ${env.load.toFixed(2)} · ${env.date}`;
 }
 
 /** Prints a benchmark's title, the environment line and the exact command that ran it. */
