@@ -14,16 +14,14 @@ export interface Codec<T = unknown> {
 }
 
 const utf8Decoder = new TextDecoder("utf-8", { fatal: true });
-const utf8Encoder = new TextEncoder();
 
+/** UTF-8 to text (malformed sequences become U+FFFD, deterministically). */
 function decodeUtf8(bytes: Uint8Array): string {
-  // Buffer's decoder is the fastest for short ASCII lines; TextDecoder is strict about bad UTF-8.
-  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) > 0x7f) return utf8Decoder.decode(bytes);
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
 }
 
 function encodeUtf8(s: string): Uint8Array {
-  return utf8Encoder.encode(s);
+  return Buffer.from(s, "utf8");
 }
 
 /** JSON (one value per event; JSON-lines input is one line per event). Exact integers (bigint beyond 2^53). */

@@ -4,13 +4,17 @@ import { canonicalJson, exactParse, parseCanonicalJson, parseJson, stringifyJson
 
 describe("exact JSON", () => {
   it("keeps integers beyond 2^53 exact as bigint, and safe integers as numbers", () => {
-    const v = parseJson('{"ts":1793629800000061008,"n":-9007199254740993,"s":9007199254740991,"f":1.5,"e":1e21}') as Record<string, unknown>;
+    const v = parseJson(
+      '{"ts":1793629800000061008,"n":-9007199254740993,"s":9007199254740991,"f":1.5,"e":1e21}',
+    ) as Record<string, unknown>;
     expect(v["ts"]).toBe(1793629800000061008n);
     expect(v["n"]).toBe(-9007199254740993n);
     expect(v["s"]).toBe(9007199254740991);
     expect(v["f"]).toBe(1.5);
     expect(v["e"]).toBe(1e21);
-    expect(stringifyJson(v)).toBe('{"ts":1793629800000061008,"n":-9007199254740993,"s":9007199254740991,"f":1.5,"e":1e+21}');
+    expect(stringifyJson(v)).toBe(
+      '{"ts":1793629800000061008,"n":-9007199254740993,"s":9007199254740991,"f":1.5,"e":1e+21}',
+    );
   });
 
   it("does not touch digits inside strings, escaped quotes included", () => {

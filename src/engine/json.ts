@@ -18,96 +18,98 @@ class JsonSyntaxError extends Error {
 /**
  * Parses JSON text; integers outside ±(2^53−1) become bigint. Throws a SyntaxError-like Error.
  *
- * Fast path: one scan finds integer literals of 16+ digits outside strings; the text goes to the
- * native JSON.parse with those literals quoted behind a NUL sentinel (a raw NUL cannot occur in
- * valid JSON text), and the sentinels are turned into bigint (or back into numbers when they
- * fit). Text holding an escaped NUL (\u0000) takes the exact hand-written parser instead.
+ * Fast path: the native JSON.parse, then the (rare) integer literals it rounded are put back
+ * exactly. A scan of the text finds the 16+-digit integer literals outside strings whose value
+ * is outside the safe range; a walk of the parsed value finds the non-safe integral numbers in
+ * document order; when the two lists line up one to one, each number is replaced by the exact
+ * bigint. Anything unusual (an exponent literal rounding to a huge integer, duplicate keys,
+ * integer-like keys, which JavaScript enumerates out of document order) takes the exact
+ * hand-written parser instead, so the result is always that of `exactParse`.
  */
 export function parseJson(text: string): Json {
+  if (!LONG_DIGITS.test(text)) return JSON.parse(text) as Json;
+  const v = JSON.parse(text) as Json;
   const longs = findLongIntegers(text);
-  if (longs === null) return exactParse(text);
-  if (longs.length === 0) return JSON.parse(text) as Json;
-  let t = "";
-  let last = 0;
-  for (let i = 0; i < longs.length; i += 2) {
-    const a = longs[i] as number;
-    const b = longs[i + 1] as number;
-    t += `${text.slice(last, a)}"\\u0000${text.slice(a, b)}"`;
-    last = b;
-  }
-  t += text.slice(last);
-  return reviveLongs(JSON.parse(t) as Json);
+  if (longs.length === 0) return v;
+  const w = { longs, i: 0, ok: true };
+  const out = restore(v, w);
+  return w.ok && w.i === longs.length ? out : exactParse(text);
 }
 
-/** [start, end) pairs of 16+-digit integer literals outside strings; null when an escaped NUL is present. */
-function findLongIntegers(s: string): number[] | null {
-  const out: number[] = [];
+const LONG_DIGITS = /\d{16}/;
+
+interface Walk {
+  longs: bigint[];
+  i: number;
+  ok: boolean;
+}
+
+function restore(v: Json, w: Walk): Json {
+  if (typeof v === "number") {
+    if (Number.isInteger(v) && !Number.isSafeInteger(v)) {
+      const b = w.longs[w.i++];
+      if (b === undefined || Number(b) !== v) w.ok = false;
+      return b ?? v;
+    }
+    return v;
+  }
+  if (typeof v !== "object" || v === null || !w.ok) return v;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i] as Json;
+      if (typeof x === "number" || (typeof x === "object" && x !== null)) v[i] = restore(x, w);
+    }
+    return v;
+  }
+  for (const k in v) {
+    const c = k.charCodeAt(0);
+    if (c >= 48 && c <= 57) w.ok = false; // integer-like keys enumerate out of document order
+    const x = v[k] as Json;
+    if (typeof x === "number" || (typeof x === "object" && x !== null)) v[k] = restore(x, w);
+  }
+  return v;
+}
+
+/** Values of the integer literals outside strings that are beyond the safe range, in document order. */
+function findLongIntegers(s: string): bigint[] {
+  const out: bigint[] = [];
   const n = s.length;
   let i = 0;
   while (i < n) {
     const c = s.charCodeAt(i);
     if (c === 34) {
-      // skip the string
-      let j = i + 1;
-      for (;;) {
-        const q = s.indexOf('"', j);
-        if (q < 0) return out; // unterminated: JSON.parse reports it
+      // Skip the string: find its closing quote (one preceded by an even number of backslashes).
+      let q = s.indexOf('"', i + 1);
+      while (q > 0 && s.charCodeAt(q - 1) === 92) {
         let k = q - 1;
         while (s.charCodeAt(k) === 92) k--;
-        const escapes = q - 1 - k;
-        if (escapes % 2 === 0) {
-          const body = s.slice(i + 1, q);
-          if (body.includes("\\u0000")) return null;
-          i = q + 1;
-          break;
-        }
-        j = q + 1;
+        if ((q - 1 - k) % 2 === 0) break;
+        q = s.indexOf('"', q + 1);
       }
+      if (q < 0) return out; // unterminated: JSON.parse has already refused it
+      i = q + 1;
       continue;
     }
     if ((c >= 48 && c <= 57) || c === 45) {
       const start = i;
-      if (c === 45) i++;
-      const d0 = i;
+      i++;
       while (i < n && isDigit(s.charCodeAt(i))) i++;
       const next = s.charCodeAt(i);
-      const integer = next !== 46 && next !== 101 && next !== 69;
-      if (integer && i - d0 >= 16) out.push(start, i);
-      else
-        while (
-          i < n &&
-          (isDigit(s.charCodeAt(i)) ||
-            s.charCodeAt(i) === 46 ||
-            s.charCodeAt(i) === 101 ||
-            s.charCodeAt(i) === 69 ||
-            s.charCodeAt(i) === 43 ||
-            s.charCodeAt(i) === 45)
-        )
-          i++;
+      if (i - start >= 16 && next !== 46 && next !== 101 && next !== 69) {
+        const b = BigInt(s.slice(start, i));
+        if (b > MAX_SAFE || b < MIN_SAFE) out.push(b);
+      }
+      // the rest of the number (fraction, exponent)
+      while (i < n) {
+        const d = s.charCodeAt(i);
+        if (isDigit(d) || d === 46 || d === 101 || d === 69 || d === 43 || d === 45) i++;
+        else break;
+      }
       continue;
     }
     i++;
   }
   return out;
-}
-
-function reviveLongs(v: Json): Json {
-  if (typeof v === "string") {
-    if (v.charCodeAt(0) !== 0) return v;
-    const b = BigInt(v.slice(1));
-    return b > MAX_SAFE || b < MIN_SAFE ? b : Number(b);
-  }
-  if (typeof v !== "object" || v === null) return v;
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) v[i] = reviveLongs(v[i] as Json);
-    return v;
-  }
-  for (const k in v) {
-    const x = v[k] as Json;
-    if (typeof x === "string" ? x.charCodeAt(0) === 0 : typeof x === "object" && x !== null)
-      v[k] = reviveLongs(x);
-  }
-  return v;
 }
 
 /** The exact hand-written parser (also the reference the fast path is tested against). */
@@ -334,7 +336,7 @@ function enc(v: unknown, canonical: boolean, depth: number, path = ""): string {
   if (depth > 200) throw new TypeError(`value too deeply nested (or cyclic) at ${path}`);
   switch (typeof v) {
     case "string":
-      return JSON.stringify(v);
+      return PLAIN.test(v) ? JSON.stringify(v) : `"${v}"`;
     case "number":
       if (!Number.isFinite(v)) throw new TypeError(`non-finite number ${v} at ${path}`);
       return String(v);
@@ -375,13 +377,26 @@ function enc(v: unknown, canonical: boolean, depth: number, path = ""): string {
         }
         if (!first) s += ",";
         first = false;
-        s += `${JSON.stringify(k)}:${enc(x, canonical, depth + 1, path && `${path}.${k}`)}`;
+        s += `${keyText(k)}:${enc(x, canonical, depth + 1, path && `${path}.${k}`)}`;
       }
       return `${s}}`;
     }
     default:
       throw new TypeError(`${typeof v} at ${path} cannot be encoded as JSON`);
   }
+}
+
+/** Characters JSON.stringify escapes (quote, backslash, controls, lone surrogates). */
+const PLAIN = /["\\\u0000-\u001f\ud800-\udfff]/;
+const keyCache = new Map<string, string>();
+
+function keyText(k: string): string {
+  let t = keyCache.get(k);
+  if (t === undefined) {
+    t = `${JSON.stringify(k)}`;
+    if (keyCache.size < 10_000) keyCache.set(k, t);
+  }
+  return t;
 }
 
 /** Inverse of `canonicalJson`: parses and turns `{"$bigint":"…"}` back into bigint. */

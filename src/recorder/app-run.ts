@@ -68,6 +68,8 @@ export interface RunSummary {
   readonly status: string;
 }
 
+const EMPTY = new Uint8Array(0);
+
 /** Wall clock in ns: captured originals, so strict mode never traps the recorder's own clock. */
 function wallClock(): () => bigint {
   const hr = process.hrtime.bigint.bind(process.hrtime);
@@ -311,9 +313,10 @@ export class AppRun {
     const t = this.fireDue(timeNs);
     if (t !== undefined) return t.then(() => this.pushNow(stream, bytes, timeNs));
     if (timeNs > this.lastTime) this.lastTime = timeNs;
-    const seq = this.append(
-      rec.input({ timeNs, stream: idx, streamSeq: this.streamSeqs[idx]!++, payload: bytes }),
-    );
+    const streamSeq = this.streamSeqs[idx]!++;
+    const seq = this.writer
+      ? this.writer.append({ type: "input", timeNs, stream: idx, streamSeq, key: EMPTY, payload: bytes })
+      : this.seqCounter++;
     this.inputEvents++;
     const r = this.guard(() => this.engine.handleInput(seq, idx, bytes, timeNs));
     if (r !== undefined) return r.then(() => this.afterInput(seq, timeNs));
