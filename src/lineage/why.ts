@@ -92,7 +92,6 @@ export async function why(
       where: reader.dir,
     });
   const m = reader.manifest;
-  const streams = m.streams.map((s) => s.name);
   let eventSeq: number;
   let wantSink: number | undefined;
   let wantSinkSeq: number | undefined;
@@ -125,26 +124,64 @@ export async function why(
     wantSinkSeq = target.index;
   }
 
+  return explainEvent(reader, app, eventSeq, {
+    depth,
+    compare: true,
+    ...(wantSink !== undefined
+      ? { select: (t: OutputTrace) => t.sink === wantSink && t.sinkSeq === wantSinkSeq }
+      : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
+}
+
+export interface ExplainOptions {
+  /** Levels of state writers to follow. */
+  readonly depth: number;
+  /**
+   * Compare the replay with the recording on the way (and fail with DIVERGENCE when it differs).
+   * Off for explaining a divergent output of a new build: the replay then trusts the recorded
+   * decisions and inputs only.
+   */
+  readonly compare: boolean;
+  /** Which of the event's outputs to explain; all when absent. */
+  readonly select?: (t: OutputTrace) => boolean;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * The lineage of the outputs of event `eventSeq` as the given app produces them when replaying
+ * the recording (for verify: the current build's lineage of a divergent output).
+ */
+export async function explainEvent(
+  reader: LogReader,
+  app: App,
+  eventSeq: number,
+  o: ExplainOptions,
+): Promise<Lineage[]> {
+  const depth = o.depth;
+  const m = reader.manifest;
+  const streams = m.streams.map((s) => s.name);
+  const select = o.select ?? (() => true);
   // Level 1: replay to the event, keeping its outputs' traces and its own event trace.
   const outputs: OutputTrace[] = [];
   const traces = new Map<number, EventTrace>();
   const res = await replay(reader, app, {
     until: eventSeq,
     useCheckpoints: false,
-    compareOutputs: true,
+    compareOutputs: o.compare,
     observer: {
       onOutput: (t) => {
         if (t.eventSeq !== eventSeq) return;
-        if (wantSink === undefined || (t.sink === wantSink && t.sinkSeq === wantSinkSeq)) outputs.push(t);
+        if (select(t)) outputs.push(t);
       },
       onEventEnd: (t) => {
         if (t.eventSeq === eventSeq)
           traces.set(t.eventSeq, { ...t, decisions: [...t.decisions], stateReads: [...t.stateReads] });
       },
     },
-    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    ...(o.onProgress ? { onProgress: o.onProgress } : {}),
   });
-  if (res.divergence)
+  if (res.divergence && o.compare)
     throw new HindsightError(
       "DIVERGENCE",
       `the app diverged from the recording before the event: ${res.divergence.message}`,
@@ -153,10 +190,10 @@ export async function why(
         hint: "run `hindsight verify` for the full report; lineage needs a build that reproduces the recording",
       },
     );
-  if (wantSink !== undefined && outputs.length === 0)
+  if (o.select && outputs.length === 0)
     throw new HindsightError(
       "DIVERGENCE",
-      `replaying event ${eventSeq} did not produce output ${m.sinks[wantSink]?.name}:${wantSinkSeq}`,
+      `replaying event ${eventSeq} did not produce the output asked for`,
       {
         where: reader.dir,
       },
