@@ -146,4 +146,24 @@ describe("log round trip", () => {
     expect(m.formatVersion).toBe(1);
     expect(m.kind).toBe("hindsight.recording");
   });
+
+  it("writes a block after flushIntervalMs even when it is not full (time bound)", async () => {
+    const d = dir();
+    const w = LogWriter.create(
+      d,
+      { streams: STREAMS },
+      { blockSize: 1 << 20, flushIntervalMs: 20, fsync: "never" },
+    );
+    w.append(recordAt(0));
+    w.append(recordAt(1));
+    const before = LogReader.open(d);
+    expect(before.endSeq).toBe(0);
+    before.close();
+    await new Promise((r) => setTimeout(r, 120));
+    const after = LogReader.open(d);
+    expect(after.endSeq).toBe(2);
+    expect(after.tornTail).toBeUndefined();
+    after.close();
+    w.close();
+  });
 });
