@@ -217,6 +217,15 @@ async function main() {
     if (r.code !== 0) say(dim("    (the compiler reported errors, but the CLI was emitted; continuing)"));
   }
 
+  // Clean the work directory, but never delete a directory the demo did not make.
+  if (existsSync(work)) {
+    const foreign = readdirSync(work).filter((e) => e !== "data" && e !== "rec");
+    if (foreign.length > 0)
+      throw new Error(
+        `${shownPath(work)} holds files the demo did not make (${foreign.slice(0, 3).join(", ")}): ` +
+          "remove them or pick another --work directory",
+      );
+  }
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
 

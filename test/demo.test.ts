@@ -4,7 +4,7 @@
  * so it needs `npm run build` (done by `npm install`/`npm ci`).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -40,6 +40,19 @@ describe("npm run demo", () => {
     expect(r.stdout).toMatch(/record\s+[0-9,]+ events\/s/);
     expect(r.stdout).toMatch(/bytes on disk\s+[0-9.]+ MB recording vs [0-9.]+ MB JSON lines/);
     expect(existsSync(join(work, "rec", "manifest.json"))).toBe(true);
+  });
+
+  it("never deletes a --work directory holding files it did not make", () => {
+    const dir = join(work, "foreign");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "keep.txt"), "mine");
+    const r = spawnSync(process.execPath, ["scripts/demo.mjs", "--work", dir, "--no-build"], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/holds files the demo did not make \(keep\.txt\)/);
+    expect(readFileSync(join(dir, "keep.txt"), "utf8")).toBe("mine");
   });
 
   it("rejects a bad option with one line and exit code 2", () => {
