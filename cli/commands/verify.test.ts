@@ -64,6 +64,20 @@ describe("hindsight verify", () => {
     expect(res?.error.code).toMatch(/^CORRUPT_/);
   });
 
+  it("a format version this build does not know is incompatible (exit 3), saying why", async () => {
+    const copy = join(tmp, "future");
+    cpSync(join(root, dh), copy, { recursive: true });
+    const m = join(copy, "manifest.json");
+    writeFileSync(m, readFileSync(m, "utf8").replace('"formatVersion": 1', '"formatVersion": 99'));
+    const r = await runCli(["verify", copy, "--app", "examples/double-halve/app.ts", "--json"], {
+      cwd: root,
+    });
+    expect(r.code).toBe(3);
+    const [res] = JSON.parse(r.stdout) as { status: string; incompatible: string[] }[];
+    expect(res?.status).toBe("incompatible");
+    expect(res?.incompatible.join(" ")).toMatch(/99/);
+  });
+
   it("exit 2 without --app", async () => {
     const r = await runCli(["verify", ms], { cwd: root });
     expect(r.code).toBe(2);
