@@ -21,9 +21,9 @@ export {
   decodeDecision,
   Engine,
   type EngineObserver,
-  type EventTrace,
   type EngineOptions,
   type EngineOutput,
+  type EventTrace,
   type OutputTrace,
   type StateRead,
 } from "./engine/engine.js";
@@ -96,6 +96,7 @@ export {
   type WriterOptions,
 } from "./log/index.js";
 export { LinkReceiver, LinkSender, type UnsafeMode } from "./net/link.js";
+export { buildIdOf, type LoadedApp, loadApp } from "./recorder/app-load.js";
 export { AppRun, type OutputMode, type RunOptions, type RunSummary, startRun } from "./recorder/app-run.js";
 export { type CaptureOptions, type CaptureSummary, captureInputs } from "./recorder/capture.js";
 export {
@@ -111,8 +112,20 @@ export {
   type Divergence,
   type DivergenceKind,
   incompatibilities,
+  listCheckpoints,
   type ReplayOptions,
   type ReplayResult,
   replay,
 } from "./replayer/replay.js";
+export {
+  type DivergenceReport,
+  renderJunit,
+  renderResult,
+  type VerifyOptions,
+  type VerifyResult,
+  type VerifyStatus,
+  verifyExitCode,
+  verifyRecording,
+  verifyRecordings,
+} from "./verify/verify.js";
 export { ENGINE_VERSION, VERSION } from "./version.js";
