@@ -3,7 +3,7 @@
  * runs of a seed give the same bytes: a fixed recording id and creation time, blocks cut by
  * size only (no flush timer), no wall-clock times in records (time 0: clock source "none").
  */
-import { createHash } from "node:crypto";
+import { sha256 } from "../engine/bytes.js";
 import { type LogRecord, MarkerKind, rec } from "../format/records.js";
 import { LogReader, LogWriter } from "../log/index.js";
 import { type Fault, faultFromRecord } from "./plan.js";
@@ -38,6 +38,7 @@ export function createProcessLog(dir: string, init: ProcessLogInit): LogWriter {
       seed,
       clockSource: "none",
       labels: { tool: "torture", process: init.process },
+      writer: { outputs: "digest" },
     },
     { flushIntervalMs: 0, fsync: "never" },
     TORTURE_EPOCH,
@@ -59,11 +60,12 @@ export function closeProcessLog(w: LogWriter, events: number, status: string): v
   w.close();
 }
 
+/** The output digest, as the recorder computes it (SHA-256). */
 export function digestOf(data: Uint8Array): Uint8Array {
-  return createHash("sha256").update(data).digest();
+  return sha256(data);
 }
 
-/** The output record for one message a process sent on. */
+/** The output record for one message a process sent on (its SHA-256 digest). */
 export function outputRecord(
   eventSeq: number,
   index: number,
@@ -71,7 +73,8 @@ export function outputRecord(
   data: Uint8Array,
   timeNs = 0n,
 ): LogRecord {
-  return rec.output({ sink: 0, eventSeq, index, sinkSeq, digest: digestOf(data), data, timeNs });
+  // Digest only, as the recorder's default: the bytes are the next process's recorded input.
+  return rec.output({ sink: 0, eventSeq, index, sinkSeq, digest: digestOf(data), timeNs });
 }
 
 /** Every FAULT decision in a recording, by link name, in log order. Throws like LogReader.open. */

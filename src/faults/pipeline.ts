@@ -67,6 +67,8 @@ export interface SeedRun {
   /** Link names, in pipeline order. */
   links: string[];
   inputs: Uint8Array[];
+  /** Log sequence number of each input record in the source's recording (-1: not written). */
+  sourceSeqs: number[];
   /** What the sink received, in order. */
   received: Uint8Array[];
   /** The faults applied, per link, as read back from the owners' logs. */
@@ -236,6 +238,7 @@ export async function runSeed(opts: SeedRunOptions): Promise<SeedRun> {
 
   const inputs = opts.inputs ?? app.inputs(seed, opts.events);
   const received: Uint8Array[] = [];
+  const sourceSeqs: number[] = inputs.map(() => -1);
   const workers: Worker[] = [];
   let sourceLog: LogWriter | undefined;
   let sinkLog: LogWriter | undefined;
@@ -327,7 +330,7 @@ export async function runSeed(opts: SeedRunOptions): Promise<SeedRun> {
     const feed = (async () => {
       for (let i = 0; i < inputs.length; i++) {
         const p = inputs[i]!;
-        sLog.append(rec.input({ stream: 0, streamSeq: i, payload: p, timeNs: BigInt(i) }));
+        sourceSeqs[i] = sLog.append(rec.input({ stream: 0, streamSeq: i, payload: p, timeNs: BigInt(i) }));
         if (!src.send(p)) await src.whenWritable();
       }
       await src.end();
@@ -412,6 +415,7 @@ export async function runSeed(opts: SeedRunOptions): Promise<SeedRun> {
     processes,
     links,
     inputs,
+    sourceSeqs,
     received,
     faults,
     workerStats,

@@ -62,7 +62,7 @@ export interface SeedResult {
   expectedOutputs: number;
   failure?: OutputFailure;
   /** The input the first bad output belongs to (for a one-to-one pipeline, the same index). */
-  input?: { index: number; value: string };
+  input?: { index: number; value: string; sourceLogSeq: number };
   /** Faults applied per link, by kind. */
   faultCounts: Record<string, Record<FaultKind, number>>;
   /** Faults within a few sequence numbers of the first bad output, per link. */
@@ -181,7 +181,7 @@ function summarize(
   if (failure) {
     const i = failure.index;
     const inp = run.inputs[i];
-    if (inp) input = { index: i, value: app.show(inp) };
+    if (inp) input = { index: i, value: app.show(inp), sourceLogSeq: run.sourceSeqs[i] ?? -1 };
     for (const [link, list] of run.faults)
       for (const f of list) if (Math.abs(f.seq - i) <= 3) faultsNear.push({ link, fault: f });
   }
@@ -299,7 +299,8 @@ export function formatSeedResult(r: SeedResult): string[] {
   lines.push(
     `  outputs: ${r.outputs} of ${r.expectedOutputs} expected; run ${r.outcome}${r.problem && f ? ` (${r.problem})` : ""}`,
   );
-  if (r.input) lines.push(`  input: #${r.input.index} = ${r.input.value}`);
+  if (r.input)
+    lines.push(`  input: #${r.input.index} (source log seq ${r.input.sourceLogSeq}) = ${r.input.value}`);
   if (f) {
     lines.push(`  faults applied near seq ${f.index} (±3), per link:`);
     if (r.faultsNear.length === 0) lines.push("    none");
