@@ -318,8 +318,21 @@ export class AppRun {
       ? this.writer.append({ type: "input", timeNs, stream: idx, streamSeq, key: EMPTY, payload: bytes })
       : this.seqCounter++;
     this.inputEvents++;
-    const r = this.guard(() => this.engine.handleInput(seq, idx, bytes, timeNs));
-    if (r !== undefined) return r.then(() => this.afterInput(seq, timeNs));
+    let r: Promise<void> | undefined;
+    try {
+      r = this.engine.handleInput(seq, idx, bytes, timeNs);
+    } catch (e) {
+      this.failure = e;
+      throw e;
+    }
+    if (r !== undefined)
+      return r.then(
+        () => this.afterInput(seq, timeNs),
+        (e) => {
+          this.failure = e;
+          throw e;
+        },
+      );
     this.afterInput(seq, timeNs);
     return undefined;
   }

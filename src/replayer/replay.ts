@@ -180,6 +180,9 @@ export function incompatibilities(reader: LogReader, app: App): string[] {
   return why;
 }
 
+const NONE_D: DecisionRecord[] = [];
+const NONE_O: OutputRecord[] = [];
+
 interface Pending {
   head: SeqRecord; // input record or tick decision
   decisions: DecisionRecord[];
@@ -544,9 +547,22 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
   };
 
   /** Handles a complete event group; returns false on divergence. */
-  const handle = async (p: Pending): Promise<boolean> => {
+  const failed = (e: unknown, head: SeqRecord): false => {
+    divergence = toDivergence(e, head);
+    divergedEvent = head;
+    return false;
+  };
+  const handled = (p: Pending): true => {
+    eventsReplayed++;
+    lastEventSeq = p.head.seq;
+    reachedSeq = p.lastSeq;
+    return true;
+  };
+  /** Handles one event; synchronous unless a step went asynchronous (no promise per event). */
+  const handle = (p: Pending): boolean | Promise<boolean> => {
     const head = p.head;
     port.load(p);
+    let r: Promise<void> | undefined;
     try {
       if (head.type === "input") {
         const idx = streamMap[head.stream];
@@ -561,8 +577,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
             `missing tick: timer '${due.name}' of step '${due.step}'${due.key ? ` key ${JSON.stringify(due.key)}` : ""} was due at ${due.due} ns, before this event (time ${head.timeNs}), but the recording delivered no tick`,
             { kind: "tick-missing", eventSeq: head.seq, step: due.step },
           );
-        const r = engine.handleInput(head.seq, idx, head.payload, head.timeNs);
-        if (r !== undefined) await r;
+        r = engine.handleInput(head.seq, idx, head.payload, head.timeNs);
       } else if (head.type === "decision") {
         const key = decodeUtf8(head.key);
         const t = engine.findTimer(head.step, key, head.name);
@@ -574,18 +589,17 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
               : `unknown tick: the recording delivered timer '${head.name}' of step '${head.step}'${key ? ` key ${JSON.stringify(key)}` : ""}, which the app never set`,
             { kind: "tick-unknown", eventSeq: head.seq, step: head.step },
           );
-        const r = engine.handleTick(head.seq, t, due);
-        if (r !== undefined) await r;
+        r = engine.handleTick(head.seq, t, due);
       }
     } catch (e) {
-      divergence = toDivergence(e, head);
-      divergedEvent = head;
-      return false;
+      return failed(e, head);
     }
-    eventsReplayed++;
-    lastEventSeq = head.seq;
-    reachedSeq = p.lastSeq;
-    return true;
+    if (r !== undefined)
+      return r.then(
+        () => handled(p),
+        (e) => failed(e, head),
+      );
+    return handled(p);
   };
 
   const total = Math.max(1, (until ?? endSeq - 1) - fromSeq + 1);
@@ -599,7 +613,8 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
         r.type === "input" || (r.type === "decision" && r.kind === DecisionKind.tick && r.eventSeq === r.seq);
       if (startsGroup || r.type === "checkpoint" || r.type === "marker") {
         if (pending) {
-          const ok = await handle(pending);
+          let ok = handle(pending);
+          if (ok !== true && ok !== false) ok = await ok;
           pending = null;
           if (!ok) {
             done = true;
@@ -610,7 +625,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
       }
       if (startsGroup) {
         remember(recentEvents, r);
-        pending = { head: r, decisions: [], outputs: [], lastSeq: r.seq };
+        pending = { head: r, decisions: NONE_D, outputs: NONE_O, lastSeq: r.seq };
         continue;
       }
       switch (r.type) {
@@ -621,6 +636,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
               `decision at seq ${r.seq} belongs to event ${r.eventSeq}, which is not the event being replayed`,
               { where: reader.dir },
             );
+          if (pending.decisions === NONE_D) pending.decisions = [];
           pending.decisions.push(r);
           pending.lastSeq = r.seq;
           remember(recentDecisions, r);
@@ -632,6 +648,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
               `output at seq ${r.seq} belongs to event ${r.eventSeq}, which is not the event being replayed`,
               { where: reader.dir },
             );
+          if (pending.outputs === NONE_O) pending.outputs = [];
           pending.outputs.push(r);
           pending.lastSeq = r.seq;
           break;
