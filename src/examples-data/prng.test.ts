@@ -38,16 +38,21 @@ describe("Prng", () => {
 
   it("int() stays in range and hits both ends; float() is in [0, 1)", () => {
     fc.assert(
-      fc.property(fc.integer(), fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: 0, max: 50 }), (s, lo, w) => {
-        const r = new Prng(s);
-        for (let i = 0; i < 50; i++) {
-          const x = r.int(lo, lo + w);
-          if (!(Number.isInteger(x) && x >= lo && x <= lo + w)) return false;
-          const f = r.float();
-          if (!(f >= 0 && f < 1)) return false;
-        }
-        return true;
-      }),
+      fc.property(
+        fc.integer(),
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.integer({ min: 0, max: 50 }),
+        (s, lo, w) => {
+          const r = new Prng(s);
+          for (let i = 0; i < 50; i++) {
+            const x = r.int(lo, lo + w);
+            if (!(Number.isInteger(x) && x >= lo && x <= lo + w)) return false;
+            const f = r.float();
+            if (!(f >= 0 && f < 1)) return false;
+          }
+          return true;
+        },
+      ),
     );
     const r = new Prng(5);
     const seen = new Set<number>();
