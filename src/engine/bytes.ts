@@ -33,7 +33,13 @@ export function hex(b: Uint8Array): string {
 }
 
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
+  const n = a.length;
+  if (n !== b.length) return false;
+  if (n <= 256) {
+    // Short arrays (outputs, digests): a loop beats creating two Buffer views.
+    for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(
     Buffer.from(b.buffer, b.byteOffset, b.byteLength),
   );
