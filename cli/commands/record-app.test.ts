@@ -147,6 +147,12 @@ describe("hindsight record --app", () => {
     const last = reader.get(reader.endSeq - 1);
     expect(last.type === "marker" && last.status).toMatch(/^failed: .*boom/);
     reader.close();
+    // ...and it replays faithfully: the same failure at the same event is not a divergence.
+    const v = await runCli(["verify", join(tmp, "y3"), "--app", throws], { cwd: tmp });
+    expect(v.stdout).toMatch(
+      /identical.*\n.*note: the recorded run failed at event seq \d+, and the replay fails the same way: step 'spread' threw/,
+    );
+    expect(v.code).toBe(0);
   });
 
   it("with --strict record, ambient calls are recorded and the recording verifies", async () => {
