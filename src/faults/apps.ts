@@ -99,6 +99,15 @@ export const doubleHalve: PipelineApp = {
  */
 export async function loadPipelineApp(app: string, cwd: string): Promise<PipelineApp> {
   if (app === BUILTIN_DOUBLE_HALVE) return doubleHalve;
-  const { loadEngineApp } = await import("./engine-stages.js");
-  return loadEngineApp(app, cwd);
+  // A worker runs many seeds: load (and transpile) the module once per process.
+  const key = `${cwd}\0${app}`;
+  let p = loaded.get(key);
+  if (!p) {
+    p = import("./engine-stages.js").then(({ loadEngineApp }) => loadEngineApp(app, cwd));
+    p.catch(() => loaded.delete(key));
+    loaded.set(key, p);
+  }
+  return p;
 }
+
+const loaded = new Map<string, Promise<PipelineApp>>();

@@ -109,6 +109,7 @@ class Worker {
       this.messages.push(m as FromWorker);
       this.wake();
     });
+    child.on("error", () => undefined);
     child.on("exit", () => {
       this.exited = true;
       this.wake();
@@ -124,7 +125,8 @@ class Worker {
   }
 
   send(m: ToWorker): void {
-    if (!this.exited && this.child.connected) this.child.send(m);
+    // A worker that was just killed may not have reported its exit yet: a failed send is ignored.
+    if (!this.exited && !this.child.killed && this.child.connected) this.child.send(m, () => undefined);
   }
 
   /** The first message of `type` (or an error message), or undefined when the worker exits or time runs out. */
@@ -165,7 +167,10 @@ class Worker {
   async reap(ms: number): Promise<void> {
     const deadline = performance.now() + ms;
     while (!this.exited && performance.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-    if (!this.exited) this.child.kill("SIGKILL");
+    if (this.exited) return;
+    this.child.kill("SIGKILL");
+    const killDeadline = performance.now() + 2_000;
+    while (!this.exited && performance.now() < killDeadline) await new Promise((r) => setTimeout(r, 5));
   }
 }
 
@@ -195,16 +200,21 @@ export class WorkerPool {
     return w;
   }
 
+  /** Worker processes that have not exited (after `close()`: 0). */
+  get alive(): number {
+    return [...this.all].filter((w) => !w.exited).length;
+  }
+
   /** Hands back a worker whose run ended cleanly. */
   give(w: Worker): void {
     if (!w.exited) this.idle.push(w);
   }
 
-  /** Ends every worker (asks, then kills what does not exit within 2 s). */
+  /** Ends every worker (asks, then kills what does not exit within 2 s) and waits until they are gone. */
   async close(): Promise<void> {
-    for (const w of this.all) w.send({ type: "exit" });
-    await Promise.all([...this.all].map((w) => w.reap(2_000)));
-    this.all.clear();
+    const live = [...this.all].filter((w) => !w.exited);
+    for (const w of live) w.send({ type: "exit" });
+    await Promise.all(live.map((w) => w.reap(2_000)));
     this.idle = [];
   }
 }
@@ -352,19 +362,28 @@ export async function runSeed(opts: SeedRunOptions): Promise<SeedRun> {
         outcome = "crashed";
       },
     );
+    // After a worker failed, what it had sent on still drains to the sink (so the first
+    // missing output is the event it failed on, not a matter of timing); then the run stops.
+    const drainMs = Math.min(stallMs, 1_000);
     for (;;) {
-      if (sinkDone || (outcome as RunOutcome) === "crashed") break;
-      const crashed = workers.map((w) => w.error()).find((e) => e !== undefined);
-      if (crashed) {
-        outcome = "crashed";
-        problem = crashed;
-        break;
-      }
+      if (sinkDone) break;
       const now = performance.now();
       const progress = received.length + src.acked;
       if (progress !== lastCount) {
         lastCount = progress;
         lastProgress = now;
+      }
+      if ((outcome as RunOutcome) === "crashed") {
+        if (now - lastProgress > drainMs) break;
+        await new Promise((r) => setTimeout(r, 20));
+        continue;
+      }
+      const crashed = workers.map((w) => w.error()).find((e) => e !== undefined);
+      if (crashed) {
+        outcome = "crashed";
+        problem = crashed;
+        lastProgress = now;
+        continue;
       }
       if (now - lastProgress > stallMs) {
         outcome = "stalled";

@@ -130,11 +130,14 @@ class StageRun {
     send({ type: "done", status, stats: this.stats() });
   }
 
+  /**
+   * Stops taking input; the sender stays up so that what this stage already sent on still
+   * reaches the next one (the harness then sees exactly the outputs before the failure).
+   */
   fail(e: unknown): void {
     if (this.finished) return;
     this.finished = true;
     this.receiver?.close();
-    this.sender?.close();
     const code = isHindsightError(e) ? e.code : "INTERNAL";
     const message = isHindsightError(e) ? e.oneLine() : e instanceof Error ? e.message : String(e);
     send({ type: "error", code, message });

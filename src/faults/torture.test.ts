@@ -26,8 +26,12 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
+  const used = pool.alive;
   await pool.close();
   rmSync(scratch, { recursive: true, force: true });
+  // Every worker process is gone.
+  expect(used).toBeGreaterThan(0);
+  expect(pool.alive).toBe(0);
 });
 
 function opts(o: Partial<TortureOptions>): TortureOptions {
@@ -35,7 +39,7 @@ function opts(o: Partial<TortureOptions>): TortureOptions {
     app: APP,
     seeds: { from: 1n, to: 1n },
     faults: FAULTS,
-    events: 300,
+    events: 200,
     cwd,
     pool,
     timeoutMs: 30_000,
@@ -134,10 +138,10 @@ describe("torture catches broken links", () => {
     const s = ra.seeds[0]!;
     expect(s.ok).toBe(false);
     expect(s.failure?.kind).toBe("duplicate");
-    expect(s.outputs).toBeGreaterThan(300);
+    expect(s.outputs).toBeGreaterThan(200);
     expect(s.faultsNear.some((f) => f.fault.kind === "dup")).toBe(true);
     expect(s.command).toBe(
-      `hindsight torture --app ${APP} --seeds 2..2 --faults drop=0.02,delay=0.03,dup=0.03,gap=5,maxdelay=3 --events 300 --unsafe no-dedupe`,
+      `hindsight torture --app ${APP} --seeds 2..2 --faults drop=0.02,delay=0.03,dup=0.03,gap=5,maxdelay=3 --events 200 --unsafe no-dedupe`,
     );
     const text = formatSeedResult(s).join("\n");
     expect(text).toMatch(
