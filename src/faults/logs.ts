@@ -107,3 +107,70 @@ export function readInputs(dir: string): { streamSeq: number; payload: Uint8Arra
     reader.close();
   }
 }
+
+/** Where one message (by link sequence number) got to in one process's recording. */
+export interface Hop {
+  process: string;
+  /** Log sequence numbers of the input records carrying the message (more than one: delivered twice). */
+  inputSeqs: number[];
+  /** Log sequence numbers of the output records made from it. */
+  outputSeqs: number[];
+  /** Set when the recording could not be read. */
+  problem?: string;
+}
+
+/**
+ * Follows message `seq` (link sequence number on the first link) through the recordings of a
+ * pipeline: in each process, the input records carrying it and the output records made from
+ * them; the outputs' sink sequence numbers are the link sequence numbers of the copies sent
+ * on, which the next process's input records carry. The source sends its input i as link seq
+ * i. Never throws (an unreadable log is reported in its hop).
+ */
+export function traceMessage(
+  processes: readonly string[],
+  logDirs: ReadonlyMap<string, string>,
+  seq: number,
+): Hop[] {
+  const hops: Hop[] = [];
+  let seqs = new Set([seq]);
+  for (const [k, p] of processes.entries()) {
+    const hop: Hop = { process: p, inputSeqs: [], outputSeqs: [] };
+    const next = new Set<number>();
+    try {
+      const reader = LogReader.open(logDirs.get(p)!);
+      try {
+        const inputs = new Set<number>();
+        for (const r of reader.records({ types: ["input", "output"] })) {
+          if (r.type === "input" && seqs.has(r.streamSeq)) {
+            inputs.add(r.seq);
+            hop.inputSeqs.push(r.seq);
+            if (k === 0) next.add(r.streamSeq);
+          } else if (r.type === "output" && inputs.has(r.eventSeq)) {
+            hop.outputSeqs.push(r.seq);
+            next.add(r.sinkSeq);
+          }
+        }
+      } finally {
+        reader.close();
+      }
+    } catch (e) {
+      hop.problem = e instanceof Error ? e.message : String(e);
+    }
+    hops.push(hop);
+    seqs = next;
+  }
+  return hops;
+}
+
+/** `source seq 51 → double seq 103 (out 104) → halve seq 105 (no output) → sink (not received)`. */
+export function formatHops(hops: readonly Hop[]): string {
+  return hops
+    .map((h, i) => {
+      if (h.problem) return `${h.process} (log unreadable)`;
+      if (h.inputSeqs.length === 0) return `${h.process} (not received)`;
+      const ins = `${h.process} seq ${h.inputSeqs.join(",")}${h.inputSeqs.length > 1 ? " (received twice)" : ""}`;
+      if (i === 0 || i === hops.length - 1) return ins;
+      return `${ins} ${h.outputSeqs.length === 0 ? "(no output)" : `(out ${h.outputSeqs.join(",")})`}`;
+    })
+    .join(" → ");
+}

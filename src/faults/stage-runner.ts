@@ -140,6 +140,12 @@ class StageRun {
     this.receiver?.close();
     const code = isHindsightError(e) ? e.code : "INTERNAL";
     const message = isHindsightError(e) ? e.oneLine() : e instanceof Error ? e.message : String(e);
+    // Seal the log: it shows the event the stage failed on (its input record, no output).
+    try {
+      if (this.log) closeProcessLog(this.log, this.receiver?.stats.delivered ?? 0, `failed: ${code}`);
+    } catch {
+      // The log itself may be what failed; the error below says what happened.
+    }
     send({ type: "error", code, message });
   }
 }

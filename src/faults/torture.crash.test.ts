@@ -39,6 +39,10 @@ describe("torture reports a crashed worker", () => {
     // What the crashed stage sent on before it failed still reached the sink.
     expect(a.failure).toMatchObject({ kind: "missing", index: 50 });
     expect(a.outputs).toBe(50);
+    // The failing stage sealed its log: message 50 came in and nothing went out.
+    expect(a.path).toMatch(
+      /^path of message 50: source seq 51 → double seq \d+ \(out \d+\) → halve seq \d+ \(no output\) → sink \(not received\)$/,
+    );
     // The crashed worker was replaced: the same seed again gives the same report.
     const b = await run();
     expect(formatSeedResult(b)).toEqual(formatSeedResult(a));

@@ -140,6 +140,10 @@ describe("torture catches broken links", () => {
     expect(s.failure?.kind).toBe("duplicate");
     expect(s.outputs).toBeGreaterThan(200);
     expect(s.faultsNear.some((f) => f.fault.kind === "dup")).toBe(true);
+    // Followed through the recordings, the repeated message reached the sink twice.
+    expect(s.path).toMatch(
+      /^path of message \d+: source seq \d+ → double seq .* → sink seq \d+,\d+ \(received twice\)$/,
+    );
     expect(s.command).toBe(
       `hindsight torture --app ${APP} --seeds 2..2 --faults drop=0.02,delay=0.03,dup=0.03,gap=5,maxdelay=3 --events 200 --unsafe no-dedupe`,
     );
@@ -161,8 +165,10 @@ describe("torture catches broken links", () => {
     expect(s.outcome).toBe("stalled");
     expect(s.failure?.kind).toBe("missing");
     expect(s.failure?.index).toBe(s.outputs);
-    // The drop that lost it is named among the faults around it.
+    // The drop that lost it is named among the faults around it, and the recordings show
+    // where the message got to: sent on by one process, never received by the next.
     expect(s.faultsNear.some((f) => f.fault.kind === "drop")).toBe(true);
+    expect(s.path).toMatch(/\(out \d+\) → \w+ \(not received\)/);
   });
 });
 

@@ -12,7 +12,7 @@ import { HindsightError } from "../errors.js";
 import type { UnsafeMode } from "../net/link.js";
 import { loadPipelineApp, type PipelineApp } from "./apps.js";
 import { inputsFromFile } from "./input-file.js";
-import { readFaultPlans } from "./logs.js";
+import { formatHops, readFaultPlans, traceMessage } from "./logs.js";
 import { runSeed, type SeedRun, WorkerPool } from "./pipeline.js";
 import { describeFault, type Fault, type FaultKind, type FaultOptions, formatFaultSpec } from "./plan.js";
 import { parseSeed } from "./prng.js";
@@ -65,6 +65,8 @@ export interface SeedResult {
   input?: { index: number; value: string; sourceLogSeq: number };
   /** Faults applied per link, by kind. */
   faultCounts: Record<string, Record<FaultKind, number>>;
+  /** Where the message behind the first bad output got to, process by process (from the recordings). */
+  path?: string;
   /** Faults within a few sequence numbers of the first bad output, per link. */
   faultsNear: { link: string; fault: Fault }[];
   /** Sink-side duplicates dropped and reconnections, summed over all links. */
@@ -178,10 +180,14 @@ function summarize(
   }
   const faultsNear: SeedResult["faultsNear"] = [];
   let input: SeedResult["input"];
+  let path: string | undefined;
   if (failure) {
     const i = failure.index;
     const inp = run.inputs[i];
     if (inp) input = { index: i, value: app.show(inp), sourceLogSeq: run.sourceSeqs[i] ?? -1 };
+    // For a duplicate, follow the message that came out twice.
+    const traced = failure.kind === "duplicate" && failure.repeats !== undefined ? failure.repeats : i;
+    path = `path of message ${traced}: ${formatHops(traceMessage(run.processes, run.logDirs, traced))}`;
     for (const [link, list] of run.faults)
       for (const f of list) if (Math.abs(f.seq - i) <= 3) faultsNear.push({ link, fault: f });
   }
@@ -200,6 +206,7 @@ function summarize(
     expectedOutputs: expected.length,
     ...(failure ? { failure } : {}),
     ...(input ? { input } : {}),
+    ...(path ? { path } : {}),
     faultCounts,
     faultsNear: faultsNear.slice(0, 24),
     duplicatesDropped,
@@ -301,6 +308,7 @@ export function formatSeedResult(r: SeedResult): string[] {
   );
   if (r.input)
     lines.push(`  input: #${r.input.index} (source log seq ${r.input.sourceLogSeq}) = ${r.input.value}`);
+  if (r.path) lines.push(`  ${r.path}`);
   if (f) {
     lines.push(`  faults applied near seq ${f.index} (±3), per link:`);
     if (r.faultsNear.length === 0) lines.push("    none");
