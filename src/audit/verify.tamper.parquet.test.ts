@@ -1,0 +1,3 @@
+import { tamperSuite } from "./tamper.testkit.js";
+
+tamperSuite(["parquet"]);

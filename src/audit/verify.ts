@@ -1,0 +1,263 @@
+/**
+ * `verifyAudit`: check an export against its manifest, its hash chain and its signature.
+ * Returns a result naming the first bad row rather than throwing, so callers can render it;
+ * the CLI turns a failed result into AUDIT_TAMPERED (exit 4).
+ */
+import { createHash, type KeyObject } from "node:crypto";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { HindsightError } from "../errors.js";
+import {
+  type AuditManifest,
+  checkSignature,
+  manifestPathFor,
+  parseManifest,
+  type SignatureCheck,
+} from "./manifest.js";
+import { readExport } from "./readers.js";
+import { AUDIT_FORMAT_VERSION, COLUMN_NAMES, genesisHash, rowHash } from "./row.js";
+
+export interface AuditProblem {
+  /** What kind of problem: manifest, signature, file, row, chain, count. */
+  readonly kind: "manifest" | "signature" | "file" | "row" | "chain" | "count";
+  /** The first bad row (0-based position in the export), when one can be named. */
+  readonly row?: number;
+  /** Where, in words: "line 12", "record 3 (after the header)", "manifest". */
+  readonly where: string;
+  readonly message: string;
+}
+
+export interface VerifyResult {
+  readonly ok: boolean;
+  readonly export: string;
+  readonly manifest: string;
+  readonly format: string | undefined;
+  /** Rows that were read and chained correctly before the first problem (all of them when ok). */
+  readonly rowsVerified: number;
+  readonly rows: number | undefined;
+  readonly finalHash: string | undefined;
+  readonly signature: SignatureCheck["status"];
+  readonly signerFingerprint?: string;
+  /** True when the signature was checked against a key the caller gave (--pubkey). */
+  readonly signerTrusted: boolean;
+  /** All problems found, most telling first. Empty when ok. */
+  readonly problems: readonly AuditProblem[];
+}
+
+export interface VerifyOptions {
+  /** The public key the manifest must be signed with. Defaults to: check with the embedded key, if any. */
+  readonly publicKey?: KeyObject | undefined;
+  /** Parquet: time allowed to decode one row group before the file counts as unreadable. Defaults to 30 s. */
+  readonly parquetGroupTimeoutMs?: number | undefined;
+}
+
+function fileDigest(path: string): { bytes: number; sha256: string } {
+  const h = createHash("sha256");
+  const fd = openSync(path, "r");
+  const buf = Buffer.allocUnsafe(1 << 20);
+  let bytes = 0;
+  try {
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      h.update(buf.subarray(0, n));
+      bytes += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { bytes, sha256: h.digest("hex") };
+}
+
+/**
+ * Verifies the export at `path` with the manifest at `<path>.manifest.json`.
+ * @throws HindsightError NOT_FOUND when the export itself does not exist, BAD_INPUT when it is a directory.
+ */
+export async function verifyAudit(path: string, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (!st)
+    throw new HindsightError("NOT_FOUND", `${path} does not exist`, {
+      hint: "give the path of an audit export",
+    });
+  if (!st.isFile())
+    throw new HindsightError("BAD_INPUT", `${path} is not a file`, {
+      hint: "give the path of an audit export",
+    });
+  const manifestPath = manifestPathFor(path);
+  const base = { export: path, manifest: manifestPath, signerTrusted: false } as const;
+
+  let text: string;
+  try {
+    text = readFileSync(manifestPath, "utf8");
+  } catch {
+    return {
+      ...base,
+      ok: false,
+      format: undefined,
+      rowsVerified: 0,
+      rows: undefined,
+      finalHash: undefined,
+      signature: "absent",
+      problems: [
+        {
+          kind: "manifest",
+          where: manifestPath,
+          message: "the export's manifest is missing: the export cannot be trusted",
+        },
+      ],
+    };
+  }
+  const parsed = parseManifest(text);
+  if ("problem" in parsed) {
+    return {
+      ...base,
+      ok: false,
+      format: undefined,
+      rowsVerified: 0,
+      rows: undefined,
+      finalHash: undefined,
+      signature: "invalid",
+      problems: [{ kind: "manifest", where: manifestPath, message: parsed.problem }],
+    };
+  }
+  const m: AuditManifest = parsed.manifest;
+  // Row-level problems first (they name the first bad row), then manifest-level ones.
+  const problems: AuditProblem[] = [];
+  const manifestProblems: AuditProblem[] = [];
+
+  const sig = checkSignature(m, options.publicKey);
+  if (sig.status === "invalid")
+    manifestProblems.push({ kind: "signature", where: manifestPath, message: sig.reason });
+
+  const g = m.genesis as unknown as Record<string, unknown>;
+  if (
+    g["kind"] !== "hindsight.audit" ||
+    g["version"] !== AUDIT_FORMAT_VERSION ||
+    JSON.stringify(g["columns"]) !== JSON.stringify(COLUMN_NAMES)
+  ) {
+    manifestProblems.push({
+      kind: "manifest",
+      where: manifestPath,
+      message: "the manifest's genesis does not describe this export format",
+    });
+  }
+  let gHash: string | undefined;
+  try {
+    gHash = genesisHash(m.genesis);
+  } catch {
+    gHash = undefined;
+  }
+  if (gHash !== m.genesis_hash) {
+    manifestProblems.push({
+      kind: "manifest",
+      where: manifestPath,
+      message: "the manifest's genesis_hash does not match its genesis",
+    });
+  }
+
+  // The file's digest first: a file whose bytes are the ones the manifest names can be decoded
+  // without isolation (Parquet); any other file is treated as hostile input.
+  const digest = fileDigest(path);
+  const digestOk = digest.bytes === m.file_bytes && digest.sha256 === m.file_sha256;
+
+  // Rows: chain, row hashes, canonical bytes.
+  let prev = m.genesis_hash;
+  let verified = 0;
+  let rowProblem: AuditProblem | undefined;
+  let count = 0;
+  for await (const item of readExport(m.format, path, {
+    trusted: digestOk,
+    ...(options.parquetGroupTimeoutMs === undefined
+      ? {}
+      : { parquetGroupTimeoutMs: options.parquetGroupTimeoutMs }),
+  })) {
+    if ("fileProblem" in item) {
+      rowProblem ??= { kind: "file", row: count, where: item.where, message: item.fileProblem };
+      break;
+    }
+    count++;
+    if (rowProblem) continue; // keep counting rows for the summary
+    const at = `row ${item.position} (${item.where})`;
+    if (!item.record) {
+      rowProblem = {
+        kind: "row",
+        row: item.position,
+        where: item.where,
+        message: `${at} ${item.problem ?? "cannot be read"}`,
+      };
+      continue;
+    }
+    const r = item.record;
+    const recomputed = rowHash(r);
+    if (r.row !== item.position) {
+      rowProblem = {
+        kind: "chain",
+        row: item.position,
+        where: item.where,
+        message: `${at} is numbered ${String(r.row)}: a row was removed, inserted or moved before it`,
+      };
+    } else if (recomputed !== r.row_hash) {
+      rowProblem = {
+        kind: "row",
+        row: item.position,
+        where: item.where,
+        message: `${at}: its row_hash does not match its content: the row was changed`,
+      };
+    } else if (r.prev_hash !== prev) {
+      rowProblem = {
+        kind: "chain",
+        row: item.position,
+        where: item.where,
+        message: `${at}: its prev_hash is not the hash of the row before it: a row was removed, inserted or moved`,
+      };
+    } else if (item.problem) {
+      rowProblem = { kind: "row", row: item.position, where: item.where, message: `${at} ${item.problem}` };
+    } else {
+      prev = recomputed;
+      verified++;
+    }
+  }
+  if (rowProblem) problems.push(rowProblem);
+  else {
+    if (count !== m.rows) {
+      problems.push({
+        kind: "count",
+        row: Math.min(count, m.rows),
+        where: count < m.rows ? `after row ${count - 1}` : `row ${m.rows}`,
+        message:
+          count < m.rows
+            ? `the export has ${count} rows, the manifest says ${m.rows}: rows were removed from the end`
+            : `the export has ${count} rows, the manifest says ${m.rows}: rows were added at the end`,
+      });
+    } else if (prev !== m.final_hash) {
+      problems.push({
+        kind: "chain",
+        where: manifestPath,
+        message:
+          "the last row's hash is not the manifest's final_hash: the rows or the manifest were replaced",
+      });
+    }
+  }
+  problems.push(...manifestProblems);
+  if (!digestOk) {
+    problems.push({
+      kind: "file",
+      where: path,
+      message:
+        digest.bytes !== m.file_bytes
+          ? `the export is ${digest.bytes} bytes, the manifest says ${m.file_bytes}`
+          : "the export's SHA-256 is not the manifest's file_sha256: bytes of the file were changed",
+    });
+  }
+  return {
+    ...base,
+    ok: problems.length === 0,
+    format: m.format,
+    rowsVerified: verified,
+    rows: count,
+    finalHash: problems.length === 0 ? prev : undefined,
+    signature: sig.status,
+    ...(sig.status === "valid" ? { signerFingerprint: sig.keyFingerprint } : {}),
+    signerTrusted: sig.status === "valid" && sig.trusted,
+    problems,
+  };
+}
