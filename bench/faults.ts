@@ -47,17 +47,26 @@ const scratch = mkdtempSync(join(tmpdir(), "hindsight-bench-faults-"));
 interface Case {
   name: string;
   ms: number[];
+  /** CPU time of all processes (harness + workers) per run, ms. */
+  cpuMs: number[];
   runs: SeedRun[];
 }
 
+const cpuMsSince = (u: NodeJS.CpuUsage): number => {
+  const d = process.cpuUsage(u);
+  return (d.user + d.system) / 1000;
+};
+
 async function pipelineCase(name: string, faults: FaultOptions): Promise<Case> {
-  const c: Case = { name, ms: [], runs: [] };
+  const c: Case = { name, ms: [], cpuMs: [], runs: [] };
   // One untimed run first (JIT warm-up in every process).
   for (let i = 0; i <= args.runs; i++) {
     const dir = join(scratch, `${name.replace(/\W+/g, "-")}-${i}`);
     const t0 = nowMs();
+    const cpu0 = process.cpuUsage();
     const run = await runSeed({ app, seed: BigInt(i + 1), events: args.events, faults, dir, cwd, pool });
     const ms = nowMs() - t0;
+    const cpuMs = cpuMsSince(cpu0) + [...run.workerStats.values()].reduce((n, s) => n + s.cpuUs / 1000, 0);
     rmSync(dir, { recursive: true, force: true });
     const expected = await app.expected(run.inputs, BigInt(i + 1));
     const ok =
@@ -68,6 +77,7 @@ async function pipelineCase(name: string, faults: FaultOptions): Promise<Case> {
       throw new Error(`${name}: run ${i} did not deliver exactly once (${run.outcome} ${run.problem ?? ""})`);
     if (i > 0) {
       c.ms.push(ms);
+      c.cpuMs.push(cpuMs);
       c.runs.push(run);
     }
   }
@@ -78,21 +88,29 @@ try {
   // Baseline: the whole app in one process (what the harness uses as the expected output).
   const inputs = app.inputs(1n, args.events);
   const base: number[] = [];
+  const baseCpu: number[] = [];
   for (let i = 0; i <= args.runs; i++) {
     const t0 = nowMs();
+    const cpu0 = process.cpuUsage();
     await app.expected(inputs, 1n);
-    if (i > 0) base.push(nowMs() - t0);
+    if (i > 0) {
+      base.push(nowMs() - t0);
+      baseCpu.push(cpuMsSince(cpu0));
+    }
   }
   const clean = await pipelineCase("3 processes, no faults", parseFaultSpec("none"));
   const faulty = await pipelineCase(`3 processes, ${args.faults}`, parseFaultSpec(args.faults));
   const drops = await pipelineCase(`3 processes, ${args.drops}`, parseFaultSpec(args.drops));
 
+  const perEvent = (cpuMs: number) => formatMs(cpuMs / args.events);
   const rows: (string | number)[][] = [
     [
       "one process, engine only (baseline)",
       formatRate(args.events, median(base)),
       "1.00×",
       formatMs(median(base)),
+      perEvent(median(baseCpu)),
+      formatRate(args.events, median(baseCpu)),
       "-",
     ],
   ];
@@ -105,11 +123,19 @@ try {
       formatRate(args.events, median(c.ms)),
       ratio(median(c.ms), median(base)),
       formatMs(median(c.ms)),
+      perEvent(median(c.cpuMs)),
+      formatRate(args.events, median(c.cpuMs)),
       Math.round(faults),
     ]);
   }
   console.log(`\n${args.events} events per run, median of ${args.runs} runs (after 1 warm-up run)`);
-  printTable(["case", "events/s", "time ÷ baseline", "time/run", "faults/run"], rows);
+  console.log(
+    "CPU = user + system time of every process (harness and workers), the steadier figure on a shared machine",
+  );
+  printTable(
+    ["case", "events/s", "time ÷ baseline", "time/run", "CPU/event", "events per CPU-s", "faults/run"],
+    rows,
+  );
 
   const rec: number[] = [];
   for (const c of [faulty, drops])

@@ -27,6 +27,7 @@ class StageRun {
   sent = 0;
   faults = 0;
   finished = false;
+  private readonly cpuAtStart = process.cpuUsage();
 
   constructor(readonly m: StartMessage) {}
 
@@ -40,6 +41,7 @@ class StageRun {
       connections: r?.connections ?? 0,
       faults: this.faults,
       recoveryMs: r?.recoveryMs ?? [],
+      cpuUs: ((u) => u.user + u.system)(process.cpuUsage(this.cpuAtStart)),
     };
   }
 
@@ -166,7 +168,7 @@ process.on("message", (raw: unknown) => {
       send({
         type: "done",
         status: "stopped",
-        stats: { received: 0, sent: 0, duplicates: 0, gaps: 0, connections: 0, faults: 0, recoveryMs: [] },
+        stats: { received: 0, sent: 0, duplicates: 0, gaps: 0, connections: 0, faults: 0, recoveryMs: [], cpuUs: 0 },
       });
   } else if (m.type === "exit") {
     current?.receiver?.close();

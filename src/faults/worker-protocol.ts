@@ -49,6 +49,8 @@ export interface WorkerStats {
   faults: number;
   /** Drop-to-next-delivery times on the inbound link, ms (statistics only). */
   recoveryMs: number[];
+  /** CPU time (user + system) the worker used for this run, µs (statistics only). */
+  cpuUs: number;
 }
 
 export type FromWorker =
