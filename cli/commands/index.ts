@@ -1,6 +1,7 @@
 /** Every subcommand registers itself here; order is the order shown in --help. */
 import type { Command } from "commander";
 import type { CommandContext } from "../program.js";
+import { register as audit } from "./audit.js";
 import { register as cat } from "./cat.js";
 import { register as fsck } from "./fsck.js";
 import { register as inspect } from "./inspect.js";
@@ -12,4 +13,4 @@ import { register as why } from "./why.js";
 
 export type RegisterCommand = (program: Command, ctx: CommandContext) => Command;
 
-export const commands: RegisterCommand[] = [record, replay, verify, why, inspect, cat, fsck, torture];
+export const commands: RegisterCommand[] = [record, replay, verify, why, audit, inspect, cat, fsck, torture];

@@ -18,6 +18,8 @@ export interface AuditRow {
   readonly sinkSeq: number;
   /** Log sequence number of the output's record in the recording, when it has one. */
   readonly outputSeq?: number | null;
+  /** The output as it went out, decoded by its sink's codec (JSON value). */
+  readonly output: unknown;
   /** The output's time, ns since the Unix epoch (0n = none). */
   readonly outputTimeNs: bigint;
   /** The clock reading the decision was made with (ctx.now()), ns; null when it read none. */
@@ -73,6 +75,7 @@ export const AUDIT_COLUMNS = [
   { name: "sink", type: "string", nullable: false },
   { name: "sink_seq", type: "int", nullable: false },
   { name: "output_seq", type: "int", nullable: true },
+  { name: "output", type: "string", nullable: false },
   { name: "input_seq", type: "int", nullable: false },
   { name: "input_stream", type: "string", nullable: false },
   { name: "input_time_ns", type: "string", nullable: true },
@@ -189,6 +192,7 @@ export function toRecord(row: AuditRow, index: number, prevHash: string, id: Aud
     sink_seq: checkInt("sink_seq", row.sinkSeq),
     output_seq:
       row.outputSeq === undefined || row.outputSeq === null ? null : checkInt("output_seq", row.outputSeq),
+    output: canonicalJson(row.output === undefined ? null : row.output),
     input_seq: checkInt("input_seq", row.inputSeq),
     input_stream: row.inputStream,
     input_time_ns: timeOrNull(row.inputTimeNs),

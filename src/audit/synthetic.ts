@@ -61,10 +61,12 @@ export function* syntheticRows(
     const quoteTime = t0 + BigInt(quoteSeq) * 1_000_000n;
     const orderTime = t0 + BigInt(orderSeq) * 1_000_000n;
     const reject = spreadCents >= 5;
+    const decision = reject ? "reject" : "accept";
     const row: AuditRow = {
       sink: "decisions",
       sinkSeq: i,
       outputSeq: 3 * i + 2,
+      output: { orderId: `o${i}`, symbol: sym, decision, quote: { bid, offer, seq: quoteSeq } },
       outputTimeNs: orderTime,
       clockNs: opts.awkward && i % 5 === 0 ? null : orderTime + 17n,
       inputSeq: orderSeq,
@@ -77,7 +79,7 @@ export function* syntheticRows(
         qty: 100 + (i % 7),
         ts: orderTime.toString(),
       },
-      decision: reject ? "reject" : "accept",
+      decision,
       reason: opts.awkward
         ? AWKWARD[i % AWKWARD.length]!
         : reject

@@ -79,7 +79,7 @@ export function tamperSuite(formats: readonly AuditFormat[]): void {
 
   describe.each(formats)("tamper evidence: %s", (format) => {
     // Damaged Parquet is decoded in an isolated worker (slower): fewer samples keep the file fast.
-    const runs = (n: number) => (format === "parquet" ? Math.ceil(n / 3) : n);
+    const runs = (n: number) => (format === "parquet" ? Math.ceil(n / 4) : n);
     it("the untouched export verifies", async () => {
       const r = await verifyAudit(orig[format]!.path);
       expect(r.problems).toEqual([]);

@@ -1,0 +1,150 @@
+/**
+ * `hindsight audit export <dir> --app <module> --out <path> [--format] [--from] [--to] [--sign]`
+ * `hindsight audit verify <export> [--pubkey <pem>] [--json]`
+ */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { type Command, Option } from "commander";
+import { readPrivateKey, readPublicKey } from "../../src/audit/manifest.js";
+import { exportRecordingAudit } from "../../src/audit/replay-source.js";
+import { verifyAudit } from "../../src/audit/verify.js";
+import { AUDIT_FORMATS, type AuditFormat } from "../../src/audit/writers.js";
+import { HindsightError } from "../../src/errors.js";
+import { LogReader } from "../../src/log/index.js";
+import { loadApp } from "../../src/recorder/app-load.js";
+import { out } from "../io.js";
+import { timeOption } from "../options.js";
+import type { CommandContext } from "../program.js";
+import { type Progress, progress } from "../progress.js";
+import { bytes, toJson } from "../render.js";
+
+interface ExportCliOptions {
+  app: string;
+  out: string;
+  format: AuditFormat;
+  from?: bigint;
+  to?: bigint;
+  sign?: string;
+  json?: boolean;
+}
+
+interface VerifyCliOptions {
+  pubkey?: string;
+  json?: boolean;
+}
+
+function readKeyFile(cwd: string, path: string, option: string): string {
+  try {
+    return readFileSync(resolve(cwd, path), "utf8");
+  } catch (e) {
+    throw new HindsightError(
+      "NOT_FOUND",
+      `cannot read the key file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      {
+        where: option,
+        hint: "give the path of an Ed25519 key in PEM form",
+      },
+    );
+  }
+}
+
+export function register(program: Command, ctx: CommandContext): Command {
+  const audit = program
+    .command("audit")
+    .summary("export every decision of a recording as a tamper-evident audit trail, and verify one")
+    .description(
+      "export: replay a recording through its app and write one row per decision-bearing output (what\n" +
+        "came in, the clock and the state the decision was made on, the decision and its reason, the\n" +
+        "app build, references into the recording, the lineage), each row hash-chained to the one\n" +
+        "before it, plus <out>.manifest.json (final hash, row count, recording identity, optional\n" +
+        "Ed25519 signature). verify: check an export against its manifest. See docs/AUDIT.md.",
+    );
+
+  audit
+    .command("export")
+    .summary("write the audit export of a recording")
+    .argument("<dir>", "recording directory")
+    .requiredOption("--app <module>", "app module (.ts or .js) that made the recording")
+    .requiredOption("--out <path>", "export file to write (with <path>.manifest.json beside it)")
+    .addOption(
+      new Option("--format <format>", "file format")
+        .choices([...AUDIT_FORMATS])
+        .default("jsonl" as AuditFormat),
+    )
+    .option("--from <time>", "only outputs at or after this time (ns or ISO-8601)", timeOption("--from"))
+    .option("--to <time>", "only outputs at or before this time (ns or ISO-8601)", timeOption("--to"))
+    .option("--sign <pem>", "sign the manifest with this Ed25519 private key (PEM file)")
+    .option("--json", "print the result as JSON")
+    .action(async (dir: string, o: ExportCliOptions) => {
+      const signKey =
+        o.sign === undefined ? undefined : readPrivateKey(readKeyFile(ctx.io.cwd, o.sign, "--sign"));
+      const loaded = await loadApp(o.app, ctx.io.cwd);
+      const reader = LogReader.open(resolve(ctx.io.cwd, dir));
+      let bar: Progress | null = null;
+      try {
+        const r = await exportRecordingAudit(reader, loaded.app, {
+          out: resolve(ctx.io.cwd, o.out),
+          format: o.format,
+          fromNs: o.from,
+          toNs: o.to,
+          signKey,
+          onProgress: (done, total) => {
+            bar ??= progress(ctx.io, "exporting", total, "records");
+            bar.update(done);
+          },
+        }).finally(() => (bar as Progress | null)?.stop());
+        if (o.json) out(ctx.io, toJson(r, 2));
+        else
+          out(
+            ctx.io,
+            `wrote ${r.rows.toLocaleString("en-US")} rows to ${o.out} (${r.format}, ${bytes(r.bytes)})${r.signed ? ", signed" : ""}\n` +
+              `manifest ${o.out}.manifest.json, final hash ${r.finalHash}`,
+          );
+      } finally {
+        reader.close();
+      }
+    });
+
+  audit
+    .command("verify")
+    .summary("check an audit export's hash chain, manifest and signature")
+    .description(
+      "Exit 0 when every row hashes to its row_hash, each prev_hash is the row before it, the row\n" +
+        "count, final hash and file digest match the manifest, and the signature (if any) holds; with\n" +
+        "--pubkey the manifest must be signed by that key. Exit 4 (naming the first bad row) otherwise.",
+    )
+    .argument("<export>", "the export file (its manifest is <export>.manifest.json)")
+    .option("--pubkey <pem>", "the Ed25519 public key the manifest must be signed with (PEM file)")
+    .option("--json", "print the result as JSON")
+    .action(async (file: string, o: VerifyCliOptions) => {
+      const publicKey =
+        o.pubkey === undefined ? undefined : readPublicKey(readKeyFile(ctx.io.cwd, o.pubkey, "--pubkey"));
+      const r = await verifyAudit(resolve(ctx.io.cwd, file), { publicKey });
+      if (o.json) out(ctx.io, toJson({ ...r, export: file }, 2));
+      if (r.ok) {
+        if (!o.json) {
+          const sig =
+            r.signature === "valid"
+              ? `signature valid (key ${r.signerFingerprint?.slice(0, 16)}…${r.signerTrusted ? ", the given public key" : ", embedded key: pass --pubkey to check who signed"})`
+              : "unsigned";
+          out(
+            ctx.io,
+            `✓ ${file}: ${r.rows?.toLocaleString("en-US")} rows, chain intact, final hash ${r.finalHash}; ${sig}`,
+          );
+        }
+        return;
+      }
+      const first = r.problems[0]!;
+      const more =
+        r.problems.length > 1
+          ? ` (and ${r.problems.length - 1} more problem${r.problems.length > 2 ? "s" : ""})`
+          : "";
+      throw new HindsightError("AUDIT_TAMPERED", `audit export does not verify: ${first.message}${more}`, {
+        where: file,
+        hint: "the export or its manifest was changed after it was written; re-export from the recording",
+        details: { problems: r.problems },
+      });
+    });
+
+  return audit;
+}
