@@ -5,6 +5,8 @@ export interface Io {
   readonly stdin: NodeJS.ReadableStream;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Aborted on SIGINT/SIGTERM: long commands stop cleanly (a recording is sealed, not torn). */
+  readonly signal?: AbortSignal;
 }
 
 export function out(io: Io, text: string): void {

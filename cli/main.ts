@@ -8,7 +8,16 @@ for (const stream of [process.stdout, process.stderr])
     throw e;
   });
 
+// The first Ctrl-C asks the running command to stop cleanly; a second one ends the process.
+const interrupt = new AbortController();
+for (const sig of ["SIGINT", "SIGTERM"] as const)
+  process.on(sig, () => {
+    if (interrupt.signal.aborted) process.exit(130);
+    interrupt.abort();
+  });
+
 const code = await run(process.argv.slice(2), {
+  signal: interrupt.signal,
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,

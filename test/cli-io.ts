@@ -23,9 +23,13 @@ export async function runCli(
   const io: Io = {
     stdout,
     stderr,
-    stdin: Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]),
+    stdin:
+      opts.stdin === undefined || typeof opts.stdin === "string" || Buffer.isBuffer(opts.stdin)
+        ? Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)])
+        : opts.stdin,
     cwd: opts.cwd ?? process.cwd(),
     env: opts.env ?? {},
+    ...(opts.signal ? { signal: opts.signal } : {}),
   };
   const code = await run(argv, io);
   await new Promise((r) => setImmediate(r));

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PassThrough } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../test/cli-io.js";
 
@@ -178,5 +179,29 @@ describe("record / inspect / cat / fsck", () => {
     const m = JSON.parse(readFileSync(join(dir, "rec", "manifest.json"), "utf8"));
     expect(m.streams.map((s: { name: string }) => s.name)).toEqual(["quotes", "orders"]);
     expect(m.clockSource).toBe("input:ts");
+  });
+
+  it("an interrupt seals the recording (exit 130, STOP marker, fsck clean)", async () => {
+    const out = join(dir, "interrupted");
+    const stdin = new PassThrough();
+    const ac = new AbortController();
+    let n = 0;
+    const feed = setInterval(() => {
+      stdin.write(`{"ts":${T + BigInt(n)},"n":${n}}\n`);
+      n++;
+      if (n === 50) ac.abort();
+    }, 1);
+    const r = await runCli(["record", "-i", "live=-", "-o", out], { stdin, signal: ac.signal });
+    clearInterval(feed);
+    stdin.end();
+    expect(r.code).toBe(130);
+    expect(r.stderr).toMatch(/interrupted/);
+    expect((await runCli(["fsck", out])).code).toBe(0);
+    const markers = (await runCli(["cat", out, "--type", "marker", "--json"])).stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(markers.at(-1)).toMatchObject({ kind: "stop", status: "interrupted" });
+    expect(markers.at(-1).events).toBeGreaterThan(0);
   });
 });

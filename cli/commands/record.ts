@@ -124,11 +124,17 @@ export function register(program: Command, ctx: CommandContext): Command {
         writer: writerOptionsFrom(o),
         stdin: ctx.io.stdin,
         onProgress: (n) => bar.update(n),
+        ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
       }).finally(() => bar.stop());
+      if (!s.complete) ctx.exitCode = 130;
       if (o.json) {
         out(ctx.io, toJson(s));
         return;
       }
+      if (!s.complete)
+        ctx.io.stderr.write(
+          "hindsight: interrupted: the recording was sealed after the events read so far\n",
+        );
       const rate = s.seconds > 0 ? Math.round(s.events / s.seconds) : s.events;
       out(
         ctx.io,

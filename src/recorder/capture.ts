@@ -16,6 +16,8 @@ export interface CaptureOptions {
   readonly labels?: Record<string, string>;
   /** Called every few thousand events with the count so far. */
   readonly onProgress?: (events: number) => void;
+  /** When aborted, capture stops after the current batch and seals the recording (status "interrupted"). */
+  readonly signal?: AbortSignal;
 }
 
 export interface CaptureSummary {
@@ -28,6 +30,8 @@ export interface CaptureSummary {
   readonly rawBytes: number;
   readonly payloadBytes: number;
   readonly seconds: number;
+  /** False when the capture was stopped by the signal before the inputs ended. */
+  readonly complete: boolean;
 }
 
 /** Throws NOT_FOUND / BAD_INPUT (inputs), ALREADY_EXISTS (out), USAGE. The partial recording is kept, sealed, on input errors. */
@@ -65,6 +69,10 @@ export async function captureInputs(o: CaptureOptions): Promise<CaptureSummary> 
       }
       events += batch.length;
       o.onProgress?.(events);
+      if (o.signal?.aborted) {
+        status = "interrupted";
+        break;
+      }
     }
   } catch (e) {
     status = e instanceof HindsightError ? `error: ${e.code}` : "error";
@@ -83,5 +91,6 @@ export async function captureInputs(o: CaptureOptions): Promise<CaptureSummary> 
     rawBytes: w.rawBytes,
     payloadBytes,
     seconds: (performance.now() - started) / 1000,
+    complete: status === "ok",
   };
 }

@@ -282,7 +282,8 @@ export async function* readInputBatches(
           }
       }
       live = next;
-      if (out.length >= BATCH) yield out.splice(0, out.length);
+      // Hand over what we have before waiting for more input (live streams stay prompt).
+      if (out.length >= BATCH || live.some((x) => x.pos >= x.batch.length)) yield out.splice(0, out.length);
     }
     if (out.length) yield out;
     return;
@@ -300,6 +301,7 @@ export async function* readInputBatches(
     const s = live[best]!;
     out.push({ stream: s.index, streamSeq: s.seq++, timeNs: s.headTime, payload: s.batch[s.pos]! });
     s.pos++;
+    if (s.pos >= s.batch.length && out.length) yield out.splice(0, out.length);
     if (await fill(s)) s.headTime = timeOf(s, field);
     else live.splice(best, 1);
     if (out.length >= BATCH) yield out.splice(0, out.length);
