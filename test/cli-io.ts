@@ -12,7 +12,12 @@ export interface CliResult {
 
 export async function runCli(
   argv: readonly string[],
-  opts: { stdin?: string | Buffer; cwd?: string; env?: Record<string, string> } = {},
+  opts: {
+    stdin?: string | Buffer | NodeJS.ReadableStream;
+    cwd?: string;
+    env?: Record<string, string>;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<CliResult> {
   const out: Buffer[] = [];
   const errs: Buffer[] = [];
