@@ -18,6 +18,7 @@ import { join } from "node:path";
 import { loadPipelineApp } from "../src/faults/apps.js";
 import { runSeed, type SeedRun, WorkerPool } from "../src/faults/pipeline.js";
 import { type FaultOptions, parseFaultSpec } from "../src/faults/plan.js";
+import { LinkReceiver, LinkSender } from "../src/net/link.js";
 import {
   benchArgs,
   formatMs,
@@ -84,6 +85,28 @@ async function pipelineCase(name: string, faults: FaultOptions): Promise<Case> {
   return c;
 }
 
+/** One link, both ends in this process, no logs, no faults: what the crossing itself costs. */
+async function linkOnly(payloads: Uint8Array[]): Promise<void> {
+  let got = 0;
+  const r = await LinkReceiver.listen({
+    name: "bench",
+    deliver: () => {
+      got++;
+      return true;
+    },
+  });
+  const snd = new LinkSender({ name: "bench", port: r.port });
+  try {
+    for (const p of payloads) if (!snd.send(p)) await snd.whenWritable();
+    await snd.end();
+    await r.finished;
+  } finally {
+    snd.close();
+    r.close();
+  }
+  if (got !== payloads.length) throw new Error(`link delivered ${got} of ${payloads.length}`);
+}
+
 try {
   // Baseline: the whole app in one process (what the harness uses as the expected output).
   const inputs = app.inputs(1n, args.events);
@@ -96,6 +119,17 @@ try {
     if (i > 0) {
       base.push(nowMs() - t0);
       baseCpu.push(cpuMsSince(cpu0));
+    }
+  }
+  const link: number[] = [];
+  const linkCpu: number[] = [];
+  for (let i = 0; i <= args.runs; i++) {
+    const t0 = nowMs();
+    const cpu0 = process.cpuUsage();
+    await linkOnly(inputs);
+    if (i > 0) {
+      link.push(nowMs() - t0);
+      linkCpu.push(cpuMsSince(cpu0));
     }
   }
   const clean = await pipelineCase("3 processes, no faults", parseFaultSpec("none"));
@@ -114,6 +148,15 @@ try {
       "-",
     ],
   ];
+  rows.push([
+    "one link in one process, no logs (transport only)",
+    formatRate(args.events, median(link)),
+    ratio(median(link), median(base)),
+    formatMs(median(link)),
+    perEvent(median(linkCpu)),
+    formatRate(args.events, median(linkCpu)),
+    "-",
+  ]);
   for (const c of [clean, faulty, drops]) {
     const faults =
       c.runs.reduce((n, r) => n + [...r.faults.values()].reduce((m, l) => m + l.length, 0), 0) /

@@ -12,7 +12,7 @@ import {
   RecordedFaults,
   SeededFaults,
 } from "./plan.js";
-import { parseSeed, splitmix64, unitDraw } from "./prng.js";
+import { fastUnitDraw, parseSeed, seed32, splitmix64, unitDraw } from "./prng.js";
 
 describe("splitmix64", () => {
   it("matches the reference outputs", () => {
@@ -29,6 +29,17 @@ describe("splitmix64", () => {
       expect(u).toBeGreaterThanOrEqual(0);
       expect(u).toBeLessThan(1);
     }
+  });
+
+  it("draws the same values without BigInt", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER - 1 }), (seed, i) => {
+        expect(fastUnitDraw(seed32(seed), i)).toBe(unitDraw(seed, i));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const i of [0, 1, 2 ** 32 - 1, 2 ** 32, 2 ** 53 - 2])
+      expect(fastUnitDraw(seed32(2n ** 64n - 1n), i)).toBe(unitDraw(2n ** 64n - 1n, i));
   });
 
   it("parses seeds", () => {

@@ -12,7 +12,7 @@
  */
 import { HindsightError } from "../errors.js";
 import { DecisionKind, type DecisionRecord, type LogRecord, rec } from "../format/records.js";
-import { unitDraw } from "./prng.js";
+import { fastUnitDraw, type Seed32, seed32 } from "./prng.js";
 
 export type FaultKind = "drop" | "delay" | "dup";
 export const FAULT_KINDS: readonly FaultKind[] = ["drop", "delay", "dup"];
@@ -130,7 +130,7 @@ export function formatFaultSpec(o: FaultOptions): string {
  * the same seed.
  */
 export class SeededFaults implements FaultSource {
-  private readonly seed: bigint;
+  private readonly seed: Seed32;
   private lastDrop = Number.NEGATIVE_INFINITY;
   private nextMsg = 0;
   private readonly options: FaultOptions;
@@ -138,7 +138,7 @@ export class SeededFaults implements FaultSource {
   constructor(seed: bigint, options: Partial<FaultOptions>, stream = 0) {
     this.options = faultOptions(options);
     // Each link draws from its own SplitMix64 sequence: offset the start by a large odd stride.
-    this.seed = (seed + BigInt(stream) * 0xd1b54a32d192ed03n) & ((1n << 64n) - 1n);
+    this.seed = seed32(seed + BigInt(stream) * 0xd1b54a32d192ed03n);
   }
 
   decide(msg: number, seq: number): Fault | undefined {
@@ -149,14 +149,14 @@ export class SeededFaults implements FaultSource {
     this.nextMsg++;
     const { drop, delay, dup } = this.options;
     if (drop + delay + dup === 0) return undefined;
-    const r = unitDraw(this.seed, 2 * msg);
+    const r = fastUnitDraw(this.seed, 2 * msg);
     if (r < drop) {
       if (msg - this.lastDrop < this.options.minDropGap) return undefined;
       this.lastDrop = msg;
       return { kind: "drop", msg, seq };
     }
     if (r < drop + delay) {
-      const ms = 1 + Math.floor(unitDraw(this.seed, 2 * msg + 1) * this.options.maxDelayMs);
+      const ms = 1 + Math.floor(fastUnitDraw(this.seed, 2 * msg + 1) * this.options.maxDelayMs);
       return { kind: "delay", msg, seq, ms };
     }
     if (r < drop + delay + dup) return { kind: "dup", msg, seq };

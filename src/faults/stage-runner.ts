@@ -168,7 +168,16 @@ process.on("message", (raw: unknown) => {
       send({
         type: "done",
         status: "stopped",
-        stats: { received: 0, sent: 0, duplicates: 0, gaps: 0, connections: 0, faults: 0, recoveryMs: [], cpuUs: 0 },
+        stats: {
+          received: 0,
+          sent: 0,
+          duplicates: 0,
+          gaps: 0,
+          connections: 0,
+          faults: 0,
+          recoveryMs: [],
+          cpuUs: 0,
+        },
       });
   } else if (m.type === "exit") {
     current?.receiver?.close();
