@@ -294,6 +294,7 @@ describe("strict mode", () => {
   const calls: [string, () => unknown][] = [
     ["Date.now()", () => Date.now()],
     ["new Date()", () => new Date().getTime()],
+    ["Date()", () => Date()],
     ["Math.random()", () => Math.random()],
     ["performance.now()", () => performance.now()],
     ["crypto.randomUUID()", () => crypto.randomUUID()],
@@ -315,6 +316,22 @@ describe("strict mode", () => {
       expect((err as Error).message).toContain(name);
       expect((err as Error).message).toContain("step 's'");
     });
+
+  it("allows deterministic Date use inside steps (new Date(x), Date.UTC, Date.parse)", async () => {
+    const outs: string[] = [];
+    const run = await startRun(
+      ambient(
+        () => `${new Date(0).toISOString()} ${Date.UTC(2026, 0, 1)} ${Date.parse("2026-01-01T00:00:00Z")}`,
+      ),
+      {
+        clock: () => 1n,
+        onOutput: (o) => outs.push(Buffer.from(o.bytes).toString()),
+      },
+    );
+    await run.push("a", 1, 1n);
+    await run.stop();
+    expect(outs).toEqual(['{"v":"1970-01-01T00:00:00.000Z 1767225600000 1767225600000"}']);
+  });
 
   it("leaves ambient calls alone outside steps, and restores the globals when runs stop", async () => {
     const before = { Date, random: Math.random, now: Date.now };
