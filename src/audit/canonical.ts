@@ -19,72 +19,66 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
  * @throws HindsightError BAD_INPUT for a non-finite number, a function, a symbol or a cycle.
  */
 export function canonicalJson(value: unknown): string {
-  const parts: string[] = [];
-  write(value, parts, new Set());
-  return parts.join("");
+  return write(value, new Set());
 }
 
-function write(value: unknown, out: string[], seen: Set<object>): void {
+const BAD_HINT = "audit fields must be finite numbers, strings, booleans, null, arrays or objects";
+
+function write(value: unknown, seen: Set<object>): string {
   switch (typeof value) {
     case "string":
-      out.push(JSON.stringify(value));
-      return;
+      return JSON.stringify(value);
     case "number":
       if (!Number.isFinite(value)) {
         throw new HindsightError("BAD_INPUT", `cannot put the number ${value} into an audit row`, {
-          hint: "audit fields must be finite numbers, strings, booleans, null, arrays or objects",
+          hint: BAD_HINT,
         });
       }
       // ECMAScript Number::toString is the JCS number format; -0 serializes as 0.
-      out.push(JSON.stringify(value));
-      return;
+      return JSON.stringify(value);
     case "bigint":
-      out.push(JSON.stringify(value.toString()));
-      return;
+      return `"${value.toString()}"`;
     case "boolean":
-      out.push(value ? "true" : "false");
-      return;
+      return value ? "true" : "false";
     case "object":
       break;
     default:
       throw new HindsightError("BAD_INPUT", `cannot put a ${typeof value} into an audit row`, {
-        hint: "audit fields must be finite numbers, strings, booleans, null, arrays or objects",
+        hint: BAD_HINT,
       });
   }
-  if (value === null) {
-    out.push("null");
-    return;
-  }
+  if (value === null) return "null";
   if (seen.has(value)) {
     throw new HindsightError("BAD_INPUT", "cannot put a cyclic structure into an audit row");
   }
   seen.add(value);
+  let out: string;
   if (Array.isArray(value)) {
-    out.push("[");
+    out = "[";
     for (let i = 0; i < value.length; i++) {
-      if (i > 0) out.push(",");
+      if (i > 0) out += ",";
       const v: unknown = value[i];
-      write(v === undefined ? null : v, out, seen);
+      out += write(v === undefined ? null : v, seen);
     }
-    out.push("]");
+    out += "]";
   } else if (value instanceof Uint8Array) {
     // Bytes that reach an audit row are shown as lowercase hex.
-    out.push(JSON.stringify(Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex")));
+    out = `"${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex")}"`;
   } else {
     const obj = value as Record<string, unknown>;
     // Default sort compares UTF-16 code units, which is exactly what RFC 8785 asks for.
-    const keys = Object.keys(obj)
-      .filter((k) => obj[k] !== undefined)
-      .sort();
-    out.push("{");
+    const keys = Object.keys(obj).sort();
+    out = "{";
     let first = true;
     for (const k of keys) {
-      if (!first) out.push(",");
+      const v = obj[k];
+      if (v === undefined) continue;
+      if (!first) out += ",";
       first = false;
-      out.push(JSON.stringify(k), ":");
-      write(obj[k], out, seen);
+      out += `${JSON.stringify(k)}:${write(v, seen)}`;
     }
-    out.push("}");
+    out += "}";
   }
   seen.delete(value);
+  return out;
 }

@@ -91,7 +91,8 @@ export const readPublicKey = (pem: string | Uint8Array, where = "--pubkey"): Key
   readPem(pem, "public", where);
 
 function spki(key: KeyObject): Buffer {
-  return createPublicKey(key).export({ type: "spki", format: "der" });
+  const pub = key.type === "public" ? key : createPublicKey(key);
+  return pub.export({ type: "spki", format: "der" });
 }
 
 /** Returns `m` with an Ed25519 signature by `privateKey`. */

@@ -91,6 +91,21 @@ class EventCursor {
   decisions = new Map<number, number>();
   /** `${sinkName}\0${sinkSeq}` → output record */
   outputs = new Map<string, { seq: number; timeNs: bigint }>();
+  /**
+   * The most recent input records passed, by seq: a state writer is usually among them, which
+   * saves a random read (a block decompression) per row. Bounded: oldest dropped first.
+   */
+  readonly recentInputs = new Map<number, SeqRecord>();
+  static readonly RECENT = 1 << 16;
+
+  private remember(r: SeqRecord): void {
+    if (r.type !== "input") return;
+    this.recentInputs.set(r.seq, r);
+    if (this.recentInputs.size > EventCursor.RECENT) {
+      const oldest = this.recentInputs.keys().next();
+      if (!oldest.done) this.recentInputs.delete(oldest.value);
+    }
+  }
 
   constructor(
     reader: LogReader,
@@ -116,10 +131,14 @@ class EventCursor {
     this.decisions = new Map();
     this.outputs = new Map();
     // Skip everything before the event's head.
-    for (let r = this.peek(); r !== undefined && r.seq < seq; r = this.peek()) this.peeked = undefined;
+    for (let r = this.peek(); r !== undefined && r.seq < seq; r = this.peek()) {
+      this.remember(r);
+      this.peeked = undefined;
+    }
     const h = this.peek();
     if (h === undefined || h.seq !== seq) return;
     this.head = h;
+    this.remember(h);
     this.peeked = undefined;
     // The event's own records run up to the next event's head.
     for (let r = this.peek(); r !== undefined && !isHead(r); r = this.peek()) {
@@ -204,7 +223,7 @@ export async function exportRecordingAudit(
     const k = `${step}\0${key}`;
     const known = writers.get(k);
     if (known && known.seq === seq) return known;
-    const v = viewOf(reader.get(seq));
+    const v = viewOf(cursor.recentInputs.get(seq) ?? reader.get(seq));
     writers.set(k, v);
     return v;
   };
