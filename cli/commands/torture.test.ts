@@ -1,3 +1,5 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
@@ -32,26 +34,46 @@ describe("hindsight torture", () => {
     ]);
   });
 
-  it("exits 3 and prints the seed, the first bad output and the command that reproduces it", async () => {
-    const r = await cli([
-      "torture",
-      "--app",
-      "double-halve",
-      "--seeds",
-      "1..1",
-      "--events",
-      "200",
-      "--faults",
-      "dup=0.05",
-      "--unsafe",
-      "no-dedupe",
-    ]);
-    expect(r.code).toBe(3);
-    expect(r.stdout).toMatch(/^seed 1: FAILED: output #\d+ is a duplicate/);
-    expect(r.stdout).toContain(
-      "reproduce: hindsight torture --app double-halve --seeds 1..1 --faults drop=0,delay=0,dup=0.05 --events 200 --unsafe no-dedupe",
-    );
-    expect(r.stdout).toMatch(/torture: 1 seed, 1 failed/);
+  it("exits 3, prints the seed, the first bad output and a command that reproduces it byte for byte", async () => {
+    const scratch = mkdtempSync(join(tmpdir(), "hindsight-torture-cli-"));
+    try {
+      const first = await cli([
+        "torture",
+        "--app",
+        "double-halve",
+        "--seeds",
+        "1..1",
+        "--events",
+        "200",
+        "--faults",
+        "dup=0.05,drop=0.01",
+        "--unsafe",
+        "no-dedupe",
+        "--keep",
+        join(scratch, "a"),
+      ]);
+      expect(first.code).toBe(3);
+      expect(first.stdout).toMatch(/^seed 1: FAILED: output #\d+ is a duplicate/);
+      expect(first.stdout).toMatch(/torture: 1 seed, 1 failed/);
+      const command = /^ {2}reproduce: (.*)$/m.exec(first.stdout)?.[1];
+      expect(command).toBe(
+        "hindsight torture --app double-halve --seeds 1..1 --faults drop=0.01,delay=0,dup=0.05 --events 200 --unsafe no-dedupe",
+      );
+      // Run exactly that command (keeping its recordings elsewhere): the same report, the same bytes.
+      const again = await cli([...command!.split(" ").slice(1), "--keep", join(scratch, "b")]);
+      expect(again.code).toBe(3);
+      expect(again.stdout.replaceAll(join(scratch, "b"), join(scratch, "a"))).toBe(first.stdout);
+      const files = (d: string) => readdirSync(d, { recursive: true, encoding: "utf8" }).sort();
+      const a = join(scratch, "a", "seed-1");
+      const b = join(scratch, "b", "seed-1");
+      expect(files(b)).toEqual(files(a));
+      for (const f of files(a)) {
+        if (statSync(join(a, f)).isDirectory()) continue;
+        expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
+      }
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 
   it.each([
