@@ -8,7 +8,7 @@
  */
 import { HindsightError } from "../errors.js";
 import { DEFAULT_MAX_RECORD_SIZE } from "../format/constants.js";
-import type { DecisionKind, LogRecord, MarkerKind, SeqRecord } from "../format/records.js";
+import type { DecisionKind, InputRecord, LogRecord, MarkerKind, SeqRecord } from "../format/records.js";
 
 const EMPTY: Uint8Array = new Uint8Array(0);
 const TWO_32 = 4294967296;
@@ -126,8 +126,60 @@ export class RecordEncoder {
     this.pos = end;
   }
 
+  /**
+   * Input events are most of a log: their sizes are known up front, so lengths are written
+   * directly (no reserve-and-shift) with one capacity check.
+   */
+  private encodeInput(r: InputRecord): number {
+    const { stream, streamSeq, key, payload, timeNs: t } = r;
+    if (!Number.isSafeInteger(stream) || stream < 0 || !Number.isSafeInteger(streamSeq) || streamSeq < 0)
+      throw new HindsightError("BAD_INPUT", `stream ${stream} / position ${streamSeq} is not an unsigned safe integer`);
+    const kl = key.length;
+    const pl = payload.length;
+    const body =
+      (stream ? 1 + varintSize(stream) : 0) +
+      (streamSeq ? 1 + varintSize(streamSeq) : 0) +
+      (kl ? 1 + varintSize(kl) + kl : 0) +
+      (pl ? 1 + varintSize(pl) + pl : 0);
+    const rec = (t !== 0n ? 9 : 0) + 1 + varintSize(body) + body;
+    this.ensure(rec + 10);
+    const begin = this.pos;
+    this.varint(rec);
+    const b = this.buf;
+    if (t !== 0n) {
+      if (t < 0n || t > 0xffff_ffff_ffff_ffffn) throw new HindsightError("BAD_INPUT", `time ${t} is outside 0..2^64-1`);
+      b[this.pos++] = 0x09;
+      this.view.setBigUint64(this.pos, t, true);
+      this.pos += 8;
+    }
+    b[this.pos++] = 0x12;
+    this.varint(body);
+    if (stream) {
+      b[this.pos++] = 0x08;
+      this.varint(stream);
+    }
+    if (streamSeq) {
+      b[this.pos++] = 0x10;
+      this.varint(streamSeq);
+    }
+    if (kl) {
+      b[this.pos++] = 0x1a;
+      this.varint(kl);
+      b.set(key, this.pos);
+      this.pos += kl;
+    }
+    if (pl) {
+      b[this.pos++] = 0x22;
+      this.varint(pl);
+      b.set(payload, this.pos);
+      this.pos += pl;
+    }
+    return this.pos - begin;
+  }
+
   /** Appends one record as varint length + Record bytes. Returns the record's encoded size. */
   encode(r: LogRecord): number {
+    if (r.type === "input") return this.encodeInput(r);
     const begin = this.pos;
     this.ensure(64);
     const recStart = this.open();
@@ -141,17 +193,6 @@ export class RecordEncoder {
       this.pos += 8;
     }
     switch (r.type) {
-      case "input": {
-        this.ensure(2);
-        this.buf[this.pos++] = 0x12;
-        const s = this.open();
-        this.uintField(0x08, r.stream);
-        this.uintField(0x10, r.streamSeq);
-        this.bytesField(0x1a, r.key);
-        this.bytesField(0x22, r.payload);
-        this.close(s);
-        break;
-      }
       case "decision": {
         this.ensure(2);
         this.buf[this.pos++] = 0x1a;
