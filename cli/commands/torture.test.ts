@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
@@ -86,6 +86,19 @@ describe("hindsight torture", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(msg);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("never overwrites a kept run", async () => {
+    const scratch = mkdtempSync(join(tmpdir(), "hindsight-torture-cli-"));
+    try {
+      mkdirSync(join(scratch, "seed-3"));
+      writeFileSync(join(scratch, "seed-3", "x"), "");
+      const r = await cli(["torture", "--app", "double-halve", "--seeds", "3..3", "--keep", scratch]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/seed-3 already holds a torture run \(--keep\)/);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 
   it("refuses an unknown --unsafe mode", async () => {

@@ -33,9 +33,13 @@ describe("splitmix64", () => {
 
   it("draws the same values without BigInt", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER - 1 }), (seed, i) => {
-        expect(fastUnitDraw(seed32(seed), i)).toBe(unitDraw(seed, i));
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }),
+        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER - 1 }),
+        (seed, i) => {
+          expect(fastUnitDraw(seed32(seed), i)).toBe(unitDraw(seed, i));
+        },
+      ),
       { numRuns: 2000 },
     );
     for (const i of [0, 1, 2 ** 32 - 1, 2 ** 32, 2 ** 53 - 2])

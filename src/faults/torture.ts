@@ -238,6 +238,11 @@ export async function torture(opts: TortureOptions): Promise<TortureReport> {
   try {
     for (let seed = opts.seeds.from; seed <= opts.seeds.to; seed++) {
       const keepDir = opts.keep ? join(resolve(opts.cwd, opts.keep), `seed-${seed}`) : undefined;
+      if (keepDir && existsSync(keepDir) && readdirSync(keepDir).length > 0)
+        throw new HindsightError("ALREADY_EXISTS", `${keepDir} already holds a torture run`, {
+          where: "--keep",
+          hint: "choose a new --keep directory (runs are never overwritten)",
+        });
       const dir = keepDir ?? mkdtempSync(join(tmpdir(), `hindsight-torture-${seed}-`));
       try {
         const plans = opts.plan ? readPlans(join(resolve(opts.cwd, opts.plan), `seed-${seed}`)) : undefined;
