@@ -2,7 +2,7 @@
  * The torture harness end to end: real worker processes, real TCP on 127.0.0.1, real logs.
  * One pool of worker processes serves every test here (starting one costs about a second).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -90,6 +90,22 @@ describe("torture: double-halve across 3 processes", () => {
   it("delivers exactly once with the built-in plain-function pipeline too", async () => {
     const rep = await torture(opts({ app: "double-halve", seeds: { from: 7n, to: 7n }, events: 500 }));
     for (const s of rep.seeds) expect(s.ok, formatSeedResult(s).join("\n")).toBe(true);
+  });
+
+  it("sends the events of an --input file", async () => {
+    const file = join(scratch, "input.jsonl");
+    const lines = Array.from(
+      { length: 60 },
+      (_, i) => `{"ts":${1_900_000_000_000_000_000n + BigInt(i)},"n":${i * 3 - 90}}`,
+    );
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const keep = join(scratch, "input-run");
+    const rep = await torture(opts({ input: file, events: 50, keep }));
+    expect(rep.seeds[0]!.ok, formatSeedResult(rep.seeds[0]!).join("\n")).toBe(true);
+    expect(rep.seeds[0]!.outputs).toBe(50);
+    expect(readInputs(join(keep, "seed-1", "source")).map((r) => Buffer.from(r.payload).toString())).toEqual(
+      lines.slice(0, 50),
+    );
   });
 
   it("repeats a seed byte for byte: same fault plan, same recordings, and replays a recorded plan exactly", async () => {
