@@ -133,7 +133,10 @@ export class RecordEncoder {
   private encodeInput(r: InputRecord): number {
     const { stream, streamSeq, key, payload, timeNs: t } = r;
     if (!Number.isSafeInteger(stream) || stream < 0 || !Number.isSafeInteger(streamSeq) || streamSeq < 0)
-      throw new HindsightError("BAD_INPUT", `stream ${stream} / position ${streamSeq} is not an unsigned safe integer`);
+      throw new HindsightError(
+        "BAD_INPUT",
+        `stream ${stream} / position ${streamSeq} is not an unsigned safe integer`,
+      );
     const kl = key.length;
     const pl = payload.length;
     const body =
@@ -147,7 +150,8 @@ export class RecordEncoder {
     this.varint(rec);
     const b = this.buf;
     if (t !== 0n) {
-      if (t < 0n || t > 0xffff_ffff_ffff_ffffn) throw new HindsightError("BAD_INPUT", `time ${t} is outside 0..2^64-1`);
+      if (t < 0n || t > 0xffff_ffff_ffff_ffffn)
+        throw new HindsightError("BAD_INPUT", `time ${t} is outside 0..2^64-1`);
       b[this.pos++] = 0x09;
       this.view.setBigUint64(this.pos, t, true);
       this.pos += 8;
@@ -338,17 +342,13 @@ class Cursor {
 }
 
 let lastHi = -1;
-let lastHiBig = 0n;
 let lastLo = -1;
 let lastTime = 0n;
-function timeOf(lo: number, hi: number): bigint {
-  if (lo === lastLo && hi === lastHi) return lastTime;
-  if (hi !== lastHi) {
-    lastHi = hi;
-    lastHiBig = BigInt(hi) << 32n;
-  }
+/** Consecutive records of one event share a time: the last one is reused, not re-allocated. */
+function timeAt(b: Buffer, p: number, lo: number, hi: number): bigint {
   lastLo = lo;
-  lastTime = lastHiBig + BigInt(lo);
+  lastHi = hi;
+  lastTime = b.readBigUInt64LE(p);
   return lastTime;
 }
 
@@ -361,7 +361,11 @@ function decodeOne(c: Cursor, end: number, seq: number): SeqRecord {
     const wt = tag & 7;
     if (field === 1 && wt === 1) {
       if (c.p + 8 > end) throw new DecodeError("time field runs past the end of its record");
-      timeNs = timeOf(c.b.readUInt32LE(c.p), c.b.readUInt32LE(c.p + 4));
+      const b = c.b;
+      const p = c.p;
+      const lo = (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
+      const hi = (b[p + 4]! | (b[p + 5]! << 8) | (b[p + 6]! << 16) | (b[p + 7]! << 24)) >>> 0;
+      timeNs = lo === lastLo && hi === lastHi ? lastTime : timeAt(b, p, lo, hi);
       c.p += 8;
       continue;
     }
