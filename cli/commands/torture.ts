@@ -19,7 +19,7 @@ interface TortureCliOptions {
   plan?: string;
   input?: string;
   unsafe?: UnsafeMode;
-  timeout: number;
+  timeout?: number;
   stall: number;
 }
 
@@ -56,7 +56,7 @@ export function register(program: Command, ctx: CommandContext): Command {
       "deliberately broken links, to check that torture catches bugs: no-dedupe or no-resend",
       choiceOption("--unsafe", ["no-dedupe", "no-resend"] as const),
     )
-    .option("--timeout <ms>", "limit per seed", intOption("--timeout", 100), 120_000)
+    .option("--timeout <ms>", "limit per seed (default: 60 s + 1 ms per event)", intOption("--timeout", 100))
     .option(
       "--stall <ms>",
       "a seed fails when the sink gets nothing new for this long",
@@ -71,7 +71,7 @@ export function register(program: Command, ctx: CommandContext): Command {
         faults: parseFaultSpec(o.faults),
         events: o.events,
         cwd: ctx.io.cwd,
-        timeoutMs: o.timeout,
+        ...(o.timeout !== undefined ? { timeoutMs: o.timeout } : {}),
         stallMs: o.stall,
         ...(o.keep ? { keep: o.keep } : {}),
         ...(o.plan ? { plan: o.plan } : {}),

@@ -43,7 +43,7 @@ export interface SeedRunOptions {
   plans?: ReadonlyMap<string, readonly Fault[]>;
   /** The source's payloads; defaults to `app.inputs(seed, events)`. */
   inputs?: Uint8Array[];
-  /** Hard limit on the whole run. Defaults to 60000 ms. */
+  /** Hard limit on the whole run. Defaults to 60 s plus 1 ms per event. */
   timeoutMs?: number;
   /** The run is declared stalled when the sink received nothing new for this long. Defaults to 3000 ms. */
   stallMs?: number;
@@ -225,7 +225,7 @@ export class WorkerPool {
  */
 export async function runSeed(opts: SeedRunOptions): Promise<SeedRun> {
   const { app, seed } = opts;
-  const timeoutMs = opts.timeoutMs ?? 60_000;
+  const timeoutMs = opts.timeoutMs ?? 60_000 + opts.events;
   const stallMs = opts.stallMs ?? 3_000;
   const window = opts.window ?? 1024;
   const processes = ["source", ...app.stages, "sink"];
