@@ -91,6 +91,16 @@ export function recordToJson(r: SeqRecord, m: Manifest): Record<string, unknown>
       };
     case "blob":
       return { ...base, hash: hex(r.hash), bytes: r.data.length };
+    case "lineage":
+      return {
+        ...base,
+        sink: m.sinks[r.sink]?.name ?? r.sink,
+        sinkSeq: r.sinkSeq,
+        eventSeq: r.eventSeq,
+        path: r.path,
+        reads: r.reads,
+        decisions: r.decisions,
+      };
   }
 }
 

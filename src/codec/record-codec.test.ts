@@ -46,6 +46,19 @@ export const arbRecord: fc.Arbitrary<LogRecord> = fc.oneof(
     })
     .map((p) => rec.marker(p as Parameters<typeof rec.marker>[0])),
   fc.record({ timeNs: time, hash: bytes, data: bytes }).map((p) => rec.blob(p)),
+  fc
+    .record({
+      timeNs: time,
+      sink: u32,
+      sinkSeq: u53,
+      eventSeq: u53,
+      path: fc.array(str, { maxLength: 4 }),
+      reads: fc.array(fc.record({ step: str, key: str, writerSeq: fc.oneof(fc.constant(-1), u53) }), {
+        maxLength: 4,
+      }),
+      decisions: fc.array(u32, { maxLength: 5 }),
+    })
+    .map((p) => rec.lineage(p)),
 );
 
 /** Normalizes for comparison: byte views to plain arrays. */
@@ -113,10 +126,20 @@ describe("record codec", () => {
     fc.assert(
       fc.property(arbRecord, (r) => {
         const { type, timeNs, ...body } = r;
-        const msg = hindsight.v1.Record.fromObject({
-          timeNs: timeNs.toString(),
-          [type]: stringifyLongs(body),
-        });
+        // OutputLineage reads say "no writer" with has_writer, not with -1.
+        const protoBody =
+          r.type === "lineage"
+            ? {
+                ...stringifyLongs(body),
+                reads: r.reads.map((x) => ({
+                  step: x.step,
+                  key: x.key,
+                  writerSeq: String(Math.max(0, x.writerSeq)),
+                  hasWriter: x.writerSeq >= 0,
+                })),
+              }
+            : stringifyLongs(body);
+        const msg = hindsight.v1.Record.fromObject({ timeNs: timeNs.toString(), [type]: protoBody });
         const buf = Buffer.from(hindsight.v1.Record.encodeDelimited(msg).finish());
         const [back] = decodeRecords(buf, 1, 0, "test");
         expect(plain(back!)).toEqual(plain({ ...r, seq: 0 }));

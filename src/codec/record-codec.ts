@@ -8,7 +8,14 @@
  */
 import { HindsightError } from "../errors.js";
 import { DEFAULT_MAX_RECORD_SIZE } from "../format/constants.js";
-import type { DecisionKind, InputRecord, LogRecord, MarkerKind, SeqRecord } from "../format/records.js";
+import type {
+  DecisionKind,
+  InputRecord,
+  LogRecord,
+  MarkerKind,
+  SeqRecord,
+  StateReadRef,
+} from "../format/records.js";
 
 const EMPTY: Uint8Array = new Uint8Array(0);
 const TWO_32 = 4294967296;
@@ -259,6 +266,47 @@ export class RecordEncoder {
         this.close(s);
         break;
       }
+      case "lineage": {
+        this.ensure(2);
+        this.buf[this.pos++] = 0x42;
+        const s = this.open();
+        this.uintField(0x08, r.sink);
+        this.uintField(0x10, r.sinkSeq);
+        this.uintField(0x18, r.eventSeq);
+        for (const step of r.path) {
+          if (step.length === 0) {
+            this.ensure(2);
+            this.buf[this.pos++] = 0x22;
+            this.buf[this.pos++] = 0;
+          } else this.stringField(0x22, step);
+        }
+        for (const rd of r.reads) {
+          this.ensure(2);
+          this.buf[this.pos++] = 0x2a;
+          const m = this.open();
+          this.stringField(0x0a, rd.step);
+          this.stringField(0x12, rd.key);
+          if (rd.writerSeq >= 0) {
+            this.uintField(0x18, rd.writerSeq);
+            this.uintField(0x20, 1);
+          }
+          this.close(m);
+        }
+        if (r.decisions.length) {
+          this.ensure(2);
+          this.buf[this.pos++] = 0x32;
+          const d = this.open();
+          for (const i of r.decisions) {
+            if (!Number.isSafeInteger(i) || i < 0)
+              throw new HindsightError("BAD_INPUT", `decision index ${i} is not an unsigned integer`);
+            this.ensure(11);
+            this.varint(i);
+          }
+          this.close(d);
+        }
+        this.close(s);
+        break;
+      }
       default:
         throw new HindsightError("INTERNAL", `unknown record type ${(r as { type: string }).type}`);
     }
@@ -369,7 +417,7 @@ function decodeOne(c: Cursor, end: number, seq: number): SeqRecord {
       c.p += 8;
       continue;
     }
-    if (wt !== 2 || field < 2 || field > 7) {
+    if (wt !== 2 || field < 2 || field > 8) {
       c.skip(wt, end);
       continue;
     }
@@ -587,6 +635,64 @@ function decodeOne(c: Cursor, end: number, seq: number): SeqRecord {
           }
         }
         out = { type: "blob", seq, timeNs, hash, data };
+        break;
+      }
+      case 8: {
+        let sink = 0;
+        let sinkSeq = 0;
+        let eventSeq = 0;
+        const path: string[] = [];
+        const reads: StateReadRef[] = [];
+        const decisions: number[] = [];
+        while (c.p < e) {
+          const t = c.varint(e);
+          switch (t) {
+            case 0x08:
+              sink = c.varint(e);
+              break;
+            case 0x10:
+              sinkSeq = c.varint(e);
+              break;
+            case 0x18:
+              eventSeq = c.varint(e);
+              break;
+            case 0x22:
+              path.push(c.string(e));
+              break;
+            case 0x2a: {
+              const ml = c.len(e);
+              const me = c.p + ml;
+              let step = "";
+              let key = "";
+              let writerSeq = 0;
+              let hasWriter = false;
+              while (c.p < me) {
+                const u = c.varint(me);
+                if (u === 0x0a) step = c.string(me);
+                else if (u === 0x12) key = c.string(me);
+                else if (u === 0x18) writerSeq = c.varint(me);
+                else if (u === 0x20) hasWriter = c.varint(me) !== 0;
+                else c.skip(u & 7, me);
+              }
+              reads.push({ step, key, writerSeq: hasWriter ? writerSeq : -1 });
+              break;
+            }
+            case 0x32: {
+              // packed (proto3 default) ...
+              const dl = c.len(e);
+              const de = c.p + dl;
+              while (c.p < de) decisions.push(c.varint(de));
+              break;
+            }
+            case 0x30:
+              // ... or not packed: both are valid encodings of a repeated scalar.
+              decisions.push(c.varint(e));
+              break;
+            default:
+              c.skip(t & 7, e);
+          }
+        }
+        out = { type: "lineage", seq, timeNs, sink, sinkSeq, eventSeq, path, reads, decisions };
         break;
       }
     }

@@ -42,6 +42,8 @@ export const FEATURES = {
   "blob-records": 1 << 0,
   /** Checkpoint state is stored in side files named by CheckpointRef.location. */
   "checkpoint-files": 1 << 1,
+  /** OutputLineage records (Record field 8) may appear: recorded with `record --lineage`. */
+  "lineage-records": 1 << 2,
 } as const;
 export type FeatureName = keyof typeof FEATURES;
 export const KNOWN_FEATURE_BITS = Object.values(FEATURES).reduce((a, b) => a | b, 0);

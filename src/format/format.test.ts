@@ -37,7 +37,10 @@ describe("format", () => {
     expect(v.getBigUint64(40, true)).toBe(1_794_061_800_999_999_999n);
     expect(v.getUint32(48, true)).toBe(0);
     expect(v.getUint32(52, true)).toBe(crc32c(h.subarray(0, 52)));
-    expect(parseBlockHeader(h)).toMatchObject({ ok: true, header: { firstSeq: 123456789012, recordCount: 1000 } });
+    expect(parseBlockHeader(h)).toMatchObject({
+      ok: true,
+      header: { firstSeq: 123456789012, recordCount: 1000 },
+    });
   });
 
   it("lays out the segment header as documented", () => {

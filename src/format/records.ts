@@ -83,6 +83,26 @@ export interface MarkerRecord {
   readonly status: string;
 }
 
+export interface StateReadRef {
+  readonly step: string;
+  readonly key: string;
+  /** Seq of the event that last wrote the value read; -1 when nothing had written it. */
+  readonly writerSeq: number;
+}
+
+/** The lineage of one output, recorded at run time (feature "lineage-records"). */
+export interface LineageRecord {
+  readonly type: "lineage";
+  readonly timeNs: bigint;
+  readonly sink: number;
+  readonly sinkSeq: number;
+  readonly eventSeq: number;
+  readonly path: readonly string[];
+  readonly reads: readonly StateReadRef[];
+  /** Decision.index of the decisions consumed before the output. */
+  readonly decisions: readonly number[];
+}
+
 /** A record as appended (no sequence number yet). */
 export type LogRecord =
   | InputRecord
@@ -90,7 +110,8 @@ export type LogRecord =
   | BlobRecord
   | OutputRecord
   | CheckpointRecord
-  | MarkerRecord;
+  | MarkerRecord
+  | LineageRecord;
 export type RecordType = LogRecord["type"];
 export const RECORD_TYPES: readonly RecordType[] = [
   "input",
@@ -99,6 +120,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
   "checkpoint",
   "marker",
   "blob",
+  "lineage",
 ];
 
 /** A record read back from the log, with its log sequence number. */
@@ -161,6 +183,20 @@ export const rec = {
       stateDigest: p.stateDigest,
       location: p.location ?? "",
       eventsHandled: p.eventsHandled ?? 0,
+    };
+  },
+  lineage(
+    p: Partial<Omit<LineageRecord, "type">> & { sink: number; sinkSeq: number; eventSeq: number },
+  ): LineageRecord {
+    return {
+      type: "lineage",
+      timeNs: p.timeNs ?? 0n,
+      sink: p.sink,
+      sinkSeq: p.sinkSeq,
+      eventSeq: p.eventSeq,
+      path: p.path ?? [],
+      reads: p.reads ?? [],
+      decisions: p.decisions ?? [],
     };
   },
   marker(p: Partial<Omit<MarkerRecord, "type">> & { kind: MarkerKind }): MarkerRecord {

@@ -18,7 +18,8 @@ export namespace hindsight {
             checkpoint?: (hindsight.v1.CheckpointRef.$Properties|null);
             marker?: (hindsight.v1.RunMarker.$Properties|null);
             blob?: (hindsight.v1.Blob.$Properties|null);
-            body?: ("input"|"decision"|"output"|"checkpoint"|"marker"|"blob");
+            lineage?: (hindsight.v1.OutputLineage.$Properties|null);
+            body?: ("input"|"decision"|"output"|"checkpoint"|"marker"|"blob"|"lineage");
             static create(properties: hindsight.v1.Record.$Shape): hindsight.v1.Record & hindsight.v1.Record.$Shape;
             static create(properties?: hindsight.v1.Record.$Properties): hindsight.v1.Record;
             static encode(m: hindsight.v1.Record.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -40,7 +41,8 @@ export namespace hindsight {
                 checkpoint?: (hindsight.v1.CheckpointRef.$Properties|null);
                 marker?: (hindsight.v1.RunMarker.$Properties|null);
                 blob?: (hindsight.v1.Blob.$Properties|null);
-                body?: ("input"|"decision"|"output"|"checkpoint"|"marker"|"blob");
+                lineage?: (hindsight.v1.OutputLineage.$Properties|null);
+                body?: ("input"|"decision"|"output"|"checkpoint"|"marker"|"blob"|"lineage");
                 $unknowns?: Uint8Array[];
             }
             type $Shape = {
@@ -51,9 +53,10 @@ export namespace hindsight {
               checkpoint?: hindsight.v1.CheckpointRef.$Shape|null;
               marker?: hindsight.v1.RunMarker.$Shape|null;
               blob?: hindsight.v1.Blob.$Shape|null;
+              lineage?: hindsight.v1.OutputLineage.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ body?: undefined; input?: null; decision?: null; output?: null; checkpoint?: null; marker?: null; blob?: null }|{ body?: "input"; input: hindsight.v1.InputEvent.$Shape; decision?: null; output?: null; checkpoint?: null; marker?: null; blob?: null }|{ body?: "decision"; input?: null; decision: hindsight.v1.Decision.$Shape; output?: null; checkpoint?: null; marker?: null; blob?: null }|{ body?: "output"; input?: null; decision?: null; output: hindsight.v1.OutputDigest.$Shape; checkpoint?: null; marker?: null; blob?: null }|{ body?: "checkpoint"; input?: null; decision?: null; output?: null; checkpoint: hindsight.v1.CheckpointRef.$Shape; marker?: null; blob?: null }|{ body?: "marker"; input?: null; decision?: null; output?: null; checkpoint?: null; marker: hindsight.v1.RunMarker.$Shape; blob?: null }|{ body?: "blob"; input?: null; decision?: null; output?: null; checkpoint?: null; marker?: null; blob: hindsight.v1.Blob.$Shape })
+              ({ body?: undefined; input?: null; decision?: null; output?: null; checkpoint?: null; marker?: null; blob?: null; lineage?: null }|{ body?: "input"; input: hindsight.v1.InputEvent.$Shape; decision?: null; output?: null; checkpoint?: null; marker?: null; blob?: null; lineage?: null }|{ body?: "decision"; input?: null; decision: hindsight.v1.Decision.$Shape; output?: null; checkpoint?: null; marker?: null; blob?: null; lineage?: null }|{ body?: "output"; input?: null; decision?: null; output: hindsight.v1.OutputDigest.$Shape; checkpoint?: null; marker?: null; blob?: null; lineage?: null }|{ body?: "checkpoint"; input?: null; decision?: null; output?: null; checkpoint: hindsight.v1.CheckpointRef.$Shape; marker?: null; blob?: null; lineage?: null }|{ body?: "marker"; input?: null; decision?: null; output?: null; checkpoint?: null; marker: hindsight.v1.RunMarker.$Shape; blob?: null; lineage?: null }|{ body?: "blob"; input?: null; decision?: null; output?: null; checkpoint?: null; marker?: null; blob: hindsight.v1.Blob.$Shape; lineage?: null }|{ body?: "lineage"; input?: null; decision?: null; output?: null; checkpoint?: null; marker?: null; blob?: null; lineage: hindsight.v1.OutputLineage.$Shape })
             );
         }
 
@@ -284,6 +287,76 @@ export namespace hindsight {
                 $unknowns?: Uint8Array[];
             }
             type $Shape = hindsight.v1.RunMarker.$Properties;
+        }
+
+        interface IOutputLineage extends hindsight.v1.OutputLineage.$Properties {
+        }
+
+        class OutputLineage {
+            constructor(p?: hindsight.v1.OutputLineage.$Properties);
+            $unknowns?: Uint8Array[];
+            sink: number;
+            sinkSeq: (number|Long);
+            eventSeq: (number|Long);
+            path: string[];
+            reads: hindsight.v1.StateReadRef.$Properties[];
+            decisions: number[];
+            static create(properties: hindsight.v1.OutputLineage.$Shape): hindsight.v1.OutputLineage & hindsight.v1.OutputLineage.$Shape;
+            static create(properties?: hindsight.v1.OutputLineage.$Properties): hindsight.v1.OutputLineage;
+            static encode(m: hindsight.v1.OutputLineage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: hindsight.v1.OutputLineage.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): hindsight.v1.OutputLineage & hindsight.v1.OutputLineage.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): hindsight.v1.OutputLineage & hindsight.v1.OutputLineage.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): hindsight.v1.OutputLineage;
+            static toObject(m: hindsight.v1.OutputLineage, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace OutputLineage {
+            interface $Properties {
+                sink?: (number|null);
+                sinkSeq?: (number|Long|null);
+                eventSeq?: (number|Long|null);
+                path?: (string[]|null);
+                reads?: (hindsight.v1.StateReadRef.$Properties[]|null);
+                decisions?: (number[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = hindsight.v1.OutputLineage.$Properties;
+        }
+
+        interface IStateReadRef extends hindsight.v1.StateReadRef.$Properties {
+        }
+
+        class StateReadRef {
+            constructor(p?: hindsight.v1.StateReadRef.$Properties);
+            $unknowns?: Uint8Array[];
+            step: string;
+            key: string;
+            writerSeq: (number|Long);
+            hasWriter: boolean;
+            static create(properties: hindsight.v1.StateReadRef.$Shape): hindsight.v1.StateReadRef & hindsight.v1.StateReadRef.$Shape;
+            static create(properties?: hindsight.v1.StateReadRef.$Properties): hindsight.v1.StateReadRef;
+            static encode(m: hindsight.v1.StateReadRef.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: hindsight.v1.StateReadRef.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): hindsight.v1.StateReadRef & hindsight.v1.StateReadRef.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): hindsight.v1.StateReadRef & hindsight.v1.StateReadRef.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): hindsight.v1.StateReadRef;
+            static toObject(m: hindsight.v1.StateReadRef, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace StateReadRef {
+            interface $Properties {
+                step?: (string|null);
+                key?: (string|null);
+                writerSeq?: (number|Long|null);
+                hasWriter?: (boolean|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = hindsight.v1.StateReadRef.$Properties;
         }
 
         interface IManifest extends hindsight.v1.Manifest.$Properties {

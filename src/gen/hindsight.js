@@ -3,7 +3,7 @@ import $protobuf from "protobufjs/minimal.js";
 
 // Common aliases
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $String = $util.global.String, $BigInt = $util.global.BigInt, $Array = $util.global.Array;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $String = $util.global.String, $BigInt = $util.global.BigInt, $Array = $util.global.Array, $Boolean = $util.global.Boolean;
 
 // Exported root namespace
 const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
@@ -38,7 +38,8 @@ export const hindsight = $root.hindsight = (() => {
              * @property {hindsight.v1.CheckpointRef.$Properties|null} [checkpoint] Record checkpoint
              * @property {hindsight.v1.RunMarker.$Properties|null} [marker] Record marker
              * @property {hindsight.v1.Blob.$Properties|null} [blob] Record blob
-             * @property {"input"|"decision"|"output"|"checkpoint"|"marker"|"blob"} [body] Record body
+             * @property {hindsight.v1.OutputLineage.$Properties|null} [lineage] Record lineage
+             * @property {"input"|"decision"|"output"|"checkpoint"|"marker"|"blob"|"lineage"} [body] Record body
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -60,9 +61,10 @@ export const hindsight = $root.hindsight = (() => {
              *   checkpoint?: hindsight.v1.CheckpointRef.$Shape|null;
              *   marker?: hindsight.v1.RunMarker.$Shape|null;
              *   blob?: hindsight.v1.Blob.$Shape|null;
+             *   lineage?: hindsight.v1.OutputLineage.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ body?: undefined; input?: null; decision?: null; output?: null; checkpoint?: null; marker?: null; blob?: null }|{ body?: "input"; input: hindsight.v1.InputEvent.$Shape; decision?: null; output?: null; checkpoint?: null; marker?: null; blob?: null }|{ body?: "decision"; input?: null; decision: hindsight.v1.Decision.$Shape; output?: null; checkpoint?: null; marker?: null; blob?: null }|{ body?: "output"; input?: null; decision?: null; output: hindsight.v1.OutputDigest.$Shape; checkpoint?: null; marker?: null; blob?: null }|{ body?: "checkpoint"; input?: null; decision?: null; output?: null; checkpoint: hindsight.v1.CheckpointRef.$Shape; marker?: null; blob?: null }|{ body?: "marker"; input?: null; decision?: null; output?: null; checkpoint?: null; marker: hindsight.v1.RunMarker.$Shape; blob?: null }|{ body?: "blob"; input?: null; decision?: null; output?: null; checkpoint?: null; marker?: null; blob: hindsight.v1.Blob.$Shape })
+             *   ({ body?: undefined; input?: null; decision?: null; output?: null; checkpoint?: null; marker?: null; blob?: null; lineage?: null }|{ body?: "input"; input: hindsight.v1.InputEvent.$Shape; decision?: null; output?: null; checkpoint?: null; marker?: null; blob?: null; lineage?: null }|{ body?: "decision"; input?: null; decision: hindsight.v1.Decision.$Shape; output?: null; checkpoint?: null; marker?: null; blob?: null; lineage?: null }|{ body?: "output"; input?: null; decision?: null; output: hindsight.v1.OutputDigest.$Shape; checkpoint?: null; marker?: null; blob?: null; lineage?: null }|{ body?: "checkpoint"; input?: null; decision?: null; output?: null; checkpoint: hindsight.v1.CheckpointRef.$Shape; marker?: null; blob?: null; lineage?: null }|{ body?: "marker"; input?: null; decision?: null; output?: null; checkpoint?: null; marker: hindsight.v1.RunMarker.$Shape; blob?: null; lineage?: null }|{ body?: "blob"; input?: null; decision?: null; output?: null; checkpoint?: null; marker?: null; blob: hindsight.v1.Blob.$Shape; lineage?: null }|{ body?: "lineage"; input?: null; decision?: null; output?: null; checkpoint?: null; marker?: null; blob?: null; lineage: hindsight.v1.OutputLineage.$Shape })
              * )} hindsight.v1.Record.$Shape
              */
 
@@ -137,17 +139,25 @@ export const hindsight = $root.hindsight = (() => {
              */
             Record.prototype.blob = null;
 
+            /**
+             * Record lineage.
+             * @member {hindsight.v1.OutputLineage.$Properties|null|undefined} lineage
+             * @memberof hindsight.v1.Record
+             * @instance
+             */
+            Record.prototype.lineage = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Record body.
-             * @member {"input"|"decision"|"output"|"checkpoint"|"marker"|"blob"|undefined} body
+             * @member {"input"|"decision"|"output"|"checkpoint"|"marker"|"blob"|"lineage"|undefined} body
              * @memberof hindsight.v1.Record
              * @instance
              */
             $Object.defineProperty(Record.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["input", "decision", "output", "checkpoint", "marker", "blob"]),
+                get: $util.oneOfGetter($oneOfFields = ["input", "decision", "output", "checkpoint", "marker", "blob", "lineage"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -197,6 +207,8 @@ export const hindsight = $root.hindsight = (() => {
                     $root.hindsight.v1.RunMarker.encode(m.marker, w.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
                 if (m.blob != null && $Object.hasOwnProperty.call(m, "blob"))
                     $root.hindsight.v1.Blob.encode(m.blob, w.uint32(/* id 7, wireType 2 =*/58).fork(), q + 1).ldelim();
+                if (m.lineage != null && $Object.hasOwnProperty.call(m, "lineage"))
+                    $root.hindsight.v1.OutputLineage.encode(m.lineage, w.uint32(/* id 8, wireType 2 =*/66).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -303,6 +315,13 @@ export const hindsight = $root.hindsight = (() => {
                                 break;
                             m.blob = $root.hindsight.v1.Blob.decode(r, r.size(), $undefined, q + 1, m.blob);
                             m.body = "blob";
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            m.lineage = $root.hindsight.v1.OutputLineage.decode(r, r.size(), $undefined, q + 1, m.lineage);
+                            m.body = "lineage";
                             continue;
                         }
                     }
@@ -416,6 +435,16 @@ export const hindsight = $root.hindsight = (() => {
                             return "blob." + e;
                     }
                 }
+                if (m.lineage != null && $Object.hasOwnProperty.call(m, "lineage")) {
+                    if (p.body === 1)
+                        return "body: multiple values";
+                    p.body = 1;
+                    {
+                        var e = $root.hindsight.v1.OutputLineage.verify(m.lineage, q + 1);
+                        if (e)
+                            return "lineage." + e;
+                    }
+                }
                 return null;
             };
 
@@ -478,6 +507,11 @@ export const hindsight = $root.hindsight = (() => {
                     if (!$util.isObject(d.blob))
                         throw $TypeError(".hindsight.v1.Record.blob: object expected");
                     m.blob = $root.hindsight.v1.Blob.fromObject(d.blob, q + 1);
+                }
+                if (d.lineage != null) {
+                    if (!$util.isObject(d.lineage))
+                        throw $TypeError(".hindsight.v1.Record.lineage: object expected");
+                    m.lineage = $root.hindsight.v1.OutputLineage.fromObject(d.lineage, q + 1);
                 }
                 return m;
             };
@@ -543,6 +577,11 @@ export const hindsight = $root.hindsight = (() => {
                     d.blob = $root.hindsight.v1.Blob.toObject(m.blob, o, q + 1);
                     if (o.oneofs)
                         d.body = "blob";
+                }
+                if (m.lineage != null && $Object.hasOwnProperty.call(m, "lineage")) {
+                    d.lineage = $root.hindsight.v1.OutputLineage.toObject(m.lineage, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "lineage";
                 }
                 return d;
             };
@@ -3272,6 +3311,898 @@ export const hindsight = $root.hindsight = (() => {
             };
 
             return RunMarker;
+        })();
+
+        v1.OutputLineage = (function() {
+
+            /**
+             * Properties of an OutputLineage.
+             * @typedef {Object} hindsight.v1.OutputLineage.$Properties
+             * @property {number|null} [sink] OutputLineage sink
+             * @property {number|Long|null} [sinkSeq] OutputLineage sinkSeq
+             * @property {number|Long|null} [eventSeq] OutputLineage eventSeq
+             * @property {Array.<string>|null} [path] OutputLineage path
+             * @property {Array.<hindsight.v1.StateReadRef.$Properties>|null} [reads] OutputLineage reads
+             * @property {Array.<number>|null} [decisions] OutputLineage decisions
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an OutputLineage.
+             * @memberof hindsight.v1
+             * @interface IOutputLineage
+             * @augments hindsight.v1.OutputLineage.$Properties
+             * @deprecated Use hindsight.v1.OutputLineage.$Properties instead.
+             */
+
+            /**
+             * Shape of an OutputLineage.
+             * @typedef {hindsight.v1.OutputLineage.$Properties} hindsight.v1.OutputLineage.$Shape
+             */
+
+            /**
+             * Constructs a new OutputLineage.
+             * @memberof hindsight.v1
+             * @classdesc Represents an OutputLineage.
+             * @constructor
+             * @param {hindsight.v1.OutputLineage.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const OutputLineage = function (p) {
+                this.path = [];
+                this.reads = [];
+                this.decisions = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * OutputLineage sink.
+             * @member {number} sink
+             * @memberof hindsight.v1.OutputLineage
+             * @instance
+             */
+            OutputLineage.prototype.sink = 0;
+
+            /**
+             * OutputLineage sinkSeq.
+             * @member {number|Long} sinkSeq
+             * @memberof hindsight.v1.OutputLineage
+             * @instance
+             */
+            OutputLineage.prototype.sinkSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * OutputLineage eventSeq.
+             * @member {number|Long} eventSeq
+             * @memberof hindsight.v1.OutputLineage
+             * @instance
+             */
+            OutputLineage.prototype.eventSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * OutputLineage path.
+             * @member {Array.<string>} path
+             * @memberof hindsight.v1.OutputLineage
+             * @instance
+             */
+            OutputLineage.prototype.path = $util.emptyArray;
+
+            /**
+             * OutputLineage reads.
+             * @member {Array.<hindsight.v1.StateReadRef.$Properties>} reads
+             * @memberof hindsight.v1.OutputLineage
+             * @instance
+             */
+            OutputLineage.prototype.reads = $util.emptyArray;
+
+            /**
+             * OutputLineage decisions.
+             * @member {Array.<number>} decisions
+             * @memberof hindsight.v1.OutputLineage
+             * @instance
+             */
+            OutputLineage.prototype.decisions = $util.emptyArray;
+
+            /**
+             * Creates a new OutputLineage instance using the specified properties.
+             * @function create
+             * @memberof hindsight.v1.OutputLineage
+             * @static
+             * @param {hindsight.v1.OutputLineage.$Properties=} [properties] Properties to set
+             * @returns {hindsight.v1.OutputLineage} OutputLineage instance
+             * @type {{
+             *   (properties: hindsight.v1.OutputLineage.$Shape): hindsight.v1.OutputLineage & hindsight.v1.OutputLineage.$Shape;
+             *   (properties?: hindsight.v1.OutputLineage.$Properties): hindsight.v1.OutputLineage;
+             * }}
+             */
+            OutputLineage.create = function(properties) {
+                return new OutputLineage(properties);
+            };
+
+            /**
+             * Encodes the specified OutputLineage message. Does not implicitly {@link hindsight.v1.OutputLineage.verify|verify} messages.
+             * @function encode
+             * @memberof hindsight.v1.OutputLineage
+             * @static
+             * @param {hindsight.v1.OutputLineage.$Properties} m OutputLineage message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OutputLineage.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.sink != null && $Object.hasOwnProperty.call(m, "sink") && m.sink !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).uint32(m.sink);
+                if (m.sinkSeq != null && $Object.hasOwnProperty.call(m, "sinkSeq") && (typeof m.sinkSeq === "object" ? m.sinkSeq.low || m.sinkSeq.high : m.sinkSeq !== 0))
+                    w.uint32(/* id 2, wireType 0 =*/16).uint64(m.sinkSeq);
+                if (m.eventSeq != null && $Object.hasOwnProperty.call(m, "eventSeq") && (typeof m.eventSeq === "object" ? m.eventSeq.low || m.eventSeq.high : m.eventSeq !== 0))
+                    w.uint32(/* id 3, wireType 0 =*/24).uint64(m.eventSeq);
+                if (m.path != null && m.path.length) {
+                    for (var i = 0; i < m.path.length; ++i)
+                        w.uint32(/* id 4, wireType 2 =*/34).string(m.path[i]);
+                }
+                if (m.reads != null && m.reads.length) {
+                    for (var i = 0; i < m.reads.length; ++i)
+                        $root.hindsight.v1.StateReadRef.encode(m.reads[i], w.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
+                }
+                if (m.decisions != null && m.decisions.length) {
+                    w.uint32(/* id 6, wireType 2 =*/50).uint32s(m.decisions);
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified OutputLineage message, length delimited. Does not implicitly {@link hindsight.v1.OutputLineage.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof hindsight.v1.OutputLineage
+             * @static
+             * @param {hindsight.v1.OutputLineage.$Properties} message OutputLineage message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OutputLineage.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an OutputLineage message from the specified reader or buffer.
+             * @function decode
+             * @memberof hindsight.v1.OutputLineage
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {hindsight.v1.OutputLineage & hindsight.v1.OutputLineage.$Shape} OutputLineage
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OutputLineage.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.hindsight.v1.OutputLineage();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.sink = v;
+                            else
+                                delete m.sink;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.sinkSeq = v;
+                            else
+                                delete m.sinkSeq;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.eventSeq = v;
+                            else
+                                delete m.eventSeq;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.path && m.path.length))
+                                m.path = [];
+                            m.path.push(r.stringVerify());
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.reads && m.reads.length))
+                                m.reads = [];
+                            m.reads.push($root.hindsight.v1.StateReadRef.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    case 6: {
+                            if (u === 2) {
+                                if (!(m.decisions && m.decisions.length))
+                                    m.decisions = [];
+                                r.uint32s(m.decisions);
+                                continue;
+                            }
+                            if (u !== 0)
+                                break;
+                            if (!(m.decisions && m.decisions.length))
+                                m.decisions = [];
+                            m.decisions.push(r.uint32());
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an OutputLineage message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof hindsight.v1.OutputLineage
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {hindsight.v1.OutputLineage & hindsight.v1.OutputLineage.$Shape} OutputLineage
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OutputLineage.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an OutputLineage message.
+             * @function verify
+             * @memberof hindsight.v1.OutputLineage
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            OutputLineage.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.sink != null && $Object.hasOwnProperty.call(m, "sink")) {
+                    if (!$util.isInteger(m.sink))
+                        return "sink: integer expected";
+                }
+                if (m.sinkSeq != null && $Object.hasOwnProperty.call(m, "sinkSeq")) {
+                    if (!$util.isInteger(m.sinkSeq) && !(m.sinkSeq && $util.isInteger(m.sinkSeq.low) && $util.isInteger(m.sinkSeq.high)))
+                        return "sinkSeq: integer|Long expected";
+                }
+                if (m.eventSeq != null && $Object.hasOwnProperty.call(m, "eventSeq")) {
+                    if (!$util.isInteger(m.eventSeq) && !(m.eventSeq && $util.isInteger(m.eventSeq.low) && $util.isInteger(m.eventSeq.high)))
+                        return "eventSeq: integer|Long expected";
+                }
+                if (m.path != null && $Object.hasOwnProperty.call(m, "path")) {
+                    if (!$Array.isArray(m.path))
+                        return "path: array expected";
+                    for (var i = 0; i < m.path.length; ++i) {
+                        if (!$util.isString(m.path[i]))
+                            return "path: string[] expected";
+                    }
+                }
+                if (m.reads != null && $Object.hasOwnProperty.call(m, "reads")) {
+                    if (!$Array.isArray(m.reads))
+                        return "reads: array expected";
+                    for (var i = 0; i < m.reads.length; ++i) {
+                        {
+                            var e = $root.hindsight.v1.StateReadRef.verify(m.reads[i], q + 1);
+                            if (e)
+                                return "reads." + e;
+                        }
+                    }
+                }
+                if (m.decisions != null && $Object.hasOwnProperty.call(m, "decisions")) {
+                    if (!$Array.isArray(m.decisions))
+                        return "decisions: array expected";
+                    for (var i = 0; i < m.decisions.length; ++i) {
+                        if (!$util.isInteger(m.decisions[i]))
+                            return "decisions: integer[] expected";
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates an OutputLineage message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof hindsight.v1.OutputLineage
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {hindsight.v1.OutputLineage} OutputLineage
+             */
+            OutputLineage.fromObject = function (d, q) {
+                if (d instanceof $root.hindsight.v1.OutputLineage)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".hindsight.v1.OutputLineage: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.hindsight.v1.OutputLineage();
+                if (d.sink != null) {
+                    if ($Number(d.sink) !== 0) {
+                        m.sink = d.sink >>> 0;
+                    }
+                }
+                if (d.sinkSeq != null) {
+                    if (typeof d.sinkSeq === "object" ? d.sinkSeq.low || d.sinkSeq.high : $Number(d.sinkSeq) !== 0) {
+                        if ($util.Long)
+                            m.sinkSeq = $util.Long.fromValue(d.sinkSeq, true);
+                        else if (typeof d.sinkSeq === "string")
+                            m.sinkSeq = $parseInt(d.sinkSeq, 10);
+                        else if (typeof d.sinkSeq === "number")
+                            m.sinkSeq = d.sinkSeq;
+                        else if (typeof d.sinkSeq === "object")
+                            m.sinkSeq = new $util.LongBits(d.sinkSeq.low >>> 0, d.sinkSeq.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.eventSeq != null) {
+                    if (typeof d.eventSeq === "object" ? d.eventSeq.low || d.eventSeq.high : $Number(d.eventSeq) !== 0) {
+                        if ($util.Long)
+                            m.eventSeq = $util.Long.fromValue(d.eventSeq, true);
+                        else if (typeof d.eventSeq === "string")
+                            m.eventSeq = $parseInt(d.eventSeq, 10);
+                        else if (typeof d.eventSeq === "number")
+                            m.eventSeq = d.eventSeq;
+                        else if (typeof d.eventSeq === "object")
+                            m.eventSeq = new $util.LongBits(d.eventSeq.low >>> 0, d.eventSeq.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.path) {
+                    if (!$Array.isArray(d.path))
+                        throw $TypeError(".hindsight.v1.OutputLineage.path: array expected");
+                    m.path = $Array(d.path.length);
+                    for (var i = 0; i < d.path.length; ++i) {
+                        m.path[i] = $String(d.path[i]);
+                    }
+                }
+                if (d.reads) {
+                    if (!$Array.isArray(d.reads))
+                        throw $TypeError(".hindsight.v1.OutputLineage.reads: array expected");
+                    m.reads = $Array(d.reads.length);
+                    for (var i = 0; i < d.reads.length; ++i) {
+                        if (!$util.isObject(d.reads[i]))
+                            throw $TypeError(".hindsight.v1.OutputLineage.reads: object expected");
+                        m.reads[i] = $root.hindsight.v1.StateReadRef.fromObject(d.reads[i], q + 1);
+                    }
+                }
+                if (d.decisions) {
+                    if (!$Array.isArray(d.decisions))
+                        throw $TypeError(".hindsight.v1.OutputLineage.decisions: array expected");
+                    m.decisions = $Array(d.decisions.length);
+                    for (var i = 0; i < d.decisions.length; ++i) {
+                        m.decisions[i] = d.decisions[i] >>> 0;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an OutputLineage message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof hindsight.v1.OutputLineage
+             * @static
+             * @param {hindsight.v1.OutputLineage} m OutputLineage
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            OutputLineage.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.path = [];
+                    d.reads = [];
+                    d.decisions = [];
+                }
+                if (o.defaults) {
+                    d.sink = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.sinkSeq = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.sinkSeq = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.eventSeq = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.eventSeq = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.sink != null && $Object.hasOwnProperty.call(m, "sink")) {
+                    d.sink = m.sink;
+                }
+                if (m.sinkSeq != null && $Object.hasOwnProperty.call(m, "sinkSeq")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.sinkSeq = typeof m.sinkSeq === "number" ? $BigInt(m.sinkSeq) : $util.Long.fromBits(m.sinkSeq.low >>> 0, m.sinkSeq.high >>> 0, true).toBigInt();
+                    else if (typeof m.sinkSeq === "number")
+                        d.sinkSeq = o.longs === $String ? $String(m.sinkSeq) : m.sinkSeq;
+                    else
+                        d.sinkSeq = o.longs === $String ? $util.Long.prototype.toString.call(m.sinkSeq) : o.longs === $Number ? new $util.LongBits(m.sinkSeq.low >>> 0, m.sinkSeq.high >>> 0).toNumber(true) : m.sinkSeq;
+                }
+                if (m.eventSeq != null && $Object.hasOwnProperty.call(m, "eventSeq")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.eventSeq = typeof m.eventSeq === "number" ? $BigInt(m.eventSeq) : $util.Long.fromBits(m.eventSeq.low >>> 0, m.eventSeq.high >>> 0, true).toBigInt();
+                    else if (typeof m.eventSeq === "number")
+                        d.eventSeq = o.longs === $String ? $String(m.eventSeq) : m.eventSeq;
+                    else
+                        d.eventSeq = o.longs === $String ? $util.Long.prototype.toString.call(m.eventSeq) : o.longs === $Number ? new $util.LongBits(m.eventSeq.low >>> 0, m.eventSeq.high >>> 0).toNumber(true) : m.eventSeq;
+                }
+                if (m.path && m.path.length) {
+                    d.path = $Array(m.path.length);
+                    for (var j = 0; j < m.path.length; ++j) {
+                        d.path[j] = m.path[j];
+                    }
+                }
+                if (m.reads && m.reads.length) {
+                    d.reads = $Array(m.reads.length);
+                    for (var j = 0; j < m.reads.length; ++j) {
+                        d.reads[j] = $root.hindsight.v1.StateReadRef.toObject(m.reads[j], o, q + 1);
+                    }
+                }
+                if (m.decisions && m.decisions.length) {
+                    d.decisions = $Array(m.decisions.length);
+                    for (var j = 0; j < m.decisions.length; ++j) {
+                        d.decisions[j] = m.decisions[j];
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this OutputLineage to JSON.
+             * @function toJSON
+             * @memberof hindsight.v1.OutputLineage
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            OutputLineage.prototype.toJSON = function() {
+                return OutputLineage.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return OutputLineage;
+        })();
+
+        v1.StateReadRef = (function() {
+
+            /**
+             * Properties of a StateReadRef.
+             * @typedef {Object} hindsight.v1.StateReadRef.$Properties
+             * @property {string|null} [step] StateReadRef step
+             * @property {string|null} [key] StateReadRef key
+             * @property {number|Long|null} [writerSeq] StateReadRef writerSeq
+             * @property {boolean|null} [hasWriter] StateReadRef hasWriter
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a StateReadRef.
+             * @memberof hindsight.v1
+             * @interface IStateReadRef
+             * @augments hindsight.v1.StateReadRef.$Properties
+             * @deprecated Use hindsight.v1.StateReadRef.$Properties instead.
+             */
+
+            /**
+             * Shape of a StateReadRef.
+             * @typedef {hindsight.v1.StateReadRef.$Properties} hindsight.v1.StateReadRef.$Shape
+             */
+
+            /**
+             * Constructs a new StateReadRef.
+             * @memberof hindsight.v1
+             * @classdesc Represents a StateReadRef.
+             * @constructor
+             * @param {hindsight.v1.StateReadRef.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const StateReadRef = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * StateReadRef step.
+             * @member {string} step
+             * @memberof hindsight.v1.StateReadRef
+             * @instance
+             */
+            StateReadRef.prototype.step = "";
+
+            /**
+             * StateReadRef key.
+             * @member {string} key
+             * @memberof hindsight.v1.StateReadRef
+             * @instance
+             */
+            StateReadRef.prototype.key = "";
+
+            /**
+             * StateReadRef writerSeq.
+             * @member {number|Long} writerSeq
+             * @memberof hindsight.v1.StateReadRef
+             * @instance
+             */
+            StateReadRef.prototype.writerSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * StateReadRef hasWriter.
+             * @member {boolean} hasWriter
+             * @memberof hindsight.v1.StateReadRef
+             * @instance
+             */
+            StateReadRef.prototype.hasWriter = false;
+
+            /**
+             * Creates a new StateReadRef instance using the specified properties.
+             * @function create
+             * @memberof hindsight.v1.StateReadRef
+             * @static
+             * @param {hindsight.v1.StateReadRef.$Properties=} [properties] Properties to set
+             * @returns {hindsight.v1.StateReadRef} StateReadRef instance
+             * @type {{
+             *   (properties: hindsight.v1.StateReadRef.$Shape): hindsight.v1.StateReadRef & hindsight.v1.StateReadRef.$Shape;
+             *   (properties?: hindsight.v1.StateReadRef.$Properties): hindsight.v1.StateReadRef;
+             * }}
+             */
+            StateReadRef.create = function(properties) {
+                return new StateReadRef(properties);
+            };
+
+            /**
+             * Encodes the specified StateReadRef message. Does not implicitly {@link hindsight.v1.StateReadRef.verify|verify} messages.
+             * @function encode
+             * @memberof hindsight.v1.StateReadRef
+             * @static
+             * @param {hindsight.v1.StateReadRef.$Properties} m StateReadRef message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StateReadRef.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.step != null && $Object.hasOwnProperty.call(m, "step") && m.step !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.step);
+                if (m.key != null && $Object.hasOwnProperty.call(m, "key") && m.key !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.key);
+                if (m.writerSeq != null && $Object.hasOwnProperty.call(m, "writerSeq") && (typeof m.writerSeq === "object" ? m.writerSeq.low || m.writerSeq.high : m.writerSeq !== 0))
+                    w.uint32(/* id 3, wireType 0 =*/24).uint64(m.writerSeq);
+                if (m.hasWriter != null && $Object.hasOwnProperty.call(m, "hasWriter") && m.hasWriter !== false)
+                    w.uint32(/* id 4, wireType 0 =*/32).bool(m.hasWriter);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified StateReadRef message, length delimited. Does not implicitly {@link hindsight.v1.StateReadRef.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof hindsight.v1.StateReadRef
+             * @static
+             * @param {hindsight.v1.StateReadRef.$Properties} message StateReadRef message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StateReadRef.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a StateReadRef message from the specified reader or buffer.
+             * @function decode
+             * @memberof hindsight.v1.StateReadRef
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {hindsight.v1.StateReadRef & hindsight.v1.StateReadRef.$Shape} StateReadRef
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StateReadRef.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.hindsight.v1.StateReadRef();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.step = v;
+                            else
+                                delete m.step;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.key = v;
+                            else
+                                delete m.key;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.writerSeq = v;
+                            else
+                                delete m.writerSeq;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.hasWriter = v;
+                            else
+                                delete m.hasWriter;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a StateReadRef message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof hindsight.v1.StateReadRef
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {hindsight.v1.StateReadRef & hindsight.v1.StateReadRef.$Shape} StateReadRef
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StateReadRef.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a StateReadRef message.
+             * @function verify
+             * @memberof hindsight.v1.StateReadRef
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            StateReadRef.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.step != null && $Object.hasOwnProperty.call(m, "step")) {
+                    if (!$util.isString(m.step))
+                        return "step: string expected";
+                }
+                if (m.key != null && $Object.hasOwnProperty.call(m, "key")) {
+                    if (!$util.isString(m.key))
+                        return "key: string expected";
+                }
+                if (m.writerSeq != null && $Object.hasOwnProperty.call(m, "writerSeq")) {
+                    if (!$util.isInteger(m.writerSeq) && !(m.writerSeq && $util.isInteger(m.writerSeq.low) && $util.isInteger(m.writerSeq.high)))
+                        return "writerSeq: integer|Long expected";
+                }
+                if (m.hasWriter != null && $Object.hasOwnProperty.call(m, "hasWriter")) {
+                    if (typeof m.hasWriter !== "boolean")
+                        return "hasWriter: boolean expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a StateReadRef message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof hindsight.v1.StateReadRef
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {hindsight.v1.StateReadRef} StateReadRef
+             */
+            StateReadRef.fromObject = function (d, q) {
+                if (d instanceof $root.hindsight.v1.StateReadRef)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".hindsight.v1.StateReadRef: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.hindsight.v1.StateReadRef();
+                if (d.step != null) {
+                    if (typeof d.step !== "string" || d.step.length) {
+                        m.step = $String(d.step);
+                    }
+                }
+                if (d.key != null) {
+                    if (typeof d.key !== "string" || d.key.length) {
+                        m.key = $String(d.key);
+                    }
+                }
+                if (d.writerSeq != null) {
+                    if (typeof d.writerSeq === "object" ? d.writerSeq.low || d.writerSeq.high : $Number(d.writerSeq) !== 0) {
+                        if ($util.Long)
+                            m.writerSeq = $util.Long.fromValue(d.writerSeq, true);
+                        else if (typeof d.writerSeq === "string")
+                            m.writerSeq = $parseInt(d.writerSeq, 10);
+                        else if (typeof d.writerSeq === "number")
+                            m.writerSeq = d.writerSeq;
+                        else if (typeof d.writerSeq === "object")
+                            m.writerSeq = new $util.LongBits(d.writerSeq.low >>> 0, d.writerSeq.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.hasWriter != null) {
+                    if (d.hasWriter) {
+                        m.hasWriter = $Boolean(d.hasWriter);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a StateReadRef message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof hindsight.v1.StateReadRef
+             * @static
+             * @param {hindsight.v1.StateReadRef} m StateReadRef
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            StateReadRef.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.step = "";
+                    d.key = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.writerSeq = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.writerSeq = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.hasWriter = false;
+                }
+                if (m.step != null && $Object.hasOwnProperty.call(m, "step")) {
+                    d.step = m.step;
+                }
+                if (m.key != null && $Object.hasOwnProperty.call(m, "key")) {
+                    d.key = m.key;
+                }
+                if (m.writerSeq != null && $Object.hasOwnProperty.call(m, "writerSeq")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.writerSeq = typeof m.writerSeq === "number" ? $BigInt(m.writerSeq) : $util.Long.fromBits(m.writerSeq.low >>> 0, m.writerSeq.high >>> 0, true).toBigInt();
+                    else if (typeof m.writerSeq === "number")
+                        d.writerSeq = o.longs === $String ? $String(m.writerSeq) : m.writerSeq;
+                    else
+                        d.writerSeq = o.longs === $String ? $util.Long.prototype.toString.call(m.writerSeq) : o.longs === $Number ? new $util.LongBits(m.writerSeq.low >>> 0, m.writerSeq.high >>> 0).toNumber(true) : m.writerSeq;
+                }
+                if (m.hasWriter != null && $Object.hasOwnProperty.call(m, "hasWriter")) {
+                    d.hasWriter = m.hasWriter;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this StateReadRef to JSON.
+             * @function toJSON
+             * @memberof hindsight.v1.StateReadRef
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            StateReadRef.prototype.toJSON = function() {
+                return StateReadRef.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return StateReadRef;
         })();
 
         v1.Manifest = (function() {

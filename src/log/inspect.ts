@@ -51,6 +51,7 @@ export function inspect(dir: string): InspectReport {
       checkpoint: 0,
       marker: 0,
       blob: 0,
+      lineage: 0,
     };
     const st = m.streams.map(() => ({
       events: 0,
