@@ -24,6 +24,7 @@ export interface RecordCliOptions {
   outputs: "digest" | "full";
   sink: { key: string; value: string }[];
   strict: "throw" | "record" | "off";
+  lineage?: boolean;
   json?: boolean;
 }
 
@@ -105,6 +106,7 @@ export function register(program: Command, ctx: CommandContext): Command {
         .choices(["throw", "record", "off"])
         .default("throw"),
     )
+    .option("--lineage", "also record each output's lineage at run time (faster `why`; lineage in verify reports)")
     .option("--json", "print the summary as JSON")
     .action(async (o: RecordCliOptions) => {
       if (o.app !== undefined) {
@@ -114,6 +116,7 @@ export function register(program: Command, ctx: CommandContext): Command {
       for (const [flag, set] of [
         ["--seed", o.seed],
         ["--checkpoint-every", o.checkpointEvery],
+        ["--lineage", o.lineage],
       ] as const)
         if (set !== undefined) ctx.io.stderr.write(`hindsight: note: ${flag} has no effect without --app\n`);
       const bar = progress(ctx.io, "recording");
