@@ -25,6 +25,24 @@ export interface StageContext {
   readonly seed: bigint;
   /** Appends a record to the worker's log; returns its sequence number. */
   readonly record: (r: LogRecord) => number;
+  /** Replaying a recording: decision values come from here instead of being produced. */
+  readonly recorded?: RecordedDecisions;
+}
+
+/** The decisions of a recording, served back in order during a replay. */
+export interface RecordedDecisions {
+  /**
+   * The value of the next decision of event `eventSeq`. Throws DIVERGENCE when the recording
+   * has no such decision there, or one of another kind or name.
+   */
+  next(
+    eventSeq: number,
+    kind: number,
+    name: string,
+    step: string,
+  ): { value: Uint8Array; contentHash: Uint8Array };
+  /** A look-up value by content hash. Throws DIVERGENCE when the recording lacks it. */
+  blob(hash: Uint8Array): Uint8Array;
 }
 
 export interface PipelineApp {

@@ -63,7 +63,10 @@ class StagePort implements DecisionPort {
   private readonly blobs = new Set<string>();
   outputs: Uint8Array[] = [];
 
-  constructor(private readonly record: StageContext["record"]) {}
+  constructor(
+    private readonly record: StageContext["record"],
+    private readonly recorded?: StageContext["recorded"],
+  ) {}
 
   beginEvent(eventSeq: number, timeNs: bigint): void {
     this.eventSeq = eventSeq;
@@ -72,7 +75,9 @@ class StagePort implements DecisionPort {
   }
 
   decide(req: DecisionRequest, produce: () => Uint8Array): Uint8Array {
-    const value = produce();
+    const value = this.recorded
+      ? this.recorded.next(this.eventSeq, req.kind, req.name, req.step).value
+      : produce();
     this.record(
       rec.decision({
         timeNs: this.timeNs,
@@ -91,6 +96,10 @@ class StagePort implements DecisionPort {
   lookup(req: DecisionRequest, fetch: () => Uint8Array | Promise<Uint8Array>): Promise<Uint8Array> {
     const index = this.index++;
     const { eventSeq, timeNs } = this;
+    if (this.recorded) {
+      const d = this.recorded.next(eventSeq, DecisionKind.lookup, req.name, req.step);
+      return Promise.resolve(this.recorded.blob(d.contentHash));
+    }
     return Promise.resolve(fetch()).then((data) => {
       const h = sha256(data);
       const k = Buffer.from(h).toString("hex");
@@ -122,8 +131,13 @@ class StagePort implements DecisionPort {
 }
 
 /** Runs `app` (or a stage of it) on the engine with a deterministic clock; outputs are collected. */
-function engineRunner(app: App, seed: bigint, record: StageContext["record"]): StageRuntime {
-  const port = new StagePort(record);
+function engineRunner(
+  app: App,
+  seed: bigint,
+  record: StageContext["record"],
+  recorded?: StageContext["recorded"],
+): StageRuntime {
+  const port = new StagePort(record, recorded);
   let now = 0n;
   const engine = new Engine(app, { port, seed: seed.toString(), clock: () => now, strict: "throw" });
   engine.start();
@@ -168,7 +182,7 @@ export async function loadEngineApp(module: string, cwd: string): Promise<Pipeli
         throw new HindsightError("USAGE", `app ${app.name} has no step "${name}"`, {
           hint: `its steps are ${steps.join(", ")}`,
         });
-      return engineRunner(stageOf(app, [name], `${app.name}[${name}]`), ctx.seed, ctx.record);
+      return engineRunner(stageOf(app, [name], `${app.name}[${name}]`), ctx.seed, ctx.record, ctx.recorded);
     },
     stageStreams(name) {
       const stage = stageOf(app, [name]);

@@ -8,9 +8,11 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DecisionKind } from "../format/records.js";
 import { LogReader } from "../log/index.js";
+import { loadPipelineApp } from "./apps.js";
 import { readFaultPlans, readInputs } from "./logs.js";
 import { WorkerPool } from "./pipeline.js";
 import { parseFaultSpec } from "./plan.js";
+import { replayStageLog } from "./replay-stage.js";
 import { firstFailure, formatSeedResult, type TortureOptions, torture } from "./torture.js";
 
 const cwd = join(import.meta.dirname, "..", "..");
@@ -85,6 +87,8 @@ describe("torture: double-halve across 3 processes", () => {
     expect(total.delay).toBeGreaterThan(5);
     expect(total.dup).toBeGreaterThan(5);
     expect(rep.seeds.every((s) => s.reconnections > 0 && s.duplicatesDropped > 0)).toBe(true);
+    // And every stage's log, replayed on its own, reproduced what the stage sent on.
+    expect(rep.seeds.map((s) => s.replayed)).toEqual(rep.seeds.map(() => ({ stages: 2, events: 400 })));
   });
 
   it("delivers exactly once with the built-in plain-function pipeline too", async () => {
@@ -143,6 +147,27 @@ describe("torture: double-halve across 3 processes", () => {
     expect(rc.seeds[0]!.ok).toBe(true);
     expect(rc.seeds[0]!.faultCounts).toEqual(ra.seeds[0]!.faultCounts);
     expectSameBytes(a, c);
+  });
+});
+
+describe("each process's log replays on its own", () => {
+  it("replays a stage's recorded decisions, and notices a log that does not match its stage", async () => {
+    const keep = join(scratch, "noisy");
+    const rep = await torture(
+      opts({ app: "src/faults/fixtures/noisy-app.ts", seeds: { from: 6n, to: 6n }, keep }),
+    );
+    const s = rep.seeds[0]!;
+    expect(s.ok, formatSeedResult(s).join("\n")).toBe(true);
+    expect(s.replayed).toEqual({ stages: 2, events: 400 });
+    const log = join(keep, "seed-6", "double");
+    const noisy = await loadPipelineApp("src/faults/fixtures/noisy-app.ts", cwd);
+    expect((await replayStageLog(noisy, "double", log, 6n)).divergence).toBeUndefined();
+    // The same log against a stage that makes no decisions: the replay says where it differs.
+    const plain = await loadPipelineApp(APP, cwd);
+    const d = await replayStageLog(plain, "double", log, 6n);
+    expect(d.divergence).toMatch(
+      /^event seq \d+ \(link seq 0\): the recording has 2 decision\(s\), the replay asked for 0$/,
+    );
   });
 });
 

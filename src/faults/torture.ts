@@ -16,6 +16,7 @@ import { formatHops, readFaultPlans, traceMessage } from "./logs.js";
 import { runSeed, type SeedRun, WorkerPool } from "./pipeline.js";
 import { describeFault, type Fault, type FaultKind, type FaultOptions, formatFaultSpec } from "./plan.js";
 import { parseSeed } from "./prng.js";
+import { replayStageLog } from "./replay-stage.js";
 
 export interface TortureOptions {
   /** `--app` as given: "double-halve" (built in) or a module path. */
@@ -65,6 +66,8 @@ export interface SeedResult {
   input?: { index: number; value: string; sourceLogSeq: number };
   /** Faults applied per link, by kind. */
   faultCounts: Record<string, Record<FaultKind, number>>;
+  /** For a passing seed: every stage's log was replayed through its stage and reproduced its outputs. */
+  replayed?: { stages: number; events: number };
   /** Where the message behind the first bad output got to, process by process (from the recordings). */
   path?: string;
   /** Faults within a few sequence numbers of the first bad output, per link. */
@@ -163,15 +166,31 @@ function readPlans(dir: string): Map<string, Fault[]> {
   return plans;
 }
 
-function summarize(
+async function summarize(
   opts: TortureOptions,
   app: PipelineApp,
   run: SeedRun,
   expected: Uint8Array[],
   dir?: string,
-): SeedResult {
+): Promise<SeedResult> {
   const failure = firstFailure(run.received, expected, app.show);
-  const ok = failure === undefined && run.outcome === "finished" && run.problem === undefined;
+  let ok = failure === undefined && run.outcome === "finished" && run.problem === undefined;
+  // A passing run must also replay: each stage's log, on its own, reproduces what it sent on.
+  let replayed: SeedResult["replayed"];
+  let problem = run.problem;
+  if (ok) {
+    replayed = { stages: 0, events: 0 };
+    for (const stage of app.stages) {
+      const rep = await replayStageLog(app, stage, run.logDirs.get(stage)!, run.seed);
+      if (rep.divergence) {
+        ok = false;
+        problem = `the log of ${stage} does not replay: ${rep.divergence}`;
+        break;
+      }
+      replayed.stages++;
+      replayed.events += rep.events;
+    }
+  }
   const faultCounts: SeedResult["faultCounts"] = {};
   for (const [link, list] of run.faults) {
     const c = { drop: 0, delay: 0, dup: 0 };
@@ -201,7 +220,8 @@ function summarize(
     seed: run.seed.toString(),
     ok,
     outcome: run.outcome,
-    ...(run.problem !== undefined ? { problem: run.problem } : {}),
+    ...(problem !== undefined ? { problem } : {}),
+    ...(replayed && ok ? { replayed } : {}),
     outputs: run.received.length,
     expectedOutputs: expected.length,
     ...(failure ? { failure } : {}),
@@ -261,7 +281,7 @@ export async function torture(opts: TortureOptions): Promise<TortureReport> {
           ...(opts.stallMs !== undefined ? { stallMs: opts.stallMs } : {}),
         });
         const expected = await app.expected(run.inputs, seed);
-        const r = summarize(opts, app, run, expected, keepDir);
+        const r = await summarize(opts, app, run, expected, keepDir);
         seeds.push(r);
         opts.onSeed?.(r);
       } finally {
@@ -295,7 +315,8 @@ export function formatSeedResult(r: SeedResult): string[] {
   if (r.ok)
     return [
       `seed ${r.seed}: ok: ${r.outputs} outputs, exactly once, in order (faults: ${counts(total)}; ` +
-        `${r.duplicatesDropped} duplicates dropped, ${r.reconnections} reconnections)`,
+        `${r.duplicatesDropped} duplicates dropped, ${r.reconnections} reconnections; ` +
+        `${r.replayed?.stages ?? 0} stage logs replayed identically)`,
     ];
   const f = r.failure;
   let what: string;
