@@ -23,7 +23,7 @@ import { encodeUtf8 } from "../src/engine/codec.js";
 import { parseJson } from "../src/engine/json.js";
 import { LogReader } from "../src/log/index.js";
 import { startRun } from "../src/recorder/app-run.js";
-import { replay } from "../src/replayer/replay.js";
+import { listCheckpoints, replay } from "../src/replayer/replay.js";
 import {
   benchArgs,
   diskBytes,
@@ -155,6 +155,22 @@ const untilTimes = await timed("until", async () => {
 const untilFull = await timed("untilFull", () =>
   replay(reader, marketSpread, { until, useCheckpoints: false }),
 );
+// Worst case near 90%: the record just before the next checkpoint (a whole interval to replay).
+const nextCheckpoint = listCheckpoints(recDir)
+  .map((c) => c.refSeq)
+  .filter((x) => x > until + 1)
+  .sort((a, b) => a - b)[0];
+const worst = nextCheckpoint === undefined ? until : nextCheckpoint - 1;
+let worstFrom = "";
+const worstTimes = await timed("worst", async () => {
+  const res = await replay(reader, marketSpread, { until: worst });
+  worstFrom = res.startedFrom
+    ? `checkpoint after event ${res.startedFrom.eventSeq}, ${formatCount(res.eventsReplayed)} events replayed`
+    : "start";
+});
+const worstFull = await timed("worstFull", () =>
+  replay(reader, marketSpread, { until: worst, useCheckpoints: false }),
+);
 reader.close();
 const bytesOnDisk = diskBytes(recDir);
 
@@ -205,6 +221,20 @@ rows.push([
   formatMs(cpuMs("untilFull")),
   "100%",
 ]);
+rows.push([
+  `--until seq ${worst} (just before the next checkpoint)`,
+  "",
+  formatMs(median(worstTimes)),
+  formatMs(cpuMs("worst")),
+  `${((median(worstTimes) / median(worstFull)) * 100).toFixed(1)}% of full replay to the point (cpu ${((cpuMs("worst") / cpuMs("worstFull")) * 100).toFixed(1)}%)`,
+]);
+rows.push([
+  "  same point without checkpoints",
+  "",
+  formatMs(median(worstFull)),
+  formatMs(cpuMs("worstFull")),
+  "100%",
+]);
 
 // double-halve
 const dhDir = join(dir, "double-halve");
@@ -215,6 +245,7 @@ const dhRec = await timed(
 );
 const dhReader = LogReader.open(dhDir);
 const dhRep = await timed("dhRep", () => replay(dhReader, doubleHalve, { compareOutputs: true }));
+const dhState = await timed("dhState", () => replay(dhReader, doubleHalve, {}));
 dhReader.close();
 rows.push([
   "double-halve recorded",
@@ -228,12 +259,19 @@ rows.push([
   formatRate(args.dhEvents, median(dhRep)),
   formatMs(median(dhRep)),
   formatMs(cpuMs("dhRep")),
-  `${ratio(median(dhRec), median(dhRep))} of record's speed`,
+  `${ratio(median(dhRec), median(dhRep))} of record's speed (cpu ${ratio(cpuMs("dhRec"), cpuMs("dhRep"))})`,
+]);
+rows.push([
+  "double-halve replay (state only)",
+  formatRate(args.dhEvents, median(dhState)),
+  formatMs(median(dhState)),
+  formatMs(cpuMs("dhState")),
+  `${ratio(median(dhRec), median(dhState))} of record's speed (cpu ${ratio(cpuMs("dhRec"), cpuMs("dhState"))})`,
 ]);
 
 printTable(["case (median of runs)", "events/s", "wall", "cpu", "ratio"], rows);
 console.log(
-  `\nrecording: ${formatCount(endSeq)} records, ${formatBytes(bytesOnDisk)} on disk (checkpoints every ${formatCount(args.checkpointEvery)} events); --until from ${untilFrom}`,
+  `\nrecording: ${formatCount(endSeq)} records, ${formatBytes(bytesOnDisk)} on disk (checkpoints every ${formatCount(args.checkpointEvery)} events); --until 90% from ${untilFrom}; worst case from ${worstFrom}`,
 );
 console.log(
   `runs: ${args.runs}; all times: unrecorded ${unrecorded.map(formatMs).join(", ")} | recorded ${recorded.map(formatMs).join(", ")} | verify ${verifyTimes.map(formatMs).join(", ")}`,

@@ -66,6 +66,11 @@ export interface DecisionPort {
   output(o: EngineOutput): void;
   /** The event is fully handled (replay checks nothing recorded is left over). */
   endEvent(): void;
+  /**
+   * False when the port never looks at output bytes (a replay that only rebuilds state): the
+   * engine then skips encoding outputs (`bytes` is empty). Defaults to true.
+   */
+  readonly needsOutputBytes?: boolean;
 }
 
 /** Decisions consumed, as seen by lineage/audit observers. */
@@ -187,6 +192,7 @@ export class Engine {
   private readonly prngs = new Map<string, Prng>();
   private readonly observer: EngineObserver | null;
   readonly tracing: boolean;
+  private readonly encodeOutputs: boolean;
 
   // Per-event state.
   private eventSeq = -1;
@@ -218,6 +224,7 @@ export class Engine {
     this.clock = opts.clock ?? noClock;
     this.observer = opts.observer ?? null;
     this.tracing = this.observer !== null;
+    this.encodeOutputs = opts.port.needsOutputBytes !== false || this.tracing;
     this.inputNames = Object.keys(app.inputs);
     this.inputCodecs = this.inputNames.map((n) => app.inputs[n] as Codec<unknown>);
     this.sinkNames = Object.keys(app.sinks);
@@ -600,9 +607,9 @@ export class Engine {
 
   /** @internal */
   emitTo(rt: StepRt, sink: number, value: unknown): void {
-    let bytes: Uint8Array;
+    let bytes: Uint8Array = EMPTY;
     try {
-      bytes = (this.sinkCodecs[sink] as Codec<unknown>).encode(value);
+      if (this.encodeOutputs) bytes = (this.sinkCodecs[sink] as Codec<unknown>).encode(value);
     } catch (e) {
       throw new HindsightError(
         "APP_ERROR",

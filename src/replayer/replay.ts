@@ -202,6 +202,10 @@ class ReplayPort implements DecisionPort {
   readonly blobs = new Map<string, Uint8Array>();
   onOutput: ((o: EngineOutput) => void) | undefined;
 
+  get needsOutputBytes(): boolean {
+    return this.compare || this.onOutput !== undefined;
+  }
+
   constructor(
     private readonly reader: LogReader,
     private readonly compare: boolean,
