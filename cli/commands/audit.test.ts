@@ -186,6 +186,11 @@ describe("hindsight audit export", () => {
     const again = await runCli([...args], { cwd: root });
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exists/);
+    const backwards = await runCli([...args.slice(0, -1), join(tmp, "b.jsonl"), "--from", "2", "--to", "1"], {
+      cwd: root,
+    });
+    expect(backwards.code).toBe(2);
+    expect(backwards.stderr).toMatch(/--from is after --to/);
   });
 
   it("refuses an app that does not reproduce the recording and leaves no export behind", async () => {

@@ -76,6 +76,8 @@ export function register(program: Command, ctx: CommandContext): Command {
     .option("--sign <pem>", "sign the manifest with this Ed25519 private key (PEM file)")
     .option("--json", "print the result as JSON")
     .action(async (dir: string, o: ExportCliOptions) => {
+      if (o.from !== undefined && o.to !== undefined && o.from > o.to)
+        throw new HindsightError("USAGE", "--from is after --to", { hint: "give --from <= --to" });
       const signKey =
         o.sign === undefined ? undefined : readPrivateKey(readKeyFile(ctx.io.cwd, o.sign, "--sign"));
       const loaded = await loadApp(o.app, ctx.io.cwd);
