@@ -78,17 +78,20 @@ interface StepBase {
   readonly codec?: Codec<unknown>;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: step values are typed per app; the stored union must accept any of them (function parameters are contravariant)
 export interface MapStep<I = any, O = any> extends StepBase {
   readonly kind: "map";
   readonly fn: (value: I, ctx: StepContext<never>) => MaybePromise<O | undefined>;
   readonly onTick?: (tick: Tick, ctx: StepContext<never>) => MaybePromise<void>;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: step values are typed per app; the stored union must accept any of them (function parameters are contravariant)
 export interface FilterStep<I = any> extends StepBase {
   readonly kind: "filter";
   readonly test: (value: I, ctx: StepContext<never>) => boolean;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: step values are typed per app; the stored union must accept any of them (function parameters are contravariant)
 export interface KeyedStep<I = any, S = any, O = any> extends StepBase {
   readonly kind: "keyed";
   /** The key of a message (e.g. its symbol). `from` is the stream or step it came from. */
@@ -109,7 +112,9 @@ export type AuditHook = (output: {
 
 export interface AppSpec {
   readonly name: string;
+  // biome-ignore lint/suspicious/noExplicitAny: each stream has its own value type (codecs are contravariant in encode)
   readonly inputs: Readonly<Record<string, Codec<any>>>;
+  // biome-ignore lint/suspicious/noExplicitAny: each sink has its own value type
   readonly sinks: Readonly<Record<string, Codec<any>>>;
   /** Declaration order is delivery order. */
   readonly steps: Readonly<Record<string, StepDefinition>>;
