@@ -4,7 +4,7 @@
  * (replayed through the app, one row per order), against a plain verifying replay as baseline;
  * then `audit verify` of each export.
  *
- *   npm run bench -- audit [--small 250000] [--large 1000000] [--events 1000000]
+ *   npm run bench -- audit [--small 250000] [--large 1000000] [--events 1000000] [--only synthetic|recording]
  *
  * Every case runs in a fresh node process, so its peak RSS / heap is its own. Peak memory is
  * sampled every 5,000 rows (and by a 20 ms timer).
@@ -140,9 +140,9 @@ function runChild(kind: string, format: string, n: number): CaseResult {
   return JSON.parse(r.stdout.trim().split("\n").pop()!) as CaseResult;
 }
 
-async function record(events: number): Promise<string> {
+async function record(events: number): Promise<string | undefined> {
   const rec = join(dir, `market-spread-${events}`);
-  if (existsSync(join(rec, "manifest.json"))) return rec;
+  if (existsSync(join(rec, "manifest.json"))) return undefined;
   rmSync(rec, { recursive: true, force: true });
   const r = await startRun(marketSpread, { out: rec });
   for (const l of marketSpreadLines({
@@ -161,84 +161,99 @@ async function record(events: number): Promise<string> {
 if (process.argv[2] === "--child") {
   await child(process.argv[3]!, process.argv[4] as AuditFormat, Number(process.argv[5]));
 } else {
-  const args = benchArgs({ small: 250_000, large: 1_000_000, events: 1_000_000 });
+  const args = benchArgs({ small: 250_000, large: 1_000_000, events: 1_000_000, only: "" });
   header("hindsight bench: audit export");
   mkdirSync(dir, { recursive: true });
   const mb = (n: number) => formatBytes(n);
 
-  console.log("synthetic market-spread-like rows, one process per case:\n");
-  const synth: (string | number)[][] = [];
-  for (const format of AUDIT_FORMATS) {
-    const small = runChild("synthetic", format, args.small);
-    const large = runChild("synthetic", format, args.large);
-    for (const [n, r] of [
-      [args.small, small],
-      [args.large, large],
-    ] as const) {
+  if (args.only !== "recording") {
+    console.log("synthetic market-spread-like rows, one process per case:\n");
+    const synth: (string | number)[][] = [];
+    for (const format of AUDIT_FORMATS) {
+      const small = runChild("synthetic", format, args.small);
+      const large = runChild("synthetic", format, args.large);
+      for (const [n, r] of [
+        [args.small, small],
+        [args.large, large],
+      ] as const) {
+        synth.push([
+          format,
+          formatCount(n),
+          formatRate(r.rows, r.ms, " rows/s"),
+          formatMs(r.ms),
+          formatMs(r.cpuMs),
+          mb(r.rssPeak),
+          mb(r.heapPeak),
+          mb(r.bytes),
+          formatRate(r.rows, r.verifyMs, " rows/s"),
+          mb(r.verifyRssPeak),
+        ]);
+      }
       synth.push([
-        format,
-        formatCount(n),
-        formatRate(r.rows, r.ms, " rows/s"),
+        "",
+        `${(args.large / args.small).toFixed(0)}× rows`,
+        "",
+        "",
+        "",
+        `${(large.rssPeak / small.rssPeak).toFixed(2)}× RSS`,
+        `${(large.heapPeak / small.heapPeak).toFixed(2)}× heap`,
+        "",
+        "",
+        `${(large.verifyRssPeak / small.verifyRssPeak).toFixed(2)}× RSS`,
+      ]);
+    }
+    printTable(
+      [
+        "format",
+        "rows",
+        "export",
+        "time",
+        "cpu",
+        "peak RSS",
+        "peak heap",
+        "file",
+        "verify",
+        "verify peak RSS",
+      ],
+      synth,
+    );
+  }
+  if (args.only !== "synthetic") {
+    const t0 = performance.now();
+    const made = await record(args.events);
+    console.log(
+      `\nmarket-spread recording: ${formatCount(args.events)} input events (80% quotes, 20% orders), ` +
+        (made ? `recorded in ${formatMs(performance.now() - t0)}` : "recorded by an earlier run") +
+        ` (kept in ${dir})\n`,
+    );
+    const base = runChild("replay", "jsonl", args.events);
+    const ms: (string | number)[][] = [
+      [
+        "replay (verify) only",
+        formatCount(base.rows),
+        formatRate(args.events, base.ms, " events/s"),
+        formatMs(base.ms),
+        formatMs(base.cpuMs),
+        mb(base.rssPeak),
+        mb(base.heapPeak),
+        "",
+        "baseline",
+      ],
+    ];
+    for (const format of AUDIT_FORMATS) {
+      const r = runChild("recording", format, args.events);
+      ms.push([
+        `audit export ${format}`,
+        formatCount(r.rows),
+        formatRate(args.events, r.ms, " events/s"),
         formatMs(r.ms),
         formatMs(r.cpuMs),
         mb(r.rssPeak),
         mb(r.heapPeak),
         mb(r.bytes),
-        formatRate(r.rows, r.verifyMs, " rows/s"),
-        mb(r.verifyRssPeak),
+        `${(r.cpuMs / base.cpuMs).toFixed(2)}× replay cpu; ${formatRate(r.rows, r.ms, " rows/s")}; verify ${formatRate(r.rows, r.verifyMs, " rows/s")}`,
       ]);
     }
-    synth.push([
-      "",
-      `${(args.large / args.small).toFixed(0)}× rows`,
-      "",
-      "",
-      "",
-      `${(large.rssPeak / small.rssPeak).toFixed(2)}× RSS`,
-      `${(large.heapPeak / small.heapPeak).toFixed(2)}× heap`,
-      "",
-      "",
-      `${(large.verifyRssPeak / small.verifyRssPeak).toFixed(2)}× RSS`,
-    ]);
+    printTable(["", "rows", "rate", "time", "cpu", "peak RSS", "peak heap", "file", "vs replay"], ms);
   }
-  printTable(
-    ["format", "rows", "export", "time", "cpu", "peak RSS", "peak heap", "file", "verify", "verify peak RSS"],
-    synth,
-  );
-
-  const t0 = performance.now();
-  await record(args.events);
-  console.log(
-    `\nmarket-spread recording: ${formatCount(args.events)} input events (80% quotes, 20% orders), ` +
-      `recorded in ${formatMs(performance.now() - t0)} (kept in ${dir} between runs)\n`,
-  );
-  const base = runChild("replay", "jsonl", args.events);
-  const ms: (string | number)[][] = [
-    [
-      "replay (verify) only",
-      formatCount(base.rows),
-      formatRate(args.events, base.ms, " events/s"),
-      formatMs(base.ms),
-      formatMs(base.cpuMs),
-      mb(base.rssPeak),
-      mb(base.heapPeak),
-      "",
-      "baseline",
-    ],
-  ];
-  for (const format of AUDIT_FORMATS) {
-    const r = runChild("recording", format, args.events);
-    ms.push([
-      `audit export ${format}`,
-      formatCount(r.rows),
-      formatRate(args.events, r.ms, " events/s"),
-      formatMs(r.ms),
-      formatMs(r.cpuMs),
-      mb(r.rssPeak),
-      mb(r.heapPeak),
-      mb(r.bytes),
-      `${(r.cpuMs / base.cpuMs).toFixed(2)}× replay cpu; ${formatRate(r.rows, r.ms, " rows/s")}; verify ${formatRate(r.rows, r.verifyMs, " rows/s")}`,
-    ]);
-  }
-  printTable(["", "rows", "rate", "time", "cpu", "peak RSS", "peak heap", "file", "vs replay"], ms);
 }

@@ -92,20 +92,11 @@ class EventCursor {
   /** `${sinkName}\0${sinkSeq}` → output record */
   outputs = new Map<string, { seq: number; timeNs: bigint }>();
   /**
-   * The most recent input records passed, by seq: a state writer is usually among them, which
-   * saves a random read (a block decompression) per row. Bounded: oldest dropped first.
+   * The most recent input records passed, in a ring indexed by seq: a state writer is usually
+   * among them, which saves a random read (a block decompression) per row. Bounded.
    */
-  readonly recentInputs = new Map<number, SeqRecord>();
   static readonly RECENT = 1 << 16;
-
-  private remember(r: SeqRecord): void {
-    if (r.type !== "input") return;
-    this.recentInputs.set(r.seq, r);
-    if (this.recentInputs.size > EventCursor.RECENT) {
-      const oldest = this.recentInputs.keys().next();
-      if (!oldest.done) this.recentInputs.delete(oldest.value);
-    }
-  }
+  private readonly ring: (SeqRecord | undefined)[] = new Array(EventCursor.RECENT);
 
   constructor(
     reader: LogReader,
@@ -121,6 +112,16 @@ class EventCursor {
       else this.peeked = n.value;
     }
     return this.peeked;
+  }
+
+  private remember(r: SeqRecord): void {
+    if (r.type === "input") this.ring[r.seq & (EventCursor.RECENT - 1)] = r;
+  }
+
+  /** The input record with this seq, if it is among the recent ones. */
+  recentInput(seq: number): SeqRecord | undefined {
+    const r = this.ring[seq & (EventCursor.RECENT - 1)];
+    return r !== undefined && r.seq === seq ? r : undefined;
   }
 
   /** Moves to event `seq` and collects its records (no-op when already there). */
@@ -223,7 +224,7 @@ export async function exportRecordingAudit(
     const k = `${step}\0${key}`;
     const known = writers.get(k);
     if (known && known.seq === seq) return known;
-    const v = viewOf(cursor.recentInputs.get(seq) ?? reader.get(seq));
+    const v = viewOf(cursor.recentInput(seq) ?? reader.get(seq));
     writers.set(k, v);
     return v;
   };
