@@ -188,19 +188,19 @@ export async function verifyAudit(path: string, options: VerifyOptions = {}): Pr
     }
     const r = item.record;
     const recomputed = rowHash(r);
-    if (r.row !== item.position) {
-      rowProblem = {
-        kind: "chain",
-        row: item.position,
-        where: item.where,
-        message: `${at} is numbered ${String(r.row)}: a row was removed, inserted or moved before it`,
-      };
-    } else if (recomputed !== r.row_hash) {
+    if (recomputed !== r.row_hash) {
       rowProblem = {
         kind: "row",
         row: item.position,
         where: item.where,
         message: `${at}: its row_hash does not match its content: the row was changed`,
+      };
+    } else if (r.row !== item.position) {
+      rowProblem = {
+        kind: "chain",
+        row: item.position,
+        where: item.where,
+        message: `${at} is numbered ${String(r.row)}: a row was removed, inserted or moved before it`,
       };
     } else if (r.prev_hash !== prev) {
       rowProblem = {
