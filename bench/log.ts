@@ -87,7 +87,14 @@ function writeLog(n: number, out: string): LogWriter {
   const w = LogWriter.create(out, { streams: STREAMS });
   for (let i = 0; i < n; i++) {
     const k = i % POOL;
-    w.append(rec.input({ stream: 0, streamSeq: i, timeNs: times[k]! + BigInt(((i / POOL) | 0) * 1_000_000_000), payload: payloads[k]! }));
+    w.append(
+      rec.input({
+        stream: 0,
+        streamSeq: i,
+        timeNs: times[k]! + BigInt(((i / POOL) | 0) * 1_000_000_000),
+        payload: payloads[k]!,
+      }),
+    );
   }
   w.close();
   return w;
@@ -98,7 +105,10 @@ function writeJsonlNaive(n: number): void {
   const fd = openSync(jsonlFile, "w");
   for (let i = 0; i < n; i++) {
     const k = i % POOL;
-    writeSync(fd, `${JSON.stringify({ seq: i, stream: "quotes", ts: String(times[k]!), payload: texts[k] })}\n`);
+    writeSync(
+      fd,
+      `${JSON.stringify({ seq: i, stream: "quotes", ts: String(times[k]!), payload: texts[k] })}\n`,
+    );
   }
   closeSync(fd);
 }
@@ -137,26 +147,22 @@ const wJson = await timed(
 
 // --- read ---------------------------------------------------------------------------------------
 let sink = 0;
-const rLog = await timed(
-  () => {
-    const r = LogReader.open(logDir);
-    for (const x of r.records()) if (x.type === "input") sink += x.payload.length;
-    r.close();
-  },
-);
-const rJson = await timed(
-  () => {
-    const text = readFileSync(jsonlFile, "utf8");
-    let start = 0;
-    for (;;) {
-      const nl = text.indexOf("\n", start);
-      if (nl < 0) break;
-      const o = JSON.parse(text.slice(start, nl)) as { ts: string; payload: string };
-      sink += Buffer.from(o.payload).length + (BigInt(o.ts) > 0n ? 1 : 0);
-      start = nl + 1;
-    }
-  },
-);
+const rLog = await timed(() => {
+  const r = LogReader.open(logDir);
+  for (const x of r.records()) if (x.type === "input") sink += x.payload.length;
+  r.close();
+});
+const rJson = await timed(() => {
+  const text = readFileSync(jsonlFile, "utf8");
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf("\n", start);
+    if (nl < 0) break;
+    const o = JSON.parse(text.slice(start, nl)) as { ts: string; payload: string };
+    sink += Buffer.from(o.payload).length + (BigInt(o.ts) > 0n ? 1 : 0);
+    start = nl + 1;
+  }
+});
 const logBytes = diskBytes(logDir);
 const jsonBytes = diskBytes(jsonlFile);
 
@@ -171,7 +177,14 @@ const row = (name: string, t: T, base: T, base2?: T) => [
   base2 ? `${ratio(rate(t.wall), rate(base2.wall))} / ${ratio(rate(t.cpu), rate(base2.cpu))}` : "",
 ];
 printTable(
-  ["case", "median wall", "events/s (wall)", "events/s (CPU)", "vs naive JSONL (wall / CPU)", "vs batched JSONL"],
+  [
+    "case",
+    "median wall",
+    "events/s (wall)",
+    "events/s (CPU)",
+    "vs naive JSONL (wall / CPU)",
+    "vs batched JSONL",
+  ],
   [
     row("write: hindsight log (lz4, fsync=interval)", wLog, wNaive, wJson),
     row("write: naive JSON-lines, one write per event", wNaive, wNaive, wJson),
@@ -180,14 +193,24 @@ printTable(
     row("read: JSON-lines, JSON.parse per line (baseline)", rJson, rJson),
   ],
 );
-console.log("(events/s (CPU) = events per second of this process's CPU time: the one-core rate, whatever else runs)");
+console.log(
+  "(events/s (CPU) = events per second of this process's CPU time: the one-core rate, whatever else runs)",
+);
 console.log("");
 printTable(
   ["bytes on disk", "size", "vs JSON-lines"],
   [
-    ["hindsight log (segments + index + manifest)", formatBytes(logBytes), formatPercent(logBytes / jsonBytes)],
+    [
+      "hindsight log (segments + index + manifest)",
+      formatBytes(logBytes),
+      formatPercent(logBytes / jsonBytes),
+    ],
     ["naive JSON-lines (baseline)", formatBytes(jsonBytes), "100%"],
-    ["raw payload bytes", formatBytes(Math.round(avgPayload * args.events)), formatPercent((avgPayload * args.events) / jsonBytes)],
+    [
+      "raw payload bytes",
+      formatBytes(Math.round(avgPayload * args.events)),
+      formatPercent((avgPayload * args.events) / jsonBytes),
+    ],
   ],
 );
 
@@ -209,7 +232,16 @@ const [p50, p99, p999, p9999, pmax] = percentiles(lat.values(), [50, 99, 99.9, 9
 console.log("");
 printTable(
   ["append latency (fsync=interval)", "p50", "p99", "p99.9", "p99.99", "max"],
-  [[`${formatCount(lat.length)} appends`, formatMs(p50! / 1e6), formatMs(p99! / 1e6), formatMs(p999! / 1e6), formatMs(p9999! / 1e6), formatMs(pmax! / 1e6)]],
+  [
+    [
+      `${formatCount(lat.length)} appends`,
+      formatMs(p50! / 1e6),
+      formatMs(p99! / 1e6),
+      formatMs(p999! / 1e6),
+      formatMs(p9999! / 1e6),
+      formatMs(pmax! / 1e6),
+    ],
+  ],
 );
 
 // --- seek ---------------------------------------------------------------------------------------
@@ -249,10 +281,27 @@ console.log("");
 printTable(
   [`seek in a ${formatCount(args.seekEvents)}-event log`, "median", "p99", "max"],
   [
-    ["by sequence (reader open)", formatMs(median(seekTimes)), formatMs(percentiles(seekTimes, [99])[0]!), formatMs(Math.max(...seekTimes))],
-    ["by time (reader open)", formatMs(median(timeSeekTimes)), formatMs(percentiles(timeSeekTimes, [99])[0]!), formatMs(Math.max(...timeSeekTimes))],
-    ["open + seek by sequence (cold reader)", formatMs(median(coldTimes)), formatMs(percentiles(coldTimes, [99])[0]!), formatMs(Math.max(...coldTimes))],
+    [
+      "by sequence (reader open)",
+      formatMs(median(seekTimes)),
+      formatMs(percentiles(seekTimes, [99])[0]!),
+      formatMs(Math.max(...seekTimes)),
+    ],
+    [
+      "by time (reader open)",
+      formatMs(median(timeSeekTimes)),
+      formatMs(percentiles(timeSeekTimes, [99])[0]!),
+      formatMs(Math.max(...timeSeekTimes)),
+    ],
+    [
+      "open + seek by sequence (cold reader)",
+      formatMs(median(coldTimes)),
+      formatMs(percentiles(coldTimes, [99])[0]!),
+      formatMs(Math.max(...coldTimes)),
+    ],
   ],
 );
-console.log(`\n(${formatCount(args.seekEvents)}-event log written in ${formatMs(writeSeekMs)}, ${formatBytes(diskBytes(seekDir))}; reader open ${formatMs(openMs)}; checksum ${sink % 10})`);
+console.log(
+  `\n(${formatCount(args.seekEvents)}-event log written in ${formatMs(writeSeekMs)}, ${formatBytes(diskBytes(seekDir))}; reader open ${formatMs(openMs)}; checksum ${sink % 10})`,
+);
 rmSync(dir, { recursive: true, force: true });

@@ -106,7 +106,10 @@ export function register(program: Command, ctx: CommandContext): Command {
         .choices(["throw", "record", "off"])
         .default("throw"),
     )
-    .option("--lineage", "also record each output's lineage at run time (faster `why`; lineage in verify reports)")
+    .option(
+      "--lineage",
+      "also record each output's lineage at run time (faster `why`; lineage in verify reports)",
+    )
     .option("--json", "print the summary as JSON")
     .action(async (o: RecordCliOptions) => {
       if (o.app !== undefined) {

@@ -18,7 +18,6 @@ import type {
 } from "../format/records.js";
 
 const EMPTY: Uint8Array = new Uint8Array(0);
-const TWO_32 = 4294967296;
 
 function varintSize(v: number): number {
   if (v < 0x80) return 1;

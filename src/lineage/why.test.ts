@@ -120,7 +120,10 @@ describe("why: chains of state writers", () => {
     const run = await startRun(app, { out, clock: () => 1n });
     const keys = ["a", "b", "a", "c", "a", "b", "a", "a"];
     let t = 1_000n;
-    for (const [i, k] of keys.entries()) await run.push("adds", { k, v: i + 1 }, (t += 10n));
+    for (const [i, k] of keys.entries()) {
+      t += 10n;
+      await run.push("adds", { k, v: i + 1 }, t);
+    }
     await run.stop();
     const r = LogReader.open(out);
     const inputs = [...r.records({ types: ["input"] })].map((x) => x.seq);

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { arbRecord } from "../codec/record-codec.test.js";
+import { arbRecord } from "../codec/arbitraries.js";
 import type { LogRecord, SeqRecord } from "../format/records.js";
 import { LogReader } from "./reader.js";
 import { recordAt, T0, tempDir } from "./test-helpers.js";
@@ -45,7 +45,7 @@ describe("log round trip", () => {
             { streams: STREAMS },
             { blockSize, segmentSize: 8192, fsync: "never", flushIntervalMs: 0 },
           );
-          records.forEach((r, i) => expect(w.append(r)).toBe(i));
+          for (const [i, r] of records.entries()) expect(w.append(r)).toBe(i);
           w.close();
           const r = LogReader.open(d);
           const sync = [...r.records()].map(strip);

@@ -77,7 +77,7 @@ async function* lines(
     }
     if (batch.length) yield batch;
   }
-  if (carry && carry.length) yield [carry];
+  if (carry?.length) yield [carry];
 }
 
 /**
