@@ -85,16 +85,11 @@ console.log(`${formatCount(args.events)} events, payload ${avgPayload.toFixed(1)
 const logDir = join(dir, "rec");
 function writeLog(n: number, out: string): LogWriter {
   const w = LogWriter.create(out, { streams: STREAMS });
+  // Event times as a caller would hold them: one bigint per event, increasing.
+  let t = T0;
   for (let i = 0; i < n; i++) {
-    const k = i % POOL;
-    w.append(
-      rec.input({
-        stream: 0,
-        streamSeq: i,
-        timeNs: times[k]! + BigInt(((i / POOL) | 0) * 1_000_000_000),
-        payload: payloads[k]!,
-      }),
-    );
+    t += 1_000_003n;
+    w.append(rec.input({ stream: 0, streamSeq: i, timeNs: t, payload: payloads[i % POOL]! }));
   }
   w.close();
   return w;
