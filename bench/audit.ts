@@ -4,7 +4,7 @@
  * (replayed through the app, one row per order), against a plain verifying replay as baseline;
  * then `audit verify` of each export.
  *
- *   npm run bench -- audit [--small 250000] [--large 1000000] [--events 1000000] [--only synthetic|recording]
+ *   npm run bench -- audit [--small 250000] [--large 1000000] [--events 1000000] [--only synthetic|recording] [--formats jsonl,csv,parquet]
  *
  * Every case runs in a fresh node process, so its peak RSS / heap is its own. Peak memory is
  * sampled every 5,000 rows (and by a 20 ms timer).
@@ -161,7 +161,8 @@ async function record(events: number): Promise<string | undefined> {
 if (process.argv[2] === "--child") {
   await child(process.argv[3]!, process.argv[4] as AuditFormat, Number(process.argv[5]));
 } else {
-  const args = benchArgs({ small: 250_000, large: 1_000_000, events: 1_000_000, only: "" });
+  const args = benchArgs({ small: 250_000, large: 1_000_000, events: 1_000_000, only: "", formats: "jsonl,csv,parquet" });
+  const formats = args.formats.split(",").filter((f): f is AuditFormat => (AUDIT_FORMATS as readonly string[]).includes(f));
   header("hindsight bench: audit export");
   mkdirSync(dir, { recursive: true });
   const mb = (n: number) => formatBytes(n);
@@ -169,7 +170,7 @@ if (process.argv[2] === "--child") {
   if (args.only !== "recording") {
     console.log("synthetic market-spread-like rows, one process per case:\n");
     const synth: (string | number)[][] = [];
-    for (const format of AUDIT_FORMATS) {
+    for (const format of formats) {
       const small = runChild("synthetic", format, args.small);
       const large = runChild("synthetic", format, args.large);
       for (const [n, r] of [
@@ -240,7 +241,7 @@ if (process.argv[2] === "--child") {
         "baseline",
       ],
     ];
-    for (const format of AUDIT_FORMATS) {
+    for (const format of formats) {
       const r = runChild("recording", format, args.events);
       ms.push([
         `audit export ${format}`,
