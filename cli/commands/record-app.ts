@@ -82,6 +82,7 @@ export async function recordAppCommand(o: RecordCliOptions, ctx: CommandContext)
     seed: o.seed ?? "0",
     strict: o.strict,
     checkpointEvery: o.checkpointEvery ?? 0,
+    ...(o.lineage ? { lineage: true } : {}),
     outputs: o.outputs,
     writer: writerOptionsFrom(o),
     build: { id: loaded.buildId, module: o.app as string },

@@ -1,5 +1,8 @@
 /** `hindsight record`: capture input streams (and, with --app, run and record an app). */
+import { statSync } from "node:fs";
+import { resolve } from "node:path";
 import { type Command, Option } from "commander";
+import { HindsightError } from "../../src/errors.js";
 import { FSYNC_POLICIES, type FsyncPolicy, type WriterOptions } from "../../src/log/writer.js";
 import { captureInputs } from "../../src/recorder/capture.js";
 import type { InputSpec } from "../../src/recorder/inputs.js";
@@ -112,6 +115,23 @@ export function register(program: Command, ctx: CommandContext): Command {
     )
     .option("--json", "print the summary as JSON")
     .action(async (o: RecordCliOptions) => {
+      // Check every input before anything is created: a typo must not leave a recording behind.
+      for (const i of o.input) {
+        if (i.value === "-") continue;
+        let st: ReturnType<typeof statSync>;
+        try {
+          st = statSync(resolve(ctx.io.cwd, i.value));
+        } catch {
+          throw new HindsightError("NOT_FOUND", `input file not found: ${i.value}`, {
+            where: `--input ${i.key}=${i.value}`,
+            hint: "check the path",
+          });
+        }
+        if (st.isDirectory())
+          throw new HindsightError("BAD_INPUT", `input ${i.value} is a directory`, {
+            hint: "give a JSON-lines file",
+          });
+      }
       if (o.app !== undefined) {
         await recordAppCommand(o, ctx);
         return;

@@ -629,21 +629,22 @@ export class Engine {
       value,
       step: rt.name,
     };
+    // The port and observers are hindsight's code, not the step's: strict mode is off for them.
     const h = getActive();
     setActive(null);
     try {
       this.port.output(out);
+      if (this.observer?.onOutput) {
+        this.observer.onOutput({
+          ...out,
+          eventTime: this.eventTime,
+          path: this.current?.path ? [...this.current.path] : [rt.name],
+          decisions: [...this.traceDecisions],
+          stateReads: [...this.traceReads],
+        });
+      }
     } finally {
       setActive(h);
-    }
-    if (this.observer?.onOutput) {
-      this.observer.onOutput({
-        ...out,
-        eventTime: this.eventTime,
-        path: this.current?.path ? [...this.current.path] : [rt.name],
-        decisions: [...this.traceDecisions],
-        stateReads: [...this.traceReads],
-      });
     }
   }
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { arbRecord } from "../codec/arbitraries.js";
-import type { LogRecord, SeqRecord } from "../format/records.js";
+import { type LogRecord, rec, type SeqRecord } from "../format/records.js";
 import { LogReader } from "./reader.js";
 import { recordAt, T0, tempDir } from "./test-helpers.js";
 import { LogWriter } from "./writer.js";
@@ -165,5 +165,20 @@ describe("log round trip", () => {
     expect(after.tornTail).toBeUndefined();
     after.close();
     w.close();
+  });
+
+  it("a record that fails to encode leaves the block well-formed", () => {
+    const d = dir();
+    const w = LogWriter.create(d, { streams: STREAMS }, { fsync: "never" });
+    w.append(recordAt(0));
+    // A decision whose index is not an unsigned integer fails after some of it was encoded.
+    expect(() => w.append({ ...rec.decision({ kind: 1, eventSeq: 0, name: "x" }), index: -1 })).toThrow(
+      expect.objectContaining({ code: "BAD_INPUT" }),
+    );
+    w.append(recordAt(1));
+    w.close();
+    const r = LogReader.open(d);
+    expect([...r.records()].map(strip)).toEqual([norm(recordAt(0)), norm(recordAt(1))]);
+    r.close();
   });
 });

@@ -67,6 +67,12 @@ import {
   withFd,
 } from "./segment-files.js";
 
+/**
+ * The writer's own clock for block age and fsync intervals, taken once at load: appends may
+ * run inside an app step, where strict mode replaces `performance.now` with a trap.
+ */
+const monotonicNow: () => number = performance.now.bind(performance);
+
 export type FsyncPolicy = "always" | "interval" | "never";
 export const FSYNC_POLICIES: readonly FsyncPolicy[] = ["always", "interval", "never"];
 
@@ -306,7 +312,14 @@ export class LogWriter {
     if (this.closed) throw new HindsightError("CLOSED", "append to a closed log writer");
     if (this.failure) throw this.failure;
     const before = this.enc.pos;
-    const n = this.enc.encode(r);
+    let n: number;
+    try {
+      n = this.enc.encode(r);
+    } catch (e) {
+      // A record that fails to encode leaves no bytes behind: the block stays well-formed.
+      this.enc.pos = before;
+      throw e;
+    }
     if (n > this.options.maxRecordSize + 10) {
       this.enc.pos = before;
       throw new HindsightError(
@@ -317,7 +330,7 @@ export class LogWriter {
         },
       );
     }
-    if (this.blockCount === 0) this.blockOpenedAt = performance.now();
+    if (this.blockCount === 0) this.blockOpenedAt = monotonicNow();
     this.blockCount++;
     const t = r.timeNs;
     if (t !== 0n) {
@@ -339,7 +352,7 @@ export class LogWriter {
   sync(): void {
     this.flush();
     if (this.fd >= 0) fsyncSync(this.fd);
-    this.lastSync = performance.now();
+    this.lastSync = monotonicNow();
   }
 
   /** Writes a side file (e.g. checkpoint state) into the recording directory, durably. */
@@ -369,7 +382,7 @@ export class LogWriter {
   private onTimer(): void {
     if (this.closed || this.failure) return;
     try {
-      if (this.blockCount > 0 && performance.now() - this.blockOpenedAt >= this.options.flushIntervalMs)
+      if (this.blockCount > 0 && monotonicNow() - this.blockOpenedAt >= this.options.flushIntervalMs)
         this.writeBlock();
       else this.maybeSync();
     } catch (e) {
@@ -455,13 +468,13 @@ export class LogWriter {
     this.maxTime = NO_MAX_TIME;
     if (this.options.fsync === "always") {
       fsyncSync(this.fd);
-      this.lastSync = performance.now();
+      this.lastSync = monotonicNow();
     } else this.maybeSync();
   }
 
   private maybeSync(): void {
     if (this.options.fsync !== "interval" || this.syncInFlight || this.fd < 0) return;
-    const now = performance.now();
+    const now = monotonicNow();
     if (now - this.lastSync < this.options.fsyncIntervalMs) return;
     this.lastSync = now;
     this.syncInFlight = true;

@@ -48,6 +48,11 @@ export interface RunOptions {
   onOutput?: (o: EngineOutput) => void;
   /** Lineage/audit observer (off by default). */
   observer?: EngineObserver;
+  /**
+   * Record each output's lineage at run time (OutputLineage records, feature
+   * "lineage-records"): `why` and verify reports can then show it without a replay.
+   */
+  lineage?: boolean;
   /** The app's build id ("sha256:…") and module path, from loadApp(). */
   build?: { id: string; module: string };
   /** Where each input stream comes from (manifest streams[].source). */
@@ -221,6 +226,11 @@ export class AppRun {
           })),
           sinks: Object.entries(app.sinks).map(([name, c]) => ({ name, codec: c.name })),
           seed,
+          features: [
+            "blob-records",
+            ...(this.checkpointEvery > 0 ? ["checkpoint-files"] : []),
+            ...(opts.lineage ? ["lineage-records"] : []),
+          ],
           clockSource: opts.clockSource ?? (opts.clock ? "custom" : "wall"),
           writer: { outputs, checkpointEvery: this.checkpointEvery },
           labels: { ...(opts.labels ?? {}) },
@@ -229,12 +239,13 @@ export class AppRun {
       );
     } else this.writer = null;
     this.port = new RecordingPort(this.writer, outputs === "full", opts.onOutput);
+    const observer = lineageObserver(opts.lineage && this.writer ? this.writer : null, opts.observer);
     this.engine = new Engine(app, {
       port: this.port,
       strict,
       seed,
       clock,
-      ...(opts.observer ? { observer: opts.observer } : {}),
+      ...(observer ? { observer } : {}),
     });
     this.streamSeqs = this.engine.inputNames.map(() => 0);
     this.append(
@@ -459,4 +470,29 @@ export class AppRun {
 /** Starts a run of `app` (see AppRun). */
 export function startRun(app: App, opts: RunOptions = {}): Promise<AppRun> {
   return AppRun.start(app, opts);
+}
+
+/** The caller's observer, plus one that appends an OutputLineage record after each output. */
+function lineageObserver(
+  writer: LogWriter | null,
+  user: EngineObserver | undefined,
+): EngineObserver | undefined {
+  if (!writer) return user;
+  return {
+    onOutput: (t) => {
+      writer.append(
+        rec.lineage({
+          timeNs: t.eventTime,
+          sink: t.sink,
+          sinkSeq: t.sinkSeq,
+          eventSeq: t.eventSeq,
+          path: t.path,
+          reads: t.stateReads.map((r) => ({ step: r.step, key: r.key, writerSeq: r.writerSeq })),
+          decisions: t.decisions.map((d) => d.index),
+        }),
+      );
+      user?.onOutput?.(t);
+    },
+    ...(user?.onEventEnd ? { onEventEnd: user.onEventEnd.bind(user) } : {}),
+  };
 }
