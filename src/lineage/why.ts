@@ -330,10 +330,7 @@ export function renderLineage(l: Lineage): string {
       }
       lines.push(`${inner}├─ read ${r.step}[${JSON.stringify(r.key)}], last written by seq ${r.writerSeq}`);
       if (r.writer.truncated && r.writer.reads.length === 0) {
-        lines.push(
-          `${inner}│  └─ ${ev(r.writer.event)}`,
-          `${inner}│     (deeper lineage not followed: raise --depth)`,
-        );
+        lines.push(`${inner}│  └─ ${ev(r.writer.event)}`, `${inner}│     (deeper lineage not followed)`);
       } else walk(r.writer, `${inner}│ `);
     }
   };

@@ -10,6 +10,8 @@ import { decodeDecision, type Engine } from "../engine/engine.js";
 import { stringifyJson } from "../engine/json.js";
 import { isHindsightError } from "../errors.js";
 import { decisionKindName, MarkerKind, type SeqRecord } from "../format/records.js";
+import { findLineageRecord, recordedLineage } from "../lineage/recorded.js";
+import { explainEvent, type Lineage, renderLineage } from "../lineage/why.js";
 import { LogReader } from "../log/index.js";
 import { type Divergence, incompatibilities, type ReplayResult, replay } from "../replayer/replay.js";
 
@@ -43,6 +45,11 @@ export interface DivergenceReport extends Omit<Divergence, "output"> {
   readonly lastMatchingCheckpoint: { readonly refSeq: number; readonly eventSeq: number } | null;
   readonly precedingEvents: readonly EventView[];
   readonly precedingDecisions: readonly string[];
+  /**
+   * For an output divergence: the lineage of the output as this build produces it (by replay),
+   * and as it was recorded (when the recording was made with --lineage).
+   */
+  lineage?: { current?: Lineage; recorded?: Lineage; error?: string };
 }
 
 export interface VerifyResult {
@@ -328,7 +335,9 @@ export async function verifyRecording(
       outputs: res.outputs,
       checkpointsVerified: res.checkpointsVerified,
       seconds: now() - t0,
-      ...(res.divergence ? { divergence: buildReport(res.divergence, res, reader) } : {}),
+      ...(res.divergence
+        ? { divergence: await withLineage(buildReport(res.divergence, res, reader), res, reader, app) }
+        : {}),
       notes,
     };
   } finally {
@@ -412,6 +421,15 @@ export function renderResult(r: VerifyResult): string {
       lines.push("  preceding decisions:");
       for (const x of d.precedingDecisions) lines.push(`    ${x}`);
     }
+    if (d.lineage?.current) {
+      lines.push("  lineage of the output in this build:");
+      for (const x of renderLineage(d.lineage.current).split("\n")) lines.push(`    ${x}`);
+    }
+    if (d.lineage?.recorded) {
+      lines.push("  lineage of the output when recorded:");
+      for (const x of renderLineage(d.lineage.recorded).split("\n")) lines.push(`    ${x}`);
+    }
+    if (d.lineage?.error) lines.push(`  lineage: not available (${d.lineage.error})`);
     lines.push(`  replayed before divergence: ${stats}`);
   }
   for (const n of r.notes) lines.push(`  note: ${n}`);
@@ -463,4 +481,45 @@ export function renderJunit(results: readonly VerifyResult[]): string {
 /** JSON-safe form of a result (bytes already rendered as text). */
 export function resultToJson(r: VerifyResult): unknown {
   return JSON.parse(stringifyJson(r));
+}
+
+/**
+ * Adds the lineage of a divergent output: how this build arrived at it (a replay up to the
+ * event, trusting the recorded inputs and decisions) and, when the recording has
+ * OutputLineage records, how the recorded run arrived at the expected one.
+ */
+async function withLineage(
+  report: DivergenceReport,
+  res: ReplayResult,
+  reader: LogReader,
+  app: App,
+): Promise<DivergenceReport> {
+  const d = res.divergence;
+  if (!d?.output) return report;
+  const sink = reader.manifest.sinks.findIndex((s) => s.name === d.output?.sink);
+  const sinkSeq = d.output.sinkSeq;
+  const lineage: NonNullable<DivergenceReport["lineage"]> = {};
+  try {
+    if (d.output.actual) {
+      const [current] = await explainEvent(reader, app, d.eventSeq, {
+        depth: 2,
+        compare: false,
+        select: (t) => t.sink === sink && t.sinkSeq === sinkSeq,
+      });
+      if (current) lineage.current = current;
+    }
+    const rec = sink >= 0 ? findLineageRecord(reader, sink, sinkSeq) : undefined;
+    if (rec)
+      lineage.recorded = recordedLineage(reader, rec, res.engine, {
+        value: d.output.expected?.bytes
+          ? Buffer.from(d.output.expected.bytes).toString("utf8")
+          : `(digest only: sha256 ${d.output.expected?.digest ?? "?"})`,
+        step: d.step ?? "",
+        index: d.output.index,
+      });
+  } catch (e) {
+    lineage.error = e instanceof Error ? e.message : String(e);
+  }
+  report.lineage = lineage;
+  return report;
 }

@@ -1,0 +1,70 @@
+/**
+ * Lineage as a verification tool: when a new build's output differs, verify shows how the new
+ * build arrived at it and, for a recording made with --lineage, how the recorded run did.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "./cli-io.js";
+
+const root = join(import.meta.dirname, "..");
+const golden = join(root, "recordings/v1/market-spread");
+const app = join(root, "examples/market-spread/app.ts");
+const tmp = mkdtempSync(join(tmpdir(), "hindsight-vlin-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe("verify shows the lineage of the first wrong output", () => {
+  it("in this build and as recorded", async () => {
+    for (const s of ["quotes", "orders"]) {
+      const r = await runCli(["cat", golden, "--stream", s, "--payload"]);
+      writeFileSync(join(tmp, `${s}.jsonl`), r.stdoutBytes);
+    }
+    const rec = join(tmp, "rec");
+    const made = await runCli([
+      "record",
+      "--app",
+      app,
+      "-i",
+      `quotes=${join(tmp, "quotes.jsonl")}`,
+      "-i",
+      `orders=${join(tmp, "orders.jsonl")}`,
+      "--time-field",
+      "ts",
+      "--out",
+      rec,
+      "--lineage",
+      "--outputs",
+      "full",
+    ]);
+    expect(made.code).toBe(0);
+    expect((await runCli(["verify", rec, "--app", app])).code).toBe(0);
+
+    const source = readFileSync(app, "utf8");
+    expect(source).toContain('const MAX_SPREAD = "0.05";');
+    const mutant = join(tmp, "mutant.ts");
+    writeFileSync(
+      mutant,
+      source
+        .replace('const MAX_SPREAD = "0.05";', 'const MAX_SPREAD = "0.06";')
+        .replace('"../../src/index.js"', JSON.stringify(pathToFileURL(join(root, "src/index.ts")).href)),
+    );
+    const v = await runCli(["verify", rec, "--app", mutant, "--json"]);
+    expect(v.code).toBe(3);
+    const d = JSON.parse(v.stdout)[0].divergence;
+    expect(d.kind).toBe("output-mismatch");
+    const cur = d.lineage.current;
+    const was = d.lineage.recorded;
+    // Same witness both ways: the order and the quote that set its symbol's spread.
+    expect(cur.events).toHaveLength(2);
+    expect(was.events).toEqual(cur.events);
+    expect(cur.output.eventSeq).toBe(d.eventSeq);
+    expect(cur.root.reads[0].writer.event.stream).toBe("quotes");
+    expect(JSON.parse(cur.output.value).decision).toBe("accept");
+    expect(JSON.parse(was.output.value).decision).toBe("reject");
+    const text = await runCli(["verify", rec, "--app", mutant]);
+    expect(text.stdout).toContain("lineage of the output in this build:");
+    expect(text.stdout).toContain("lineage of the output when recorded:");
+  });
+});
