@@ -10,7 +10,7 @@ import { HindsightError } from "../errors.js";
 import { BLOCK_HEADER_SIZE, SEGMENT_HEADER_SIZE } from "../format/constants.js";
 import { readManifest } from "./manifest.js";
 import { checkSegmentHeader, decodeBlockBuffer } from "./reader.js";
-import { scanSegment } from "./scan.js";
+import { type Corruption, scanSegment } from "./scan.js";
 import {
   encodeIndex,
   fileSize,
@@ -33,14 +33,7 @@ export interface FsckSegment {
   readonly lastSeq: number | null;
 }
 
-export interface FsckCorruption {
-  readonly code: ErrorCode;
-  readonly segment: string;
-  readonly offset: number;
-  readonly reason: string;
-  readonly seqRange?: readonly [number, number];
-  readonly afterSeq: number;
-}
+export type FsckCorruption = Omit<Corruption, "kind">;
 
 export interface FsckReport {
   readonly dir: string;

@@ -76,17 +76,8 @@ interface BlockRef {
   readonly e: IndexEntry;
 }
 
-export interface BlockInfo {
-  readonly segment: string;
-  readonly offset: number;
-  readonly firstSeq: number;
-  readonly recordCount: number;
-  readonly storedLength: number;
-  readonly uncompressedLength: number;
-  readonly codec: number;
-  readonly minTime: bigint;
-  readonly maxTime: bigint;
-}
+/** A block's index entry and the segment file holding it. */
+export type BlockInfo = IndexEntry & { readonly segment: string };
 
 export class LogReader {
   readonly dir: string;

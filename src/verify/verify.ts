@@ -10,6 +10,7 @@ import { decodeDecision, type Engine } from "../engine/engine.js";
 import { stringifyJson } from "../engine/json.js";
 import { isHindsightError } from "../errors.js";
 import { decisionKindName, MarkerKind, type SeqRecord } from "../format/records.js";
+import { formatTime } from "../format/time.js";
 import { findLineageRecord, recordedLineage } from "../lineage/recorded.js";
 import { explainEvent, type Lineage, renderLineage } from "../lineage/why.js";
 import { LogReader } from "../log/index.js";
@@ -80,10 +81,7 @@ export interface VerifyOptions {
 
 /** ISO-8601 UTC with nanoseconds. */
 export function isoNs(ns: bigint): string {
-  if (ns <= 0n) return "-";
-  const ms = ns / 1_000_000n;
-  const iso = new Date(Number(ms)).toISOString();
-  return `${iso.slice(0, 19)}.${String(ns % 1_000_000_000n).padStart(9, "0")}Z`;
+  return ns <= 0n ? "-" : formatTime(ns);
 }
 
 function safeJson(v: unknown): string {
