@@ -161,8 +161,16 @@ async function record(events: number): Promise<string | undefined> {
 if (process.argv[2] === "--child") {
   await child(process.argv[3]!, process.argv[4] as AuditFormat, Number(process.argv[5]));
 } else {
-  const args = benchArgs({ small: 250_000, large: 1_000_000, events: 1_000_000, only: "", formats: "jsonl,csv,parquet" });
-  const formats = args.formats.split(",").filter((f): f is AuditFormat => (AUDIT_FORMATS as readonly string[]).includes(f));
+  const args = benchArgs({
+    small: 250_000,
+    large: 1_000_000,
+    events: 1_000_000,
+    only: "",
+    formats: "jsonl,csv,parquet",
+  });
+  const formats = args.formats
+    .split(",")
+    .filter((f): f is AuditFormat => (AUDIT_FORMATS as readonly string[]).includes(f));
   header("hindsight bench: audit export");
   mkdirSync(dir, { recursive: true });
   const mb = (n: number) => formatBytes(n);
