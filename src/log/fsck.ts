@@ -5,7 +5,6 @@
  * files. Corruption is never "repaired" away: it is reported with where it is.
  */
 import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readSync, unlinkSync } from "node:fs";
-import type { ErrorCode } from "../errors.js";
 import { HindsightError } from "../errors.js";
 import { BLOCK_HEADER_SIZE, SEGMENT_HEADER_SIZE } from "../format/constants.js";
 import { readManifest } from "./manifest.js";
