@@ -110,6 +110,13 @@ export class RecordEncoder {
     this.pos += written;
   }
 
+  /** Writes a length-delimited field's tag and opens its body (see open). */
+  private openField(tag: number): number {
+    this.ensure(2);
+    this.buf[this.pos++] = tag;
+    return this.open();
+  }
+
   /** Starts a length-delimited region: reserves one length byte, returns the body start. */
   private open(): number {
     this.pos += 1;
@@ -204,9 +211,7 @@ export class RecordEncoder {
     }
     switch (r.type) {
       case "decision": {
-        this.ensure(2);
-        this.buf[this.pos++] = 0x1a;
-        const s = this.open();
+        const s = this.openField(0x1a);
         this.uintField(0x08, r.kind);
         this.stringField(0x12, r.name);
         this.uintField(0x18, r.eventSeq);
@@ -219,9 +224,7 @@ export class RecordEncoder {
         break;
       }
       case "output": {
-        this.ensure(2);
-        this.buf[this.pos++] = 0x22;
-        const s = this.open();
+        const s = this.openField(0x22);
         this.uintField(0x08, r.sink);
         this.uintField(0x10, r.eventSeq);
         this.uintField(0x18, r.index);
@@ -232,9 +235,7 @@ export class RecordEncoder {
         break;
       }
       case "checkpoint": {
-        this.ensure(2);
-        this.buf[this.pos++] = 0x2a;
-        const s = this.open();
+        const s = this.openField(0x2a);
         this.uintField(0x08, r.eventSeq);
         this.bytesField(0x12, r.stateDigest);
         this.stringField(0x1a, r.location);
@@ -243,9 +244,7 @@ export class RecordEncoder {
         break;
       }
       case "marker": {
-        this.ensure(2);
-        this.buf[this.pos++] = 0x32;
-        const s = this.open();
+        const s = this.openField(0x32);
         this.uintField(0x08, r.kind);
         this.stringField(0x12, r.appName);
         this.stringField(0x1a, r.appBuild);
@@ -257,18 +256,14 @@ export class RecordEncoder {
         break;
       }
       case "blob": {
-        this.ensure(2);
-        this.buf[this.pos++] = 0x3a;
-        const s = this.open();
+        const s = this.openField(0x3a);
         this.bytesField(0x0a, r.hash);
         this.bytesField(0x12, r.data);
         this.close(s);
         break;
       }
       case "lineage": {
-        this.ensure(2);
-        this.buf[this.pos++] = 0x42;
-        const s = this.open();
+        const s = this.openField(0x42);
         this.uintField(0x08, r.sink);
         this.uintField(0x10, r.sinkSeq);
         this.uintField(0x18, r.eventSeq);
@@ -280,9 +275,7 @@ export class RecordEncoder {
           } else this.stringField(0x22, step);
         }
         for (const rd of r.reads) {
-          this.ensure(2);
-          this.buf[this.pos++] = 0x2a;
-          const m = this.open();
+          const m = this.openField(0x2a);
           this.stringField(0x0a, rd.step);
           this.stringField(0x12, rd.key);
           if (rd.writerSeq >= 0) {
@@ -292,9 +285,7 @@ export class RecordEncoder {
           this.close(m);
         }
         if (r.decisions.length) {
-          this.ensure(2);
-          this.buf[this.pos++] = 0x32;
-          const d = this.open();
+          const d = this.openField(0x32);
           for (const i of r.decisions) {
             if (!Number.isSafeInteger(i) || i < 0)
               throw new HindsightError("BAD_INPUT", `decision index ${i} is not an unsigned integer`);
