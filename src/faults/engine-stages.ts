@@ -11,13 +11,13 @@
  * unless the caller gives its own (`inputsFromFile`, torture's --input).
  */
 import { type App, sinksOf, sourcesOf } from "../engine/app.js";
-import { sha256 } from "../engine/bytes.js";
 import type { DecisionPort, DecisionRequest, EngineOutput } from "../engine/engine.js";
 import { Engine } from "../engine/engine.js";
 import { stageOf } from "../engine/stage.js";
 import { HindsightError } from "../errors.js";
-import { DecisionKind, rec } from "../format/records.js";
+import { DecisionKind } from "../format/records.js";
 import { loadApp } from "../recorder/app-load.js";
+import { DecisionLog } from "../recorder/decision-log.js";
 import type { PipelineApp, StageContext, StageRuntime } from "./apps.js";
 import { splitmix64 } from "./prng.js";
 
@@ -60,13 +60,15 @@ class StagePort implements DecisionPort {
   private eventSeq = -1;
   private timeNs = 0n;
   private index = 0;
-  private readonly blobs = new Set<string>();
+  private readonly log: DecisionLog;
   outputs: Uint8Array[] = [];
 
   constructor(
-    private readonly record: StageContext["record"],
+    record: StageContext["record"],
     private readonly recorded?: StageContext["recorded"],
-  ) {}
+  ) {
+    this.log = new DecisionLog(record);
+  }
 
   beginEvent(eventSeq: number, timeNs: bigint): void {
     this.eventSeq = eventSeq;
@@ -78,18 +80,7 @@ class StagePort implements DecisionPort {
     const value = this.recorded
       ? this.recorded.next(this.eventSeq, req.kind, req.name, req.step).value
       : produce();
-    this.record(
-      rec.decision({
-        timeNs: this.timeNs,
-        kind: req.kind,
-        name: req.name,
-        eventSeq: this.eventSeq,
-        index: this.index++,
-        value,
-        key: req.key,
-        step: req.step,
-      }),
-    );
+    this.log.decision(req, this.eventSeq, this.index++, this.timeNs, value);
     return value;
   }
 
@@ -101,24 +92,7 @@ class StagePort implements DecisionPort {
       return Promise.resolve(this.recorded.blob(d.contentHash));
     }
     return Promise.resolve(fetch()).then((data) => {
-      const h = sha256(data);
-      const k = Buffer.from(h).toString("hex");
-      if (!this.blobs.has(k)) {
-        this.blobs.add(k);
-        this.record(rec.blob({ timeNs, hash: h, data }));
-      }
-      this.record(
-        rec.decision({
-          timeNs,
-          kind: DecisionKind.lookup,
-          name: req.name,
-          eventSeq,
-          index,
-          key: req.key,
-          contentHash: h,
-          step: req.step,
-        }),
-      );
+      this.log.lookup(req, eventSeq, index, timeNs, data);
       return data;
     });
   }

@@ -10,7 +10,7 @@
  * Without `out` the same engine runs unrecorded (decisions are produced, not kept).
  */
 import type { App } from "../engine/app.js";
-import { hex, sha256, u64le } from "../engine/bytes.js";
+import { sha256, u64le } from "../engine/bytes.js";
 import {
   type DecisionPort,
   type DecisionRequest,
@@ -24,6 +24,7 @@ import { HindsightError } from "../errors.js";
 import { DecisionKind, type LogRecord, MarkerKind, rec } from "../format/records.js";
 import { LogWriter, type WriterOptions } from "../log/index.js";
 import { ENGINE_VERSION } from "../version.js";
+import { DecisionLog } from "./decision-log.js";
 
 export type OutputMode = "digest" | "full";
 
@@ -87,7 +88,7 @@ class RecordingPort implements DecisionPort {
   eventSeq = -1;
   timeNs = 0n;
   private index = 0;
-  private blobs = new Set<string>();
+  private readonly log: DecisionLog | null;
   decisions = 0;
   outputs = 0;
 
@@ -95,7 +96,9 @@ class RecordingPort implements DecisionPort {
     private readonly writer: LogWriter | null,
     private readonly full: boolean,
     private readonly onOutput: ((o: EngineOutput) => void) | undefined,
-  ) {}
+  ) {
+    this.log = writer ? new DecisionLog((r) => writer.append(r)) : null;
+  }
 
   beginEvent(eventSeq: number, timeNs: bigint): void {
     this.eventSeq = eventSeq;
@@ -107,18 +110,7 @@ class RecordingPort implements DecisionPort {
     const value = produce();
     this.decisions++;
     const index = this.index++;
-    this.writer?.append(
-      rec.decision({
-        timeNs: this.timeNs,
-        kind: req.kind,
-        name: req.name,
-        eventSeq: this.eventSeq,
-        index,
-        value,
-        key: req.key,
-        step: req.step,
-      }),
-    );
+    this.log?.decision(req, this.eventSeq, index, this.timeNs, value);
     return value;
   }
 
@@ -128,26 +120,7 @@ class RecordingPort implements DecisionPort {
     const timeNs = this.timeNs;
     return Promise.resolve(fetch()).then((data) => {
       this.decisions++;
-      if (this.writer) {
-        const h = sha256(data);
-        const k = hex(h);
-        if (!this.blobs.has(k)) {
-          this.blobs.add(k);
-          this.writer.append(rec.blob({ timeNs, hash: h, data }));
-        }
-        this.writer.append(
-          rec.decision({
-            timeNs,
-            kind: DecisionKind.lookup,
-            name: req.name,
-            eventSeq,
-            index,
-            key: req.key,
-            contentHash: h,
-            step: req.step,
-          }),
-        );
-      }
+      this.log?.lookup(req, eventSeq, index, timeNs, data);
       return data;
     });
   }

@@ -1,0 +1,52 @@
+/**
+ * How decisions are written to a log, shared by every port that records them (the recorder's
+ * and the fault injector's stage processes): one Decision record per value, and look-up values
+ * stored once, content-addressed, in a Blob record before the first decision naming them.
+ */
+import { hex, sha256 } from "../engine/bytes.js";
+import type { DecisionRequest } from "../engine/engine.js";
+import { DecisionKind, type LogRecord, rec } from "../format/records.js";
+
+export class DecisionLog {
+  private readonly blobs = new Set<string>();
+
+  constructor(private readonly record: (r: LogRecord) => void) {}
+
+  /** A clock, random, tick or ambient value. */
+  decision(req: DecisionRequest, eventSeq: number, index: number, timeNs: bigint, value: Uint8Array): void {
+    this.record(
+      rec.decision({
+        timeNs,
+        kind: req.kind,
+        name: req.name,
+        eventSeq,
+        index,
+        value,
+        key: req.key,
+        step: req.step,
+      }),
+    );
+  }
+
+  /** A look-up value: its Blob (the first time it is seen), then the decision naming it. */
+  lookup(req: DecisionRequest, eventSeq: number, index: number, timeNs: bigint, data: Uint8Array): void {
+    const h = sha256(data);
+    const k = hex(h);
+    if (!this.blobs.has(k)) {
+      this.blobs.add(k);
+      this.record(rec.blob({ timeNs, hash: h, data }));
+    }
+    this.record(
+      rec.decision({
+        timeNs,
+        kind: DecisionKind.lookup,
+        name: req.name,
+        eventSeq,
+        index,
+        key: req.key,
+        contentHash: h,
+        step: req.step,
+      }),
+    );
+  }
+}
