@@ -35,7 +35,7 @@ export function recordedLineage(
   const streams = reader.manifest.streams.map((s) => s.name);
   const wanted = new Set(l.decisions);
   const decisions: DecisionInfo[] = [];
-  let blob = new Map<string, Uint8Array>();
+  const blob = new Map<string, Uint8Array>();
   for (const r of reader.records({ fromSeq: l.eventSeq, types: ["decision", "blob", "output", "input"] })) {
     if (r.type === "input" && r.seq > l.eventSeq) break;
     if (r.type === "blob") blob.set(Buffer.from(r.hash).toString("hex"), r.data);
@@ -53,7 +53,6 @@ export function recordedLineage(
       key: Buffer.from(r.key).toString("utf8"),
     });
   }
-  blob = new Map();
   const view = (seq: number) => eventView(reader.get(seq), engine, streams);
   const seen = new Set<number>([l.eventSeq]);
   const root: LineageEvent = {

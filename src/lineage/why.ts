@@ -9,7 +9,7 @@
 import type { App } from "../engine/app.js";
 import type { DecisionInfo, EventTrace, OutputTrace, StateRead } from "../engine/engine.js";
 import { HindsightError } from "../errors.js";
-import { decisionKindName, type SeqRecord } from "../format/records.js";
+import { DecisionKind, decisionKindName } from "../format/records.js";
 import type { LogReader } from "../log/reader.js";
 import { incompatibilities, replay } from "../replayer/replay.js";
 import { type EventView, eventView } from "../verify/verify.js";
@@ -97,14 +97,8 @@ export async function why(
   let wantSinkSeq: number | undefined;
   if ("seq" in target) {
     eventSeq = target.seq;
-    let r: SeqRecord;
-    try {
-      r = reader.get(eventSeq);
-    } catch (e) {
-      if (e instanceof HindsightError && e.code === "NOT_FOUND") throw e;
-      throw e;
-    }
-    if (r.type !== "input" && !(r.type === "decision" && r.kind === 4))
+    const r = reader.get(eventSeq);
+    if (r.type !== "input" && !(r.type === "decision" && r.kind === DecisionKind.tick))
       throw new HindsightError("NOT_FOUND", `record ${eventSeq} is a ${r.type} record, not an input event`, {
         hint: "pass the sequence number of an input event (see `hindsight cat --type input`)",
       });

@@ -64,7 +64,7 @@ export interface FsckOptions {
 /** Throws only for problems that prevent checking at all (NOT_FOUND, NOT_A_RECORDING, manifest errors). */
 export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
   readManifest(dir);
-  const numbers = listSegmentsForFsck(dir);
+  const numbers = listSegments(dir);
   const segments: FsckSegment[] = [];
   const corrupt: FsckCorruption[] = [];
   const staleIndexes: { file: string; rewritten: boolean }[] = [];
@@ -237,10 +237,6 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
     corrupt,
     staleIndexes,
   };
-}
-
-function listSegmentsForFsck(dir: string): number[] {
-  return listSegments(dir);
 }
 
 function sameEntries(a: readonly IndexEntry[], b: readonly IndexEntry[]): boolean {
