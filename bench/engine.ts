@@ -87,7 +87,12 @@ console.log(
 /** CPU seconds (user + system) of each timed run, recorded by timed(): the machine may be shared. */
 const cpu = new Map<string, number[]>();
 
-async function timed(name: string, fn: () => unknown, before?: () => void): Promise<number[]> {
+async function timed(
+  name: string,
+  fn: () => unknown,
+  before?: () => void,
+  runs: number = args.runs,
+): Promise<number[]> {
   const cpus: number[] = [];
   const times = await measure(
     async () => {
@@ -96,7 +101,7 @@ async function timed(name: string, fn: () => unknown, before?: () => void): Prom
       const c = process.cpuUsage(c0);
       cpus.push((c.user + c.system) / 1000);
     },
-    { runs: args.runs, warmup: 0, ...(before ? { before } : {}) },
+    { runs, warmup: 0, ...(before ? { before } : {}) },
   );
   cpu.set(name, cpus);
   return times;
@@ -127,12 +132,29 @@ const recDir = join(dir, "market-spread");
 const rows: (string | number)[][] = [];
 const N = args.events;
 
-const unrecorded = await timed("unrecorded", () => run(marketSpread, ms, N));
-const recorded = await timed(
-  "recorded",
-  () => run(marketSpread, ms, N, recDir),
-  () => rmSync(recDir, { recursive: true, force: true }),
-);
+// Unrecorded and recorded runs alternate (u, r, u, r, ...) so that a machine slowing down or
+// speeding up during the benchmark affects both alike; the overhead is also given as the
+// median of the per-pair ratios.
+const unrecorded: number[] = [];
+const recorded: number[] = [];
+const pairRatios: number[] = [];
+for (let i = 0; i < args.runs; i++) {
+  const u = await timed(`unrecorded#${i}`, () => run(marketSpread, ms, N), undefined, 1);
+  const r = await timed(
+    `recorded#${i}`,
+    () => run(marketSpread, ms, N, recDir),
+    () => rmSync(recDir, { recursive: true, force: true }),
+    1,
+  );
+  unrecorded.push(u[0] as number);
+  recorded.push(r[0] as number);
+  pairRatios.push((r[0] as number) / (u[0] as number));
+}
+for (const name of ["unrecorded", "recorded"])
+  cpu.set(
+    name,
+    Array.from({ length: args.runs }, (_, i) => cpu.get(`${name}#${i}`)?.[0] ?? Number.NaN),
+  );
 const reader = LogReader.open(recDir);
 const endSeq = reader.endSeq;
 const until = Math.floor(endSeq * 0.9);
@@ -191,7 +213,7 @@ rows.push([
   formatRate(N, mr),
   formatMs(mr),
   formatMs(cpuMs("recorded")),
-  `overhead ${pct(mr, mu)} wall, ${pct(cpuMs("recorded"), cpuMs("unrecorded"))} cpu`,
+  `overhead ${pct(mr, mu)} wall (pairs: ${((median(pairRatios) - 1) * 100).toFixed(1)}%), ${pct(cpuMs("recorded"), cpuMs("unrecorded"))} cpu`,
 ]);
 rows.push([
   "replay (verify: compare outputs)",
@@ -274,6 +296,6 @@ console.log(
   `\nrecording: ${formatCount(endSeq)} records, ${formatBytes(bytesOnDisk)} on disk (checkpoints every ${formatCount(args.checkpointEvery)} events); --until 90% from ${untilFrom}; worst case from ${worstFrom}`,
 );
 console.log(
-  `runs: ${args.runs}; all times: unrecorded ${unrecorded.map(formatMs).join(", ")} | recorded ${recorded.map(formatMs).join(", ")} | verify ${verifyTimes.map(formatMs).join(", ")}`,
+  `runs: ${args.runs}; per-pair recorded/unrecorded ratios ${pairRatios.map((x) => x.toFixed(3)).join(", ")}; all times: unrecorded ${unrecorded.map(formatMs).join(", ")} | recorded ${recorded.map(formatMs).join(", ")} | verify ${verifyTimes.map(formatMs).join(", ")}`,
 );
 rmSync(dir, { recursive: true, force: true });

@@ -10,16 +10,18 @@ import { HindsightError } from "../errors.js";
 import { DEFAULT_MAX_RECORD_SIZE } from "../format/constants.js";
 import type {
   DecisionKind,
+  DecisionRecord,
   InputRecord,
   LogRecord,
   MarkerKind,
+  OutputRecord,
   SeqRecord,
   StateReadRef,
 } from "../format/records.js";
 
 const EMPTY: Uint8Array = new Uint8Array(0);
 
-function varintSize(v: number): number {
+export function varintSize(v: number): number {
   if (v < 0x80) return 1;
   if (v < 0x4000) return 2;
   if (v < 0x200000) return 3;
@@ -33,6 +35,16 @@ function varintSize(v: number): number {
   return n;
 }
 
+const uintSize = (v: number): number => (v === 0 ? 0 : 1 + varintSize(v));
+const bytesSize = (n: number): number => (n === 0 ? 0 : 1 + varintSize(n) + n);
+
+const isUint = (v: number): boolean => Number.isSafeInteger(v) && v >= 0;
+
+function checkUints(a: number, b: number, c: number, d = 0): void {
+  for (const v of [a, b, c, d])
+    if (!isUint(v)) throw new HindsightError("BAD_INPUT", `field value ${v} is not an unsigned safe integer`);
+}
+
 /** Appends length-delimited Record messages to a growable buffer. */
 export class RecordEncoder {
   buf: Buffer;
@@ -41,7 +53,7 @@ export class RecordEncoder {
   private view: DataView;
 
   constructor(initialCapacity = 128 * 1024) {
-    this.buf = Buffer.allocUnsafe(initialCapacity);
+    this.buf = Buffer.allocUnsafeSlow(initialCapacity);
     this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
   }
 
@@ -54,11 +66,24 @@ export class RecordEncoder {
     return this.buf.subarray(0, this.pos);
   }
 
+  /**
+   * Hands over the encoded bytes (a view of 0..pos of a buffer the caller now owns and may
+   * transfer) and starts again on a fresh buffer of the same capacity.
+   */
+  take(): Uint8Array {
+    const out = this.buf.subarray(0, this.pos);
+    const fresh = Buffer.allocUnsafeSlow(this.buf.length);
+    this.buf = fresh;
+    this.view = new DataView(fresh.buffer, fresh.byteOffset, fresh.byteLength);
+    this.pos = 0;
+    return out;
+  }
+
   private ensure(n: number): void {
     if (this.pos + n <= this.buf.length) return;
     let cap = this.buf.length * 2;
     while (cap < this.pos + n) cap *= 2;
-    const next = Buffer.allocUnsafe(cap);
+    const next = Buffer.allocUnsafeSlow(cap);
     this.buf.copy(next, 0, 0, this.pos);
     this.buf = next;
     this.view = new DataView(next.buffer, next.byteOffset, next.byteLength);
@@ -194,9 +219,105 @@ export class RecordEncoder {
     return this.pos - begin;
   }
 
+  /** UTF-8 bytes of short strings seen before (decision names, step names): no per-record encoding. */
+  private readonly strings = new Map<string, Uint8Array>();
+
+  private utf8(s: string): Uint8Array {
+    let b = this.strings.get(s);
+    if (b === undefined) {
+      b = Buffer.from(s, "utf8");
+      if (s.length <= 64 && this.strings.size < 4096) this.strings.set(s, b);
+    }
+    return b;
+  }
+
+  /** Writes the record's length prefix, time field and the body's tag and length. */
+  private head(tag: number, body: number, t: bigint): void {
+    if (t < 0n || t > 0xffff_ffff_ffff_ffffn)
+      throw new HindsightError("BAD_INPUT", `time ${t} is outside 0..2^64-1`);
+    const rec = (t !== 0n ? 9 : 0) + 1 + varintSize(body) + body;
+    this.ensure(rec + 10);
+    this.varint(rec);
+    if (t !== 0n) {
+      this.buf[this.pos++] = 0x09;
+      this.view.setBigUint64(this.pos, t, true);
+      this.pos += 8;
+    }
+    this.buf[this.pos++] = tag;
+    this.varint(body);
+  }
+
+  private rawUint(tag: number, v: number): void {
+    if (v === 0) return;
+    this.buf[this.pos++] = tag;
+    this.varint(v);
+  }
+
+  private rawBytes(tag: number, v: Uint8Array): void {
+    const n = v.length;
+    if (n === 0) return;
+    this.buf[this.pos++] = tag;
+    this.varint(n);
+    this.buf.set(v, this.pos);
+    this.pos += n;
+  }
+
+  /** Decisions follow every clock read, draw and look-up: sizes up front, names from a cache. */
+  private encodeDecision(r: DecisionRecord): number {
+    const { kind, eventSeq, index, value, key, contentHash } = r;
+    if (!isUint(kind) || !isUint(eventSeq) || !isUint(index)) checkUints(kind, eventSeq, index);
+    const name = this.utf8(r.name);
+    const step = this.utf8(r.step);
+    const body =
+      uintSize(kind) +
+      bytesSize(name.length) +
+      uintSize(eventSeq) +
+      uintSize(index) +
+      bytesSize(value.length) +
+      bytesSize(key.length) +
+      bytesSize(contentHash.length) +
+      bytesSize(step.length);
+    const begin = this.pos;
+    this.head(0x1a, body, r.timeNs);
+    this.rawUint(0x08, kind);
+    this.rawBytes(0x12, name);
+    this.rawUint(0x18, eventSeq);
+    this.rawUint(0x20, index);
+    this.rawBytes(0x2a, value);
+    this.rawBytes(0x32, key);
+    this.rawBytes(0x3a, contentHash);
+    this.rawBytes(0x42, step);
+    return this.pos - begin;
+  }
+
+  /** One per output: sizes up front. */
+  private encodeOutput(r: OutputRecord): number {
+    const { sink, eventSeq, index, sinkSeq, digest, data } = r;
+    if (!isUint(sink) || !isUint(eventSeq) || !isUint(index) || !isUint(sinkSeq))
+      checkUints(sink, eventSeq, index, sinkSeq);
+    const body =
+      uintSize(sink) +
+      uintSize(eventSeq) +
+      uintSize(index) +
+      uintSize(sinkSeq) +
+      bytesSize(digest.length) +
+      bytesSize(data.length);
+    const begin = this.pos;
+    this.head(0x22, body, r.timeNs);
+    this.rawUint(0x08, sink);
+    this.rawUint(0x10, eventSeq);
+    this.rawUint(0x18, index);
+    this.rawUint(0x20, sinkSeq);
+    this.rawBytes(0x2a, digest);
+    this.rawBytes(0x32, data);
+    return this.pos - begin;
+  }
+
   /** Appends one record as varint length + Record bytes. Returns the record's encoded size. */
   encode(r: LogRecord): number {
     if (r.type === "input") return this.encodeInput(r);
+    if (r.type === "decision") return this.encodeDecision(r);
+    if (r.type === "output") return this.encodeOutput(r);
     const begin = this.pos;
     this.ensure(64);
     const recStart = this.open();
@@ -210,30 +331,6 @@ export class RecordEncoder {
       this.pos += 8;
     }
     switch (r.type) {
-      case "decision": {
-        const s = this.openField(0x1a);
-        this.uintField(0x08, r.kind);
-        this.stringField(0x12, r.name);
-        this.uintField(0x18, r.eventSeq);
-        this.uintField(0x20, r.index);
-        this.bytesField(0x2a, r.value);
-        this.bytesField(0x32, r.key);
-        this.bytesField(0x3a, r.contentHash);
-        this.stringField(0x42, r.step);
-        this.close(s);
-        break;
-      }
-      case "output": {
-        const s = this.openField(0x22);
-        this.uintField(0x08, r.sink);
-        this.uintField(0x10, r.eventSeq);
-        this.uintField(0x18, r.index);
-        this.uintField(0x20, r.sinkSeq);
-        this.bytesField(0x2a, r.digest);
-        this.bytesField(0x32, r.data);
-        this.close(s);
-        break;
-      }
       case "checkpoint": {
         const s = this.openField(0x2a);
         this.uintField(0x08, r.eventSeq);

@@ -17,9 +17,9 @@ const root = tempDir("hindsight-crash-");
 afterAll(() => root.cleanup());
 const child = join(import.meta.dirname, "../../test/fixtures/crash-writer.ts");
 
-function runAndKill(dir: string, policy: string, killAfterMs: number): Promise<number> {
+function runAndKill(dir: string, policy: string, killAfterMs: number, offload: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ["--import", "tsx", child, dir, policy], {
+    const p = spawn(process.execPath, ["--import", "tsx", child, dir, policy, offload], {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let durable = 0;
@@ -66,28 +66,34 @@ const rep = (_k: string, v: unknown) =>
   typeof v === "bigint" ? v.toString() : v instanceof Uint8Array ? Buffer.from(v).toString("hex") : v;
 
 describe("crash safety under SIGKILL", () => {
-  for (const policy of ["always", "interval", "never"]) {
-    for (const killAfterMs of [150, 400]) {
-      it(`fsync=${policy}, killed after ${killAfterMs} ms`, async () => {
-        const dir = join(root.dir, `${policy}-${killAfterMs}`);
-        const durable = await runAndKill(dir, policy, killAfterMs);
-        expect(durable).toBeGreaterThan(0);
-        const report = fsck(dir);
-        expect(report.corrupt).toEqual([]);
-        const { writer, recovery } = LogWriter.openAppend(dir, { fsync: "never" });
-        writer.close();
-        expect(recovery.nextSeq).toBeGreaterThanOrEqual(durable);
-        const r = LogReader.open(dir);
-        let n = 0;
-        for (const rec of r.records()) {
-          expect(same(rec, n), `record ${n}`).toBe(true);
-          n++;
-        }
-        r.close();
-        expect(n).toBe(recovery.nextSeq);
-        expect(n).toBeGreaterThanOrEqual(durable);
-        expect(fsck(dir).ok).toBe(true);
-      });
-    }
+  const cases = [
+    ...["always", "interval", "never"].flatMap((policy) =>
+      [150, 400].map((killAfterMs) => ({ policy, killAfterMs, offload: "none" })),
+    ),
+    // Blocks compressed and written on the block-writer thread.
+    { policy: "interval", killAfterMs: 400, offload: "thread" },
+    { policy: "never", killAfterMs: 150, offload: "thread" },
+  ];
+  for (const { policy, killAfterMs, offload } of cases) {
+    it(`fsync=${policy}, offload=${offload}, killed after ${killAfterMs} ms`, async () => {
+      const dir = join(root.dir, `${policy}-${killAfterMs}-${offload}`);
+      const durable = await runAndKill(dir, policy, killAfterMs, offload);
+      expect(durable).toBeGreaterThan(0);
+      const report = fsck(dir);
+      expect(report.corrupt).toEqual([]);
+      const { writer, recovery } = LogWriter.openAppend(dir, { fsync: "never" });
+      writer.close();
+      expect(recovery.nextSeq).toBeGreaterThanOrEqual(durable);
+      const r = LogReader.open(dir);
+      let n = 0;
+      for (const rec of r.records()) {
+        expect(same(rec, n), `record ${n}`).toBe(true);
+        n++;
+      }
+      r.close();
+      expect(n).toBe(recovery.nextSeq);
+      expect(n).toBeGreaterThanOrEqual(durable);
+      expect(fsck(dir).ok).toBe(true);
+    });
   }
 });

@@ -13,29 +13,20 @@
  *   - "never":    the OS decides when to write back. A process crash loses the open block; a
  *                 power loss can lose anything not yet written back by the OS.
  * In every mode flush() writes the open block and sync() forces it to disk.
+ *
+ * Blocks may be compressed and written on a block-writer thread (option `offload`, see
+ * Offload and block-worker.ts): a process crash can then also lose the blocks handed to the
+ * thread and not yet written (at most MAX_BLOCKS_IN_FLIGHT); flush(), sync() and close() wait
+ * for the thread. The bytes on disk are the same either way.
  */
-import {
-  closeSync,
-  existsSync,
-  fsync,
-  fsyncSync,
-  ftruncateSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  renameSync,
-  writeSync,
-  writevSync,
-} from "node:fs";
+import { existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, writeSync } from "node:fs";
 import { dirname, join, normalize, sep } from "node:path";
 import { performance } from "node:perf_hooks";
-import { compressBlock } from "../codec/compression.js";
-import { RecordEncoder } from "../codec/record-codec.js";
-import { HindsightError } from "../errors.js";
-import { encodeBlockHeader } from "../format/block-header.js";
+import { Worker } from "node:worker_threads";
+import { RecordEncoder, varintSize } from "../codec/record-codec.js";
+import { sha256 } from "../engine/bytes.js";
+import { type ErrorCode, HindsightError } from "../errors.js";
 import {
-  BLOCK_HEADER_SIZE,
-  Codec,
   DEFAULT_MAX_RECORD_SIZE,
   FORMAT_VERSION,
   featureBits,
@@ -43,9 +34,19 @@ import {
   NO_MIN_TIME,
   SEGMENT_HEADER_SIZE,
 } from "../format/constants.js";
-import { crc32c } from "../format/crc32c.js";
 import type { LogRecord } from "../format/records.js";
 import { encodeSegmentHeader, parseSegmentHeader } from "../format/segment-header.js";
+import {
+  CTRL_SLOTS,
+  DONE,
+  ERR_BYTES,
+  ERR_LEN,
+  FAILED,
+  type Job,
+  READY,
+  type SharedState,
+  type WorkerError,
+} from "./block-worker.js";
 import {
   completeManifest,
   MANIFEST_FILE,
@@ -56,7 +57,6 @@ import {
 } from "./manifest.js";
 import { scanSegment, type TornTail } from "./scan.js";
 import {
-  encodeIndex,
   fileSize,
   type IndexEntry,
   indexPath,
@@ -66,6 +66,18 @@ import {
   segmentPath,
   withFd,
 } from "./segment-files.js";
+import {
+  type BlockMeta,
+  type DeferredDigests,
+  type FsyncPolicy,
+  SegmentStore,
+  type StoreOptions,
+  type StoreState,
+  type StoreStats,
+  writeFileAtomic,
+} from "./segment-store.js";
+
+export { type FsyncPolicy, writeFileAtomic } from "./segment-store.js";
 
 /**
  * The writer's own clock for block age and fsync intervals, taken once at load: appends may
@@ -73,8 +85,18 @@ import {
  */
 const monotonicNow: () => number = performance.now.bind(performance);
 
-export type FsyncPolicy = "always" | "interval" | "never";
 export const FSYNC_POLICIES: readonly FsyncPolicy[] = ["always", "interval", "never"];
+
+/**
+ * Where blocks are compressed and written:
+ *   - "thread": on a block-writer thread from the first block;
+ *   - "none":   on the appending thread;
+ *   - "auto":   on the appending thread for the first blocks, then on a block-writer thread
+ *               once the log has grown past a few blocks (small logs never start a thread);
+ *               always on the appending thread with fsync "always".
+ */
+export type Offload = "auto" | "thread" | "none";
+export const OFFLOAD_MODES: readonly Offload[] = ["auto", "thread", "none"];
 
 export interface WriterOptions {
   /** Target uncompressed size of a block, in bytes. Defaults to 65536. */
@@ -91,6 +113,8 @@ export interface WriterOptions {
   maxRecordSize: number;
   /** Block compression; "none" stores every block uncompressed. Defaults to "lz4". */
   compression: "lz4" | "none";
+  /** Where blocks are compressed and written (see Offload). Defaults to "auto". */
+  offload: Offload;
 }
 
 export const DEFAULT_WRITER_OPTIONS: Readonly<WriterOptions> = Object.freeze({
@@ -101,6 +125,7 @@ export const DEFAULT_WRITER_OPTIONS: Readonly<WriterOptions> = Object.freeze({
   segmentSize: 128 * 1024 * 1024,
   maxRecordSize: DEFAULT_MAX_RECORD_SIZE,
   compression: "lz4",
+  offload: "auto",
 });
 
 export function writerOptions(partial: Partial<WriterOptions> = {}): WriterOptions {
@@ -110,6 +135,10 @@ export function writerOptions(partial: Partial<WriterOptions> = {}): WriterOptio
   if (!FSYNC_POLICIES.includes(o.fsync))
     throw new HindsightError("USAGE", `unknown fsync policy "${o.fsync}"`, {
       hint: `use one of ${FSYNC_POLICIES.join(", ")}`,
+    });
+  if (!OFFLOAD_MODES.includes(o.offload))
+    throw new HindsightError("USAGE", `unknown offload mode "${o.offload}"`, {
+      hint: `use one of ${OFFLOAD_MODES.join(", ")}`,
     });
   if (!Number.isInteger(o.blockSize) || o.blockSize < 256 || o.blockSize > 16 * 1024 * 1024)
     throw new HindsightError("USAGE", `block size ${o.blockSize} is out of range`, {
@@ -128,35 +157,50 @@ export interface AppendRecovery {
   readonly nextSeq: number;
 }
 
+/** "auto" starts the block-writer thread after this many blocks and hands over once it is ready. */
+const AUTO_SPAWN_AFTER_BLOCKS = 2;
+/** Blocks handed to the thread and not yet written, at most; append waits beyond this. */
+const MAX_BLOCKS_IN_FLIGHT = 4;
+/** "thread": how long to wait for the block-writer thread to start. */
+const THREAD_START_TIMEOUT_MS = 30_000;
+
+const ZERO_DIGEST = new Uint8Array(32);
+const EMPTY = new Uint8Array(0);
+
 export class LogWriter {
   readonly dir: string;
   readonly manifest: Manifest;
   readonly options: WriterOptions;
   private readonly features: number;
   private readonly enc: RecordEncoder;
-  private readonly header = new Uint8Array(BLOCK_HEADER_SIZE);
-  private fd = -1;
-  private segNo = 0;
-  private segBytes = 0;
-  private segEntries: IndexEntry[] = [];
   private seq: number;
   private blockFirstSeq: number;
   private blockCount = 0;
   private minTime = NO_MIN_TIME;
   private maxTime = NO_MAX_TIME;
   private blockOpenedAt = 0;
-  private lastSync = 0;
-  private syncInFlight = false;
-  private readonly closeAfterSync = new Set<number>();
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
   private failure: Error | undefined;
-  /** Blocks and bytes written so far (for stats). */
-  blocksWritten = 0;
-  bytesWritten = 0;
-  rawBytes = 0;
+  /** The file side, while blocks are written on this thread. */
+  private store: SegmentStore | null = null;
+  /** The block-writer thread, once blocks are handed to it. */
+  private thread: BlockThread | null = null;
+  /** A block-writer thread started but not yet handed the log ("auto"). */
+  private starting: BlockThread | null = null;
+  /** Output digests of the open block left to the block-writer thread. */
+  private digestPositions: number[] = [];
+  private digestEnds: number[] = [];
+  private digestData = new Uint8Array(0);
+  private digestBytes = 0;
 
-  private constructor(dir: string, manifest: Manifest, options: WriterOptions, nextSeq: number) {
+  private constructor(
+    dir: string,
+    manifest: Manifest,
+    options: WriterOptions,
+    nextSeq: number,
+    state: StoreState,
+  ) {
     this.dir = dir;
     this.manifest = manifest;
     this.options = options;
@@ -164,8 +208,14 @@ export class LogWriter {
     this.enc = new RecordEncoder(Math.max(options.blockSize * 2, 4096));
     this.seq = nextSeq;
     this.blockFirstSeq = nextSeq;
-    if (options.flushIntervalMs > 0) {
-      this.timer = setInterval(() => this.onTimer(), Math.max(1, Math.min(options.flushIntervalMs, 1000)));
+    this.store = new SegmentStore(dir, options, this.features, state);
+    if (options.offload === "thread") {
+      this.starting = BlockThread.start();
+      this.handOver(true);
+    }
+    if (options.flushIntervalMs > 0 || options.fsync === "interval") {
+      const every = options.flushIntervalMs > 0 ? options.flushIntervalMs : options.fsyncIntervalMs;
+      this.timer = setInterval(() => this.onTimer(), Math.max(1, Math.min(every, 1000)));
       this.timer.unref();
     }
   }
@@ -205,9 +255,7 @@ export class LogWriter {
       now,
     );
     writeFileAtomic(join(dir, MANIFEST_FILE), manifestToJson(manifest), o.fsync !== "never");
-    const w = new LogWriter(dir, manifest, o, 0);
-    w.openSegment(1);
-    return w;
+    return new LogWriter(dir, manifest, o, 0, { segNo: 1, fd: -1, segBytes: 0, segEntries: [] });
   }
 
   /**
@@ -286,16 +334,14 @@ export class LogWriter {
         lastSize = scan.goodEnd;
       }
     }
-    const w = new LogWriter(dir, manifest, o, seq);
-    if (segs.length === 0) w.openSegment(1);
-    else {
+    let state: StoreState = { segNo: 1, fd: -1, segBytes: 0, segEntries: [] };
+    if (segs.length > 0) {
       const n = segs[segs.length - 1]!;
-      w.segNo = n;
-      w.fd = openSync(segmentPath(dir, n), "r+");
-      w.segBytes = lastSize;
-      w.segEntries = lastEntries;
-      if (o.fsync !== "never") fsyncSync(w.fd);
+      const fd = openSync(segmentPath(dir, n), "r+");
+      if (o.fsync !== "never") fsyncSync(fd);
+      state = { segNo: n, fd, segBytes: lastSize, segEntries: lastEntries };
     }
+    const w = new LogWriter(dir, manifest, o, seq, state);
     return { writer: w, recovery: { ...(truncated ? { truncated } : {}), nextSeq: seq } };
   }
 
@@ -304,24 +350,100 @@ export class LogWriter {
     return this.seq;
   }
 
+  /** Whether blocks are being compressed and written on the block-writer thread. */
+  get offloaded(): boolean {
+    return this.thread !== null;
+  }
+
+  /** Blocks written so far (for stats; complete after flush() or close()). */
+  get blocksWritten(): number {
+    return (this.store?.stats.blocksWritten ?? 0) + (this.thread?.stats[0] ?? 0);
+  }
+
+  /** Bytes of blocks written so far, headers included (complete after flush() or close()). */
+  get bytesWritten(): number {
+    return (this.store?.stats.bytesWritten ?? 0) + (this.thread?.stats[1] ?? 0);
+  }
+
+  /** Uncompressed bytes of the blocks written so far (complete after flush() or close()). */
+  get rawBytes(): number {
+    return (this.store?.stats.rawBytes ?? 0) + (this.thread?.stats[2] ?? 0);
+  }
+
   /**
    * Appends one record and returns its sequence number. The record is durable once its
    * block is written (see the class doc). Throws RECORD_TOO_LARGE, BAD_INPUT, CLOSED, IO.
    */
   append(r: LogRecord): number {
-    if (this.closed) throw new HindsightError("CLOSED", "append to a closed log writer");
-    if (this.failure) throw this.failure;
+    this.checkOpen();
     const before = this.enc.pos;
-    let n: number;
     try {
-      n = this.enc.encode(r);
+      this.enc.encode(r);
     } catch (e) {
       // A record that fails to encode leaves no bytes behind: the block stays well-formed.
       this.enc.pos = before;
       throw e;
     }
+    return this.appended(before, r.timeNs);
+  }
+
+  /**
+   * Appends an Output record whose digest is the SHA-256 of `bytes` (and whose data is
+   * `bytes` too when `full`). The digest is computed with the block: on the block-writer
+   * thread when there is one. Returns the record's sequence number.
+   */
+  appendOutput(
+    o: { timeNs: bigint; sink: number; eventSeq: number; index: number; sinkSeq: number },
+    bytes: Uint8Array,
+    full: boolean,
+  ): number {
+    this.checkOpen();
+    const deferred = this.thread !== null;
+    const before = this.enc.pos;
+    try {
+      this.enc.encode({
+        type: "output",
+        ...o,
+        digest: deferred ? ZERO_DIGEST : sha256(bytes),
+        data: full ? bytes : EMPTY,
+      });
+    } catch (e) {
+      this.enc.pos = before;
+      throw e;
+    }
+    if (deferred) {
+      // The digest is the 32 bytes just before the data field, which ends the record.
+      const n = bytes.length;
+      const dataField = full && n > 0 ? 1 + varintSize(n) + n : 0;
+      this.digestPositions.push(this.enc.pos - dataField - 32);
+      const need = this.digestBytes + n;
+      if (need > this.digestData.length) {
+        const next = new Uint8Array(Math.max(need, this.digestData.length * 2, 16 * 1024));
+        next.set(this.digestData.subarray(0, this.digestBytes));
+        this.digestData = next;
+      }
+      this.digestData.set(bytes, this.digestBytes);
+      this.digestBytes = need;
+      this.digestEnds.push(need);
+    }
+    return this.appended(before, o.timeNs);
+  }
+
+  private checkOpen(): void {
+    if (this.closed) throw new HindsightError("CLOSED", "append to a closed log writer");
+    if (this.failure) throw this.failure;
+  }
+
+  /** Books a record just encoded at `before`; writes the block when it is full. */
+  private appended(before: number, t: bigint): number {
+    const n = this.enc.pos - before;
     if (n > this.options.maxRecordSize + 10) {
       this.enc.pos = before;
+      if (this.digestPositions.length > 0 && (this.digestPositions.at(-1) as number) >= before) {
+        this.digestPositions.pop();
+        this.digestEnds.pop();
+        this.digestBytes = this.digestEnds.at(-1) ?? 0;
+      }
       throw new HindsightError(
         "RECORD_TOO_LARGE",
         `record of ${n} bytes exceeds the limit of ${this.options.maxRecordSize}`,
@@ -332,30 +454,57 @@ export class LogWriter {
     }
     if (this.blockCount === 0) this.blockOpenedAt = monotonicNow();
     this.blockCount++;
-    const t = r.timeNs;
-    if (t !== 0n) {
+    // Times mostly rise: one comparison for the common case (NO_MAX_TIME is 0).
+    if (t > this.maxTime) {
+      this.maxTime = t;
       if (t < this.minTime) this.minTime = t;
-      if (t > this.maxTime) this.maxTime = t;
-    }
+    } else if (t !== 0n && t < this.minTime) this.minTime = t;
     const s = this.seq++;
     if (this.enc.pos >= this.options.blockSize) this.writeBlock();
     return s;
   }
 
-  /** Writes the open block, if any (fsync per policy). */
+  /** Writes the open block, if any (fsync per policy); returns once it is written. */
   flush(): void {
     if (this.closed) return;
+    if (this.failure) throw this.failure;
     if (this.blockCount > 0) this.writeBlock();
+    this.guard(() => this.thread?.drain());
   }
 
   /** Writes the open block and forces everything written to disk, whatever the policy. */
   sync(): void {
     this.flush();
-    if (this.fd >= 0) fsyncSync(this.fd);
-    this.lastSync = monotonicNow();
+    this.guard(() => {
+      if (this.thread) this.thread.run({ op: "sync" }, true);
+      else this.store?.sync();
+    });
   }
 
-  /** Writes a side file (e.g. checkpoint state) into the recording directory, durably. */
+  /** Runs `f`; an error it throws fails the writer: every later call throws it too. */
+  private guard<T>(f: () => T): T {
+    try {
+      return f();
+    } catch (e) {
+      this.failure ??= e instanceof Error ? e : new Error(String(e));
+      throw e;
+    }
+  }
+
+  /**
+   * Where blocks are written: "appending-thread", "starting" (a block-writer thread is
+   * starting), "ready" (it will take over at the next block) or "thread".
+   */
+  get offloadState(): "appending-thread" | "starting" | "ready" | "thread" {
+    if (this.thread) return "thread";
+    if (this.starting) return this.starting.ready() ? "ready" : "starting";
+    return "appending-thread";
+  }
+
+  /**
+   * Writes a side file (e.g. checkpoint state) into the recording directory, atomically and
+   * (unless fsync is "never") durably; with a block-writer thread, before any later block.
+   */
   writeSideFile(name: string, data: Uint8Array): void {
     const rel = normalize(name);
     if (
@@ -367,125 +516,237 @@ export class LogWriter {
       throw new HindsightError("USAGE", `invalid side file name "${name}"`);
     const path = join(this.dir, rel);
     mkdirSync(dirname(path), { recursive: true });
-    writeFileAtomic(path, data, this.options.fsync !== "never");
+    const f = this.options.fsync;
+    const sync = f === "always" ? true : f === "interval" ? "background" : false;
+    // On the block-writer thread, the file is written (and synced) before any block appended
+    // after this call: jobs run in order. Its fsync then never stalls the appending thread.
+    if (this.failure) throw this.failure;
+    const thread = this.thread;
+    if (thread) {
+      const copy = new Uint8Array(data);
+      this.guard(() =>
+        thread.run({ op: "side", path, data: copy, sync }, false, [copy.buffer as ArrayBuffer]),
+      );
+    } else writeFileAtomic(path, data, sync);
   }
 
   /** Writes the open block, seals the last segment (index file, fsync) and closes. Idempotent. */
   close(): void {
     if (this.closed) return;
     if (this.timer) clearInterval(this.timer);
-    this.flush();
-    this.closed = true;
-    this.sealSegment(this.options.fsync !== "never");
+    try {
+      this.flush();
+      this.closed = true;
+      this.guard(() => {
+        if (this.thread) this.thread.run({ op: "close" }, true);
+        else this.store?.close();
+      });
+    } finally {
+      this.closed = true;
+      this.thread?.stop();
+      this.starting?.stop();
+      this.starting = null;
+    }
   }
 
   private onTimer(): void {
     if (this.closed || this.failure) return;
     try {
-      if (this.blockCount > 0 && monotonicNow() - this.blockOpenedAt >= this.options.flushIntervalMs)
+      if (
+        this.blockCount > 0 &&
+        this.options.flushIntervalMs > 0 &&
+        monotonicNow() - this.blockOpenedAt >= this.options.flushIntervalMs
+      )
         this.writeBlock();
-      else this.maybeSync();
+      else this.store?.maybeSync();
     } catch (e) {
       this.failure = e instanceof Error ? e : new Error(String(e));
     }
   }
 
-  private openSegment(n: number): void {
-    this.segNo = n;
-    const path = segmentPath(this.dir, n);
-    this.fd = openSync(path, "wx");
-    const h = encodeSegmentHeader({
-      formatVersion: FORMAT_VERSION,
-      features: this.features,
-      segmentNumber: n,
-    });
-    writeSync(this.fd, h, 0, h.length, 0);
-    this.segBytes = SEGMENT_HEADER_SIZE;
-    this.segEntries = [];
-    if (this.options.fsync !== "never") {
-      fsyncSync(this.fd);
-      fsyncDir(this.dir);
-    }
-  }
-
-  private sealSegment(sync: boolean): void {
-    if (this.fd < 0) return;
-    if (sync) fsyncSync(this.fd);
-    writeFileAtomic(indexPath(this.dir, this.segNo), encodeIndex(this.segEntries, this.segBytes), sync);
-    const fd = this.fd;
-    this.fd = -1;
-    if (this.syncInFlight) this.closeAfterSync.add(fd);
-    else closeSync(fd);
-  }
-
   private writeBlock(): void {
-    const raw = this.enc.bytes();
-    const c = compressBlock(raw, this.options.compression === "none" ? Codec.none : Codec.lz4);
-    const stored = c.bytes;
-    const total = BLOCK_HEADER_SIZE + stored.length;
-    if (this.segBytes > SEGMENT_HEADER_SIZE && this.segBytes + total > this.options.segmentSize) {
-      this.sealSegment(this.options.fsync !== "never");
-      this.openSegment(this.segNo + 1);
-    }
-    encodeBlockHeader(
-      {
-        storedLength: stored.length,
-        uncompressedLength: raw.length,
-        payloadCrc: crc32c(stored),
-        codec: c.codec,
-        flags: 0,
-        recordCount: this.blockCount,
-        firstSeq: this.blockFirstSeq,
-        minTime: this.minTime,
-        maxTime: this.maxTime,
-      },
-      this.header,
-    );
-    const offset = this.segBytes;
-    const written = writevSync(this.fd, [this.header, stored], offset);
-    if (written !== total)
-      throw new HindsightError("IO", `short write (${written} of ${total} bytes)`, {
-        where: segmentPath(this.dir, this.segNo),
-      });
-    this.segEntries.push({
-      offset,
+    const meta: BlockMeta = {
       firstSeq: this.blockFirstSeq,
       recordCount: this.blockCount,
-      storedLength: stored.length,
-      uncompressedLength: raw.length,
-      codec: c.codec,
       minTime: this.minTime,
       maxTime: this.maxTime,
-    });
-    this.segBytes += total;
-    this.blocksWritten++;
-    this.bytesWritten += total;
-    this.rawBytes += raw.length;
-    this.enc.reset();
+    };
+    try {
+      if (this.thread) {
+        const raw = this.enc.take();
+        const digests: DeferredDigests | undefined =
+          this.digestPositions.length > 0
+            ? {
+                positions: Uint32Array.from(this.digestPositions),
+                ends: Uint32Array.from(this.digestEnds),
+                data: this.digestData.slice(0, this.digestBytes),
+              }
+            : undefined;
+        this.digestPositions = [];
+        this.digestEnds = [];
+        this.digestBytes = 0;
+        this.thread.run(
+          { op: "block", raw, meta, ...(digests ? { digests } : {}) },
+          false,
+          digests
+            ? [raw.buffer as ArrayBuffer, digests.data.buffer as ArrayBuffer]
+            : [raw.buffer as ArrayBuffer],
+        );
+      } else this.store!.writeBlock(this.enc.bytes(), meta);
+    } catch (e) {
+      this.failure = e instanceof Error ? e : new Error(String(e));
+      throw e;
+    }
+    if (this.enc.pos > 0) this.enc.reset();
     this.blockFirstSeq = this.seq;
     this.blockCount = 0;
     this.minTime = NO_MIN_TIME;
     this.maxTime = NO_MAX_TIME;
-    if (this.options.fsync === "always") {
-      fsyncSync(this.fd);
-      this.lastSync = monotonicNow();
-    } else this.maybeSync();
+    if (this.store && this.options.offload !== "none" && this.options.fsync !== "always")
+      this.maybeHandOver();
   }
 
-  private maybeSync(): void {
-    if (this.options.fsync !== "interval" || this.syncInFlight || this.fd < 0) return;
-    const now = monotonicNow();
-    if (now - this.lastSync < this.options.fsyncIntervalMs) return;
-    this.lastSync = now;
-    this.syncInFlight = true;
-    const fd = this.fd;
-    fsync(fd, (e) => {
-      this.syncInFlight = false;
-      if (e && !this.failure)
-        this.failure = new HindsightError("IO", `fsync failed: ${e.message}`, { cause: e });
-      for (const f of this.closeAfterSync) closeSync(f);
-      this.closeAfterSync.clear();
+  /** "auto": starts the block-writer thread after a few blocks, and hands over once it is ready. */
+  private maybeHandOver(): void {
+    if (this.starting === null) {
+      if (this.options.offload === "auto" && this.store!.stats.blocksWritten >= AUTO_SPAWN_AFTER_BLOCKS)
+        this.starting = BlockThread.start();
+      return;
+    }
+    if (this.starting.ready()) this.handOver(false);
+  }
+
+  /** Moves the file side to the block-writer thread (waiting for it to start when `wait`). */
+  private handOver(wait: boolean): void {
+    const t = this.starting!;
+    if (wait && !t.waitReady(THREAD_START_TIMEOUT_MS)) {
+      t.stop();
+      this.starting = null;
+      throw new HindsightError("IO", "the block-writer thread did not start", {
+        hint: 'use offload "none" to write blocks on the appending thread',
+      });
+    }
+    const store = this.store!;
+    const state = store.handOver();
+    this.starting = null;
+    this.thread = t;
+    this.store = null;
+    t.inherit(store.stats);
+    t.run(
+      { op: "init", dir: this.dir, options: storeOptions(this.options), features: this.features, state },
+      false,
+    );
+  }
+}
+
+function storeOptions(o: WriterOptions): StoreOptions {
+  return {
+    fsync: o.fsync,
+    fsyncIntervalMs: o.fsyncIntervalMs,
+    segmentSize: o.segmentSize,
+    compression: o.compression,
+  };
+}
+
+/** The appending side of a block-writer thread (see block-worker.ts for the protocol). */
+class BlockThread {
+  private sent = 0;
+  private readonly ctrl: Int32Array;
+  private readonly err: Uint8Array;
+  private readonly shared: Float64Array;
+  /** Stats of the blocks written before the hand-over, added to the thread's. */
+  private base = [0, 0, 0];
+  private stopped = false;
+
+  private constructor(
+    private readonly worker: Worker,
+    shared: SharedState,
+  ) {
+    this.ctrl = new Int32Array(shared.ctrl);
+    this.err = new Uint8Array(shared.err);
+    this.shared = new Float64Array(shared.stats);
+  }
+
+  static start(): BlockThread {
+    const shared: SharedState = {
+      ctrl: new SharedArrayBuffer(CTRL_SLOTS * 4),
+      stats: new SharedArrayBuffer(3 * 8),
+      err: new SharedArrayBuffer(ERR_BYTES),
+    };
+    // From TypeScript sources (tests, benchmarks) a small bootstrap loads the thread through tsx.
+    const fromSource = import.meta.url.endsWith(".ts");
+    const url = new URL(fromSource ? "./block-worker-source.mjs" : "./block-worker.js", import.meta.url);
+    const worker = new Worker(url, {
+      workerData: { hindsightBlockWriter: shared },
+      stdout: false,
+      stderr: false,
     });
+    worker.unref();
+    // A thread that fails to load never becomes ready; "auto" then keeps writing here.
+    worker.on("error", () => undefined);
+    return new BlockThread(worker, shared);
+  }
+
+  /** Blocks written, bytes written, raw bytes: before the hand-over plus on the thread. */
+  get stats(): readonly number[] {
+    const s = this.shared;
+    return [this.base[0]! + s[0]!, this.base[1]! + s[1]!, this.base[2]! + s[2]!];
+  }
+
+  inherit(s: StoreStats): void {
+    this.base = [s.blocksWritten, s.bytesWritten, s.rawBytes];
+  }
+
+  ready(): boolean {
+    return Atomics.load(this.ctrl, READY) === 1;
+  }
+
+  waitReady(timeoutMs: number): boolean {
+    const until = monotonicNow() + timeoutMs;
+    while (!this.ready()) {
+      const left = until - monotonicNow();
+      if (left <= 0) return false;
+      Atomics.wait(this.ctrl, READY, 0, Math.min(left, 100));
+    }
+    return true;
+  }
+
+  /** Sends a job; waits for it (and all before it) when `wait`, else only while too many are in flight. */
+  run(job: Job, wait: boolean, transfer?: ArrayBuffer[]): void {
+    this.check();
+    this.worker.postMessage(job, transfer ?? []);
+    this.sent++;
+    this.waitUntil(wait ? this.sent : this.sent - MAX_BLOCKS_IN_FLIGHT);
+  }
+
+  /** Waits until every job sent is done. */
+  drain(): void {
+    this.waitUntil(this.sent);
+  }
+
+  private waitUntil(target: number): void {
+    for (;;) {
+      const done = Atomics.load(this.ctrl, DONE);
+      if (done >= target) break;
+      Atomics.wait(this.ctrl, DONE, done, 1000);
+    }
+    this.check();
+  }
+
+  private check(): void {
+    if (Atomics.load(this.ctrl, FAILED) === 0) return;
+    const n = Atomics.load(this.ctrl, ERR_LEN);
+    const info = JSON.parse(Buffer.from(this.err.slice(0, n)).toString("utf8")) as WorkerError;
+    throw new HindsightError(info.code as ErrorCode, info.message, {
+      ...(info.where ? { where: info.where } : {}),
+      ...(info.hint ? { hint: info.hint } : {}),
+    });
+  }
+
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    void this.worker.terminate();
   }
 }
 
@@ -498,32 +759,4 @@ export function manifestWriterOptions(m: Manifest): Partial<WriterOptions> {
   if (w.fsyncIntervalMs) o.fsyncIntervalMs = w.fsyncIntervalMs;
   if (w.segmentSize) o.segmentSize = w.segmentSize;
   return o;
-}
-
-/** Write-to-temp, fsync, rename, fsync the directory: the file is either old or new after a crash. */
-export function writeFileAtomic(path: string, data: string | Uint8Array, sync: boolean): void {
-  const tmp = `${path}.tmp`;
-  const fd = openSync(tmp, "w");
-  try {
-    if (typeof data === "string") writeSync(fd, data);
-    else writeSync(fd, data, 0, data.length);
-    if (sync) fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
-  if (sync) fsyncDir(dirname(path));
-}
-
-function fsyncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, "r");
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Some filesystems refuse fsync on a directory; the data files are synced regardless.
-  }
 }

@@ -127,18 +127,12 @@ class RecordingPort implements DecisionPort {
 
   output(o: EngineOutput): void {
     this.outputs++;
-    if (this.writer)
-      this.writer.append(
-        rec.output({
-          timeNs: this.timeNs,
-          sink: o.sink,
-          eventSeq: o.eventSeq,
-          index: o.index,
-          sinkSeq: o.sinkSeq,
-          digest: sha256(o.bytes),
-          ...(this.full ? { data: o.bytes } : {}),
-        }),
-      );
+    // The digest is computed with the block (on the block-writer thread when there is one).
+    this.writer?.appendOutput(
+      { timeNs: this.timeNs, sink: o.sink, eventSeq: o.eventSeq, index: o.index, sinkSeq: o.sinkSeq },
+      o.bytes,
+      this.full,
+    );
     this.onOutput?.(o);
   }
 
