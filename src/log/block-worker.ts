@@ -7,10 +7,12 @@
  *   ctrl[DONE]   jobs finished (every message is one job), Atomics.notify'd after each
  *   ctrl[READY]  1 once this module has loaded and listens
  *   ctrl[FAILED] 1 once a job failed; the error, as JSON, is in `err` (ctrl[ERR_LEN] bytes)
+ *   ctrl[MISMATCH] 1 once a "check" job found an output whose SHA-256 is not the expected one
  *   stats        Float64Array: blocks written, bytes written, raw bytes
  * After a failure every later job is skipped (and counted done): the appending side throws.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { sha256 } from "../engine/bytes.js";
 import { HindsightError } from "../errors.js";
 import {
   type BlockMeta,
@@ -25,7 +27,8 @@ export const DONE = 0;
 export const READY = 1;
 export const FAILED = 2;
 export const ERR_LEN = 3;
-export const CTRL_SLOTS = 4;
+export const MISMATCH = 4;
+export const CTRL_SLOTS = 5;
 export const ERR_BYTES = 4096;
 
 export type Job =
@@ -33,6 +36,8 @@ export type Job =
   | { op: "block"; raw: Uint8Array; meta: BlockMeta; digests?: DeferredDigests }
   | { op: "side"; path: string; data: Uint8Array; sync: boolean | "background" }
   | { op: "sync" }
+  /** Replay: do the outputs `data[ends[i-1] ?? 0 .. ends[i]]` hash to `digests[32i .. 32i+32]`? */
+  | { op: "check"; data: Uint8Array; ends: Uint32Array; digests: Uint8Array }
   | { op: "close" };
 
 export interface SharedState {
@@ -89,6 +94,20 @@ function main(port: NonNullable<typeof parentPort>, shared: SharedState): void {
           timer.unref();
         }
         return;
+      case "check": {
+        let start = 0;
+        for (let i = 0; i < job.ends.length; i++) {
+          const end = job.ends[i] as number;
+          const d = sha256(job.data.subarray(start, end));
+          const want = job.digests.subarray(32 * i, 32 * i + 32);
+          if (!Buffer.from(d).equals(want)) {
+            Atomics.store(ctrl, MISMATCH, 1);
+            break;
+          }
+          start = end;
+        }
+        return;
+      }
       case "block":
         store!.writeBlock(job.raw, job.meta, job.digests);
         break;

@@ -22,10 +22,9 @@
 import { existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, writeSync } from "node:fs";
 import { dirname, join, normalize, sep } from "node:path";
 import { performance } from "node:perf_hooks";
-import { Worker } from "node:worker_threads";
 import { RecordEncoder, varintSize } from "../codec/record-codec.js";
 import { sha256 } from "../engine/bytes.js";
-import { type ErrorCode, HindsightError } from "../errors.js";
+import { HindsightError } from "../errors.js";
 import {
   DEFAULT_MAX_RECORD_SIZE,
   FORMAT_VERSION,
@@ -36,17 +35,7 @@ import {
 } from "../format/constants.js";
 import type { LogRecord } from "../format/records.js";
 import { encodeSegmentHeader, parseSegmentHeader } from "../format/segment-header.js";
-import {
-  CTRL_SLOTS,
-  DONE,
-  ERR_BYTES,
-  ERR_LEN,
-  FAILED,
-  type Job,
-  READY,
-  type SharedState,
-  type WorkerError,
-} from "./block-worker.js";
+import { BlockThread } from "./block-thread.js";
 import {
   completeManifest,
   MANIFEST_FILE,
@@ -73,7 +62,6 @@ import {
   SegmentStore,
   type StoreOptions,
   type StoreState,
-  type StoreStats,
   writeFileAtomic,
 } from "./segment-store.js";
 
@@ -159,8 +147,6 @@ export interface AppendRecovery {
 
 /** "auto" starts the block-writer thread after this many blocks and hands over once it is ready. */
 const AUTO_SPAWN_AFTER_BLOCKS = 2;
-/** Blocks handed to the thread and not yet written, at most; append waits beyond this. */
-const MAX_BLOCKS_IN_FLIGHT = 4;
 /** "thread": how long to wait for the block-writer thread to start. */
 const THREAD_START_TIMEOUT_MS = 30_000;
 
@@ -631,7 +617,7 @@ export class LogWriter {
     this.starting = null;
     this.thread = t;
     this.store = null;
-    t.inherit(store.stats);
+    t.inherit([store.stats.blocksWritten, store.stats.bytesWritten, store.stats.rawBytes]);
     t.run(
       { op: "init", dir: this.dir, options: storeOptions(this.options), features: this.features, state },
       false,
@@ -646,108 +632,6 @@ function storeOptions(o: WriterOptions): StoreOptions {
     segmentSize: o.segmentSize,
     compression: o.compression,
   };
-}
-
-/** The appending side of a block-writer thread (see block-worker.ts for the protocol). */
-class BlockThread {
-  private sent = 0;
-  private readonly ctrl: Int32Array;
-  private readonly err: Uint8Array;
-  private readonly shared: Float64Array;
-  /** Stats of the blocks written before the hand-over, added to the thread's. */
-  private base = [0, 0, 0];
-  private stopped = false;
-
-  private constructor(
-    private readonly worker: Worker,
-    shared: SharedState,
-  ) {
-    this.ctrl = new Int32Array(shared.ctrl);
-    this.err = new Uint8Array(shared.err);
-    this.shared = new Float64Array(shared.stats);
-  }
-
-  static start(): BlockThread {
-    const shared: SharedState = {
-      ctrl: new SharedArrayBuffer(CTRL_SLOTS * 4),
-      stats: new SharedArrayBuffer(3 * 8),
-      err: new SharedArrayBuffer(ERR_BYTES),
-    };
-    // From TypeScript sources (tests, benchmarks) a small bootstrap loads the thread through tsx.
-    const fromSource = import.meta.url.endsWith(".ts");
-    const url = new URL(fromSource ? "./block-worker-source.mjs" : "./block-worker.js", import.meta.url);
-    const worker = new Worker(url, {
-      workerData: { hindsightBlockWriter: shared },
-      stdout: false,
-      stderr: false,
-    });
-    worker.unref();
-    // A thread that fails to load never becomes ready; "auto" then keeps writing here.
-    worker.on("error", () => undefined);
-    return new BlockThread(worker, shared);
-  }
-
-  /** Blocks written, bytes written, raw bytes: before the hand-over plus on the thread. */
-  get stats(): readonly number[] {
-    const s = this.shared;
-    return [this.base[0]! + s[0]!, this.base[1]! + s[1]!, this.base[2]! + s[2]!];
-  }
-
-  inherit(s: StoreStats): void {
-    this.base = [s.blocksWritten, s.bytesWritten, s.rawBytes];
-  }
-
-  ready(): boolean {
-    return Atomics.load(this.ctrl, READY) === 1;
-  }
-
-  waitReady(timeoutMs: number): boolean {
-    const until = monotonicNow() + timeoutMs;
-    while (!this.ready()) {
-      const left = until - monotonicNow();
-      if (left <= 0) return false;
-      Atomics.wait(this.ctrl, READY, 0, Math.min(left, 100));
-    }
-    return true;
-  }
-
-  /** Sends a job; waits for it (and all before it) when `wait`, else only while too many are in flight. */
-  run(job: Job, wait: boolean, transfer?: ArrayBuffer[]): void {
-    this.check();
-    this.worker.postMessage(job, transfer ?? []);
-    this.sent++;
-    this.waitUntil(wait ? this.sent : this.sent - MAX_BLOCKS_IN_FLIGHT);
-  }
-
-  /** Waits until every job sent is done. */
-  drain(): void {
-    this.waitUntil(this.sent);
-  }
-
-  private waitUntil(target: number): void {
-    for (;;) {
-      const done = Atomics.load(this.ctrl, DONE);
-      if (done >= target) break;
-      Atomics.wait(this.ctrl, DONE, done, 1000);
-    }
-    this.check();
-  }
-
-  private check(): void {
-    if (Atomics.load(this.ctrl, FAILED) === 0) return;
-    const n = Atomics.load(this.ctrl, ERR_LEN);
-    const info = JSON.parse(Buffer.from(this.err.slice(0, n)).toString("utf8")) as WorkerError;
-    throw new HindsightError(info.code as ErrorCode, info.message, {
-      ...(info.where ? { where: info.where } : {}),
-      ...(info.hint ? { hint: info.hint } : {}),
-    });
-  }
-
-  stop(): void {
-    if (this.stopped) return;
-    this.stopped = true;
-    void this.worker.terminate();
-  }
 }
 
 export function manifestWriterOptions(m: Manifest): Partial<WriterOptions> {

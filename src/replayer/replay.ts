@@ -34,6 +34,7 @@ import {
   type OutputRecord as OutputRecordBase,
   type SeqRecord,
 } from "../format/records.js";
+import { BlockThread } from "../log/block-thread.js";
 import type { LogReader } from "../log/index.js";
 import { CHECKPOINT_DIR } from "../recorder/app-run.js";
 
@@ -114,6 +115,84 @@ export interface ReplayOptions {
   onProgress?: (done: number, total: number) => void;
   /** Called for every replayed output (after comparison). */
   onOutput?: (o: EngineOutput) => void;
+  /**
+   * With compareOutputs, where outputs recorded as digests are hashed: "thread" on a worker
+   * thread while the replay goes on (a mismatch found there makes the replay run again
+   * comparing each output in place, so the report is the same); "inline" on this thread;
+   * "auto" (default) uses the thread for replays of at least 100 k records without onOutput
+   * or observer.
+   */
+  digestCheck?: "auto" | "thread" | "inline";
+}
+
+/** "auto" hashes outputs on a thread from this many records to replay. */
+const DIGEST_THREAD_FROM_RECORDS = 100_000;
+
+/**
+ * Output digests to check on a worker thread, in batches. Until the thread is ready, add()
+ * declines and the caller checks in place; finish() says whether any output differed.
+ */
+class DeferredDigestCheck {
+  private data = new Uint8Array(256 * 1024);
+  private bytes = 0;
+  private ends: number[] = [];
+  private digests = new Uint8Array(32 * 1024);
+  private n = 0;
+  private usable = false;
+
+  constructor(private readonly thread: BlockThread) {}
+
+  /** Queues the check "sha256(out) = digest"; false when the caller must check it now. */
+  add(out: Uint8Array, digest: Uint8Array): boolean {
+    if (!this.usable) {
+      if (!this.thread.ready()) return false;
+      this.usable = true;
+    }
+    if (digest.length !== 32) return false;
+    const need = this.bytes + out.length;
+    if (need > this.data.length) {
+      const next = new Uint8Array(Math.max(need, this.data.length * 2));
+      next.set(this.data.subarray(0, this.bytes));
+      this.data = next;
+    }
+    this.data.set(out, this.bytes);
+    this.bytes = need;
+    this.ends.push(need);
+    this.digests.set(digest, 32 * this.n);
+    if (++this.n === 1024 || this.bytes >= 192 * 1024) this.send();
+    return true;
+  }
+
+  private send(): void {
+    if (this.n === 0) return;
+    const data = this.data.subarray(0, this.bytes);
+    const digests = this.digests.subarray(0, 32 * this.n);
+    this.thread.run({ op: "check", data, ends: Uint32Array.from(this.ends), digests }, false, [
+      data.buffer as ArrayBuffer,
+      digests.buffer as ArrayBuffer,
+    ]);
+    this.data = new Uint8Array(this.data.length);
+    this.digests = new Uint8Array(32 * 1024);
+    this.bytes = 0;
+    this.ends = [];
+    this.n = 0;
+  }
+
+  /** Checks what is queued; true when some output's digest differed. Stops the thread. */
+  finish(): boolean {
+    try {
+      if (!this.usable) return false;
+      this.send();
+      this.thread.drain();
+      return this.thread.mismatch;
+    } finally {
+      this.thread.stop();
+    }
+  }
+
+  stop(): void {
+    this.thread.stop();
+  }
 }
 
 export interface CheckpointUse {
@@ -201,6 +280,8 @@ class ReplayPort implements DecisionPort {
   outputCount = 0;
   readonly blobs = new Map<string, Uint8Array>();
   onOutput: ((o: EngineOutput) => void) | undefined;
+  /** Digests checked on a thread (see DeferredDigestCheck), or null: checked here. */
+  deferred: DeferredDigestCheck | null = null;
 
   get needsOutputBytes(): boolean {
     return this.compare || this.onOutput !== undefined;
@@ -303,7 +384,9 @@ class ReplayPort implements DecisionPort {
         e !== undefined &&
         this.sinkMap[e.sink] === o.sink &&
         e.sinkSeq === o.sinkSeq &&
-        (e.data.length > 0 ? bytesEqual(e.data, o.bytes) : bytesEqual(e.digest, sha256(o.bytes)))
+        (e.data.length > 0
+          ? bytesEqual(e.data, o.bytes)
+          : this.deferred?.add(o.bytes, e.digest) || bytesEqual(e.digest, sha256(o.bytes)))
       ) {
         this.oPos++;
         this.onOutput?.(o);
@@ -462,6 +545,24 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
   const compare = opts.compareOutputs ?? false;
   const port = new ReplayPort(reader, compare, appSinks, sinkMap);
   port.onOutput = opts.onOutput;
+  const digestCheck = opts.digestCheck ?? "auto";
+  if (
+    compare &&
+    !opts.onOutput &&
+    !opts.observer &&
+    (digestCheck === "thread" ||
+      (digestCheck === "auto" &&
+        (opts.until ?? reader.endSeq) - reader.firstSeq >= DIGEST_THREAD_FROM_RECORDS))
+  ) {
+    const thread = BlockThread.start();
+    if (digestCheck === "thread" && !thread.waitReady(30_000)) {
+      thread.stop();
+      throw new HindsightError("IO", "the digest-check thread did not start", {
+        hint: 'use digestCheck "inline"',
+      });
+    }
+    port.deferred = new DeferredDigestCheck(thread);
+  }
   const engine = new Engine(app, {
     port,
     strict,
@@ -688,8 +789,23 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
       if (done) break;
     }
     if (!done && pending) await handle(pending);
+  } catch (e) {
+    port.deferred?.stop();
+    throw e;
   } finally {
     engine.dispose();
+  }
+  // An output hashed on the thread differed: replay again checking each output in place, so
+  // the first divergence is found, and reported, exactly as without the thread.
+  if (port.deferred?.finish()) {
+    const again = await replay(reader, app, { ...opts, digestCheck: "inline" });
+    return {
+      ...again,
+      notes: [
+        ...again.notes,
+        "an output digest differed on the digest-check thread; replayed again comparing each output in place",
+      ],
+    };
   }
   opts.onProgress?.(total, total);
   if (until !== undefined && until >= endSeq)
