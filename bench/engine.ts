@@ -3,6 +3,7 @@
  * from checkpoints vs a full replay, and double-halve recorded and replayed.
  *
  *   npm run bench -- engine [--events 5000000] [--runs 3] [--pool 500000] [--checkpointEvery 100000] [--dhEvents 2000000]
+ *                           [--offload auto|thread|none] [--overheadOnly]
  *
  * Input lines come from the seeded market-spread generator (a pool of --pool events, 4 quotes
  * per order, 600 symbols), prepared in memory first and cycled to --events, so no run pays for
@@ -11,6 +12,9 @@
  * (64 KiB LZ4 blocks, fsync=interval); recorded runs checkpoint every --checkpointEvery events.
  * "replay (verify)" is a full replay that also compares every output digest and checkpoint
  * digest, i.e. what `hindsight verify` does; "replay (state)" rebuilds state without comparing.
+ * --offload sets where recorded runs compress and write blocks (LogWriter option `offload`);
+ * --overheadOnly stops after the unrecorded/recorded pairs (use many --runs: per-pair ratios
+ * on a shared machine spread widely).
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
@@ -22,6 +26,7 @@ import type { App } from "../src/engine/app.js";
 import { encodeUtf8 } from "../src/engine/codec.js";
 import { parseJson } from "../src/engine/json.js";
 import { LogReader } from "../src/log/index.js";
+import type { Offload } from "../src/log/writer.js";
 import { startRun } from "../src/recorder/app-run.js";
 import { listCheckpoints, replay } from "../src/replayer/replay.js";
 import {
@@ -44,7 +49,11 @@ const args = benchArgs({
   pool: 500_000,
   checkpointEvery: 100_000,
   dhEvents: 2_000_000,
+  offload: "auto",
+  overheadOnly: false,
 });
+if (!["auto", "thread", "none"].includes(args.offload))
+  throw new Error(`--offload must be auto, thread or none, not ${args.offload}`);
 header("hindsight bench: engine");
 const dir = join(".bench", "engine");
 rmSync(dir, { recursive: true, force: true });
@@ -112,7 +121,9 @@ const cpuMs = (name: string): number => median(cpu.get(name) ?? [Number.NaN]);
 /** Pushes `n` events of `d` (cycled; times shifted per cycle so they keep increasing). */
 async function run(app: App, d: Data, n: number, out?: string): Promise<void> {
   const r = await startRun(app, {
-    ...(out ? { out, checkpointEvery: args.checkpointEvery } : {}),
+    ...(out
+      ? { out, checkpointEvery: args.checkpointEvery, writer: { offload: args.offload as Offload } }
+      : {}),
   });
   const pool = d.payload.length;
   const span = (d.ts[pool - 1] as bigint) - (d.ts[0] as bigint) + 1n;
@@ -149,6 +160,17 @@ for (let i = 0; i < args.runs; i++) {
   unrecorded.push(u[0] as number);
   recorded.push(r[0] as number);
   pairRatios.push((r[0] as number) / (u[0] as number));
+}
+if (args.overheadOnly) {
+  const sorted = [...pairRatios].sort((a, b) => a - b);
+  console.log(
+    `market-spread, ${formatCount(N)} events, offload ${args.offload}: recorded/unrecorded per pair, median ${median(pairRatios).toFixed(3)} ` +
+      `(min ${sorted[0]?.toFixed(3)}, max ${sorted.at(-1)?.toFixed(3)}, ${args.runs} pairs); ` +
+      `medians: unrecorded ${formatMs(median(unrecorded))}, recorded ${formatMs(median(recorded))}`,
+  );
+  console.log(`per-pair ratios: ${pairRatios.map((x) => x.toFixed(3)).join(", ")}`);
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
 }
 for (const name of ["unrecorded", "recorded"])
   cpu.set(
