@@ -3,7 +3,7 @@
  * from checkpoints vs a full replay, and double-halve recorded and replayed.
  *
  *   npm run bench -- engine [--events 5000000] [--runs 3] [--pool 500000] [--checkpointEvery 100000] [--dhEvents 2000000]
- *                           [--offload auto|thread|none] [--overheadOnly]
+ *                           [--offload auto|thread|none] [--fsync always|interval|never] [--overheadOnly]
  *
  * Input lines come from the seeded market-spread generator (a pool of --pool events, 4 quotes
  * per order, 600 symbols), prepared in memory first and cycled to --events, so no run pays for
@@ -12,7 +12,8 @@
  * (64 KiB LZ4 blocks, fsync=interval); recorded runs checkpoint every --checkpointEvery events.
  * "replay (verify)" is a full replay that also compares every output digest and checkpoint
  * digest, i.e. what `hindsight verify` does; "replay (state)" rebuilds state without comparing.
- * --offload sets where recorded runs compress and write blocks (LogWriter option `offload`);
+ * --offload sets where recorded runs compress and write blocks (LogWriter option `offload`),
+ * --fsync their fsync policy;
  * --overheadOnly stops after the unrecorded/recorded pairs (use many --runs: per-pair ratios
  * on a shared machine spread widely).
  */
@@ -26,7 +27,7 @@ import type { App } from "../src/engine/app.js";
 import { encodeUtf8 } from "../src/engine/codec.js";
 import { parseJson } from "../src/engine/json.js";
 import { LogReader } from "../src/log/index.js";
-import type { Offload } from "../src/log/writer.js";
+import type { FsyncPolicy, Offload } from "../src/log/writer.js";
 import { startRun } from "../src/recorder/app-run.js";
 import { listCheckpoints, replay } from "../src/replayer/replay.js";
 import {
@@ -50,10 +51,13 @@ const args = benchArgs({
   checkpointEvery: 100_000,
   dhEvents: 2_000_000,
   offload: "auto",
+  fsync: "interval",
   overheadOnly: false,
 });
 if (!["auto", "thread", "none"].includes(args.offload))
   throw new Error(`--offload must be auto, thread or none, not ${args.offload}`);
+if (!["always", "interval", "never"].includes(args.fsync))
+  throw new Error(`--fsync must be always, interval or never, not ${args.fsync}`);
 header("hindsight bench: engine");
 const dir = join(".bench", "engine");
 rmSync(dir, { recursive: true, force: true });
@@ -122,7 +126,11 @@ const cpuMs = (name: string): number => median(cpu.get(name) ?? [Number.NaN]);
 async function run(app: App, d: Data, n: number, out?: string): Promise<void> {
   const r = await startRun(app, {
     ...(out
-      ? { out, checkpointEvery: args.checkpointEvery, writer: { offload: args.offload as Offload } }
+      ? {
+          out,
+          checkpointEvery: args.checkpointEvery,
+          writer: { offload: args.offload as Offload, fsync: args.fsync as FsyncPolicy },
+        }
       : {}),
   });
   const pool = d.payload.length;
