@@ -128,6 +128,15 @@ function main(port: NonNullable<typeof parentPort>, shared: SharedState): void {
     stats[2] = store!.stats.rawBytes;
   };
 
+  // Nothing should escape the handlers below; if something does, the waiting side must hear
+  // of it rather than wait for a job that will never be done.
+  const fatal = (e: unknown): void => {
+    if (Atomics.load(ctrl, FAILED) === 0) fail(e);
+    Atomics.add(ctrl, DONE, 1 << 20);
+    Atomics.notify(ctrl, DONE);
+  };
+  process.on("uncaughtException", fatal);
+  process.on("unhandledRejection", fatal);
   port.on("message", (job: Job) => {
     if (Atomics.load(ctrl, FAILED) === 0)
       try {
