@@ -608,6 +608,9 @@ export class LogWriter {
     if (wait && !t.waitReady(THREAD_START_TIMEOUT_MS)) {
       t.stop();
       this.starting = null;
+      this.closed = true;
+      if (this.timer) clearInterval(this.timer);
+      this.store?.close();
       throw new HindsightError("IO", "the block-writer thread did not start", {
         hint: 'use offload "none" to write blocks on the appending thread',
       });
