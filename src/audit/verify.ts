@@ -84,41 +84,26 @@ export async function verifyAudit(path: string, options: VerifyOptions = {}): Pr
     });
   const manifestPath = manifestPathFor(path);
   const base = { export: path, manifest: manifestPath, signerTrusted: false } as const;
+  /** The result when the manifest itself cannot be used: nothing else is checked. */
+  const unusableManifest = (signature: "absent" | "invalid", message: string): VerifyResult => ({
+    ...base,
+    ok: false,
+    format: undefined,
+    rowsVerified: 0,
+    rows: undefined,
+    finalHash: undefined,
+    signature,
+    problems: [{ kind: "manifest", where: manifestPath, message }],
+  });
 
   let text: string;
   try {
     text = readFileSync(manifestPath, "utf8");
   } catch {
-    return {
-      ...base,
-      ok: false,
-      format: undefined,
-      rowsVerified: 0,
-      rows: undefined,
-      finalHash: undefined,
-      signature: "absent",
-      problems: [
-        {
-          kind: "manifest",
-          where: manifestPath,
-          message: "the export's manifest is missing: the export cannot be trusted",
-        },
-      ],
-    };
+    return unusableManifest("absent", "the export's manifest is missing: the export cannot be trusted");
   }
   const parsed = parseManifest(text);
-  if ("problem" in parsed) {
-    return {
-      ...base,
-      ok: false,
-      format: undefined,
-      rowsVerified: 0,
-      rows: undefined,
-      finalHash: undefined,
-      signature: "invalid",
-      problems: [{ kind: "manifest", where: manifestPath, message: parsed.problem }],
-    };
-  }
+  if ("problem" in parsed) return unusableManifest("invalid", parsed.problem);
   const m: AuditManifest = parsed.manifest;
   // Row-level problems first (they name the first bad row), then manifest-level ones.
   const problems: AuditProblem[] = [];

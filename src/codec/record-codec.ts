@@ -170,52 +170,18 @@ export class RecordEncoder {
    */
   private encodeInput(r: InputRecord): number {
     const { stream, streamSeq, key, payload, timeNs: t } = r;
-    if (!Number.isSafeInteger(stream) || stream < 0 || !Number.isSafeInteger(streamSeq) || streamSeq < 0)
+    if (!isUint(stream) || !isUint(streamSeq))
       throw new HindsightError(
         "BAD_INPUT",
         `stream ${stream} / position ${streamSeq} is not an unsigned safe integer`,
       );
-    const kl = key.length;
-    const pl = payload.length;
-    const body =
-      (stream ? 1 + varintSize(stream) : 0) +
-      (streamSeq ? 1 + varintSize(streamSeq) : 0) +
-      (kl ? 1 + varintSize(kl) + kl : 0) +
-      (pl ? 1 + varintSize(pl) + pl : 0);
-    const rec = (t !== 0n ? 9 : 0) + 1 + varintSize(body) + body;
-    this.ensure(rec + 10);
+    const body = uintSize(stream) + uintSize(streamSeq) + bytesSize(key.length) + bytesSize(payload.length);
     const begin = this.pos;
-    this.varint(rec);
-    const b = this.buf;
-    if (t !== 0n) {
-      if (t < 0n || t > 0xffff_ffff_ffff_ffffn)
-        throw new HindsightError("BAD_INPUT", `time ${t} is outside 0..2^64-1`);
-      b[this.pos++] = 0x09;
-      this.view.setBigUint64(this.pos, t, true);
-      this.pos += 8;
-    }
-    b[this.pos++] = 0x12;
-    this.varint(body);
-    if (stream) {
-      b[this.pos++] = 0x08;
-      this.varint(stream);
-    }
-    if (streamSeq) {
-      b[this.pos++] = 0x10;
-      this.varint(streamSeq);
-    }
-    if (kl) {
-      b[this.pos++] = 0x1a;
-      this.varint(kl);
-      b.set(key, this.pos);
-      this.pos += kl;
-    }
-    if (pl) {
-      b[this.pos++] = 0x22;
-      this.varint(pl);
-      b.set(payload, this.pos);
-      this.pos += pl;
-    }
+    this.head(0x12, body, t);
+    this.rawUint(0x08, stream);
+    this.rawUint(0x10, streamSeq);
+    this.rawBytes(0x1a, key);
+    this.rawBytes(0x22, payload);
     return this.pos - begin;
   }
 

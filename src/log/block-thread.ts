@@ -3,7 +3,6 @@
  * synchronously (Atomics.wait on shared memory, so the caller's event loop may be blocked).
  * Used by LogWriter (blocks) and by replay (output digest checks).
  */
-import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import { type ErrorCode, HindsightError } from "../errors.js";
 import {
@@ -18,12 +17,10 @@ import {
   type SharedState,
   type WorkerError,
 } from "./block-worker.js";
+import { monotonicNow } from "./segment-store.js";
 
 /** Jobs handed over and not yet done, at most; run() waits beyond this. */
 export const MAX_JOBS_IN_FLIGHT = 4;
-
-/** Taken once at load: jobs may be handed over inside an app step, where strict mode traps performance.now. */
-const monotonicNow: () => number = performance.now.bind(performance);
 
 /** The calling side of a block-writer thread (see block-worker.ts for the protocol). */
 export class BlockThread {

@@ -14,6 +14,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { sha256 } from "../engine/bytes.js";
 import { HindsightError } from "../errors.js";
+import { forEachRun, type Runs } from "./byte-runs.js";
 import {
   type BlockMeta,
   type DeferredDigests,
@@ -36,8 +37,8 @@ export type Job =
   | { op: "block"; raw: Uint8Array; meta: BlockMeta; digests?: DeferredDigests }
   | { op: "side"; path: string; data: Uint8Array; sync: boolean | "background" }
   | { op: "sync" }
-  /** Replay: do the outputs `data[ends[i-1] ?? 0 .. ends[i]]` hash to `digests[32i .. 32i+32]`? */
-  | { op: "check"; data: Uint8Array; ends: Uint32Array; digests: Uint8Array }
+  /** Replay: does each output (run i) hash to `digests[32i .. 32i+32]`? */
+  | { op: "check"; runs: Runs; digests: Uint8Array }
   | { op: "close" };
 
 export interface SharedState {
@@ -94,20 +95,13 @@ function main(port: NonNullable<typeof parentPort>, shared: SharedState): void {
           timer.unref();
         }
         return;
-      case "check": {
-        let start = 0;
-        for (let i = 0; i < job.ends.length; i++) {
-          const end = job.ends[i] as number;
-          const d = sha256(job.data.subarray(start, end));
-          const want = job.digests.subarray(32 * i, 32 * i + 32);
-          if (!Buffer.from(d).equals(want)) {
-            Atomics.store(ctrl, MISMATCH, 1);
-            break;
-          }
-          start = end;
-        }
+      case "check":
+        forEachRun(job.runs, (run, i) => {
+          const same = Buffer.from(sha256(run)).equals(job.digests.subarray(32 * i, 32 * i + 32));
+          if (!same) Atomics.store(ctrl, MISMATCH, 1);
+          return same;
+        });
         return;
-      }
       case "block":
         store!.writeBlock(job.raw, job.meta, job.digests);
         break;

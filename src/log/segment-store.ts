@@ -26,13 +26,15 @@ import { encodeBlockHeader } from "../format/block-header.js";
 import { BLOCK_HEADER_SIZE, Codec, FORMAT_VERSION, SEGMENT_HEADER_SIZE } from "../format/constants.js";
 import { crc32c } from "../format/crc32c.js";
 import { encodeSegmentHeader } from "../format/segment-header.js";
+import { forEachRun, type Runs } from "./byte-runs.js";
 import { encodeIndex, type IndexEntry, indexPath, segmentPath } from "./segment-files.js";
 
 /**
- * The store's own clock for fsync intervals, taken once at load: blocks may be written from
- * inside an app step, where strict mode replaces `performance.now` with a trap.
+ * The log's own clock (block age, fsync intervals, waiting for the block-writer thread), taken
+ * once at load: records may be appended inside an app step, where strict mode replaces
+ * `performance.now` with a trap.
  */
-const monotonicNow: () => number = performance.now.bind(performance);
+export const monotonicNow: () => number = performance.now.bind(performance);
 
 export type FsyncPolicy = "always" | "interval" | "never";
 
@@ -61,14 +63,9 @@ export interface BlockMeta {
   readonly maxTime: bigint;
 }
 
-/**
- * Output digests still to compute: for each i, SHA-256 of
- * `data[ends[i-1] ?? 0 .. ends[i]]` goes into the raw block at `positions[i]` (32 bytes).
- */
-export interface DeferredDigests {
+/** Output digests still to compute: SHA-256 of run i goes into the raw block at `positions[i]` (32 bytes). */
+export interface DeferredDigests extends Runs {
   readonly positions: Uint32Array;
-  readonly ends: Uint32Array;
-  readonly data: Uint8Array;
 }
 
 export interface StoreStats {
@@ -230,12 +227,10 @@ export class SegmentStore {
 
 /** Writes the deferred output digests into their places in the raw block. */
 export function fillDigests(raw: Uint8Array, d: DeferredDigests): void {
-  let start = 0;
-  for (let i = 0; i < d.positions.length; i++) {
-    const end = d.ends[i] as number;
-    raw.set(sha256(d.data.subarray(start, end)), d.positions[i] as number);
-    start = end;
-  }
+  forEachRun(d, (run, i) => {
+    raw.set(sha256(run), d.positions[i] as number);
+    return true;
+  });
 }
 
 /**

@@ -21,7 +21,6 @@
  */
 import { existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, writeSync } from "node:fs";
 import { dirname, join, normalize, sep } from "node:path";
-import { performance } from "node:perf_hooks";
 import { RecordEncoder, varintSize } from "../codec/record-codec.js";
 import { sha256 } from "../engine/bytes.js";
 import { HindsightError } from "../errors.js";
@@ -36,6 +35,7 @@ import {
 import type { LogRecord } from "../format/records.js";
 import { encodeSegmentHeader, parseSegmentHeader } from "../format/segment-header.js";
 import { BlockThread } from "./block-thread.js";
+import { ByteRuns } from "./byte-runs.js";
 import {
   completeManifest,
   MANIFEST_FILE,
@@ -59,6 +59,7 @@ import {
   type BlockMeta,
   type DeferredDigests,
   type FsyncPolicy,
+  monotonicNow,
   SegmentStore,
   type StoreOptions,
   type StoreState,
@@ -66,12 +67,6 @@ import {
 } from "./segment-store.js";
 
 export { type FsyncPolicy, writeFileAtomic } from "./segment-store.js";
-
-/**
- * The writer's own clock for block age and fsync intervals, taken once at load: appends may
- * run inside an app step, where strict mode replaces `performance.now` with a trap.
- */
-const monotonicNow: () => number = performance.now.bind(performance);
 
 export const FSYNC_POLICIES: readonly FsyncPolicy[] = ["always", "interval", "never"];
 
@@ -174,11 +169,9 @@ export class LogWriter {
   private thread: BlockThread | null = null;
   /** A block-writer thread started but not yet handed the log ("auto"). */
   private starting: BlockThread | null = null;
-  /** Output digests of the open block left to the block-writer thread. */
+  /** Output digests of the open block left to the block-writer thread: where, and of what. */
   private digestPositions: number[] = [];
-  private digestEnds: number[] = [];
-  private digestData = new Uint8Array(0);
-  private digestBytes = 0;
+  private readonly digestOf = new ByteRuns();
 
   private constructor(
     dir: string,
@@ -402,15 +395,7 @@ export class LogWriter {
       const n = bytes.length;
       const dataField = full && n > 0 ? 1 + varintSize(n) + n : 0;
       this.digestPositions.push(this.enc.pos - dataField - 32);
-      const need = this.digestBytes + n;
-      if (need > this.digestData.length) {
-        const next = new Uint8Array(Math.max(need, this.digestData.length * 2, 16 * 1024));
-        next.set(this.digestData.subarray(0, this.digestBytes));
-        this.digestData = next;
-      }
-      this.digestData.set(bytes, this.digestBytes);
-      this.digestBytes = need;
-      this.digestEnds.push(need);
+      this.digestOf.push(bytes);
     }
     return this.appended(before, o.timeNs);
   }
@@ -427,8 +412,7 @@ export class LogWriter {
       this.enc.pos = before;
       if (this.digestPositions.length > 0 && (this.digestPositions.at(-1) as number) >= before) {
         this.digestPositions.pop();
-        this.digestEnds.pop();
-        this.digestBytes = this.digestEnds.at(-1) ?? 0;
+        this.digestOf.pop();
       }
       throw new HindsightError(
         "RECORD_TOO_LARGE",
@@ -557,33 +541,20 @@ export class LogWriter {
       minTime: this.minTime,
       maxTime: this.maxTime,
     };
-    try {
-      if (this.thread) {
-        const raw = this.enc.take();
-        const digests: DeferredDigests | undefined =
-          this.digestPositions.length > 0
-            ? {
-                positions: Uint32Array.from(this.digestPositions),
-                ends: Uint32Array.from(this.digestEnds),
-                data: this.digestData.slice(0, this.digestBytes),
-              }
-            : undefined;
-        this.digestPositions = [];
-        this.digestEnds = [];
-        this.digestBytes = 0;
-        this.thread.run(
-          { op: "block", raw, meta, ...(digests ? { digests } : {}) },
-          false,
-          digests
-            ? [raw.buffer as ArrayBuffer, digests.data.buffer as ArrayBuffer]
-            : [raw.buffer as ArrayBuffer],
-        );
-      } else this.store!.writeBlock(this.enc.bytes(), meta);
-    } catch (e) {
-      this.failure = e instanceof Error ? e : new Error(String(e));
-      throw e;
-    }
-    if (this.enc.pos > 0) this.enc.reset();
+    const thread = this.thread;
+    this.guard(() => {
+      if (!thread) return this.store!.writeBlock(this.enc.bytes(), meta);
+      const raw = this.enc.take();
+      const digests: DeferredDigests | undefined =
+        this.digestPositions.length > 0
+          ? { positions: Uint32Array.from(this.digestPositions), ...this.digestOf.take() }
+          : undefined;
+      this.digestPositions = [];
+      const transfer = [raw.buffer as ArrayBuffer];
+      if (digests) transfer.push(digests.data.buffer as ArrayBuffer);
+      thread.run({ op: "block", raw, meta, ...(digests ? { digests } : {}) }, false, transfer);
+    });
+    this.enc.reset();
     this.blockFirstSeq = this.seq;
     this.blockCount = 0;
     this.minTime = NO_MIN_TIME;

@@ -35,6 +35,7 @@ import {
   type SeqRecord,
 } from "../format/records.js";
 import { BlockThread } from "../log/block-thread.js";
+import { ByteRuns } from "../log/byte-runs.js";
 import type { LogReader } from "../log/index.js";
 import { CHECKPOINT_DIR } from "../recorder/app-run.js";
 
@@ -133,11 +134,8 @@ const DIGEST_THREAD_FROM_RECORDS = 100_000;
  * declines and the caller checks in place; finish() says whether any output differed.
  */
 class DeferredDigestCheck {
-  private data = new Uint8Array(256 * 1024);
-  private bytes = 0;
-  private ends: number[] = [];
-  private digests = new Uint8Array(32 * 1024);
-  private n = 0;
+  private readonly outputs = new ByteRuns();
+  private readonly digests = new Uint8Array(32 * 1024);
   private usable = false;
 
   constructor(private readonly thread: BlockThread) {}
@@ -149,33 +147,21 @@ class DeferredDigestCheck {
       this.usable = true;
     }
     if (digest.length !== 32) return false;
-    const need = this.bytes + out.length;
-    if (need > this.data.length) {
-      const next = new Uint8Array(Math.max(need, this.data.length * 2));
-      next.set(this.data.subarray(0, this.bytes));
-      this.data = next;
-    }
-    this.data.set(out, this.bytes);
-    this.bytes = need;
-    this.ends.push(need);
-    this.digests.set(digest, 32 * this.n);
-    if (++this.n === 1024 || this.bytes >= 192 * 1024) this.send();
+    this.digests.set(digest, 32 * this.outputs.count);
+    this.outputs.push(out);
+    if (this.outputs.count === 1024 || this.outputs.byteLength >= 192 * 1024) this.send();
     return true;
   }
 
   private send(): void {
-    if (this.n === 0) return;
-    const data = this.data.subarray(0, this.bytes);
-    const digests = this.digests.subarray(0, 32 * this.n);
-    this.thread.run({ op: "check", data, ends: Uint32Array.from(this.ends), digests }, false, [
-      data.buffer as ArrayBuffer,
+    const n = this.outputs.count;
+    if (n === 0) return;
+    const runs = this.outputs.take();
+    const digests = this.digests.slice(0, 32 * n);
+    this.thread.run({ op: "check", runs, digests }, false, [
+      runs.data.buffer as ArrayBuffer,
       digests.buffer as ArrayBuffer,
     ]);
-    this.data = new Uint8Array(this.data.length);
-    this.digests = new Uint8Array(32 * 1024);
-    this.bytes = 0;
-    this.ends = [];
-    this.n = 0;
   }
 
   /** Checks what is queued; true when some output's digest differed. Stops the thread. */
