@@ -2,30 +2,21 @@
  * The determinism check bites: mutated copies of market-spread fail verify against the golden
  * recording, with the right first divergence (computed here independently from the recording).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { LogReader } from "../src/log/index.js";
 import { runCli } from "./cli-io.js";
+import { marketSpreadMutant } from "./mutant.js";
 
 const root = join(import.meta.dirname, "..");
 const golden = join(root, "recordings/v1/market-spread");
-const source = readFileSync(join(root, "examples/market-spread/app.ts"), "utf8");
 const tmp = mkdtempSync(join(tmpdir(), "hindsight-mutants-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** A copy of the app with one change, importing hindsight from this checkout. */
-function mutant(name: string, from: string, to: string): string {
-  expect(source).toContain(from);
-  const text = source
-    .replace(from, to)
-    .replace('"../../src/index.js"', JSON.stringify(pathToFileURL(join(root, "src/index.ts")).href));
-  const path = join(tmp, `${name}.ts`);
-  writeFileSync(path, text);
-  return path;
-}
+const mutant = (name: string, from: string, to: string): string => marketSpreadMutant(tmp, name, from, to);
 
 interface Report {
   status: string;

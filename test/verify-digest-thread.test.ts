@@ -3,10 +3,9 @@
  * digests hashed in place reports: the same counts when identical, and the same first
  * divergence (found by the replay that runs again in place) when not.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import marketSpread from "../examples/market-spread/app.js";
 import { marketSpreadLines } from "../examples/market-spread/generate.js";
@@ -17,8 +16,9 @@ import { LogReader } from "../src/log/index.js";
 import { loadApp } from "../src/recorder/app-load.js";
 import { startRun } from "../src/recorder/app-run.js";
 import { type ReplayResult, replay } from "../src/replayer/replay.js";
+import { marketSpreadMutant } from "./mutant.js";
 
-const root = join(import.meta.dirname, "..");
+const _root = join(import.meta.dirname, "..");
 const tmp = mkdtempSync(join(tmpdir(), "hindsight-digest-thread-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 /** A market-spread recording with output digests only (the golden ones keep full outputs). */
@@ -59,14 +59,11 @@ describe("verify with output digests checked on a thread", () => {
   });
 
   it("a mutated app: the same first divergence", async () => {
-    const source = readFileSync(join(root, "examples/market-spread/app.ts"), "utf8");
-    expect(source).toContain('const MAX_SPREAD = "0.05";');
-    const path = join(tmp, "threshold.ts");
-    writeFileSync(
-      path,
-      source
-        .replace('const MAX_SPREAD = "0.05";', 'const MAX_SPREAD = "0.06";')
-        .replace('"../../src/index.js"', JSON.stringify(pathToFileURL(join(root, "src/index.ts")).href)),
+    const path = marketSpreadMutant(
+      tmp,
+      "threshold",
+      'const MAX_SPREAD = "0.05";',
+      'const MAX_SPREAD = "0.06";',
     );
     const { app } = await loadApp(path);
     const [inline, threaded] = await both(app);

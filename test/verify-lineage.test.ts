@@ -2,12 +2,12 @@
  * Lineage as a verification tool: when a new build's output differs, verify shows how the new
  * build arrived at it and, for a recording made with --lineage, how the recorded run did.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "./cli-io.js";
+import { marketSpreadMutant } from "./mutant.js";
 
 const root = join(import.meta.dirname, "..");
 const golden = join(root, "recordings/v1/market-spread");
@@ -41,14 +41,11 @@ describe("verify shows the lineage of the first wrong output", () => {
     expect(made.code).toBe(0);
     expect((await runCli(["verify", rec, "--app", app])).code).toBe(0);
 
-    const source = readFileSync(app, "utf8");
-    expect(source).toContain('const MAX_SPREAD = "0.05";');
-    const mutant = join(tmp, "mutant.ts");
-    writeFileSync(
-      mutant,
-      source
-        .replace('const MAX_SPREAD = "0.05";', 'const MAX_SPREAD = "0.06";')
-        .replace('"../../src/index.js"', JSON.stringify(pathToFileURL(join(root, "src/index.ts")).href)),
+    const mutant = marketSpreadMutant(
+      tmp,
+      "mutant",
+      'const MAX_SPREAD = "0.05";',
+      'const MAX_SPREAD = "0.06";',
     );
     const v = await runCli(["verify", rec, "--app", mutant, "--json"]);
     expect(v.code).toBe(3);
