@@ -32,6 +32,7 @@ import { startRun } from "../src/recorder/app-run.js";
 import { listCheckpoints, replay } from "../src/replayer/replay.js";
 import {
   benchArgs,
+  type CpuSplit,
   diskBytes,
   formatBytes,
   formatCount,
@@ -42,6 +43,8 @@ import {
   median,
   printTable,
   ratio,
+  splitCpu,
+  threadCpu,
 } from "./lib.js";
 
 const args = benchArgs({
@@ -99,6 +102,8 @@ console.log(
 
 /** CPU seconds (user + system) of each timed run, recorded by timed(): the machine may be shared. */
 const cpu = new Map<string, number[]>();
+/** Each timed run's CPU by thread (Linux only): see splitCpu(). */
+const cpuSplits = new Map<string, CpuSplit[]>();
 
 async function timed(
   name: string,
@@ -107,16 +112,21 @@ async function timed(
   runs: number = args.runs,
 ): Promise<number[]> {
   const cpus: number[] = [];
+  const splits: CpuSplit[] = [];
   const times = await measure(
     async () => {
+      const t0 = threadCpu();
       const c0 = process.cpuUsage();
       await fn();
       const c = process.cpuUsage(c0);
+      const t1 = threadCpu();
       cpus.push((c.user + c.system) / 1000);
+      if (t0 && t1) splits.push(splitCpu(t0, t1));
     },
     { runs, warmup: 0, ...(before ? { before } : {}) },
   );
   cpu.set(name, cpus);
+  cpuSplits.set(name, splits);
   return times;
 }
 
@@ -151,6 +161,21 @@ const recDir = join(dir, "market-spread");
 const rows: (string | number)[][] = [];
 const N = args.events;
 
+/**
+ * Medians over the pairs of where CPU went (Linux): the main thread; threads the run started
+ * (the block-writer thread); threads that were there before (V8's garbage collector helpers,
+ * libuv's pool). Undefined when /proc is not there.
+ */
+function threadSplitLine(): string | undefined {
+  const of = (mode: string, part: keyof CpuSplit): number[] =>
+    Array.from({ length: args.runs }, (_, i) => cpuSplits.get(`${mode}#${i}`)?.[0]?.[part] ?? Number.NaN);
+  if (of("unrecorded", "main").some(Number.isNaN)) return undefined;
+  const parts = (["main", "started", "other"] as const).map(
+    (p) => `${p} ${formatMs(median(of("unrecorded", p)))} → ${formatMs(median(of("recorded", p)))}`,
+  );
+  return `CPU by thread, unrecorded → recorded (medians): ${parts.join("; ")}`;
+}
+
 // Unrecorded and recorded runs alternate (u, r, u, r, ...) so that a machine slowing down or
 // speeding up during the benchmark affects both alike; the overhead is also given as the
 // median of the per-pair ratios.
@@ -177,6 +202,8 @@ if (args.overheadOnly) {
       `medians: unrecorded ${formatMs(median(unrecorded))}, recorded ${formatMs(median(recorded))}`,
   );
   console.log(`per-pair ratios: ${pairRatios.map((x) => x.toFixed(3)).join(", ")}`);
+  const split = threadSplitLine();
+  if (split) console.log(split);
   rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 }
@@ -325,6 +352,8 @@ printTable(["case (median of runs)", "events/s", "wall", "cpu", "ratio"], rows);
 console.log(
   `\nrecording: ${formatCount(endSeq)} records, ${formatBytes(bytesOnDisk)} on disk (checkpoints every ${formatCount(args.checkpointEvery)} events); --until 90% from ${untilFrom}; worst case from ${worstFrom}`,
 );
+const splitLine = threadSplitLine();
+if (splitLine) console.log(splitLine);
 console.log(
   `runs: ${args.runs}; per-pair recorded/unrecorded ratios ${pairRatios.map((x) => x.toFixed(3)).join(", ")}; all times: unrecorded ${unrecorded.map(formatMs).join(", ")} | recorded ${recorded.map(formatMs).join(", ")} | verify ${verifyTimes.map(formatMs).join(", ")}`,
 );

@@ -4,7 +4,7 @@
  *
  * Benchmarks print to stdout; nothing here is used by the library itself.
  */
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { arch, cpus, loadavg, platform, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -109,6 +109,67 @@ export function nowMs(): number {
 /** Monotonic nanoseconds, for per-operation latencies. */
 export function nowNs(): bigint {
   return process.hrtime.bigint();
+}
+
+/** CPU milliseconds (user + system): the whole process's (threads that ended included) and each live thread's. */
+export interface ThreadCpu {
+  total: number;
+  threads: Map<number, number>;
+}
+
+const TICK_MS = 10; // USER_HZ is 100 on every Linux this runs on
+
+function statCpuMs(path: string): number {
+  const s = readFileSync(path, "utf8");
+  const f = s.slice(s.lastIndexOf(")") + 2).split(" ");
+  return (Number(f[11]) + Number(f[12])) * TICK_MS;
+}
+
+/**
+ * Reads the process's and every thread's CPU time from /proc (Linux); undefined elsewhere. The
+ * resolution is the kernel's clock tick (10 ms), so it suits runs of a second or more.
+ */
+export function threadCpu(): ThreadCpu | undefined {
+  let tids: string[];
+  try {
+    tids = readdirSync("/proc/self/task");
+  } catch {
+    return undefined;
+  }
+  const threads = new Map<number, number>();
+  for (const t of tids) {
+    try {
+      threads.set(Number(t), statCpuMs(`/proc/self/task/${t}/stat`));
+    } catch {
+      // The thread ended between the listing and the read: the total below still counts it.
+    }
+  }
+  return { total: statCpuMs("/proc/self/stat"), threads };
+}
+
+/**
+ * Where a run's CPU went: the main thread; threads that existed before it (V8's garbage
+ * collector and compiler helpers, libuv's pool); and threads it started (e.g. a block-writer
+ * thread), counted even when they have ended since.
+ */
+export interface CpuSplit {
+  main: number;
+  started: number;
+  other: number;
+}
+
+/** Splits the CPU used between two threadCpu() readings (`main` is the main thread's id, the pid). */
+export function splitCpu(before: ThreadCpu, after: ThreadCpu, main = process.pid): CpuSplit {
+  let mainMs = 0;
+  let other = 0;
+  for (const [tid, ms] of after.threads) {
+    const was = before.threads.get(tid);
+    if (tid === main) mainMs = ms - (was ?? 0);
+    else if (was !== undefined) other += ms - was;
+  }
+  // Pre-existing threads that ended during the run are counted as started ones: rare, and small.
+  const started = Math.max(0, after.total - before.total - mainMs - other);
+  return { main: mainMs, started, other };
 }
 
 export interface MeasureOptions {

@@ -12,8 +12,10 @@ import {
   percentiles,
   ratio,
   Samples,
+  splitCpu,
   summarize,
   table,
+  threadCpu,
 } from "../../bench/lib.js";
 
 describe("bench/lib statistics", () => {
@@ -98,5 +100,21 @@ describe("bench/lib arguments", () => {
   it("rejects unknown options and bad numbers with the list of options", () => {
     expect(() => parseBenchArgs({ events: 1 }, ["--evnts", "3"])).toThrow(/--events <number> \(default 1\)/);
     expect(() => parseBenchArgs({ events: 1 }, ["--events", "many"])).toThrow(/not a number/);
+  });
+});
+
+describe("bench/lib CPU by thread", () => {
+  it("splits a run's CPU into the main thread, threads that were there, and threads it started", () => {
+    const before = { total: 1000, threads: new Map([[7, 600], [8, 300], [9, 100]]) };
+    // Thread 9 is gone; 10 started and is still there; something else started and ended.
+    const after = { total: 2500, threads: new Map([[7, 1400], [8, 350], [10, 200]]) };
+    expect(splitCpu(before, after, 7)).toEqual({ main: 800, other: 50, started: 650 });
+  });
+
+  it("reads this process's threads on Linux, the main thread among them", () => {
+    const t = threadCpu();
+    if (process.platform !== "linux") return expect(t).toBeUndefined();
+    expect(t?.threads.has(process.pid)).toBe(true);
+    expect(t?.total).toBeGreaterThanOrEqual(t?.threads.get(process.pid) ?? Number.POSITIVE_INFINITY);
   });
 });
