@@ -117,6 +117,41 @@ describe("block-writer thread", () => {
       expect(k).toBe(1500);
     });
 
+  it("writes records larger than the block buffer the same way", () => {
+    // blockSize 1024: the encoder's buffer holds 4 KiB, so each 10 KB output makes it grow,
+    // and that block is handed over in the grown buffer.
+    const big = (k: number) => new Uint8Array(10_000 + k).fill(k % 251);
+    const dirs: string[] = [];
+    for (const offload of ["none", "thread"] as Offload[]) {
+      const dir = join(root.dir, `big-${offload}`);
+      const w = LogWriter.create(dir, init, { blockSize: 1024, flushIntervalMs: 0, offload }, FIXED_TIME);
+      for (let i = 0; i < 3000; i++) {
+        w.append(recordAt(i));
+        if (i % 50 === 7)
+          w.appendOutput(
+            { timeNs: T0 + BigInt(i), sink: 1, eventSeq: i, index: 0, sinkSeq: i },
+            big(i),
+            true,
+          );
+      }
+      w.close();
+      expect(w.offloaded).toBe(offload === "thread");
+      dirs.push(dir);
+    }
+    const want = files(dirs[0]!);
+    const got = files(dirs[1]!);
+    expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
+    for (const [f, b] of want) expect(got.get(f)?.equals(b), f).toBe(true);
+    const r = LogReader.open(dirs[1]!);
+    const outs = [...r.records()].filter((x): x is OutputRecord => x.type === "output" && x.sink === 1);
+    r.close();
+    expect(outs).toHaveLength(60);
+    for (const o of outs) {
+      expect(Buffer.from(o.data).equals(Buffer.from(big(o.eventSeq)))).toBe(true);
+      expect(Buffer.from(o.digest).equals(Buffer.from(sha256(big(o.eventSeq))))).toBe(true);
+    }
+  });
+
   it('"auto" leaves a small log on the appending thread', async () => {
     const w = await writeLog(join(root.dir, "small-auto"), 50, {});
     expect(w.offloaded).toBe(false);
