@@ -16,6 +16,9 @@
  * --fsync their fsync policy;
  * --overheadOnly stops after the unrecorded/recorded pairs (use many --runs: per-pair ratios
  * on a shared machine spread widely).
+ * On Linux a line "CPU by thread" splits each pair's CPU into the main thread (the app and
+ * the encoding of records), threads the run started (the block-writer thread) and threads
+ * that were there before (V8's garbage-collector and compiler helpers, libuv's pool).
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";

@@ -143,7 +143,7 @@ describe("block-writer thread", () => {
     expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
     for (const [f, b] of want) expect(got.get(f)?.equals(b), f).toBe(true);
     const r = LogReader.open(dirs[1]!);
-    const outs = [...r.records()].filter((x): x is OutputRecord => x.type === "output" && x.sink === 1);
+    const outs = [...r.records()].filter((x) => x.type === "output" && x.sink === 1) as OutputRecord[];
     r.close();
     expect(outs).toHaveLength(60);
     for (const o of outs) {
