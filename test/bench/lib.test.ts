@@ -105,9 +105,23 @@ describe("bench/lib arguments", () => {
 
 describe("bench/lib CPU by thread", () => {
   it("splits a run's CPU into the main thread, threads that were there, and threads it started", () => {
-    const before = { total: 1000, threads: new Map([[7, 600], [8, 300], [9, 100]]) };
+    const before = {
+      total: 1000,
+      threads: new Map([
+        [7, 600],
+        [8, 300],
+        [9, 100],
+      ]),
+    };
     // Thread 9 is gone; 10 started and is still there; something else started and ended.
-    const after = { total: 2500, threads: new Map([[7, 1400], [8, 350], [10, 200]]) };
+    const after = {
+      total: 2500,
+      threads: new Map([
+        [7, 1400],
+        [8, 350],
+        [10, 200],
+      ]),
+    };
     expect(splitCpu(before, after, 7)).toEqual({ main: 800, other: 50, started: 650 });
   });
 
