@@ -17,6 +17,7 @@ import { marketSpreadLines } from "../examples/market-spread/generate.js";
 import { RecordEncoder } from "../src/codec/record-codec.js";
 import { encodeUtf8 } from "../src/engine/codec.js";
 import { parseJson } from "../src/engine/json.js";
+import type { InputRecord } from "../src/format/records.js";
 import { LogWriter, type Offload } from "../src/log/writer.js";
 import { benchArgs, formatCount, formatMs, header, median, printTable, threadCpu } from "./lib.js";
 
@@ -42,6 +43,16 @@ const init = {
   ],
 };
 
+/** Input record `i` (built in the timed loops of every case alike). */
+const inputAt = (i: number): InputRecord => ({
+  type: "input",
+  timeNs: ts[i] as bigint,
+  stream: stream[i] as number,
+  streamSeq: i,
+  key: EMPTY,
+  payload: payload[i] as Uint8Array,
+});
+
 /** Main-thread CPU in ms (undefined off Linux). */
 const mainCpu = (): number | undefined => threadCpu()?.threads.get(process.pid);
 
@@ -56,14 +67,7 @@ function encoderOnly(): Sample {
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
     if (enc.pos >= 64 * 1024) enc.reset();
-    enc.encode({
-      type: "input",
-      timeNs: ts[i] as bigint,
-      stream: stream[i] as number,
-      streamSeq: i,
-      key: EMPTY,
-      payload: payload[i] as Uint8Array,
-    });
+    enc.encode(inputAt(i));
   }
   const wall = performance.now() - t0;
   const c1 = mainCpu();
@@ -75,15 +79,7 @@ function writer(offload: Offload): Sample {
   const w = LogWriter.create(dir, init, { offload, fsync: "never" });
   const c0 = mainCpu();
   const t0 = performance.now();
-  for (let i = 0; i < n; i++)
-    w.append({
-      type: "input",
-      timeNs: ts[i] as bigint,
-      stream: stream[i] as number,
-      streamSeq: i,
-      key: EMPTY,
-      payload: payload[i] as Uint8Array,
-    });
+  for (let i = 0; i < n; i++) w.append(inputAt(i));
   w.flush();
   const wall = performance.now() - t0;
   const c1 = mainCpu();
