@@ -30,7 +30,7 @@ import type { App } from "../src/engine/app.js";
 import { encodeUtf8 } from "../src/engine/codec.js";
 import { parseJson } from "../src/engine/json.js";
 import { LogReader } from "../src/log/index.js";
-import type { FsyncPolicy, Offload } from "../src/log/writer.js";
+import { FSYNC_POLICIES, type FsyncPolicy, OFFLOAD_MODES, type Offload } from "../src/log/writer.js";
 import { startRun } from "../src/recorder/app-run.js";
 import { listCheckpoints, replay } from "../src/replayer/replay.js";
 import {
@@ -60,10 +60,14 @@ const args = benchArgs({
   fsync: "interval",
   overheadOnly: false,
 });
-if (!["auto", "thread", "none"].includes(args.offload))
-  throw new Error(`--offload must be auto, thread or none, not ${args.offload}`);
-if (!["always", "interval", "never"].includes(args.fsync))
-  throw new Error(`--fsync must be always, interval or never, not ${args.fsync}`);
+for (const [flag, value, allowed] of [
+  ["offload", args.offload, OFFLOAD_MODES],
+  ["fsync", args.fsync, FSYNC_POLICIES],
+] as const)
+  if (!(allowed as readonly string[]).includes(value)) {
+    process.stderr.write(`bench: --${flag} must be one of ${allowed.join(", ")}, not ${value}\n`);
+    process.exit(2);
+  }
 header("hindsight bench: engine");
 const dir = join(".bench", "engine");
 rmSync(dir, { recursive: true, force: true });

@@ -45,6 +45,11 @@ function checkUints(a: number, b: number, c: number, d = 0): void {
     if (!isUint(v)) throw new HindsightError("BAD_INPUT", `field value ${v} is not an unsigned safe integer`);
 }
 
+function checkTime(t: bigint): void {
+  if (t < 0n || t > 0xffff_ffff_ffff_ffffn)
+    throw new HindsightError("BAD_INPUT", `time ${t} is outside 0..2^64-1`);
+}
+
 /** Appends length-delimited Record messages to a growable buffer. */
 export class RecordEncoder {
   buf: Buffer;
@@ -199,18 +204,22 @@ export class RecordEncoder {
 
   /** Writes the record's length prefix, time field and the body's tag and length. */
   private head(tag: number, body: number, t: bigint): void {
-    if (t < 0n || t > 0xffff_ffff_ffff_ffffn)
-      throw new HindsightError("BAD_INPUT", `time ${t} is outside 0..2^64-1`);
+    checkTime(t);
     const rec = (t !== 0n ? 9 : 0) + 1 + varintSize(body) + body;
     this.ensure(rec + 10);
     this.varint(rec);
-    if (t !== 0n) {
-      this.buf[this.pos++] = 0x09;
-      this.view.setBigUint64(this.pos, t, true);
-      this.pos += 8;
-    }
+    this.timeField(t);
     this.buf[this.pos++] = tag;
     this.varint(body);
+  }
+
+  /** The Record's time field (fixed64, field 1), omitted when 0; room for 9 bytes is ensured. */
+  private timeField(t: bigint): void {
+    if (t === 0n) return;
+    this.buf[this.pos++] = 0x09;
+    // One native call, no intermediate bigints.
+    this.view.setBigUint64(this.pos, t, true);
+    this.pos += 8;
   }
 
   private rawUint(tag: number, v: number): void {
@@ -287,15 +296,8 @@ export class RecordEncoder {
     const begin = this.pos;
     this.ensure(64);
     const recStart = this.open();
-    const t = r.timeNs;
-    if (t !== 0n) {
-      if (t < 0n || t > 0xffff_ffff_ffff_ffffn)
-        throw new HindsightError("BAD_INPUT", `time ${t} is outside 0..2^64-1`);
-      this.buf[this.pos++] = 0x09;
-      // One native call, no intermediate bigints.
-      this.view.setBigUint64(this.pos, t, true);
-      this.pos += 8;
-    }
+    checkTime(r.timeNs);
+    this.timeField(r.timeNs);
     switch (r.type) {
       case "checkpoint": {
         const s = this.openField(0x2a);

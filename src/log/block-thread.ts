@@ -22,6 +22,9 @@ import { monotonicNow } from "./segment-store.js";
 /** Jobs handed over and not yet done, at most; run() waits beyond this. */
 export const MAX_JOBS_IN_FLIGHT = 4;
 
+/** How long startReady() waits for a thread to start. */
+const START_TIMEOUT_MS = 30_000;
+
 /** The calling side of a block-writer thread (see block-worker.ts for the protocol). */
 export class BlockThread {
   private sent = 0;
@@ -59,6 +62,19 @@ export class BlockThread {
     // A thread that fails to load never becomes ready; "auto" then keeps writing here.
     worker.on("error", () => undefined);
     return new BlockThread(worker, shared);
+  }
+
+  /**
+   * Starts a thread and waits until it is ready. When it does not start in time, stops it and
+   * throws IO naming the thread (`what`) with `hint`.
+   */
+  static startReady(what: string, hint: string): BlockThread {
+    const t = BlockThread.start();
+    if (!t.waitReady(START_TIMEOUT_MS)) {
+      t.stop();
+      throw new HindsightError("IO", `the ${what} thread did not start`, { hint });
+    }
+    return t;
   }
 
   /** Blocks written, bytes written, raw bytes: before the hand-over plus on the thread. */

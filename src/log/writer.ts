@@ -16,7 +16,7 @@
  *
  * Blocks may be compressed and written on a block-writer thread (option `offload`, see
  * Offload and block-worker.ts): a process crash can then also lose the blocks handed to the
- * thread and not yet written (at most MAX_BLOCKS_IN_FLIGHT); flush(), sync() and close() wait
+ * thread and not yet written (at most MAX_JOBS_IN_FLIGHT); flush(), sync() and close() wait
  * for the thread. The bytes on disk are the same either way.
  */
 import { existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, writeSync } from "node:fs";
@@ -142,8 +142,6 @@ export interface AppendRecovery {
 
 /** "auto" starts the block-writer thread after this many blocks and hands over once it is ready. */
 const AUTO_SPAWN_AFTER_BLOCKS = 2;
-/** "thread": how long to wait for the block-writer thread to start. */
-const THREAD_START_TIMEOUT_MS = 30_000;
 
 const ZERO_DIGEST = new Uint8Array(32);
 const EMPTY = new Uint8Array(0);
@@ -189,8 +187,17 @@ export class LogWriter {
     this.blockFirstSeq = nextSeq;
     this.store = new SegmentStore(dir, options, this.features, state);
     if (options.offload === "thread") {
-      this.starting = BlockThread.start();
-      this.handOver(true);
+      try {
+        this.starting = BlockThread.startReady(
+          "block-writer",
+          'use offload "none" to write blocks on the appending thread',
+        );
+      } catch (e) {
+        this.closed = true;
+        this.store.close();
+        throw e;
+      }
+      this.handOver();
     }
     if (options.flushIntervalMs > 0 || options.fsync === "interval") {
       const every = options.flushIntervalMs > 0 ? options.flushIntervalMs : options.fsyncIntervalMs;
@@ -570,22 +577,12 @@ export class LogWriter {
         this.starting = BlockThread.start();
       return;
     }
-    if (this.starting.ready()) this.handOver(false);
+    if (this.starting.ready()) this.handOver();
   }
 
-  /** Moves the file side to the block-writer thread (waiting for it to start when `wait`). */
-  private handOver(wait: boolean): void {
+  /** Moves the file side to the block-writer thread `starting`, which is ready. */
+  private handOver(): void {
     const t = this.starting!;
-    if (wait && !t.waitReady(THREAD_START_TIMEOUT_MS)) {
-      t.stop();
-      this.starting = null;
-      this.closed = true;
-      if (this.timer) clearInterval(this.timer);
-      this.store?.close();
-      throw new HindsightError("IO", "the block-writer thread did not start", {
-        hint: 'use offload "none" to write blocks on the appending thread',
-      });
-    }
     const store = this.store!;
     const state = store.handOver();
     this.starting = null;

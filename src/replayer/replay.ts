@@ -540,14 +540,11 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
       (digestCheck === "auto" &&
         (opts.until ?? reader.endSeq) - reader.firstSeq >= DIGEST_THREAD_FROM_RECORDS))
   ) {
-    const thread = BlockThread.start();
-    if (digestCheck === "thread" && !thread.waitReady(30_000)) {
-      thread.stop();
-      throw new HindsightError("IO", "the digest-check thread did not start", {
-        hint: 'use digestCheck "inline"',
-      });
-    }
-    port.deferred = new DeferredDigestCheck(thread);
+    port.deferred = new DeferredDigestCheck(
+      digestCheck === "thread"
+        ? BlockThread.startReady("digest-check", 'use digestCheck "inline"')
+        : BlockThread.start(),
+    );
   }
   const engine = new Engine(app, {
     port,
