@@ -33,6 +33,25 @@ describe("record codec", () => {
     );
   });
 
+  it("rejects a time outside 0..2^64-1 in every record type, writing nothing", () => {
+    const base: LogRecord[] = [
+      rec.input({ stream: 1, streamSeq: 2, payload: new Uint8Array([1, 2]) }),
+      rec.decision({ kind: 1, eventSeq: 3, name: "clock", step: "s", value: new Uint8Array(8) }),
+      rec.output({ sink: 0, eventSeq: 4, digest: new Uint8Array(32) }),
+      rec.marker({ kind: 1, appName: "a" }),
+    ];
+    for (const r of base)
+      for (const timeNs of [-1n, 1n << 64n]) {
+        const enc = new RecordEncoder(64);
+        expect(() => enc.encode({ ...r, timeNs })).toThrow(/outside 0\.\.2\^64-1/);
+        expect(enc.pos).toBe(0);
+      }
+    // The bounds themselves are accepted and round-trip.
+    const edges = base.flatMap((r) => [0n, 1n, (1n << 64n) - 1n].map((timeNs) => ({ ...r, timeNs })));
+    const back = decodeRecords(encodeAll(edges), edges.length, 0, "test");
+    expect(back.map((r) => r.timeNs)).toEqual(edges.map((r) => r.timeNs));
+  });
+
   it("writes what the generated protobuf code reads, field for field", () => {
     fc.assert(
       fc.property(arbRecord, (r) => {

@@ -50,11 +50,7 @@ async function writeLog(
     }
     w.append(recordAt(i));
     if (i % 4 === 0) {
-      w.appendOutput(
-        { timeNs: T0 + BigInt(i), sink: 1, eventSeq: i, index: 0, sinkSeq: k },
-        outputBytes(k),
-        full,
-      );
+      w.appendOutput(T0 + BigInt(i), 1, i, 0, k, outputBytes(k), full);
       k++;
     }
     if (i === Math.floor(n / 2))
@@ -127,12 +123,7 @@ describe("block-writer thread", () => {
       const w = LogWriter.create(dir, init, { blockSize: 1024, flushIntervalMs: 0, offload }, FIXED_TIME);
       for (let i = 0; i < 3000; i++) {
         w.append(recordAt(i));
-        if (i % 50 === 7)
-          w.appendOutput(
-            { timeNs: T0 + BigInt(i), sink: 1, eventSeq: i, index: 0, sinkSeq: i },
-            big(i),
-            true,
-          );
+        if (i % 50 === 7) w.appendOutput(T0 + BigInt(i), 1, i, 0, i, big(i), true);
       }
       w.close();
       expect(w.offloaded).toBe(offload === "thread");
@@ -206,15 +197,11 @@ describe("block-writer thread", () => {
   it("a record too large leaves no deferred digest behind", () => {
     const dir = join(root.dir, "too-large");
     const w = LogWriter.create(dir, init, { offload: "thread", flushIntervalMs: 0, maxRecordSize: 1000 });
-    w.appendOutput({ timeNs: T0, sink: 0, eventSeq: 0, index: 0, sinkSeq: 0 }, outputBytes(1), false);
-    expect(() =>
-      w.appendOutput(
-        { timeNs: T0, sink: 0, eventSeq: 1, index: 0, sinkSeq: 1 },
-        new Uint8Array(5000).fill(7),
-        true,
-      ),
-    ).toThrow(/exceeds the limit/);
-    w.appendOutput({ timeNs: T0, sink: 0, eventSeq: 2, index: 0, sinkSeq: 1 }, outputBytes(2), false);
+    w.appendOutput(T0, 0, 0, 0, 0, outputBytes(1), false);
+    expect(() => w.appendOutput(T0, 0, 1, 0, 1, new Uint8Array(5000).fill(7), true)).toThrow(
+      /exceeds the limit/,
+    );
+    w.appendOutput(T0, 0, 2, 0, 1, outputBytes(2), false);
     w.close();
     const r = LogReader.open(dir);
     const outs = [...r.records()] as OutputRecord[];

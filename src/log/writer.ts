@@ -32,7 +32,7 @@ import {
   NO_MIN_TIME,
   SEGMENT_HEADER_SIZE,
 } from "../format/constants.js";
-import type { LogRecord } from "../format/records.js";
+import type { DecisionKind, LogRecord } from "../format/records.js";
 import { encodeSegmentHeader, parseSegmentHeader } from "../format/segment-header.js";
 import { BlockThread } from "./block-thread.js";
 import { ByteRuns } from "./byte-runs.js";
@@ -374,12 +374,62 @@ export class LogWriter {
   }
 
   /**
+   * Appends an Input record given field by field, as append(rec.input(...)) would but with no
+   * record object: the recorder calls this once per event. Returns its sequence number.
+   */
+  appendInput(
+    timeNs: bigint,
+    stream: number,
+    streamSeq: number,
+    key: Uint8Array,
+    payload: Uint8Array,
+  ): number {
+    this.checkOpen();
+    const before = this.enc.pos;
+    try {
+      this.enc.input(timeNs, stream, streamSeq, key, payload);
+    } catch (e) {
+      // A record that fails to encode leaves no bytes behind: the block stays well-formed.
+      this.enc.pos = before;
+      throw e;
+    }
+    return this.appended(before, timeNs);
+  }
+
+  /** Appends a Decision record given field by field (see appendInput). Returns its sequence number. */
+  appendDecision(
+    timeNs: bigint,
+    kind: DecisionKind,
+    name: string,
+    eventSeq: number,
+    index: number,
+    value: Uint8Array,
+    key: Uint8Array,
+    contentHash: Uint8Array,
+    step: string,
+  ): number {
+    this.checkOpen();
+    const before = this.enc.pos;
+    try {
+      this.enc.decision(timeNs, kind, name, eventSeq, index, value, key, contentHash, step);
+    } catch (e) {
+      this.enc.pos = before;
+      throw e;
+    }
+    return this.appended(before, timeNs);
+  }
+
+  /**
    * Appends an Output record whose digest is the SHA-256 of `bytes` (and whose data is
    * `bytes` too when `full`). The digest is computed with the block: on the block-writer
    * thread when there is one. Returns the record's sequence number.
    */
   appendOutput(
-    o: { timeNs: bigint; sink: number; eventSeq: number; index: number; sinkSeq: number },
+    timeNs: bigint,
+    sink: number,
+    eventSeq: number,
+    index: number,
+    sinkSeq: number,
     bytes: Uint8Array,
     full: boolean,
   ): number {
@@ -387,12 +437,15 @@ export class LogWriter {
     const deferred = this.thread !== null;
     const before = this.enc.pos;
     try {
-      this.enc.encode({
-        type: "output",
-        ...o,
-        digest: deferred ? ZERO_DIGEST : sha256(bytes),
-        data: full ? bytes : EMPTY,
-      });
+      this.enc.output(
+        timeNs,
+        sink,
+        eventSeq,
+        index,
+        sinkSeq,
+        deferred ? ZERO_DIGEST : sha256(bytes),
+        full ? bytes : EMPTY,
+      );
     } catch (e) {
       this.enc.pos = before;
       throw e;
@@ -404,7 +457,7 @@ export class LogWriter {
       this.digestPositions.push(this.enc.pos - dataField - 32);
       this.digestOf.push(bytes);
     }
-    return this.appended(before, o.timeNs);
+    return this.appended(before, timeNs);
   }
 
   private checkOpen(): void {

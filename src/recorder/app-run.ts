@@ -97,7 +97,7 @@ class RecordingPort implements DecisionPort {
     private readonly full: boolean,
     private readonly onOutput: ((o: EngineOutput) => void) | undefined,
   ) {
-    this.log = writer ? new DecisionLog((r) => writer.append(r)) : null;
+    this.log = writer ? new DecisionLog(writer) : null;
   }
 
   beginEvent(eventSeq: number, timeNs: bigint): void {
@@ -128,11 +128,7 @@ class RecordingPort implements DecisionPort {
   output(o: EngineOutput): void {
     this.outputs++;
     // The digest is computed with the block (on the block-writer thread when there is one).
-    this.writer?.appendOutput(
-      { timeNs: this.timeNs, sink: o.sink, eventSeq: o.eventSeq, index: o.index, sinkSeq: o.sinkSeq },
-      o.bytes,
-      this.full,
-    );
+    this.writer?.appendOutput(this.timeNs, o.sink, o.eventSeq, o.index, o.sinkSeq, o.bytes, this.full);
     this.onOutput?.(o);
   }
 
@@ -293,7 +289,7 @@ export class AppRun {
     if (timeNs > this.lastTime) this.lastTime = timeNs;
     const streamSeq = this.streamSeqs[idx]!++;
     const seq = this.writer
-      ? this.writer.append({ type: "input", timeNs, stream: idx, streamSeq, key: EMPTY, payload: bytes })
+      ? this.writer.appendInput(timeNs, idx, streamSeq, EMPTY, bytes)
       : this.seqCounter++;
     this.inputEvents++;
     let r: Promise<void> | undefined;
