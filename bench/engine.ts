@@ -19,20 +19,20 @@
  * On Linux a line "CPU by thread" splits each pair's CPU into the main thread (the app and
  * the encoding of records), threads the run started (the block-writer thread) and threads
  * that were there before (V8's garbage-collector and compiler helpers, libuv's pool).
+ *
+ * Every timed run is a process of its own (bench/engine/case.ts), as each `hindsight record`,
+ * `replay` or `verify` is: in one shared process a case ran on code the JIT had compiled for
+ * the cases before it (a state-only replay took 15.5 s after a verify replay and 13.8 s
+ * alone, 5 M events). Times and CPU are taken inside the child, around the run only: not its
+ * start-up, module loading or input preparation.
  */
+import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import doubleHalve from "../examples/double-halve/app.js";
-import { doubleHalveLines } from "../examples/double-halve/generate.js";
-import marketSpread from "../examples/market-spread/app.js";
-import { marketSpreadLines } from "../examples/market-spread/generate.js";
-import type { App } from "../src/engine/app.js";
-import { encodeUtf8 } from "../src/engine/codec.js";
-import { parseJson } from "../src/engine/json.js";
 import { LogReader } from "../src/log/index.js";
 import { FSYNC_POLICIES, type FsyncPolicy, OFFLOAD_MODES, type Offload } from "../src/log/writer.js";
-import { startRun } from "../src/recorder/app-run.js";
-import { listCheckpoints, replay } from "../src/replayer/replay.js";
+import { listCheckpoints } from "../src/replayer/replay.js";
+import type { AppName, CaseResult, CaseSpec } from "./engine/case.js";
 import {
   benchArgs,
   type CpuSplit,
@@ -42,12 +42,9 @@ import {
   formatMs,
   formatRate,
   header,
-  measure,
   median,
   printTable,
   ratio,
-  splitCpu,
-  threadCpu,
 } from "./lib.js";
 
 const args = benchArgs({
@@ -71,101 +68,70 @@ for (const [flag, value, allowed] of [
 header("hindsight bench: engine");
 const dir = join(".bench", "engine");
 rmSync(dir, { recursive: true, force: true });
+const caseFile = join(import.meta.dirname, "engine", "case.ts");
 
-interface Data {
-  stream: Uint8Array;
-  payload: Uint8Array[];
-  ts: bigint[];
-}
-
-function prepare(lines: Iterable<{ stream: string; line: string }>, streams: readonly string[]): Data {
-  const payload: Uint8Array[] = [];
-  const ts: bigint[] = [];
-  const st: number[] = [];
-  for (const l of lines) {
-    payload.push(encodeUtf8(l.line));
-    ts.push(BigInt((parseJson(l.line) as { ts: bigint | number }).ts));
-    st.push(streams.indexOf(l.stream));
-  }
-  return { stream: Uint8Array.from(st), payload, ts };
-}
-
-const t0 = performance.now();
-const ms = prepare(
-  marketSpreadLines({ seed: 1, quotes: Math.round(args.pool * 0.8), orders: Math.round(args.pool * 0.2) }),
-  ["quotes", "orders"],
-);
-const dh = prepare(
-  (function* () {
-    for (const line of doubleHalveLines({ seed: 1, count: Math.min(args.dhEvents, args.pool) }))
-      yield { stream: "numbers", line };
-  })(),
-  ["numbers"],
-);
 console.log(
-  `market-spread: ${formatCount(args.events)} events (a pool of ${formatCount(ms.payload.length)} cycled); ` +
-    `double-halve: ${formatCount(args.dhEvents)} events; prepared in ${formatMs(performance.now() - t0)}\n`,
+  `market-spread: ${formatCount(args.events)} events (a pool of ${formatCount(Math.min(args.pool, args.events))} cycled); ` +
+    `double-halve: ${formatCount(args.dhEvents)} events; every run in a process of its own\n`,
 );
 
-/** CPU seconds (user + system) of each timed run, recorded by timed(): the machine may be shared. */
-const cpu = new Map<string, number[]>();
-/** Each timed run's CPU by thread (Linux only): see splitCpu(). */
-const cpuSplits = new Map<string, CpuSplit[]>();
-
-async function timed(
-  name: string,
-  fn: () => unknown,
-  before?: () => void,
-  runs: number = args.runs,
-): Promise<number[]> {
-  const cpus: number[] = [];
-  const splits: CpuSplit[] = [];
-  const times = await measure(
-    async () => {
-      const t0 = threadCpu();
-      const c0 = process.cpuUsage();
-      await fn();
-      const c = process.cpuUsage(c0);
-      const t1 = threadCpu();
-      cpus.push((c.user + c.system) / 1000);
-      if (t0 && t1) splits.push(splitCpu(t0, t1));
-    },
-    { runs, warmup: 0, ...(before ? { before } : {}) },
-  );
-  cpu.set(name, cpus);
-  cpuSplits.set(name, splits);
-  return times;
-}
-
-const cpuMs = (name: string): number => median(cpu.get(name) ?? [Number.NaN]);
-
-/** Pushes `n` events of `d` (cycled; times shifted per cycle so they keep increasing). */
-async function run(app: App, d: Data, n: number, out?: string): Promise<void> {
-  const r = await startRun(app, {
-    ...(out
-      ? {
-          out,
-          checkpointEvery: args.checkpointEvery,
-          writer: { offload: args.offload as Offload, fsync: args.fsync as FsyncPolicy },
-        }
-      : {}),
+/** Runs one case in a new process (same node flags as this one: tsx). */
+function runCase(spec: CaseSpec): CaseResult {
+  const r = spawnSync(process.execPath, [...process.execArgv, caseFile, JSON.stringify(spec)], {
+    stdio: ["ignore", "pipe", "inherit"],
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
   });
-  const pool = d.payload.length;
-  const span = (d.ts[pool - 1] as bigint) - (d.ts[0] as bigint) + 1n;
-  let shift = 0n;
-  for (let i = 0, k = 0; i < n; i++, k++) {
-    if (k === pool) {
-      k = 0;
-      shift += span;
-    }
-    const p = r.push(d.stream[k] as number, d.payload[k] as Uint8Array, (d.ts[k] as bigint) + shift);
-    if (p !== undefined) await p;
+  const last = r.stdout?.trim().split("\n").at(-1) ?? "";
+  if (r.status !== 0 || !last.startsWith("{")) {
+    process.stderr.write(`bench: case ${JSON.stringify(spec)} failed (exit ${r.status ?? r.signal})\n`);
+    process.exit(1);
   }
-  await r.stop();
+  return JSON.parse(last) as CaseResult;
 }
+
+/** Each case's runs, by name. */
+const results = new Map<string, CaseResult[]>();
+
+/** Runs `spec` `runs` times, each in a new process; returns these runs (also kept under `name`). */
+function timed(name: string, spec: CaseSpec, runs: number = args.runs, before?: () => void): CaseResult[] {
+  const now: CaseResult[] = [];
+  for (let i = 0; i < runs; i++) {
+    before?.();
+    now.push(runCase(spec));
+  }
+  results.set(name, [...(results.get(name) ?? []), ...now]);
+  return now;
+}
+
+const wall = (name: string): number[] => (results.get(name) ?? []).map((r) => r.wallMs);
+const wallMs = (name: string): number => median(wall(name));
+const cpuMs = (name: string): number => median((results.get(name) ?? []).map((r) => r.cpuMs));
+
+const runSpec = (app: AppName, events: number, out?: string): CaseSpec => ({
+  kind: "run",
+  app,
+  events,
+  pool: args.pool,
+  checkpointEvery: args.checkpointEvery,
+  offload: args.offload as Offload,
+  fsync: args.fsync as FsyncPolicy,
+  ...(out ? { out } : {}),
+});
+const replaySpec = (
+  app: AppName,
+  at: string,
+  o: { compare?: boolean; until?: number; useCheckpoints?: boolean } = {},
+): CaseSpec => ({
+  kind: "replay",
+  app,
+  dir: at,
+  compare: o.compare ?? false,
+  useCheckpoints: o.useCheckpoints ?? true,
+  ...(o.until !== undefined ? { until: o.until } : {}),
+});
 
 const recDir = join(dir, "market-spread");
-const rows: (string | number)[][] = [];
 const N = args.events;
 
 /**
@@ -174,8 +140,8 @@ const N = args.events;
  * libuv's pool). Undefined when /proc is not there.
  */
 function threadSplitLine(): string | undefined {
-  const of = (mode: string, part: keyof CpuSplit): number[] =>
-    Array.from({ length: args.runs }, (_, i) => cpuSplits.get(`${mode}#${i}`)?.[0]?.[part] ?? Number.NaN);
+  const of = (name: string, part: keyof CpuSplit): number[] =>
+    (results.get(name) ?? []).map((r) => r.split?.[part] ?? Number.NaN);
   if (of("unrecorded", "main").some(Number.isNaN)) return undefined;
   const parts = (["main", "started", "other"] as const).map(
     (p) => `${p} ${formatMs(median(of("unrecorded", p)))} → ${formatMs(median(of("recorded", p)))}`,
@@ -186,21 +152,16 @@ function threadSplitLine(): string | undefined {
 // Unrecorded and recorded runs alternate (u, r, u, r, ...) so that a machine slowing down or
 // speeding up during the benchmark affects both alike; the overhead is also given as the
 // median of the per-pair ratios.
-const unrecorded: number[] = [];
-const recorded: number[] = [];
 const pairRatios: number[] = [];
 for (let i = 0; i < args.runs; i++) {
-  const u = await timed(`unrecorded#${i}`, () => run(marketSpread, ms, N), undefined, 1);
-  const r = await timed(
-    `recorded#${i}`,
-    () => run(marketSpread, ms, N, recDir),
-    () => rmSync(recDir, { recursive: true, force: true }),
-    1,
-  );
-  unrecorded.push(u[0] as number);
-  recorded.push(r[0] as number);
-  pairRatios.push((r[0] as number) / (u[0] as number));
+  const u = timed("unrecorded", runSpec("market-spread", N), 1)[0] as CaseResult;
+  const r = timed("recorded", runSpec("market-spread", N, recDir), 1, () =>
+    rmSync(recDir, { recursive: true, force: true }),
+  )[0] as CaseResult;
+  pairRatios.push(r.wallMs / u.wallMs);
 }
+const unrecorded = wall("unrecorded");
+const recorded = wall("recorded");
 if (args.overheadOnly) {
   const sorted = [...pairRatios].sort((a, b) => a - b);
   console.log(
@@ -214,56 +175,36 @@ if (args.overheadOnly) {
   rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 }
-for (const name of ["unrecorded", "recorded"])
-  cpu.set(
-    name,
-    Array.from({ length: args.runs }, (_, i) => cpu.get(`${name}#${i}`)?.[0] ?? Number.NaN),
-  );
+
 const reader = LogReader.open(recDir);
 const endSeq = reader.endSeq;
+reader.close();
 const until = Math.floor(endSeq * 0.9);
-let replayed = 0;
-const verifyTimes = await timed("verify", async () => {
-  const res = await replay(reader, marketSpread, { compareOutputs: true });
-  if (res.divergence) throw new Error(`benchmark recording diverged: ${res.divergence.message}`);
-  replayed = res.eventsReplayed;
-});
-const stateTimes = await timed("state", () =>
-  replay(reader, marketSpread, { until: endSeq, useCheckpoints: false }),
-);
-let untilFrom = "";
-const untilTimes = await timed("until", async () => {
-  const res = await replay(reader, marketSpread, { until });
-  untilFrom = res.startedFrom
-    ? `checkpoint after event ${res.startedFrom.eventSeq}, ${formatCount(res.eventsReplayed)} events replayed`
-    : "start";
-});
-const untilFull = await timed("untilFull", () =>
-  replay(reader, marketSpread, { until, useCheckpoints: false }),
-);
 // Worst case near 90%: the record just before the next checkpoint (a whole interval to replay).
 const nextCheckpoint = listCheckpoints(recDir)
   .map((c) => c.refSeq)
   .filter((x) => x > until + 1)
   .sort((a, b) => a - b)[0];
 const worst = nextCheckpoint === undefined ? until : nextCheckpoint - 1;
-let worstFrom = "";
-const worstTimes = await timed("worst", async () => {
-  const res = await replay(reader, marketSpread, { until: worst });
-  worstFrom = res.startedFrom
-    ? `checkpoint after event ${res.startedFrom.eventSeq}, ${formatCount(res.eventsReplayed)} events replayed`
-    : "start";
-});
-const worstFull = await timed("worstFull", () =>
-  replay(reader, marketSpread, { until: worst, useCheckpoints: false }),
-);
-reader.close();
-const bytesOnDisk = diskBytes(recDir);
 
+const verify = timed("verify", replaySpec("market-spread", recDir, { compare: true }));
+timed("state", replaySpec("market-spread", recDir, { until: endSeq, useCheckpoints: false }));
+const untilRes = timed("until", replaySpec("market-spread", recDir, { until }));
+timed("untilFull", replaySpec("market-spread", recDir, { until, useCheckpoints: false }));
+const worstRes = timed("worst", replaySpec("market-spread", recDir, { until: worst }));
+timed("worstFull", replaySpec("market-spread", recDir, { until: worst, useCheckpoints: false }));
+const bytesOnDisk = diskBytes(recDir);
+const replayed = verify[0]?.eventsReplayed ?? 0;
+const from = (r: CaseResult | undefined): string =>
+  r?.startedFrom !== null && r?.startedFrom !== undefined
+    ? `checkpoint after event ${r.startedFrom}, ${formatCount(r.eventsReplayed ?? 0)} events replayed`
+    : "start";
+
+const rows: (string | number)[][] = [];
 const mu = median(unrecorded);
 const mr = median(recorded);
-const mv = median(verifyTimes);
-const mst = median(stateTimes);
+const mv = wallMs("verify");
+const mst = wallMs("state");
 const pct = (a: number, b: number) => `${(((a - b) / b) * 100).toFixed(1)}%`;
 rows.push([
   "market-spread unrecorded",
@@ -296,72 +237,68 @@ rows.push([
 rows.push([
   `--until 90% (seq ${until}) from checkpoint`,
   "",
-  formatMs(median(untilTimes)),
+  formatMs(wallMs("until")),
   formatMs(cpuMs("until")),
-  `${((median(untilTimes) / median(untilFull)) * 100).toFixed(1)}% of full replay to the point (cpu ${((cpuMs("until") / cpuMs("untilFull")) * 100).toFixed(1)}%)`,
+  `${((wallMs("until") / wallMs("untilFull")) * 100).toFixed(1)}% of full replay to the point (cpu ${((cpuMs("until") / cpuMs("untilFull")) * 100).toFixed(1)}%)`,
 ]);
 rows.push([
   "--until 90% without checkpoints",
   "",
-  formatMs(median(untilFull)),
+  formatMs(wallMs("untilFull")),
   formatMs(cpuMs("untilFull")),
   "100%",
 ]);
 rows.push([
   `--until seq ${worst} (just before the next checkpoint)`,
   "",
-  formatMs(median(worstTimes)),
+  formatMs(wallMs("worst")),
   formatMs(cpuMs("worst")),
-  `${((median(worstTimes) / median(worstFull)) * 100).toFixed(1)}% of full replay to the point (cpu ${((cpuMs("worst") / cpuMs("worstFull")) * 100).toFixed(1)}%)`,
+  `${((wallMs("worst") / wallMs("worstFull")) * 100).toFixed(1)}% of full replay to the point (cpu ${((cpuMs("worst") / cpuMs("worstFull")) * 100).toFixed(1)}%)`,
 ]);
 rows.push([
   "  same point without checkpoints",
   "",
-  formatMs(median(worstFull)),
+  formatMs(wallMs("worstFull")),
   formatMs(cpuMs("worstFull")),
   "100%",
 ]);
 
 // double-halve
 const dhDir = join(dir, "double-halve");
-const dhRec = await timed(
-  "dhRec",
-  () => run(doubleHalve, dh, args.dhEvents, dhDir),
-  () => rmSync(dhDir, { recursive: true, force: true }),
+timed("dhRec", runSpec("double-halve", args.dhEvents, dhDir), args.runs, () =>
+  rmSync(dhDir, { recursive: true, force: true }),
 );
-const dhReader = LogReader.open(dhDir);
-const dhRep = await timed("dhRep", () => replay(dhReader, doubleHalve, { compareOutputs: true }));
-const dhState = await timed("dhState", () => replay(dhReader, doubleHalve, {}));
-dhReader.close();
+timed("dhRep", replaySpec("double-halve", dhDir, { compare: true }));
+timed("dhState", replaySpec("double-halve", dhDir));
 rows.push([
   "double-halve recorded",
-  formatRate(args.dhEvents, median(dhRec)),
-  formatMs(median(dhRec)),
+  formatRate(args.dhEvents, wallMs("dhRec")),
+  formatMs(wallMs("dhRec")),
   formatMs(cpuMs("dhRec")),
   "",
 ]);
 rows.push([
   "double-halve replay (verify)",
-  formatRate(args.dhEvents, median(dhRep)),
-  formatMs(median(dhRep)),
+  formatRate(args.dhEvents, wallMs("dhRep")),
+  formatMs(wallMs("dhRep")),
   formatMs(cpuMs("dhRep")),
-  `${ratio(median(dhRec), median(dhRep))} of record's speed (cpu ${ratio(cpuMs("dhRec"), cpuMs("dhRep"))})`,
+  `${ratio(wallMs("dhRec"), wallMs("dhRep"))} of record's speed (cpu ${ratio(cpuMs("dhRec"), cpuMs("dhRep"))})`,
 ]);
 rows.push([
   "double-halve replay (state only)",
-  formatRate(args.dhEvents, median(dhState)),
-  formatMs(median(dhState)),
+  formatRate(args.dhEvents, wallMs("dhState")),
+  formatMs(wallMs("dhState")),
   formatMs(cpuMs("dhState")),
-  `${ratio(median(dhRec), median(dhState))} of record's speed (cpu ${ratio(cpuMs("dhRec"), cpuMs("dhState"))})`,
+  `${ratio(wallMs("dhRec"), wallMs("dhState"))} of record's speed (cpu ${ratio(cpuMs("dhRec"), cpuMs("dhState"))})`,
 ]);
 
 printTable(["case (median of runs)", "events/s", "wall", "cpu", "ratio"], rows);
 console.log(
-  `\nrecording: ${formatCount(endSeq)} records, ${formatBytes(bytesOnDisk)} on disk (checkpoints every ${formatCount(args.checkpointEvery)} events); --until 90% from ${untilFrom}; worst case from ${worstFrom}`,
+  `\nrecording: ${formatCount(endSeq)} records, ${formatBytes(bytesOnDisk)} on disk (checkpoints every ${formatCount(args.checkpointEvery)} events); --until 90% from ${from(untilRes[0])}; worst case from ${from(worstRes[0])}`,
 );
 const splitLine = threadSplitLine();
 if (splitLine) console.log(splitLine);
 console.log(
-  `runs: ${args.runs}; per-pair recorded/unrecorded ratios ${pairRatios.map((x) => x.toFixed(3)).join(", ")}; all times: unrecorded ${unrecorded.map(formatMs).join(", ")} | recorded ${recorded.map(formatMs).join(", ")} | verify ${verifyTimes.map(formatMs).join(", ")}`,
+  `runs: ${args.runs}; per-pair recorded/unrecorded ratios ${pairRatios.map((x) => x.toFixed(3)).join(", ")}; all times: unrecorded ${unrecorded.map(formatMs).join(", ")} | recorded ${recorded.map(formatMs).join(", ")} | verify ${wall("verify").map(formatMs).join(", ")}`,
 );
 rmSync(dir, { recursive: true, force: true });
