@@ -6,26 +6,13 @@
 import { hex, sha256 } from "../engine/bytes.js";
 import type { DecisionRequest } from "../engine/engine.js";
 import { DecisionKind, type LogRecord, rec } from "../format/records.js";
+import type { LogWriter } from "../log/writer.js";
 
 /** Where a DecisionLog writes: a LogWriter, or any record callback (see recordSink). */
-export interface DecisionSink {
-  append(r: LogRecord): unknown;
-  /** Appends a Decision record given field by field (LogWriter.appendDecision: no record object). */
-  appendDecision(
-    timeNs: bigint,
-    kind: DecisionKind,
-    name: string,
-    eventSeq: number,
-    index: number,
-    value: Uint8Array,
-    key: Uint8Array,
-    contentHash: Uint8Array,
-    step: string,
-  ): unknown;
-}
+export type DecisionSink = Pick<LogWriter, "append" | "appendDecision">;
 
 /** A DecisionSink that hands every record, decisions included, to `record`. */
-export function recordSink(record: (r: LogRecord) => unknown): DecisionSink {
+export function recordSink(record: (r: LogRecord) => number): DecisionSink {
   return {
     append: record,
     appendDecision: (timeNs, kind, name, eventSeq, index, value, key, contentHash, step) =>
