@@ -1,6 +1,9 @@
 /**
- * The appending thread's cost per input record: the record encoder alone vs LogWriter.append
- * with the block-writer thread and without it, over realistic market-spread input.
+ * The appending thread's cost per input record: the record encoder alone vs the log writer
+ * with the block-writer thread and without it, over realistic market-spread input, appended
+ * field by field (`RecordEncoder.input`, `LogWriter.appendInput`) as the recorder does once
+ * per event. (From a record object, `encode` / `append`, measured the same within noise when
+ * each ran in a process of its own: docs/PERFORMANCE.md.)
  *
  *   npm run bench -- append [--records 1000000] [--runs 5]
  *
@@ -17,7 +20,6 @@ import { marketSpreadLines } from "../examples/market-spread/generate.js";
 import { RecordEncoder } from "../src/codec/record-codec.js";
 import { encodeUtf8 } from "../src/engine/codec.js";
 import { parseJson } from "../src/engine/json.js";
-import type { InputRecord } from "../src/format/records.js";
 import { LogWriter, type Offload } from "../src/log/writer.js";
 import { benchArgs, formatCount, formatMs, header, median, printTable, threadCpu } from "./lib.js";
 
@@ -43,16 +45,6 @@ const init = {
   ],
 };
 
-/** Input record `i` (built in the timed loops of every case alike). */
-const inputAt = (i: number): InputRecord => ({
-  type: "input",
-  timeNs: ts[i] as bigint,
-  stream: stream[i] as number,
-  streamSeq: i,
-  key: EMPTY,
-  payload: payload[i] as Uint8Array,
-});
-
 /** Main-thread CPU in ms (undefined off Linux). */
 const mainCpu = (): number | undefined => threadCpu()?.threads.get(process.pid);
 
@@ -67,7 +59,7 @@ function encoderOnly(): Sample {
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
     if (enc.pos >= 64 * 1024) enc.reset();
-    enc.encode(inputAt(i));
+    enc.input(ts[i] as bigint, stream[i] as number, i, EMPTY, payload[i] as Uint8Array);
   }
   const wall = performance.now() - t0;
   const c1 = mainCpu();
@@ -79,7 +71,8 @@ function writer(offload: Offload): Sample {
   const w = LogWriter.create(dir, init, { offload, fsync: "never" });
   const c0 = mainCpu();
   const t0 = performance.now();
-  for (let i = 0; i < n; i++) w.append(inputAt(i));
+  for (let i = 0; i < n; i++)
+    w.appendInput(ts[i] as bigint, stream[i] as number, i, EMPTY, payload[i] as Uint8Array);
   w.flush();
   const wall = performance.now() - t0;
   const c1 = mainCpu();
@@ -88,9 +81,9 @@ function writer(offload: Offload): Sample {
 }
 
 const cases: [string, () => Sample][] = [
-  ["record encoder alone", encoderOnly],
-  ["LogWriter.append, block-writer thread", () => writer("thread")],
-  ["LogWriter.append, all on the appending thread", () => writer("none")],
+  ["record encoder alone (RecordEncoder.input)", encoderOnly],
+  ["LogWriter.appendInput, block-writer thread", () => writer("thread")],
+  ["LogWriter.appendInput, all on the appending thread", () => writer("none")],
 ];
 const samples = new Map<string, Sample[]>(cases.map(([name]) => [name, []]));
 for (const [, f] of cases) f(); // warm-up: JIT, and the thread's first start
