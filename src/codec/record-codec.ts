@@ -8,7 +8,14 @@
  */
 import { HindsightError } from "../errors.js";
 import { DEFAULT_MAX_RECORD_SIZE } from "../format/constants.js";
-import type { DecisionKind, LogRecord, MarkerKind, SeqRecord, StateReadRef } from "../format/records.js";
+import type {
+  DecisionKind,
+  DecisionRecord,
+  LogRecord,
+  MarkerKind,
+  SeqRecord,
+  StateReadRef,
+} from "../format/records.js";
 
 const EMPTY: Uint8Array = new Uint8Array(0);
 
@@ -36,10 +43,9 @@ function checkUints(a: number, b: number, c: number, d = 0): void {
     if (!isUint(v)) throw new HindsightError("BAD_INPUT", `field value ${v} is not an unsigned safe integer`);
 }
 
-const MAX_TIME = 0xffff_ffff_ffff_ffffn;
-
 function checkTime(t: bigint): void {
-  if (t < 0n || t > MAX_TIME) throw new HindsightError("BAD_INPUT", `time ${t} is outside 0..2^64-1`);
+  if (t < 0n || t > 0xffff_ffff_ffff_ffffn)
+    throw new HindsightError("BAD_INPUT", `time ${t} is outside 0..2^64-1`);
 }
 
 /** Appends length-delimited Record messages to a growable buffer. */
@@ -194,23 +200,13 @@ export class RecordEncoder {
     return b;
   }
 
-  /**
-   * Writes the record's length prefix, its time field (fixed64, field 1, omitted when 0) and
-   * the body's tag and length. Three bigint operations in all: they cost ~10 ns each.
-   */
+  /** Writes the record's length prefix, time field and the body's tag and length. */
   private head(tag: number, body: number, t: bigint): void {
-    if (t === 0n) {
-      this.ensure(body + 21);
-      this.varint(1 + varintSize(body) + body);
-    } else {
-      if (t < 0n || t > MAX_TIME) throw new HindsightError("BAD_INPUT", `time ${t} is outside 0..2^64-1`);
-      this.ensure(body + 30);
-      this.varint(10 + varintSize(body) + body);
-      this.buf[this.pos++] = 0x09;
-      // One native call, no intermediate bigints.
-      this.view.setBigUint64(this.pos, t, true);
-      this.pos += 8;
-    }
+    checkTime(t);
+    const rec = (t !== 0n ? 9 : 0) + 1 + varintSize(body) + body;
+    this.ensure(rec + 10);
+    this.varint(rec);
+    this.timeField(t);
     this.buf[this.pos++] = tag;
     this.varint(body);
   }
@@ -219,6 +215,7 @@ export class RecordEncoder {
   private timeField(t: bigint): void {
     if (t === 0n) return;
     this.buf[this.pos++] = 0x09;
+    // One native call, no intermediate bigints.
     this.view.setBigUint64(this.pos, t, true);
     this.pos += 8;
   }
@@ -238,40 +235,31 @@ export class RecordEncoder {
     this.pos += n;
   }
 
-  /** Appends a Decision record field by field (one follows every clock read, draw and look-up). */
-  decision(
-    t: bigint,
-    kind: number,
-    name: string,
-    eventSeq: number,
-    index: number,
-    value: Uint8Array,
-    key: Uint8Array,
-    contentHash: Uint8Array,
-    step: string,
-  ): number {
+  /** Decisions follow every clock read, draw and look-up: sizes up front, names from a cache. */
+  private encodeDecision(r: DecisionRecord): number {
+    const { kind, eventSeq, index, value, key, contentHash } = r;
     if (!isUint(kind) || !isUint(eventSeq) || !isUint(index)) checkUints(kind, eventSeq, index);
-    const nameBytes = this.utf8(name);
-    const stepBytes = this.utf8(step);
+    const name = this.utf8(r.name);
+    const step = this.utf8(r.step);
     const body =
       uintSize(kind) +
-      bytesSize(nameBytes.length) +
+      bytesSize(name.length) +
       uintSize(eventSeq) +
       uintSize(index) +
       bytesSize(value.length) +
       bytesSize(key.length) +
       bytesSize(contentHash.length) +
-      bytesSize(stepBytes.length);
+      bytesSize(step.length);
     const begin = this.pos;
-    this.head(0x1a, body, t);
+    this.head(0x1a, body, r.timeNs);
     this.rawUint(0x08, kind);
-    this.rawBytes(0x12, nameBytes);
+    this.rawBytes(0x12, name);
     this.rawUint(0x18, eventSeq);
     this.rawUint(0x20, index);
     this.rawBytes(0x2a, value);
     this.rawBytes(0x32, key);
     this.rawBytes(0x3a, contentHash);
-    this.rawBytes(0x42, stepBytes);
+    this.rawBytes(0x42, step);
     return this.pos - begin;
   }
 
@@ -305,23 +293,27 @@ export class RecordEncoder {
     return this.pos - begin;
   }
 
-  /** Appends one record as varint length + Record bytes. Returns the record's encoded size. */
+  /**
+   * Appends one record as varint length + Record bytes. Returns the record's encoded size.
+   * A record that does not encode (BAD_INPUT) throws and leaves no bytes behind: `pos` is
+   * where it was. (input, output and encodeDecision check every field before writing any.)
+   */
   encode(r: LogRecord): number {
     if (r.type === "input") return this.input(r.timeNs, r.stream, r.streamSeq, r.key, r.payload);
-    if (r.type === "decision")
-      return this.decision(
-        r.timeNs,
-        r.kind,
-        r.name,
-        r.eventSeq,
-        r.index,
-        r.value,
-        r.key,
-        r.contentHash,
-        r.step,
-      );
+    if (r.type === "decision") return this.encodeDecision(r);
     if (r.type === "output")
       return this.output(r.timeNs, r.sink, r.eventSeq, r.index, r.sinkSeq, r.digest, r.data);
+    const begin = this.pos;
+    try {
+      return this.encodeOther(r);
+    } catch (e) {
+      this.pos = begin;
+      throw e;
+    }
+  }
+
+  /** Checkpoints, markers, blobs and lineage: rare, written with reserve-and-shift lengths. */
+  private encodeOther(r: Exclude<LogRecord, { type: "input" | "decision" | "output" }>): number {
     checkTime(r.timeNs);
     const begin = this.pos;
     this.ensure(64);

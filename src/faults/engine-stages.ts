@@ -17,7 +17,7 @@ import { stageOf } from "../engine/stage.js";
 import { HindsightError } from "../errors.js";
 import { DecisionKind } from "../format/records.js";
 import { loadApp } from "../recorder/app-load.js";
-import { DecisionLog, recordSink } from "../recorder/decision-log.js";
+import { DecisionLog } from "../recorder/decision-log.js";
 import type { PipelineApp, StageContext, StageRuntime } from "./apps.js";
 import { splitmix64 } from "./prng.js";
 
@@ -67,7 +67,7 @@ class StagePort implements DecisionPort {
     record: StageContext["record"],
     private readonly recorded?: StageContext["recorded"],
   ) {
-    this.log = new DecisionLog(recordSink(record));
+    this.log = new DecisionLog(record);
   }
 
   beginEvent(eventSeq: number, timeNs: bigint): void {

@@ -32,7 +32,7 @@ import {
   NO_MIN_TIME,
   SEGMENT_HEADER_SIZE,
 } from "../format/constants.js";
-import type { DecisionKind, LogRecord } from "../format/records.js";
+import type { LogRecord } from "../format/records.js";
 import { encodeSegmentHeader, parseSegmentHeader } from "../format/segment-header.js";
 import { BlockThread } from "./block-thread.js";
 import { ByteRuns } from "./byte-runs.js";
@@ -363,13 +363,8 @@ export class LogWriter {
   append(r: LogRecord): number {
     this.checkOpen();
     const before = this.enc.pos;
-    try {
-      this.enc.encode(r);
-    } catch (e) {
-      // A record that fails to encode leaves no bytes behind: the block stays well-formed.
-      this.enc.pos = before;
-      throw e;
-    }
+    // A record that fails to encode throws with no bytes written: the block stays well-formed.
+    this.enc.encode(r);
     return this.appended(before, r.timeNs);
   }
 
@@ -386,36 +381,7 @@ export class LogWriter {
   ): number {
     this.checkOpen();
     const before = this.enc.pos;
-    try {
-      this.enc.input(timeNs, stream, streamSeq, key, payload);
-    } catch (e) {
-      // A record that fails to encode leaves no bytes behind: the block stays well-formed.
-      this.enc.pos = before;
-      throw e;
-    }
-    return this.appended(before, timeNs);
-  }
-
-  /** Appends a Decision record given field by field (see appendInput). Returns its sequence number. */
-  appendDecision(
-    timeNs: bigint,
-    kind: DecisionKind,
-    name: string,
-    eventSeq: number,
-    index: number,
-    value: Uint8Array,
-    key: Uint8Array,
-    contentHash: Uint8Array,
-    step: string,
-  ): number {
-    this.checkOpen();
-    const before = this.enc.pos;
-    try {
-      this.enc.decision(timeNs, kind, name, eventSeq, index, value, key, contentHash, step);
-    } catch (e) {
-      this.enc.pos = before;
-      throw e;
-    }
+    this.enc.input(timeNs, stream, streamSeq, key, payload);
     return this.appended(before, timeNs);
   }
 
@@ -436,20 +402,15 @@ export class LogWriter {
     this.checkOpen();
     const deferred = this.thread !== null;
     const before = this.enc.pos;
-    try {
-      this.enc.output(
-        timeNs,
-        sink,
-        eventSeq,
-        index,
-        sinkSeq,
-        deferred ? ZERO_DIGEST : sha256(bytes),
-        full ? bytes : EMPTY,
-      );
-    } catch (e) {
-      this.enc.pos = before;
-      throw e;
-    }
+    this.enc.output(
+      timeNs,
+      sink,
+      eventSeq,
+      index,
+      sinkSeq,
+      deferred ? ZERO_DIGEST : sha256(bytes),
+      full ? bytes : EMPTY,
+    );
     if (deferred) {
       // The digest is the 32 bytes just before the data field, which ends the record.
       const n = bytes.length;

@@ -97,7 +97,7 @@ class RecordingPort implements DecisionPort {
     private readonly full: boolean,
     private readonly onOutput: ((o: EngineOutput) => void) | undefined,
   ) {
-    this.log = writer ? new DecisionLog(writer) : null;
+    this.log = writer ? new DecisionLog((r) => writer.append(r)) : null;
   }
 
   beginEvent(eventSeq: number, timeNs: bigint): void {

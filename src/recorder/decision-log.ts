@@ -6,30 +6,26 @@
 import { hex, sha256 } from "../engine/bytes.js";
 import type { DecisionRequest } from "../engine/engine.js";
 import { DecisionKind, type LogRecord, rec } from "../format/records.js";
-import type { LogWriter } from "../log/writer.js";
-
-/** Where a DecisionLog writes: a LogWriter, or any record callback (see recordSink). */
-export type DecisionSink = Pick<LogWriter, "append" | "appendDecision">;
-
-/** A DecisionSink that hands every record, decisions included, to `record`. */
-export function recordSink(record: (r: LogRecord) => number): DecisionSink {
-  return {
-    append: record,
-    appendDecision: (timeNs, kind, name, eventSeq, index, value, key, contentHash, step) =>
-      record(rec.decision({ timeNs, kind, name, eventSeq, index, value, key, contentHash, step })),
-  };
-}
-
-const EMPTY = new Uint8Array(0);
 
 export class DecisionLog {
   private readonly blobs = new Set<string>();
 
-  constructor(private readonly out: DecisionSink) {}
+  constructor(private readonly record: (r: LogRecord) => void) {}
 
   /** A clock, random, tick or ambient value. */
   decision(req: DecisionRequest, eventSeq: number, index: number, timeNs: bigint, value: Uint8Array): void {
-    this.out.appendDecision(timeNs, req.kind, req.name, eventSeq, index, value, req.key, EMPTY, req.step);
+    this.record(
+      rec.decision({
+        timeNs,
+        kind: req.kind,
+        name: req.name,
+        eventSeq,
+        index,
+        value,
+        key: req.key,
+        step: req.step,
+      }),
+    );
   }
 
   /** A look-up value: its Blob (the first time it is seen), then the decision naming it. */
@@ -38,18 +34,19 @@ export class DecisionLog {
     const k = hex(h);
     if (!this.blobs.has(k)) {
       this.blobs.add(k);
-      this.out.append(rec.blob({ timeNs, hash: h, data }));
+      this.record(rec.blob({ timeNs, hash: h, data }));
     }
-    this.out.appendDecision(
-      timeNs,
-      DecisionKind.lookup,
-      req.name,
-      eventSeq,
-      index,
-      EMPTY,
-      req.key,
-      h,
-      req.step,
+    this.record(
+      rec.decision({
+        timeNs,
+        kind: DecisionKind.lookup,
+        name: req.name,
+        eventSeq,
+        index,
+        key: req.key,
+        contentHash: h,
+        step: req.step,
+      }),
     );
   }
 }
