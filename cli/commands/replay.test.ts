@@ -83,6 +83,28 @@ describe("hindsight replay --until", () => {
     expect(after.timeNs).toBeGreaterThan(target.timeNs);
   });
 
+  it("by ISO time outside the recording: says so, with the recording's time range", async () => {
+    const reader = LogReader.open(join(root, golden));
+    const [first, last] = reader.timeRange ?? [0n, 0n];
+    reader.close();
+    const before = await replayJson(["--until", formatTime(first - 1n)]);
+    expect(before.lastEventSeq).toBe(-1);
+    expect(before.eventsHandled).toBe(0);
+    expect(before.notes[0]).toMatch(
+      new RegExp(`is before the recording's first record \\(its times are ${formatTime(first)} \\.\\. ${formatTime(last)}`),
+    );
+    const text = await runCli(["replay", golden, "--app", app, "--until", formatTime(first - 1n)], {
+      cwd: root,
+    });
+    expect(text.stdout).toMatch(/^replayed market-spread to seq \d+ \(no event yet\) from the start: 0 events/);
+    const after = await replayJson(["--until", formatTime(last + 1n)]);
+    expect(after.notes[0]).toMatch(/is after the recording's last record .*: replayed to the end$/);
+    const end = await replayJson([]);
+    expect(after.reachedSeq).toBe(end.reachedSeq);
+    const inside = await replayJson(["--until", formatTime(last)]);
+    expect(inside.notes).toEqual([]);
+  });
+
   it("prints a readable state in text mode", async () => {
     const r = await runCli(["replay", golden, "--app", app, "--until", "3000", "--key", "AAPL"], {
       cwd: root,
@@ -115,5 +137,8 @@ describe("hindsight replay --until", () => {
     expect(a.stderr).toMatch(/--until takes a sequence number or an ISO-8601 time/);
     const b = await runCli(["replay", tmp, "--app", app], { cwd: root });
     expect(b.code).toBe(2);
+    const c = await runCli(["replay", golden, "--app", app, "--recent", "-1"], { cwd: root });
+    expect(c.code).toBe(2);
+    expect(c.stderr).toMatch(/--recent takes a whole number/);
   });
 });

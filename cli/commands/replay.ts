@@ -11,6 +11,7 @@ import { loadApp } from "../../src/recorder/app-load.js";
 import { replay } from "../../src/replayer/replay.js";
 import { eventView, isoNs } from "../../src/verify/verify.js";
 import { out } from "../io.js";
+import { intOption } from "../options.js";
 import type { CommandContext } from "../program.js";
 import { progress } from "../progress.js";
 
@@ -19,15 +20,21 @@ interface ReplayCliOptions {
   until?: string;
   key?: string;
   json?: boolean;
-  recent: string;
+  recent: number;
   checkpoints: boolean;
 }
 
+/** The point --until names, and a note when a time lies outside the recording. */
+export interface UntilPoint {
+  readonly seq: number;
+  readonly note?: string;
+}
+
 /** Resolves --until: a sequence number, or an ISO time (state after every record at or before it). */
-export function resolveUntil(reader: LogReader, until: string | undefined): number {
+export function resolveUntil(reader: LogReader, until: string | undefined): UntilPoint {
   const last = reader.endSeq - 1;
-  if (until === undefined) return last;
-  if (/^\d+$/.test(until)) return Number(until);
+  if (until === undefined) return { seq: last };
+  if (/^\d+$/.test(until)) return { seq: Number(until) };
   const t = parseIsoTime(until);
   if (t === undefined)
     throw new HindsightError(
@@ -38,7 +45,19 @@ export function resolveUntil(reader: LogReader, until: string | undefined): numb
       },
     );
   const after = reader.seqAtTime(t + 1n);
-  return after === undefined ? last : after - 1;
+  const seq = after === undefined ? last : after - 1;
+  const range = reader.timeRange;
+  if (!range || (t >= range[0] && t <= range[1])) return { seq };
+  // Record times are the recording's clock ("wall": when each event arrived), which need not be
+  // the time inside the events' payloads.
+  const times = `${isoNs(range[0])} .. ${isoNs(range[1])}, the recording's "${reader.manifest.clockSource}" clock`;
+  return {
+    seq,
+    note:
+      t < range[0]
+        ? `--until ${until} is before the recording's first record (its times are ${times}): the state shown is from before any event`
+        : `--until ${until} is after the recording's last record (its times are ${times}): replayed to the end`,
+  };
 }
 
 const safe = (v: unknown): string => {
@@ -66,15 +85,16 @@ export function register(program: Command, ctx: CommandContext): Command {
     )
     .option("--until <seq|time>", "sequence number or ISO-8601 time (default: the end)")
     .option("--key <key>", "print only this key's state")
-    .option("--recent <n>", "how many recent events and decisions to show", "5")
+    .option("--recent <n>", "how many recent events and decisions to show", intOption("--recent"), 5)
     .option("--no-checkpoints", "replay from the start, ignoring checkpoints")
     .option("--json", "print the result as JSON")
     .action(async (dir: string, o: ReplayCliOptions) => {
       const loaded = await loadApp(o.app, ctx.io.cwd);
       const reader = LogReader.open(resolve(ctx.io.cwd, dir));
       try {
-        const until = resolveUntil(reader, o.until);
-        const recent = Math.max(0, Number.parseInt(o.recent, 10) || 0);
+        const point = resolveUntil(reader, o.until);
+        const until = point.seq;
+        const recent = o.recent;
         const bar = progress(ctx.io, "replaying", Math.max(1, until + 1));
         const t0 = performance.now();
         const res = await replay(reader, loaded.app, {
@@ -149,6 +169,7 @@ export function register(program: Command, ctx: CommandContext): Command {
           recentDecisions: decisions,
           divergence: res.divergence,
           notes: [
+            ...(point.note ? [point.note] : []),
             ...res.notes,
             ...(o.key !== undefined && keys === 0
               ? [`no state for key ${JSON.stringify(o.key)} at this point`]
@@ -165,7 +186,7 @@ export function register(program: Command, ctx: CommandContext): Command {
           ? `from checkpoint ${res.startedFrom.location} (state after event ${res.startedFrom.eventSeq}, digest verified)`
           : "from the start";
         lines.push(
-          `replayed ${loaded.app.name} to seq ${res.reachedSeq} (last event ${res.lastEventSeq}) ${from}: ` +
+          `replayed ${loaded.app.name} to seq ${res.reachedSeq} (${res.lastEventSeq < 0 ? "no event yet" : `last event ${res.lastEventSeq}`}) ${from}: ` +
             `${res.eventsReplayed.toLocaleString("en-US")} events in ${seconds.toFixed(2)} s; ${engine.eventsHandled.toLocaleString("en-US")} events handled in total`,
         );
         if (res.divergence)

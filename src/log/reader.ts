@@ -24,6 +24,8 @@ import {
   DEFAULT_MAX_RECORD_SIZE,
   FORMAT_VERSION,
   KNOWN_FEATURE_BITS,
+  NO_MAX_TIME,
+  NO_MIN_TIME,
   SEGMENT_HEADER_SIZE,
 } from "../format/constants.js";
 import { crc32c } from "../format/crc32c.js";
@@ -256,6 +258,17 @@ export class LogReader {
       });
     }
     return this.readBlock(i)[seq - this.blocks[i]!.e.firstSeq]!;
+  }
+
+  /** Earliest and latest record time, from the block index; undefined when no record has a time. */
+  get timeRange(): readonly [bigint, bigint] | undefined {
+    let lo = NO_MIN_TIME;
+    let hi = NO_MAX_TIME;
+    for (const { e } of this.blocks) {
+      if (e.minTime < lo) lo = e.minTime;
+      if (e.maxTime > hi) hi = e.maxTime;
+    }
+    return hi === NO_MAX_TIME ? undefined : [lo, hi];
   }
 
   /** Sequence number of the first record (in log order) whose time is >= `t`, or undefined. */
