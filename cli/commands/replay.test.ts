@@ -91,12 +91,16 @@ describe("hindsight replay --until", () => {
     expect(before.lastEventSeq).toBe(-1);
     expect(before.eventsHandled).toBe(0);
     expect(before.notes[0]).toMatch(
-      new RegExp(`is before the recording's first record \\(its times are ${formatTime(first)} \\.\\. ${formatTime(last)}`),
+      new RegExp(
+        `is before the recording's first record \\(its times are ${formatTime(first)} \\.\\. ${formatTime(last)}`,
+      ),
     );
     const text = await runCli(["replay", golden, "--app", app, "--until", formatTime(first - 1n)], {
       cwd: root,
     });
-    expect(text.stdout).toMatch(/^replayed market-spread to seq \d+ \(no event yet\) from the start: 0 events/);
+    expect(text.stdout).toMatch(
+      /^replayed market-spread to seq \d+ \(no event yet\) from the start: 0 events/,
+    );
     const after = await replayJson(["--until", formatTime(last + 1n)]);
     expect(after.notes[0]).toMatch(/is after the recording's last record .*: replayed to the end$/);
     const end = await replayJson([]);
