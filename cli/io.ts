@@ -1,3 +1,8 @@
+import { accessSync, constants, statSync } from "node:fs";
+import { dirname } from "node:path";
+import { fsReason, HindsightError } from "../src/errors.js";
+import { makeDirs } from "../src/log/segment-files.js";
+
 /** What a command may touch of the outside world; tests pass a fake. */
 export interface Io {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -20,4 +25,34 @@ export function err(io: Io, text: string): void {
 /** Progress goes to stderr, and only when it is a terminal. */
 export function wantsProgress(io: Io): boolean {
   return Boolean(io.stderr.isTTY) && io.env["CI"] === undefined;
+}
+
+/**
+ * Runs `f`, which opens or writes an output file; a file-system error becomes one IO error
+ * line naming the file as the user did (`what`, e.g. "--junit reports/x.xml").
+ */
+export function writingFile<T>(what: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    const why = fsReason(e);
+    throw new HindsightError("IO", `cannot write ${what}: ${why}`, {
+      hint: "choose a file in a writable directory",
+      cause: e,
+    });
+  }
+}
+
+/**
+ * Makes sure the output file `path` can be written before long work starts: creates its
+ * directory (as --out does) and checks it is writable. Throws as writingFile.
+ */
+export function prepareOutputFile(what: string, path: string): void {
+  writingFile(what, () => {
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory())
+      throw Object.assign(new Error(`${path} is a directory`), { code: "EISDIR" });
+    const dir = dirname(path);
+    makeDirs(dir);
+    accessSync(dir, constants.W_OK);
+  });
 }

@@ -101,3 +101,25 @@ export class HindsightError extends Error {
 export function isHindsightError(e: unknown): e is HindsightError {
   return e instanceof HindsightError;
 }
+
+/** What went wrong in a file-system call, in words ("its directory does not exist"...). */
+export function fsReason(e: unknown): string {
+  switch ((e as NodeJS.ErrnoException | null)?.code) {
+    case "ENOENT":
+      return "its directory does not exist";
+    case "ENOTDIR":
+      return "a part of its path is a file, not a directory";
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return "permission denied";
+    case "EISDIR":
+      return "it is a directory";
+    case "EEXIST":
+      return "a file of that name exists";
+    case "ENOSPC":
+      return "no space left on the device";
+    default:
+      return e instanceof Error ? e.message : String(e);
+  }
+}

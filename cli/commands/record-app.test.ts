@@ -82,6 +82,29 @@ describe("hindsight record --app", () => {
     expect(r.stderr).toMatch(/^recorded app market-spread over 2,000 events/);
   });
 
+  it("a sink file's directory is created; one that cannot be written fails before the recording starts", async () => {
+    const sink = join(tmp, "sinks", "today", "decisions.jsonl");
+    const out = join(tmp, "rec-sink-dir");
+    const ok = await runCli([...base(), "--out", out, "--sink", `decisions=${sink}`]);
+    expect(ok.code).toBe(0);
+    expect(readFileSync(sink, "utf8").trimEnd().split("\n")).toHaveLength(nOrders);
+    const blocker = join(tmp, "not-a-dir");
+    writeFileSync(blocker, "");
+    const out2 = join(tmp, "rec-sink-bad");
+    const bad = await runCli([...base(), "--out", out2, "--sink", `decisions=${join(blocker, "d.jsonl")}`]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(
+      /^hindsight: cannot write --sink decisions=.*not-a-dir\/d\.jsonl: a part of its path is a file, not a directory; /,
+    );
+    expect(bad.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(existsSync(out2)).toBe(false);
+    const badOut = await runCli([...base(), "--out", join(blocker, "rec")]);
+    expect(badOut.code).toBe(1);
+    expect(badOut.stderr).toMatch(
+      /^hindsight: cannot create the recording directory .*not-a-dir\/rec: a part of its path is a file/,
+    );
+  });
+
   it("exit 2 for an input stream or sink the app does not have, and for a missing app module", async () => {
     const a = await runCli(
       ["record", "--app", app, "--input", `trades=${quotes}`, "--out", join(tmp, "x1")],

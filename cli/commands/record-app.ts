@@ -6,7 +6,7 @@ import { HindsightError } from "../../src/errors.js";
 import { loadApp } from "../../src/recorder/app-load.js";
 import { startRun } from "../../src/recorder/app-run.js";
 import { readInputBatches } from "../../src/recorder/inputs.js";
-import { err, out } from "../io.js";
+import { err, out, prepareOutputFile, writingFile } from "../io.js";
 import type { CommandContext } from "../program.js";
 import { progress } from "../progress.js";
 import { toJson } from "../render.js";
@@ -17,12 +17,19 @@ class SinkWriter {
   private parts: Uint8Array[] = [];
   private size = 0;
   private readonly fd: number | null;
+  private readonly what: string;
   constructor(
     readonly name: string,
     path: string,
     private readonly ctx: CommandContext,
   ) {
-    this.fd = path === "-" ? null : openSync(resolve(ctx.io.cwd, path), "w");
+    this.what = `--sink ${name}=${path}`;
+    const file = resolve(ctx.io.cwd, path);
+    if (path === "-") this.fd = null;
+    else {
+      prepareOutputFile(this.what, file);
+      this.fd = writingFile(this.what, () => openSync(file, "w"));
+    }
   }
   write(b: Uint8Array): void {
     this.parts.push(b, NL);
@@ -35,7 +42,10 @@ class SinkWriter {
     this.parts = [];
     this.size = 0;
     if (this.fd === null) this.ctx.io.stdout.write(buf);
-    else writeSync(this.fd, buf);
+    else {
+      const fd = this.fd;
+      writingFile(this.what, () => writeSync(fd, buf));
+    }
   }
   close(): void {
     this.flush();

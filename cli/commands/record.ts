@@ -100,7 +100,7 @@ export function register(program: Command, ctx: CommandContext): Command {
     )
     .option(
       "--sink <name=file>",
-      "also write a sink's outputs to a file, or - for stdout (with --app; repeatable)",
+      "also write a sink's outputs to a file (its directory is created), or - for stdout (with --app; repeatable)",
       pairOption("--sink"),
       [],
     )

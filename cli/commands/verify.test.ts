@@ -39,6 +39,34 @@ describe("hindsight verify", () => {
     );
   });
 
+  it("--junit: its directory is created; a path that cannot be written fails before any replay", async () => {
+    const nested = join(tmp, "reports", "ci", "hindsight.xml");
+    const ok = await runCli(["verify", dh, "--app", "examples/double-halve/app.ts", "--junit", nested], {
+      cwd: root,
+    });
+    expect(ok.code).toBe(0);
+    expect(readFileSync(nested, "utf8")).toMatch(/<testsuite name="hindsight verify" tests="1" failures="0"/);
+    const isDir = await runCli(["verify", dh, "--app", "examples/double-halve/app.ts", "--junit", tmp], {
+      cwd: root,
+    });
+    expect(isDir.code).toBe(1);
+    expect(isDir.stdout).toBe("");
+    expect(isDir.stderr).toBe(
+      `hindsight: cannot write --junit ${tmp}: it is a directory; choose a file in a writable directory\n`,
+    );
+    const blocker = join(tmp, "a-file");
+    writeFileSync(blocker, "");
+    const under = await runCli(
+      ["verify", dh, "--app", "examples/double-halve/app.ts", "--junit", join(blocker, "x.xml")],
+      { cwd: root },
+    );
+    expect(under.code).toBe(1);
+    expect(under.stdout).toBe("");
+    expect(under.stderr).toMatch(
+      /^hindsight: cannot write --junit .*a-file\/x\.xml: a part of its path is a file/,
+    );
+  });
+
   it("text output: a line per recording and a batch summary; exit 0 when all identical", async () => {
     const r = await runCli(["verify", ms, "--app", "examples/market-spread/app.ts"], { cwd: root });
     expect(r.code).toBe(0);

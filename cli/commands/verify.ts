@@ -11,7 +11,7 @@ import {
   verifyExitCode,
   verifyRecording,
 } from "../../src/verify/verify.js";
-import { out } from "../io.js";
+import { out, prepareOutputFile, writingFile } from "../io.js";
 import type { CommandContext } from "../program.js";
 import { type Progress, progress } from "../progress.js";
 
@@ -34,9 +34,11 @@ export function register(program: Command, ctx: CommandContext): Command {
     .argument("<dirs...>", "recording directories")
     .requiredOption("--app <module>", "app module (.ts or .js)")
     .option("--json", "print one JSON object per recording (a JSON array)")
-    .option("--junit <file>", "also write a JUnit XML report")
+    .option("--junit <file>", "also write a JUnit XML report (its directory is created)")
     .action(async (dirs: string[], o: VerifyCliOptions) => {
       const loaded = await loadApp(o.app, ctx.io.cwd);
+      const junit = o.junit === undefined ? undefined : resolve(ctx.io.cwd, o.junit);
+      if (junit) prepareOutputFile(`--junit ${o.junit}`, junit);
       const results: VerifyResult[] = [];
       for (const d of dirs) {
         let bar: Progress | null = null;
@@ -51,7 +53,7 @@ export function register(program: Command, ctx: CommandContext): Command {
         if (!o.json) out(ctx.io, renderResult({ ...r, recording: d }));
       }
       if (o.json) out(ctx.io, JSON.stringify(results.map(resultToJson), null, 2));
-      if (o.junit) writeFileSync(resolve(ctx.io.cwd, o.junit), renderJunit(results));
+      if (junit) writingFile(`--junit ${o.junit}`, () => writeFileSync(junit, renderJunit(results)));
       if (!o.json && results.length > 1) {
         const ok = results.filter((r) => r.status === "identical").length;
         out(ctx.io, `${ok} of ${results.length} recordings identical`);

@@ -1,6 +1,15 @@
 /** Segment and index file names, listing, and the sparse per-segment index file. */
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
-import { join } from "node:path";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync,
+} from "node:fs";
+import { dirname, join } from "node:path";
 import { HindsightError } from "../errors.js";
 import { INDEX_ENTRY_SIZE, INDEX_HEADER_SIZE, INDEX_MAGIC } from "../format/constants.js";
 import { crc32c } from "../format/crc32c.js";
@@ -151,4 +160,33 @@ export function readFully(fd: number, buf: Uint8Array, pos: number): number {
     done += n;
   }
   return done;
+}
+
+/**
+ * Creates `dir` and any missing parents (mkdir -p). Unlike `mkdirSync(dir, { recursive: true })`
+ * it fails instead of spinning forever where a parent exists but refuses children with ENOENT
+ * (under /proc, or on a stale mount: Node retries the parent on every ENOENT).
+ */
+export function makeDirs(dir: string): void {
+  const first = tryMkdir(dir);
+  if (first === null) return;
+  if (first.code !== "ENOENT") throw first;
+  const parent = dirname(dir);
+  if (parent === dir) throw first;
+  makeDirs(parent);
+  const again = tryMkdir(dir);
+  // The parent exists now: a second ENOENT is final.
+  if (again !== null) throw again;
+}
+
+/** mkdir one level; null when `dir` is now a directory, else the error. */
+function tryMkdir(dir: string): NodeJS.ErrnoException | null {
+  try {
+    mkdirSync(dir);
+    return null;
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === "EEXIST" && statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return null;
+    return err;
+  }
 }

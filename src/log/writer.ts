@@ -19,11 +19,11 @@
  * thread and not yet written (at most MAX_JOBS_IN_FLIGHT); flush(), sync() and close() wait
  * for the thread. The bytes on disk are the same either way.
  */
-import { existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, writeSync } from "node:fs";
+import { existsSync, fsyncSync, ftruncateSync, openSync, readdirSync, writeSync } from "node:fs";
 import { dirname, join, normalize, sep } from "node:path";
 import { RecordEncoder, varintSize } from "../codec/record-codec.js";
 import { sha256 } from "../engine/bytes.js";
-import { HindsightError } from "../errors.js";
+import { fsReason, HindsightError } from "../errors.js";
 import {
   DEFAULT_MAX_RECORD_SIZE,
   FORMAT_VERSION,
@@ -50,6 +50,7 @@ import {
   type IndexEntry,
   indexPath,
   listSegments,
+  makeDirs,
   readFully,
   readIndex,
   segmentPath,
@@ -226,7 +227,14 @@ export class LogWriter {
             : "choose a new or empty --out directory",
         });
     }
-    mkdirSync(dir, { recursive: true });
+    try {
+      makeDirs(dir);
+    } catch (e) {
+      throw new HindsightError("IO", `cannot create the recording directory ${dir}: ${fsReason(e)}`, {
+        hint: "choose a directory in a writable place",
+        cause: e,
+      });
+    }
     const manifest = completeManifest(
       init,
       {
@@ -506,7 +514,7 @@ export class LogWriter {
     )
       throw new HindsightError("USAGE", `invalid side file name "${name}"`);
     const path = join(this.dir, rel);
-    mkdirSync(dirname(path), { recursive: true });
+    makeDirs(dirname(path));
     const f = this.options.fsync;
     const sync = f === "always" ? true : f === "interval" ? "background" : false;
     // On the block-writer thread, the file is written (and synced) before any block appended
