@@ -41,8 +41,9 @@ export function createProgram(ctx: CommandContext): Command {
     })
     .addHelpText(
       "after",
-      "\nExit codes: 0 ok, 1 internal error, 2 usage, 3 divergence / verify mismatch,\n" +
-        "4 corrupt, truncated or unsupported recording.\nSee README.md and docs/FORMAT.md.",
+      "\nExit codes: 0 ok, 1 a file that cannot be written, a step that throws, or an internal error,\n" +
+        "2 usage, 3 divergence / verify mismatch, 4 corrupt, truncated or unsupported recording.\n" +
+        "See README.md and docs/FORMAT.md.",
     );
   for (const register of commands) {
     const sub = register(program, ctx);
