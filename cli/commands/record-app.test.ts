@@ -124,6 +124,53 @@ describe("hindsight record --app", () => {
     expect(existsSync(join(tmp, "x1"))).toBe(false);
   });
 
+  it("an output too large to record (--outputs full) is exit 2 naming it; the run is sealed; digests fit", async () => {
+    const big = join(tmp, "big.ts");
+    writeFileSync(
+      big,
+      `import { codecs, defineApp, map } from ${JSON.stringify(pathToFileURL(join(root, "src/index.ts")).href)};
+export default defineApp({
+  name: "big",
+  inputs: { quotes: codecs.json() },
+  sinks: { out: codecs.json() },
+  steps: { pad: map({ from: "quotes", to: "out", fn: (e) => ({ e, pad: "x".repeat(17_000_000) }) }) },
+});
+`,
+    );
+    const two = join(tmp, "two.jsonl");
+    writeFileSync(two, readFileSync(quotes, "utf8").split("\n").slice(0, 2).join("\n"));
+    const out = join(tmp, "big-full");
+    const r = await runCli([
+      "record",
+      "--app",
+      big,
+      "--input",
+      `quotes=${two}`,
+      "--out",
+      out,
+      "--outputs",
+      "full",
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^hindsight: output #0 of event seq 1 \(sink 'out', 17000\d{3} bytes\) cannot be recorded: record of \d+ bytes exceeds the limit of 16777216 bytes; emit smaller outputs, or record only their digests \(--outputs digest\)\n$/,
+    );
+    const reader = LogReader.open(out);
+    const last = reader.get(reader.endSeq - 1);
+    expect(last.type === "marker" && last.status).toMatch(/^failed: output #0 of event seq 1/);
+    reader.close();
+    const d = await runCli([
+      "record",
+      "--app",
+      big,
+      "--input",
+      `quotes=${two}`,
+      "--out",
+      join(tmp, "big-digest"),
+    ]);
+    expect(d.code).toBe(0);
+  });
+
   it("exit 2 for a module without an app, 3 for a determinism violation, 1 for a step that throws", async () => {
     const noApp = join(tmp, "noapp.ts");
     writeFileSync(noApp, "export default 42;\n");

@@ -212,6 +212,41 @@ describe("record then replay", () => {
   });
 });
 
+describe("embedding: an event too large to record", () => {
+  it("is refused with BAD_INPUT naming the stream; the run goes on with no gap in stream positions", async () => {
+    const app = defineApp({
+      name: "echo",
+      inputs: { a: codecs.json<Ev>() },
+      sinks: { out: codecs.json() },
+      steps: { copy: map<Ev, Ev>({ from: "a", to: "out", fn: (v) => v }) },
+    });
+    const dir = fresh();
+    const run = await startRun(app, { out: dir, clock: () => 1n, writer: { maxRecordSize: 200 } });
+    await run.push("a", { k: "small", x: 1 }, 10n);
+    let err: unknown;
+    try {
+      await run.push("a", { k: "x".repeat(500), x: 2 }, 20n);
+    } catch (e) {
+      err = e;
+    }
+    expect(isHindsightError(err) && err.code).toBe("BAD_INPUT");
+    expect((err as Error).message).toMatch(
+      /^event on stream 'a' \(\d+ bytes\) cannot be recorded: record of \d+ bytes exceeds the limit of 200 bytes$/,
+    );
+    await run.push("a", { k: "small", x: 3 }, 30n);
+    const summary = await run.stop();
+    expect(summary.events).toBe(2);
+    expect(summary.status).toBe("ok");
+    const reader = LogReader.open(dir);
+    const inputs = [...reader.records({ types: ["input"] })];
+    reader.close();
+    expect(inputs.map((r) => (r.type === "input" ? [r.streamSeq, r.timeNs] : []))).toEqual([
+      [0, 10n],
+      [1, 30n],
+    ]);
+  });
+});
+
 describe("checkpoints", () => {
   it("replay --until from a checkpoint gives the same state as from the start", async () => {
     const dir = fresh();

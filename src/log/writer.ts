@@ -366,7 +366,8 @@ export class LogWriter {
 
   /**
    * Appends one record and returns its sequence number. The record is durable once its
-   * block is written (see the class doc). Throws RECORD_TOO_LARGE, BAD_INPUT, CLOSED, IO.
+   * block is written (see the class doc). Throws BAD_INPUT (a field out of range, a record over
+   * maxRecordSize), CLOSED, IO.
    */
   append(r: LogRecord): number {
     this.checkOpen();
@@ -443,9 +444,10 @@ export class LogWriter {
         this.digestPositions.pop();
         this.digestOf.pop();
       }
+      // BAD_INPUT, not RECORD_TOO_LARGE: that one (exit 4) means a recording claims such a record.
       throw new HindsightError(
-        "RECORD_TOO_LARGE",
-        `record of ${n} bytes exceeds the limit of ${this.options.maxRecordSize}`,
+        "BAD_INPUT",
+        `record of ${n} bytes exceeds the limit of ${this.options.maxRecordSize} bytes`,
         {
           hint: "raise maxRecordSize or split the payload",
         },

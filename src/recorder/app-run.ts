@@ -128,7 +128,16 @@ class RecordingPort implements DecisionPort {
   output(o: EngineOutput): void {
     this.outputs++;
     // The digest is computed with the block (on the block-writer thread when there is one).
-    this.writer?.appendOutput(this.timeNs, o.sink, o.eventSeq, o.index, o.sinkSeq, o.bytes, this.full);
+    try {
+      this.writer?.appendOutput(this.timeNs, o.sink, o.eventSeq, o.index, o.sinkSeq, o.bytes, this.full);
+    } catch (e) {
+      if (!(e instanceof HindsightError) || e.code !== "BAD_INPUT") throw e;
+      throw new HindsightError(
+        "BAD_INPUT",
+        `output #${o.index} of event seq ${o.eventSeq} (sink '${o.sinkName}', ${o.bytes.length} bytes) cannot be recorded: ${e.message}`,
+        { hint: "emit smaller outputs, or record only their digests (--outputs digest)", cause: e },
+      );
+    }
     this.onOutput?.(o);
   }
 
@@ -287,10 +296,9 @@ export class AppRun {
     const t = this.fireDue(timeNs);
     if (t !== undefined) return t.then(() => this.pushNow(stream, bytes, timeNs));
     if (timeNs > this.lastTime) this.lastTime = timeNs;
-    const streamSeq = this.streamSeqs[idx]!++;
-    const seq = this.writer
-      ? this.writer.appendInput(timeNs, idx, streamSeq, EMPTY, bytes)
-      : this.seqCounter++;
+    const streamSeq = this.streamSeqs[idx]!;
+    const seq = this.writer ? this.appendInput(timeNs, idx, streamSeq, bytes) : this.seqCounter++;
+    this.streamSeqs[idx] = streamSeq + 1;
     this.inputEvents++;
     let r: Promise<void> | undefined;
     try {
@@ -309,6 +317,20 @@ export class AppRun {
       );
     this.afterInput(seq, timeNs);
     return undefined;
+  }
+
+  /** Records an input event; one that cannot be recorded is refused (BAD_INPUT) and the run goes on. */
+  private appendInput(timeNs: bigint, idx: number, streamSeq: number, bytes: Uint8Array): number {
+    try {
+      return (this.writer as LogWriter).appendInput(timeNs, idx, streamSeq, EMPTY, bytes);
+    } catch (e) {
+      if (!(e instanceof HindsightError) || e.code !== "BAD_INPUT") throw e;
+      throw new HindsightError(
+        "BAD_INPUT",
+        `event on stream '${this.engine.inputNames[idx]}' (${bytes.length} bytes) cannot be recorded: ${e.message}`,
+        { cause: e },
+      );
+    }
   }
 
   /** Fires timers due at or before `timeNs` (each tick is a recorded decision and an event of its own). */
