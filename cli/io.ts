@@ -10,8 +10,12 @@ export interface Io {
   readonly stdin: NodeJS.ReadableStream;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** Aborted on SIGINT/SIGTERM: long commands stop cleanly (a recording is sealed, not torn). */
-  readonly signal?: AbortSignal;
+  /**
+   * Asks for `stop` to be called on the first SIGINT/SIGTERM (commands that must stop cleanly:
+   * a recording is sealed, not torn); a second signal ends the process. Returns the undo.
+   * Commands that do not ask keep the default: a signal ends the process at once.
+   */
+  readonly onInterrupt?: (stop: () => void) => () => void;
 }
 
 export function out(io: Io, text: string): void {

@@ -8,16 +8,30 @@ for (const stream of [process.stdout, process.stderr])
     throw e;
   });
 
-// The first Ctrl-C asks the running command to stop cleanly; a second one ends the process.
-const interrupt = new AbortController();
-for (const sig of ["SIGINT", "SIGTERM"] as const)
-  process.on(sig, () => {
-    if (interrupt.signal.aborted) process.exit(130);
-    interrupt.abort();
-  });
+// While a command that must stop cleanly (record) asks for it, the first Ctrl-C (or SIGTERM)
+// asks it to stop and a second one ends the process. Otherwise signals keep their default
+// action: a replay or verify, whose loop may not yield to the event loop for a long time, ends
+// at once (it has nothing to seal).
+const SIGNALS = ["SIGINT", "SIGTERM"] as const;
+let stopper: (() => void) | null = null;
+let asked = false;
+const onSignal = (): void => {
+  if (asked || stopper === null) process.exit(130);
+  asked = true;
+  stopper();
+};
+const onInterrupt = (stop: () => void): (() => void) => {
+  stopper = stop;
+  asked = false;
+  for (const sig of SIGNALS) process.on(sig, onSignal);
+  return () => {
+    stopper = null;
+    for (const sig of SIGNALS) process.off(sig, onSignal);
+  };
+};
 
 const code = await run(process.argv.slice(2), {
-  signal: interrupt.signal,
+  onInterrupt,
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
@@ -26,3 +40,5 @@ const code = await run(process.argv.slice(2), {
 });
 // Let pending stdout writes drain before exiting (a pipe may be slow).
 process.exitCode = code;
+// An interrupted recording may have left a read of an idle standard input pending.
+if (asked) process.stdin.destroy();

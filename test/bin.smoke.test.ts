@@ -1,5 +1,5 @@
 /** The real binary, as a user runs it after `npm install` (dist/ is built by `prepare`/`pretest`). */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -37,4 +37,43 @@ describe("bin/hindsight.js", () => {
     expect(missing.stderr.trim().split("\n")).toHaveLength(1);
     expect(missing.stderr).not.toContain("    at ");
   });
+
+  it("Ctrl-C while recording an app from an idle pipe seals the recording (exit 130), which verifies", async () => {
+    const out = join(tmp, "live");
+    const app = join(root, "examples/market-spread/app.ts");
+    const child = spawn(process.execPath, [bin, "record", "--app", app, "-i", "quotes=-", "-o", out], {
+      cwd: root,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const quote = (i: number) =>
+      `{"ts":${1793629800000000000 + i},"symbol":"S${i % 7}","bid":1.${i % 9},"offer":2.5,"bidSize":1,"offerSize":1}`;
+    child.stdin.write(`${Array.from({ length: 30 }, (_, i) => quote(i)).join("\n")}\n`);
+    // The pipe then stays open and idle: the interrupt must not wait for more input. Wait until
+    // the 30 events are on disk (the open block is written within flushIntervalMs, 200 ms).
+    let seen = 0;
+    for (let i = 0; i < 300 && seen < 30; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      const c = spawnSync(process.execPath, [bin, "cat", out, "--type", "input", "--payload"], {
+        encoding: "utf8",
+      });
+      seen = c.status === 0 ? c.stdout.split("\n").filter(Boolean).length : 0;
+    }
+    expect(seen).toBe(30);
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    expect(stderr).toMatch(/hindsight: interrupted: the recording was sealed after 30 events/);
+    const m = run("cat", out, "--type", "marker", "--json");
+    expect(JSON.parse(m.stdout.trim().split("\n").at(-1) as string)).toMatchObject({
+      kind: "stop",
+      status: "interrupted",
+      events: 30,
+    });
+    const v = run("verify", out, "--app", app);
+    expect(v.status).toBe(0);
+  }, 30_000);
 });

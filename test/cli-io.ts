@@ -16,6 +16,7 @@ export async function runCli(
     stdin?: string | Buffer | NodeJS.ReadableStream;
     cwd?: string;
     env?: Record<string, string>;
+    /** Aborting it stands for a SIGINT. */
     signal?: AbortSignal;
   } = {},
 ): Promise<CliResult> {
@@ -34,10 +35,22 @@ export async function runCli(
         : opts.stdin,
     cwd: opts.cwd ?? process.cwd(),
     env: opts.env ?? {},
-    ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.signal ? { onInterrupt: interruptFrom(opts.signal) } : {}),
   };
   const code = await run(argv, io);
   await new Promise((r) => setImmediate(r));
   const stdoutBytes = Buffer.concat(out);
   return { code, stdout: stdoutBytes.toString(), stdoutBytes, stderr: Buffer.concat(errs).toString() };
+}
+
+/** Io.onInterrupt driven by an AbortSignal (standing in for SIGINT). */
+function interruptFrom(signal: AbortSignal): NonNullable<Io["onInterrupt"]> {
+  return (stop) => {
+    if (signal.aborted) {
+      queueMicrotask(stop);
+      return () => undefined;
+    }
+    signal.addEventListener("abort", stop, { once: true });
+    return () => signal.removeEventListener("abort", stop);
+  };
 }

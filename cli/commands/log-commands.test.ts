@@ -181,6 +181,23 @@ describe("record / inspect / cat / fsck", () => {
     expect(m.clockSource).toBe("input:ts");
   });
 
+  it("an interrupt while standard input is idle ends the capture at once (exit 130)", async () => {
+    const out = join(dir, "interrupted-idle");
+    const stdin = new PassThrough();
+    const ac = new AbortController();
+    stdin.write(`${Array.from({ length: 20 }, (_, i) => `{"ts":${T + BigInt(i)},"n":${i}}`).join("\n")}\n`);
+    setTimeout(() => ac.abort(), 300);
+    const r = await runCli(["record", "-i", "live=-", "-o", out], { stdin, signal: ac.signal });
+    stdin.end();
+    expect(r.code).toBe(130);
+    expect(r.stdout).toMatch(/^recorded 20 events/);
+    const markers = (await runCli(["cat", out, "--type", "marker", "--json"])).stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(markers.at(-1)).toMatchObject({ kind: "stop", status: "interrupted", events: 20 });
+  });
+
   it("an interrupt seals the recording (exit 130, STOP marker, fsck clean)", async () => {
     const out = join(dir, "interrupted");
     const stdin = new PassThrough();

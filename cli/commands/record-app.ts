@@ -106,10 +106,14 @@ export async function recordAppCommand(o: RecordCliOptions, ctx: CommandContext)
   const hr = process.hrtime.bigint.bind(process.hrtime);
   const wallBase = BigInt(Date.now()) * 1_000_000n - hr();
   let n = 0;
+  // Ctrl-C: stop after the batch in hand, and seal the recording (STOP marker "interrupted").
+  const interrupt = new AbortController();
+  const off = ctx.io.onInterrupt?.(() => interrupt.abort());
   try {
     for await (const batch of readInputBatches(specs, {
       ...(o.timeField ? { timeField: o.timeField } : {}),
       stdin: ctx.io.stdin,
+      signal: interrupt.signal,
     })) {
       for (const e of batch) {
         // Without --time-field, an event's time is when it was read (wall clock), and is recorded.
@@ -119,15 +123,26 @@ export async function recordAppCommand(o: RecordCliOptions, ctx: CommandContext)
       }
       n += batch.length;
       bar.update(n);
+      if (interrupt.signal.aborted) break;
     }
   } catch (e) {
+    off?.();
     bar.stop();
     await run.stop(`failed: ${e instanceof Error ? e.message : String(e)}`).catch(() => undefined);
     for (const s of sinks.values()) s.close();
     throw e;
   }
+  off?.();
   bar.stop();
-  const s = await run.stop();
+  const interrupted = interrupt.signal.aborted;
+  const s = await run.stop(interrupted ? "interrupted" : undefined);
+  if (interrupted) {
+    ctx.exitCode = 130;
+    err(
+      ctx.io,
+      `hindsight: interrupted: the recording was sealed after ${s.events.toLocaleString("en-US")} events`,
+    );
+  }
   for (const w of sinks.values()) w.close();
   const seconds = (performance.now() - started) / 1000;
   const summary = {

@@ -143,6 +143,8 @@ export function register(program: Command, ctx: CommandContext): Command {
       ] as const)
         if (set !== undefined) ctx.io.stderr.write(`hindsight: note: ${flag} has no effect without --app\n`);
       const bar = progress(ctx.io, "recording");
+      const interrupt = new AbortController();
+      const off = ctx.io.onInterrupt?.(() => interrupt.abort());
       const s = await captureInputs({
         inputs: inputSpecsFrom(o),
         out: o.out,
@@ -150,8 +152,11 @@ export function register(program: Command, ctx: CommandContext): Command {
         writer: writerOptionsFrom(o),
         stdin: ctx.io.stdin,
         onProgress: (n) => bar.update(n),
-        ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
-      }).finally(() => bar.stop());
+        signal: interrupt.signal,
+      }).finally(() => {
+        off?.();
+        bar.stop();
+      });
       if (!s.complete) ctx.exitCode = 130;
       if (o.json) {
         out(ctx.io, toJson(s));

@@ -59,6 +59,7 @@ export async function captureInputs(o: CaptureOptions): Promise<CaptureSummary> 
     for await (const batch of readInputBatches(o.inputs, {
       ...(o.timeField ? { timeField: o.timeField } : {}),
       ...(o.stdin ? { stdin: o.stdin } : {}),
+      ...(o.signal ? { signal: o.signal } : {}),
     })) {
       for (const e of batch) {
         w.append(
@@ -69,11 +70,10 @@ export async function captureInputs(o: CaptureOptions): Promise<CaptureSummary> 
       }
       events += batch.length;
       o.onProgress?.(events);
-      if (o.signal?.aborted) {
-        status = "interrupted";
-        break;
-      }
+      if (o.signal?.aborted) break;
     }
+    // Stopped by the signal (the reader also ends early on it, while waiting for input).
+    if (o.signal?.aborted) status = "interrupted";
   } catch (e) {
     status = e instanceof HindsightError ? `error: ${e.code}` : "error";
     throw e;

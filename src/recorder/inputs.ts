@@ -35,6 +35,11 @@ export interface ReadInputsOptions {
   readonly stdin?: NodeJS.ReadableStream;
   /** Largest accepted line, in bytes. Defaults to 16 MiB. */
   readonly maxLineBytes?: number;
+  /**
+   * Once aborted, reading ends at the next wait for input, even one that would never end (an
+   * idle pipe): events already read are still yielded. Files opened here are closed.
+   */
+  readonly signal?: AbortSignal;
 }
 
 const NL = 0x0a;
@@ -172,6 +177,8 @@ function parseTimeValue(line: Uint8Array, j: number): bigint | string {
 
 interface Source {
   readonly index: number;
+  /** Closes a file opened here (standard input belongs to the caller). */
+  readonly close: () => void;
   readonly where: string;
   readonly it: AsyncIterator<Uint8Array[]>;
   batch: Uint8Array[];
@@ -203,8 +210,10 @@ async function openSource(spec: InputSpec, index: number, o: ReadInputsOptions):
     }
     stream = createReadStream(spec.path, { highWaterMark: 1 << 20 }) as Readable;
   }
+  const file = spec.path === "-" ? null : (stream as Readable);
   return {
     index,
+    close: () => file?.destroy(),
     where: spec.path === "-" ? "<stdin>" : spec.path,
     it: lines(stream, spec.path, o.maxLineBytes ?? 16 * 1024 * 1024)[Symbol.asyncIterator](),
     batch: [],
@@ -215,10 +224,18 @@ async function openSource(spec: InputSpec, index: number, o: ReadInputsOptions):
   };
 }
 
-async function fill(s: Source): Promise<boolean> {
+const STOPPED = Symbol("stopped");
+type Stop = Promise<typeof STOPPED> | undefined;
+
+async function fill(s: Source, stop: Stop): Promise<boolean> {
   while (s.pos >= s.batch.length) {
     if (s.done) return false;
-    const r = await s.it.next();
+    const r = stop ? await Promise.race([s.it.next(), stop]) : await s.it.next();
+    if (r === STOPPED) {
+      s.done = true;
+      s.close();
+      return false;
+    }
     if (r.done) {
       s.done = true;
       return false;
@@ -257,6 +274,13 @@ export async function* readInputBatches(
   if (specs.filter((s) => s.path === "-").length > 1)
     throw new HindsightError("USAGE", "only one input can read standard input");
   const sources = await Promise.all(specs.map((s, i) => openSource(s, i, o)));
+  const signal = o.signal;
+  const stop: Stop = signal
+    ? new Promise((resolve) => {
+        if (signal.aborted) resolve(STOPPED);
+        else signal.addEventListener("abort", () => resolve(STOPPED), { once: true });
+      })
+    : undefined;
   const field = o.timeField;
   const out: InputEvent[] = [];
   const BATCH = 4096;
@@ -266,7 +290,7 @@ export async function* readInputBatches(
     while (live.length) {
       const next: Source[] = [];
       for (const s of live) {
-        if (!(await fill(s))) continue;
+        if (!(await fill(s, stop))) continue;
         const payload = s.batch[s.pos]!;
         const timeNs = field === undefined ? 0n : timeOf(s, field);
         out.push({ stream: s.index, streamSeq: s.seq++, timeNs, payload });
@@ -291,7 +315,7 @@ export async function* readInputBatches(
   // Merge by time: each live source has its head's time computed once.
   const live: Source[] = [];
   for (const s of sources)
-    if (await fill(s)) {
+    if (await fill(s, stop)) {
       s.headTime = timeOf(s, field);
       live.push(s);
     }
@@ -302,7 +326,7 @@ export async function* readInputBatches(
     out.push({ stream: s.index, streamSeq: s.seq++, timeNs: s.headTime, payload: s.batch[s.pos]! });
     s.pos++;
     if (s.pos >= s.batch.length && out.length) yield out.splice(0, out.length);
-    if (await fill(s)) s.headTime = timeOf(s, field);
+    if (await fill(s, stop)) s.headTime = timeOf(s, field);
     else live.splice(best, 1);
     if (out.length >= BATCH) yield out.splice(0, out.length);
   }
