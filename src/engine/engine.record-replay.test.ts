@@ -234,6 +234,13 @@ describe("embedding: an event too large to record", () => {
       /^event on stream 'a' \(\d+ bytes\) cannot be recorded: record of \d+ bytes exceeds the limit of 200 bytes$/,
     );
     await run.push("a", { k: "small", x: 3 }, 30n);
+    // A value the codec cannot encode is refused the same way, with no stream position used.
+    expect(() => run.push("a", undefined, 40n)).toThrow(
+      expect.objectContaining({
+        code: "BAD_INPUT",
+        message: expect.stringMatching(/^an event pushed on stream a does not encode with codec json: /),
+      }),
+    );
     const summary = await run.stop();
     expect(summary.events).toBe(2);
     expect(summary.status).toBe("ok");

@@ -284,7 +284,15 @@ export class Engine {
   encodeInput(stream: number, value: unknown): Uint8Array {
     const c = this.inputCodecs[stream];
     if (!c) throw new HindsightError("BAD_INPUT", `no input stream #${stream} in app ${this.app.name}`);
-    return c.encode(value);
+    try {
+      return c.encode(value);
+    } catch (e) {
+      throw new HindsightError(
+        "BAD_INPUT",
+        `an event pushed on stream ${this.inputNames[stream]} does not encode with codec ${c.name}: ${e instanceof Error ? e.message : String(e)}`,
+        { hint: "push a value the stream's codec encodes, or the event's bytes", cause: e },
+      );
+    }
   }
 
   decodeOutput(sink: number, bytes: Uint8Array): unknown {
