@@ -13,7 +13,7 @@ import { eventView, isoNs } from "../../src/verify/verify.js";
 import { out } from "../io.js";
 import { intOption } from "../options.js";
 import type { CommandContext } from "../program.js";
-import { progress } from "../progress.js";
+import { type Progress, progress } from "../progress.js";
 
 interface ReplayCliOptions {
   app: string;
@@ -95,13 +95,17 @@ export function register(program: Command, ctx: CommandContext): Command {
         const point = resolveUntil(reader, o.until);
         const until = point.seq;
         const recent = o.recent;
-        const bar = progress(ctx.io, "replaying", Math.max(1, until + 1));
+        // The total is known once replay has chosen its checkpoint: records from there to the point.
+        let bar: Progress | null = null;
         const t0 = performance.now();
         const res = await replay(reader, loaded.app, {
           until,
           useCheckpoints: o.checkpoints,
-          onProgress: (d) => bar.update(d),
-        }).finally(() => bar.stop());
+          onProgress: (done, total) => {
+            bar ??= progress(ctx.io, "replaying", total, "records");
+            bar.update(done);
+          },
+        }).finally(() => (bar as Progress | null)?.stop());
         const seconds = (performance.now() - t0) / 1000;
         const engine = res.engine;
         const streams = reader.manifest.streams.map((s) => s.name);
