@@ -140,17 +140,9 @@ export default defineApp({
     const two = join(tmp, "two.jsonl");
     writeFileSync(two, readFileSync(quotes, "utf8").split("\n").slice(0, 2).join("\n"));
     const out = join(tmp, "big-full");
-    const r = await runCli([
-      "record",
-      "--app",
-      big,
-      "--input",
-      `quotes=${two}`,
-      "--out",
-      out,
-      "--outputs",
-      "full",
-    ]);
+    const recordBig = (dir: string, ...more: string[]) =>
+      runCli(["record", "--app", big, "--input", `quotes=${two}`, "--out", dir, ...more]);
+    const r = await recordBig(out, "--outputs", "full");
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /^hindsight: output #0 of event seq 1 \(sink 'out', 17000\d{3} bytes\) cannot be recorded: record of \d+ bytes exceeds the limit of 16777216 bytes; emit smaller outputs, or record only their digests \(--outputs digest\)\n$/,
@@ -159,15 +151,7 @@ export default defineApp({
     const last = reader.get(reader.endSeq - 1);
     expect(last.type === "marker" && last.status).toMatch(/^failed: output #0 of event seq 1/);
     reader.close();
-    const d = await runCli([
-      "record",
-      "--app",
-      big,
-      "--input",
-      `quotes=${two}`,
-      "--out",
-      join(tmp, "big-digest"),
-    ]);
+    const d = await recordBig(join(tmp, "big-digest"));
     expect(d.code).toBe(0);
   });
 
