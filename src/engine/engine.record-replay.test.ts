@@ -212,6 +212,46 @@ describe("record then replay", () => {
   });
 });
 
+describe("an output that differs", () => {
+  it("names the decisions recorded before it that the app did not ask for, as the likely cause", async () => {
+    const mk = (body: (ctx: import("./app.js").StepContext<unknown>) => unknown) =>
+      defineApp({
+        name: "o",
+        inputs: { a: codecs.json() },
+        sinks: { out: codecs.json() },
+        steps: { s: map({ from: "a", to: "out", fn: (_v, ctx) => body(ctx as never) }) },
+      });
+    const dir = fresh();
+    const evs = events.slice(0, 3).map((e) => ({ ...e, stream: "a" }));
+    await record(
+      mk((ctx) => ({ t: ctx.now(), r: ctx.random("x") })),
+      dir,
+      {},
+      evs,
+    );
+    const reader = LogReader.open(dir);
+    const dropped = await replay(
+      reader,
+      mk((ctx) => ({ t: ctx.now(), r: 0.5 })),
+      { compareOutputs: true },
+    );
+    expect(dropped.divergence?.kind).toBe("output-mismatch");
+    expect(dropped.divergence?.message).toMatch(
+      /differs from the recording; the recording has 1 decision\(s\) of this event before it that the app did not ask for \(random 'x' from step 's'\): the likely cause$/,
+    );
+    const changed = await replay(
+      reader,
+      mk((ctx) => ({ t: ctx.now(), r: ctx.random("x") + 1 })),
+      {
+        compareOutputs: true,
+      },
+    );
+    expect(changed.divergence?.kind).toBe("output-mismatch");
+    expect(changed.divergence?.message).toMatch(/differs from the recording$/);
+    reader.close();
+  });
+});
+
 describe("embedding: an event too large to record", () => {
   it("is refused with BAD_INPUT naming the stream; the run goes on with no gap in stream positions", async () => {
     const app = defineApp({

@@ -394,7 +394,7 @@ class ReplayPort implements DecisionPort {
     if (e === undefined)
       this.fail(
         "output-extra",
-        `extra output: step '${o.step}' wrote output #${o.index} of the event to sink '${o.sinkName}', but the recording has ${this.outputs.length} output(s) for this event`,
+        `extra output: step '${o.step}' wrote output #${o.index} of the event to sink '${o.sinkName}', but the recording has ${this.outputs.length} output(s) for this event${this.unasked(undefined)}`,
         { step: o.step, output: { sink: o.sinkName, index: o.index, sinkSeq: o.sinkSeq, actual } },
       );
     const expected: OutputView = {
@@ -407,9 +407,21 @@ class ReplayPort implements DecisionPort {
     this.fail(
       "output-mismatch",
       `output ${o.sinkName}:${o.sinkSeq} (output #${o.index} of the event, from step '${o.step}') differs from the recording` +
-        (sameSink ? "" : ` (recorded to sink '${expected.sink}')`),
+        (sameSink ? "" : ` (recorded to sink '${expected.sink}')`) +
+        this.unasked(e),
       { step: o.step, output: { sink: o.sinkName, index: o.index, sinkSeq: o.sinkSeq, expected, actual } },
     );
+  }
+
+  /**
+   * When an output differs, the likely cause if any: decisions the recording has for this event
+   * before that output (or any, for an extra output) which the app has not asked for.
+   */
+  private unasked(before: OutputRecord | undefined): string {
+    const skipped = this.decisions.slice(this.dPos).filter((d) => before === undefined || d.seq < before.seq);
+    if (skipped.length === 0) return "";
+    const shown = skipped.slice(0, 3).map((d) => describeView(recView(d)));
+    return `; the recording has ${skipped.length} decision(s) of this event before it that the app did not ask for (${shown.join(", ")}${skipped.length > 3 ? ", …" : ""}): the likely cause`;
   }
 
   endEvent(): void {
