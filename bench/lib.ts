@@ -225,7 +225,8 @@ export function formatCount(n: number): string {
   for (const [scale, unit] of SI) {
     if (Math.abs(n) >= scale) return `${sig3(n / scale)} ${unit}`;
   }
-  return sig3(n);
+  // Whole counts below 1000 as they are ("1", not "1.00").
+  return Number.isInteger(n) ? String(n) : sig3(n);
 }
 
 /** Events per second from a count and milliseconds: (2e6, 1000) → "2.00 M/s". */

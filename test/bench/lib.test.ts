@@ -54,6 +54,8 @@ describe("bench/lib formatting", () => {
   it("formats counts, rates, bytes, durations, ratios", () => {
     expect(formatCount(1_524_000)).toBe("1.52 M");
     expect(formatCount(950)).toBe("950");
+    expect(formatCount(1)).toBe("1");
+    expect(formatCount(2.5)).toBe("2.50");
     expect(formatRate(2_000_000, 1000)).toBe("2.00 M/s");
     expect(formatRate(1, 0)).toBe("n/a");
     expect(formatBytes(1536)).toBe("1.50 KiB");
