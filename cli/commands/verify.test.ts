@@ -2,6 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } fr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { type LogRecord, MarkerKind, rec } from "../../src/format/records.js";
+import { LogReader, LogWriter } from "../../src/log/index.js";
 import { runCli } from "../../test/cli-io.js";
 
 const root = join(import.meta.dirname, "../..");
@@ -65,6 +67,35 @@ describe("hindsight verify", () => {
     expect(under.stderr).toMatch(
       /^hindsight: cannot write --junit .*a-file\/x\.xml: a part of its path is a file/,
     );
+  });
+
+  it("a recording that ends inside its last event (no STOP marker) is identical up to there; sealed, it diverges", async () => {
+    const reader = LogReader.open(join(root, ms));
+    const { kind: _k, formatVersion: _f, writer: _w, ...init } = reader.manifest;
+    const all = [...reader.records()];
+    reader.close();
+    // Cut right after an order's input: its clock decision and output were never written.
+    const cut = all.findIndex((r) => r.seq > 1000 && r.type === "input" && r.stream === 1);
+    const copy = (name: string, more: LogRecord[] = []) => {
+      const dir = join(tmp, name);
+      const w = LogWriter.create(dir, init);
+      for (const r of [...all.slice(0, cut + 1), ...more]) w.append(r);
+      w.close();
+      return dir;
+    };
+    const app = "examples/market-spread/app.ts";
+    const crashed = await runCli(["verify", copy("cut"), "--app", app, "--json"], { cwd: root });
+    expect(crashed.code).toBe(0);
+    const [res] = JSON.parse(crashed.stdout) as { status: string; notes: string[] }[];
+    expect(res?.status).toBe("identical");
+    expect(res?.notes).toContain(
+      `the recording ends inside event seq ${cut} (the run did not end cleanly, and the rest of that event was not written): it was compared up to there`,
+    );
+    const sealed = copy("cut-sealed", [rec.marker({ kind: MarkerKind.stop, events: 1, status: "ok" })]);
+    const r = await runCli(["verify", sealed, "--app", app, "--json"], { cwd: root });
+    expect(r.code).toBe(3);
+    const [div] = JSON.parse(r.stdout) as { divergence: { kind: string; eventSeq: number } }[];
+    expect(div?.divergence).toMatchObject({ kind: "decision-extra", eventSeq: cut });
   });
 
   it("text output: a line per recording and a batch summary; exit 0 when all identical", async () => {

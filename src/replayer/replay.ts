@@ -783,7 +783,29 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
       }
       if (done) break;
     }
-    if (!done && pending) await handle(pending);
+    if (!done && pending) {
+      const last = pending;
+      const ok = await handle(last);
+      // A run that did not end cleanly (no STOP marker) may have lost the end of its last event
+      // with the block that was never written: the app then asks for a decision, or writes an
+      // output, that the recording does not have. That is where the recording ends, not a
+      // divergence of the app.
+      const d = divergence as Divergence | null;
+      if (
+        !ok &&
+        stop === null &&
+        d !== null &&
+        (d.kind === "decision-extra" || d.kind === "output-extra") &&
+        d.eventSeq === last.head.seq
+      ) {
+        divergence = null;
+        divergedEvent = null;
+        reachedSeq = last.lastSeq;
+        notes.push(
+          `the recording ends inside event seq ${last.head.seq} (the run did not end cleanly, and the rest of that event was not written): it was compared up to there`,
+        );
+      }
+    }
   } catch (e) {
     port.deferred?.stop();
     throw e;
