@@ -151,6 +151,16 @@ export default defineApp({
     const last = reader.get(reader.endSeq - 1);
     expect(last.type === "marker" && last.status).toMatch(/^failed: output #0 of event seq 1/);
     reader.close();
+    // The refused output ended the run inside event 1: verify compares up to there.
+    const v = await runCli(["verify", out, "--app", big, "--json"]);
+    expect(v.code).toBe(0);
+    const [res] = JSON.parse(v.stdout) as { status: string; notes: string[] }[];
+    expect(res?.status).toBe("identical");
+    expect(res?.notes).toContainEqual(
+      expect.stringMatching(
+        /^the recording ends inside event seq 1 \(the recorded run failed there: output #0 of event seq 1 .* cannot be recorded: .*\): it was compared up to there$/,
+      ),
+    );
     const d = await recordBig(join(tmp, "big-digest"));
     expect(d.code).toBe(0);
   });

@@ -9,6 +9,7 @@ import { parseIsoTime } from "../../src/format/time.js";
 import { LogReader } from "../../src/log/index.js";
 import { loadApp } from "../../src/recorder/app-load.js";
 import { replay } from "../../src/replayer/replay.js";
+import { clipLines } from "../../src/text.js";
 import { eventView, isoNs } from "../../src/verify/verify.js";
 import { out } from "../io.js";
 import { intOption } from "../options.js";
@@ -222,7 +223,7 @@ export function register(program: Command, ctx: CommandContext): Command {
           for (const d of decisions) lines.push(`  ${safe(d)}`);
         }
         for (const n of result.notes) lines.push(`note: ${n}`);
-        out(ctx.io, lines.join("\n"));
+        out(ctx.io, clipLines(lines.join("\n")));
       } finally {
         reader.close();
       }

@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { type LogRecord, MarkerKind, rec } from "../../src/format/records.js";
 import { LogReader, LogWriter } from "../../src/log/index.js";
@@ -96,6 +97,46 @@ describe("hindsight verify", () => {
     expect(r.code).toBe(3);
     const [div] = JSON.parse(r.stdout) as { divergence: { kind: string; eventSeq: number } }[];
     expect(div?.divergence).toMatchObject({ kind: "decision-extra", eventSeq: cut });
+  });
+
+  it("the text report cuts long values (a 5 000-character output) to 1 000 characters a line", async () => {
+    const mk = (fill: string) => {
+      const file = join(tmp, `pad-${fill}.ts`);
+      writeFileSync(
+        file,
+        `import { codecs, defineApp, map } from ${JSON.stringify(pathToFileURL(join(root, "src/index.ts")).href)};
+export default defineApp({
+  name: "pad",
+  inputs: { numbers: codecs.json() },
+  sinks: { out: codecs.json() },
+  steps: { p: map({ from: "numbers", to: "out", fn: (e) => ({ e, pad: ${JSON.stringify(fill)}.repeat(5000) }) }) },
+});
+`,
+      );
+      return file;
+    };
+    const input = join(tmp, "n.jsonl");
+    writeFileSync(input, '{"n":1}\n');
+    const dir = join(tmp, "pad-rec");
+    const made = await runCli([
+      "record",
+      "--app",
+      mk("y"),
+      "-i",
+      `numbers=${input}`,
+      "-o",
+      dir,
+      "--outputs",
+      "full",
+    ]);
+    expect(made.code).toBe(0);
+    const r = await runCli(["verify", dir, "--app", mk("z")]);
+    expect(r.code).toBe(3);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines.find((l) => l.startsWith("    expected: "))).toMatch(
+      /^ {4}expected: \{.*y… \(4,\d{3} more characters\)$/,
+    );
+    for (const l of lines) expect(l.length).toBeLessThan(1040);
   });
 
   it("text output: a line per recording and a batch summary; exit 0 when all identical", async () => {

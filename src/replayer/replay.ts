@@ -646,6 +646,28 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
     throw e;
   };
 
+  /**
+   * The recording may end inside event `last`: a run that did not end cleanly lost the block
+   * holding the rest of it, and one that failed outside the app (a record refused) stopped
+   * there. The app then asks for a decision, or writes an output, that the recording does not
+   * have. That is where the recording ends, not a divergence of the app: when that is the
+   * divergence, it is dropped for a note (`why`). Returns whether it was.
+   */
+  const cutShort = (last: Pending, why: string): boolean => {
+    const d = divergence as Divergence | null;
+    if (
+      d === null ||
+      (d.kind !== "decision-extra" && d.kind !== "output-extra") ||
+      d.eventSeq !== last.head.seq
+    )
+      return false;
+    divergence = null;
+    divergedEvent = null;
+    reachedSeq = last.lastSeq;
+    notes.push(`the recording ends inside event seq ${last.head.seq} (${why}): it was compared up to there`);
+    return true;
+  };
+
   /** Handles a complete event group; returns false on divergence. */
   const failed = (e: unknown, head: SeqRecord): false => {
     divergence = toDivergence(e, head);
@@ -713,9 +735,13 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
         r.type === "input" || (r.type === "decision" && r.kind === DecisionKind.tick && r.eventSeq === r.seq);
       if (startsGroup || r.type === "checkpoint" || r.type === "marker") {
         if (pending) {
-          let ok = handle(pending);
+          const last = pending;
+          let ok = handle(last);
           if (ok !== true && ok !== false) ok = await ok;
           pending = null;
+          // A run that failed outside the app (a record refused) stopped inside this event.
+          if (!ok && r.type === "marker" && r.kind === MarkerKind.stop && r.status.startsWith("failed: "))
+            ok = cutShort(last, `the recorded run failed there: ${r.status.slice("failed: ".length)}`);
           if (!ok) {
             done = true;
             break;
@@ -785,26 +811,8 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
     }
     if (!done && pending) {
       const last = pending;
-      const ok = await handle(last);
-      // A run that did not end cleanly (no STOP marker) may have lost the end of its last event
-      // with the block that was never written: the app then asks for a decision, or writes an
-      // output, that the recording does not have. That is where the recording ends, not a
-      // divergence of the app.
-      const d = divergence as Divergence | null;
-      if (
-        !ok &&
-        stop === null &&
-        d !== null &&
-        (d.kind === "decision-extra" || d.kind === "output-extra") &&
-        d.eventSeq === last.head.seq
-      ) {
-        divergence = null;
-        divergedEvent = null;
-        reachedSeq = last.lastSeq;
-        notes.push(
-          `the recording ends inside event seq ${last.head.seq} (the run did not end cleanly, and the rest of that event was not written): it was compared up to there`,
-        );
-      }
+      if (!(await handle(last)) && stop === null)
+        cutShort(last, "the run did not end cleanly, and the rest of that event was not written");
     }
   } catch (e) {
     port.deferred?.stop();

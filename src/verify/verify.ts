@@ -15,6 +15,7 @@ import { findLineageRecord, recordedLineage } from "../lineage/recorded.js";
 import { explainEvent, type Lineage, renderLineage } from "../lineage/why.js";
 import { LogReader } from "../log/index.js";
 import { type Divergence, incompatibilities, type ReplayResult, replay } from "../replayer/replay.js";
+import { clipLine } from "../text.js";
 
 export type VerifyStatus = "identical" | "diverged" | "incompatible" | "error";
 
@@ -431,7 +432,7 @@ export function renderResult(r: VerifyResult): string {
     lines.push(`  replayed before divergence: ${stats}`);
   }
   for (const n of r.notes) lines.push(`  note: ${n}`);
-  return lines.join("\n");
+  return lines.map((l) => clipLine(l)).join("\n");
 }
 
 const xmlEscape = (s: string) =>
