@@ -217,6 +217,10 @@ export default defineApp({
       /identical.*\n.*note: the recorded run failed at event seq \d+, and the replay fails the same way: step 'spread' threw/,
     );
     expect(v.code).toBe(0);
+    // A build that no longer fails there decides something the recorded run never did.
+    const fixed = await runCli(["verify", join(tmp, "y3"), "--app", app], { cwd: tmp });
+    expect(fixed.code).toBe(3);
+    expect(fixed.stdout).toMatch(/DIVERGED at event seq \d+ .*\n {2}decision-extra: /);
   });
 
   it("with --strict record, ambient calls are recorded and the recording verifies", async () => {

@@ -134,7 +134,7 @@ class RecordingPort implements DecisionPort {
       if (!(e instanceof HindsightError) || e.code !== "BAD_INPUT") throw e;
       throw new HindsightError(
         "BAD_INPUT",
-        `output #${o.index} of event seq ${o.eventSeq} (sink '${o.sinkName}', ${o.bytes.length} bytes) cannot be recorded: ${e.message}`,
+        `output #${o.index} of event seq ${o.eventSeq} (sink '${o.sinkName}', ${o.bytes.length} bytes) ${CANNOT_BE_RECORDED}: ${e.message}`,
         { hint: "emit smaller outputs, or record only their digests (--outputs digest)", cause: e },
       );
     }
@@ -143,6 +143,13 @@ class RecordingPort implements DecisionPort {
 
   endEvent(): void {}
 }
+
+/**
+ * In the message of a record the writer refused. A run that fails on one stops inside that
+ * event, through no fault of the app: replay compares such a run up to there (its STOP marker
+ * status holds this phrase).
+ */
+export const CANNOT_BE_RECORDED = "cannot be recorded";
 
 /** Checkpoint side files live here, named by the sequence number of their CheckpointRef record. */
 export const CHECKPOINT_DIR = "checkpoints";
@@ -327,7 +334,7 @@ export class AppRun {
       if (!(e instanceof HindsightError) || e.code !== "BAD_INPUT") throw e;
       throw new HindsightError(
         "BAD_INPUT",
-        `event on stream '${this.engine.inputNames[idx]}' (${bytes.length} bytes) cannot be recorded: ${e.message}`,
+        `event on stream '${this.engine.inputNames[idx]}' (${bytes.length} bytes) ${CANNOT_BE_RECORDED}: ${e.message}`,
         { cause: e },
       );
     }

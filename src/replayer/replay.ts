@@ -37,7 +37,7 @@ import {
 import { BlockThread } from "../log/block-thread.js";
 import { ByteRuns } from "../log/byte-runs.js";
 import type { LogReader } from "../log/index.js";
-import { CHECKPOINT_DIR } from "../recorder/app-run.js";
+import { CANNOT_BE_RECORDED, CHECKPOINT_DIR } from "../recorder/app-run.js";
 
 type DecisionRecord = DecisionRecordBase & { readonly seq: number };
 type OutputRecord = OutputRecordBase & { readonly seq: number };
@@ -739,8 +739,15 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
           let ok = handle(last);
           if (ok !== true && ok !== false) ok = await ok;
           pending = null;
-          // A run that failed outside the app (a record refused) stopped inside this event.
-          if (!ok && r.type === "marker" && r.kind === MarkerKind.stop && r.status.startsWith("failed: "))
+          // A run that failed on a record the writer refused stopped inside this event. (One
+          // that failed in the app must fail the same way: verify checks that.)
+          if (
+            !ok &&
+            r.type === "marker" &&
+            r.kind === MarkerKind.stop &&
+            r.status.startsWith("failed: ") &&
+            r.status.includes(CANNOT_BE_RECORDED)
+          )
             ok = cutShort(last, `the recorded run failed there: ${r.status.slice("failed: ".length)}`);
           if (!ok) {
             done = true;
