@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { marketSpreadLines } from "../../examples/market-spread/generate.js";
 import { LogReader } from "../../src/log/index.js";
 import { runCli } from "../../test/cli-io.js";
+import { writePadApp } from "../../test/pad-app.js";
 
 const root = join(import.meta.dirname, "../..");
 const tmp = mkdtempSync(join(tmpdir(), "hindsight-record-app-"));
@@ -125,18 +126,12 @@ describe("hindsight record --app", () => {
   });
 
   it("an output too large to record (--outputs full) is exit 2 naming it; the run is sealed; digests fit", async () => {
-    const big = join(tmp, "big.ts");
-    writeFileSync(
-      big,
-      `import { codecs, defineApp, map } from ${JSON.stringify(pathToFileURL(join(root, "src/index.ts")).href)};
-export default defineApp({
-  name: "big",
-  inputs: { quotes: codecs.json() },
-  sinks: { out: codecs.json() },
-  steps: { pad: map({ from: "quotes", to: "out", fn: (e) => ({ e, pad: "x".repeat(17_000_000) }) }) },
-});
-`,
-    );
+    const big = writePadApp(join(tmp, "big.ts"), {
+      name: "big",
+      input: "quotes",
+      fill: "x",
+      times: 17_000_000,
+    });
     const two = join(tmp, "two.jsonl");
     writeFileSync(two, readFileSync(quotes, "utf8").split("\n").slice(0, 2).join("\n"));
     const out = join(tmp, "big-full");

@@ -1,11 +1,11 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { type LogRecord, MarkerKind, rec } from "../../src/format/records.js";
 import { LogReader, LogWriter } from "../../src/log/index.js";
 import { runCli } from "../../test/cli-io.js";
+import { writePadApp } from "../../test/pad-app.js";
 
 const root = join(import.meta.dirname, "../..");
 const ms = "recordings/v1/market-spread";
@@ -100,21 +100,8 @@ describe("hindsight verify", () => {
   });
 
   it("the text report cuts long values (a 5 000-character output) to 1 000 characters a line", async () => {
-    const mk = (fill: string) => {
-      const file = join(tmp, `pad-${fill}.ts`);
-      writeFileSync(
-        file,
-        `import { codecs, defineApp, map } from ${JSON.stringify(pathToFileURL(join(root, "src/index.ts")).href)};
-export default defineApp({
-  name: "pad",
-  inputs: { numbers: codecs.json() },
-  sinks: { out: codecs.json() },
-  steps: { p: map({ from: "numbers", to: "out", fn: (e) => ({ e, pad: ${JSON.stringify(fill)}.repeat(5000) }) }) },
-});
-`,
-      );
-      return file;
-    };
+    const mk = (fill: string) =>
+      writePadApp(join(tmp, `pad-${fill}.ts`), { name: "pad", input: "numbers", fill, times: 5000 });
     const input = join(tmp, "n.jsonl");
     writeFileSync(input, '{"n":1}\n');
     const dir = join(tmp, "pad-rec");
