@@ -1,6 +1,7 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatTime } from "../../src/format/time.js";
 import { LogReader } from "../../src/log/index.js";
@@ -35,7 +36,9 @@ async function replayJson(args: string[], dir = golden): Promise<ReplayJson> {
 
 describe("hindsight replay --until", () => {
   it("by sequence number: starts from the nearest checkpoint and matches a replay from the start", async () => {
-    const fast = await replayJson(["--until", "15000"]);
+    // The golden recording was made by an earlier build of the app: its checkpoints are used
+    // only when trusted (the app keeps its state the same way).
+    const fast = await replayJson(["--until", "15000", "--trust-checkpoints"]);
     const slow = await replayJson(["--until", "15000", "--no-checkpoints"]);
     expect(fast.startedFrom?.location).toBe("checkpoints/ckpt-000000014406.state");
     expect(slow.startedFrom).toBeNull();
@@ -106,7 +109,40 @@ describe("hindsight replay --until", () => {
     const end = await replayJson([]);
     expect(after.reachedSeq).toBe(end.reachedSeq);
     const inside = await replayJson(["--until", formatTime(last)]);
-    expect(inside.notes).toEqual([]);
+    expect(inside.notes.filter((n) => n.startsWith("--until"))).toEqual([]);
+  });
+
+  it("with another build of the app, starts from the beginning unless told to trust the checkpoints", async () => {
+    // A build that keeps one more field in its state (and decides the same).
+    const src = readFileSync(join(root, app), "utf8")
+      .replace('"../../src/index.js"', JSON.stringify(pathToFileURL(join(root, "src/index.ts")).href))
+      .replace("seq: ctx.eventSeq,", "seq: ctx.eventSeq, v: 2,");
+    const other = join(tmp, "v2.ts");
+    writeFileSync(other, src);
+    const run = async (...more: string[]) => {
+      const r = await runCli(["replay", golden, "--app", other, "--json", "--until", "15000", ...more], {
+        cwd: root,
+      });
+      expect(r.code).toBe(0);
+      return JSON.parse(r.stdout) as ReplayJson;
+    };
+    const fresh = await run();
+    expect(fresh.startedFrom).toBeNull();
+    expect(fresh.notes[0]).toMatch(
+      /^the app's build differs from the recording's, .*replayed from the start/,
+    );
+    const states = Object.values(fresh.state["spread"] ?? {});
+    expect(states.length).toBeGreaterThan(400);
+    expect(states.every((v) => (v as { v?: number }).v === 2)).toBe(true);
+    const trusted = await run("--trust-checkpoints");
+    expect(trusted.startedFrom?.location).toBe("checkpoints/ckpt-000000014406.state");
+    expect(trusted.notes).toContain(
+      "checkpoints of the recorded build are trusted although the app's build differs",
+    );
+    // The recorded build's state: keys last written before the checkpoint lack the new field.
+    expect(
+      Object.values(trusted.state["spread"] ?? {}).some((v) => (v as { v?: number }).v === undefined),
+    ).toBe(true);
   });
 
   it("prints a readable state in text mode", async () => {
@@ -126,12 +162,17 @@ describe("hindsight replay --until", () => {
     const victim = "ckpt-000000014406.state";
     expect(files).toContain(victim);
     writeFileSync(join(copy, "checkpoints", victim), "{}");
-    const r = await runCli(["replay", copy, "--app", app, "--until", "15000", "--json"], { cwd: root });
+    const r = await runCli(
+      ["replay", copy, "--app", app, "--until", "15000", "--json", "--trust-checkpoints"],
+      {
+        cwd: root,
+      },
+    );
     expect(r.code).toBe(0);
     const res = JSON.parse(r.stdout) as ReplayJson;
     expect(res.rejectedCheckpoints.map((x) => x.location)).toEqual([`checkpoints/${victim}`]);
     expect(res.startedFrom?.location).toBe("checkpoints/ckpt-000000010637.state");
-    const clean = await replayJson(["--until", "15000"]);
+    const clean = await replayJson(["--until", "15000", "--trust-checkpoints"]);
     expect(res.state).toEqual(clean.state);
   });
 

@@ -23,6 +23,7 @@ interface ReplayCliOptions {
   json?: boolean;
   recent: number;
   checkpoints: boolean;
+  trustCheckpoints?: boolean;
 }
 
 /** The point --until names, and a note when a time lies outside the recording. */
@@ -88,6 +89,10 @@ export function register(program: Command, ctx: CommandContext): Command {
     .option("--key <key>", "print only this key's state")
     .option("--recent <n>", "how many recent events and decisions to show", intOption("--recent"), 5)
     .option("--no-checkpoints", "replay from the start, ignoring checkpoints")
+    .option(
+      "--trust-checkpoints",
+      "start from checkpoints even when the app's build differs from the recording's (only if it keeps its state the same way)",
+    )
     .option("--json", "print the result as JSON")
     .action(async (dir: string, o: ReplayCliOptions) => {
       const loaded = await loadApp(o.app, ctx.io.cwd);
@@ -102,6 +107,8 @@ export function register(program: Command, ctx: CommandContext): Command {
         const res = await replay(reader, loaded.app, {
           until,
           useCheckpoints: o.checkpoints,
+          buildId: loaded.buildId,
+          ...(o.trustCheckpoints ? { trustCheckpoints: true } : {}),
           onProgress: (done, total) => {
             bar ??= progress(ctx.io, "replaying", total, "records");
             bar.update(done);

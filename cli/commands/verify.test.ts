@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { type LogRecord, MarkerKind, rec } from "../../src/format/records.js";
 import { LogReader, LogWriter } from "../../src/log/index.js";
@@ -124,6 +125,24 @@ describe("hindsight verify", () => {
       /^ {4}expected: \{.*y… \(4,\d{3} more characters\)$/,
     );
     for (const l of lines) expect(l.length).toBeLessThan(1040);
+  });
+
+  it("a new build that keeps its state differently but decides the same is identical, with a note", async () => {
+    const src = readFileSync(join(root, "examples/market-spread/app.ts"), "utf8")
+      .replace('"../../src/index.js"', JSON.stringify(pathToFileURL(join(root, "src/index.ts")).href))
+      .replace("seq: ctx.eventSeq,", "seq: ctx.eventSeq, v: 2,");
+    const other = join(tmp, "v2.ts");
+    writeFileSync(other, src);
+    const r = await runCli(["verify", ms, "--app", other, "--json"], { cwd: root });
+    expect(r.code).toBe(0);
+    const [res] = JSON.parse(r.stdout) as { status: string; buildChanged: boolean; notes: string[] }[];
+    expect(res?.status).toBe("identical");
+    expect(res?.buildChanged).toBe(true);
+    expect(res?.notes).toContainEqual(
+      expect.stringMatching(
+        /^the state differs from the recorded build's at 8 checkpoint\(s\), the first after event \d+ \(checkpoints\/ckpt-\d+\.state\): expected when/,
+      ),
+    );
   });
 
   it("text output: a line per recording and a batch summary; exit 0 when all identical", async () => {

@@ -124,6 +124,16 @@ export interface ReplayOptions {
    * or observer.
    */
   digestCheck?: "auto" | "thread" | "inline";
+  /**
+   * The replaying app's build id ("sha256:…", from loadApp). When it differs from the
+   * recording's, the recorded checkpoints hold state the way the recorded build kept it: the
+   * replay does not start from them (unless trustCheckpoints), and with compareOutputs a
+   * checkpoint digest that differs is a note, not a divergence (outputs and decisions are what
+   * is compared). Omitted (or either id unknown): taken to be the same build.
+   */
+  buildId?: string;
+  /** Start from recorded checkpoints even when the build differs (its state is kept the same way). */
+  trustCheckpoints?: boolean;
 }
 
 /** "auto" hashes outputs on a thread from this many records to replay. */
@@ -573,7 +583,24 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
   let fromSeq = reader.firstSeq;
   let startedFrom: CheckpointUse | null = null;
   const rejected: { refSeq: number; location: string; reason: string }[] = [];
-  if (until !== undefined && (opts.useCheckpoints ?? true) && !opts.observer) {
+  const recordedBuild = m.app.buildId;
+  const otherBuild =
+    opts.buildId !== undefined &&
+    opts.buildId !== "" &&
+    recordedBuild !== "" &&
+    opts.buildId !== recordedBuild;
+  let useCheckpoints = until !== undefined && (opts.useCheckpoints ?? true) && !opts.observer;
+  if (useCheckpoints && otherBuild) {
+    if (opts.trustCheckpoints)
+      notes.push("checkpoints of the recorded build are trusted although the app's build differs");
+    else {
+      useCheckpoints = false;
+      notes.push(
+        "the app's build differs from the recording's, whose checkpoints hold state the way the recorded build kept it: replayed from the start (--trust-checkpoints starts from them if the state is kept the same way)",
+      );
+    }
+  }
+  if (useCheckpoints && until !== undefined) {
     for (const c of listCheckpoints(reader.dir)) {
       if (c.refSeq > until || c.refSeq >= endSeq) continue;
       let r: SeqRecord;
@@ -627,6 +654,9 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
   let lastEventSeq = startedFrom ? startedFrom.eventSeq : -1;
   let stop: MarkerRecord | null = null;
   let pending: Pending | null = null;
+  /** Checkpoints whose state differs from another build's (compareOutputs): the first, and how many. */
+  let otherStateAt: { eventSeq: number; location: string } | null = null;
+  let otherStates = 0;
 
   const toDivergence = (e: unknown, head: SeqRecord): Divergence => {
     if (e instanceof DivergenceSignal) return { ...(e.detail as object), message: e.message } as Divergence;
@@ -793,7 +823,11 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
           if (compare) {
             const got = hex(engine.stateDigest());
             const want = hex((r as CheckpointRecord).stateDigest);
-            if (got !== want) {
+            if (got !== want && otherBuild) {
+              // Another build may keep its state differently and still decide the same.
+              if (otherStateAt === null) otherStateAt = { eventSeq: r.eventSeq, location: r.location };
+              otherStates++;
+            } else if (got !== want) {
               divergence = {
                 kind: "checkpoint-mismatch",
                 message: `state after event ${r.eventSeq} differs from checkpoint ${r.location} (digest ${got.slice(0, 16)}… ≠ recorded ${want.slice(0, 16)}…): replayed state diverged without a differing output`,
@@ -840,6 +874,11 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
     };
   }
   opts.onProgress?.(total, total);
+  const o = otherStateAt as { eventSeq: number; location: string } | null;
+  if (o)
+    notes.push(
+      `the state differs from the recorded build's at ${otherStates} checkpoint(s), the first after event ${o.eventSeq} (${o.location}): expected when the new build keeps its state differently; outputs and decisions are what verify compares`,
+    );
   if (until !== undefined && until >= endSeq)
     notes.push(`--until ${until} is past the end of the recording (last seq ${endSeq - 1})`);
   return {

@@ -279,6 +279,7 @@ export async function verifyRecording(
     try {
       res = await replay(reader, app, {
         compareOutputs: true,
+        ...(buildId ? { buildId } : {}),
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
       });
     } catch (e) {
