@@ -99,6 +99,11 @@ describe("hindsight record --app", () => {
     );
     expect(bad.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(existsSync(out2)).toBe(false);
+    const onFile = await runCli([...base(), "--out", blocker]);
+    expect(onFile.code).toBe(2);
+    expect(onFile.stderr).toMatch(
+      /^hindsight: .*not-a-dir is a file, not a directory; choose a new or empty --out directory\n$/,
+    );
     const badOut = await runCli([...base(), "--out", join(blocker, "rec")]);
     expect(badOut.code).toBe(1);
     expect(badOut.stderr).toMatch(

@@ -19,7 +19,7 @@
  * thread and not yet written (at most MAX_JOBS_IN_FLIGHT); flush(), sync() and close() wait
  * for the thread. The bytes on disk are the same either way.
  */
-import { existsSync, fsyncSync, ftruncateSync, openSync, readdirSync, writeSync } from "node:fs";
+import { existsSync, fsyncSync, ftruncateSync, openSync, readdirSync, statSync, writeSync } from "node:fs";
 import { dirname, join, normalize, sep } from "node:path";
 import { RecordEncoder, varintSize } from "../codec/record-codec.js";
 import { sha256 } from "../engine/bytes.js";
@@ -219,6 +219,10 @@ export class LogWriter {
   ): LogWriter {
     const o = writerOptions(options);
     if (existsSync(dir)) {
+      if (!statSync(dir).isDirectory())
+        throw new HindsightError("ALREADY_EXISTS", `${dir} is a file, not a directory`, {
+          hint: "choose a new or empty --out directory",
+        });
       const entries = readdirSync(dir);
       if (entries.length > 0)
         throw new HindsightError("ALREADY_EXISTS", `${dir} is not empty`, {
