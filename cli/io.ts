@@ -18,6 +18,13 @@ export interface Io {
   readonly onInterrupt?: (stop: () => void) => () => void;
 }
 
+/** A signal aborted on the first interrupt while `off` is not called (see Io.onInterrupt). */
+export function interruptSignal(io: Io): { readonly signal: AbortSignal; readonly off: () => void } {
+  const c = new AbortController();
+  const off = io.onInterrupt?.(() => c.abort());
+  return { signal: c.signal, off: () => off?.() };
+}
+
 export function out(io: Io, text: string): void {
   io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
 }

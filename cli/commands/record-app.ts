@@ -6,7 +6,7 @@ import { HindsightError } from "../../src/errors.js";
 import { loadApp } from "../../src/recorder/app-load.js";
 import { startRun } from "../../src/recorder/app-run.js";
 import { readInputBatches } from "../../src/recorder/inputs.js";
-import { err, out, prepareOutputFile, writingFile } from "../io.js";
+import { err, interruptSignal, out, prepareOutputFile, writingFile } from "../io.js";
 import type { CommandContext } from "../program.js";
 import { progress } from "../progress.js";
 import { toJson } from "../render.js";
@@ -107,8 +107,7 @@ export async function recordAppCommand(o: RecordCliOptions, ctx: CommandContext)
   const wallBase = BigInt(Date.now()) * 1_000_000n - hr();
   let n = 0;
   // Ctrl-C: stop after the batch in hand, and seal the recording (STOP marker "interrupted").
-  const interrupt = new AbortController();
-  const off = ctx.io.onInterrupt?.(() => interrupt.abort());
+  const interrupt = interruptSignal(ctx.io);
   try {
     for await (const batch of readInputBatches(specs, {
       ...(o.timeField ? { timeField: o.timeField } : {}),
@@ -126,13 +125,13 @@ export async function recordAppCommand(o: RecordCliOptions, ctx: CommandContext)
       if (interrupt.signal.aborted) break;
     }
   } catch (e) {
-    off?.();
+    interrupt.off();
     bar.stop();
     await run.stop(`failed: ${e instanceof Error ? e.message : String(e)}`).catch(() => undefined);
     for (const s of sinks.values()) s.close();
     throw e;
   }
-  off?.();
+  interrupt.off();
   bar.stop();
   const interrupted = interrupt.signal.aborted;
   const s = await run.stop(interrupted ? "interrupted" : undefined);

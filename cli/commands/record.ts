@@ -6,7 +6,7 @@ import { HindsightError } from "../../src/errors.js";
 import { FSYNC_POLICIES, type FsyncPolicy, type WriterOptions } from "../../src/log/writer.js";
 import { captureInputs } from "../../src/recorder/capture.js";
 import type { InputSpec } from "../../src/recorder/inputs.js";
-import { out } from "../io.js";
+import { interruptSignal, out } from "../io.js";
 import { choiceOption, intOption, pairOption, sizeOption } from "../options.js";
 import type { CommandContext } from "../program.js";
 import { progress } from "../progress.js";
@@ -143,8 +143,7 @@ export function register(program: Command, ctx: CommandContext): Command {
       ] as const)
         if (set !== undefined) ctx.io.stderr.write(`hindsight: note: ${flag} has no effect without --app\n`);
       const bar = progress(ctx.io, "recording");
-      const interrupt = new AbortController();
-      const off = ctx.io.onInterrupt?.(() => interrupt.abort());
+      const interrupt = interruptSignal(ctx.io);
       const s = await captureInputs({
         inputs: inputSpecsFrom(o),
         out: o.out,
@@ -154,7 +153,7 @@ export function register(program: Command, ctx: CommandContext): Command {
         onProgress: (n) => bar.update(n),
         signal: interrupt.signal,
       }).finally(() => {
-        off?.();
+        interrupt.off();
         bar.stop();
       });
       if (!s.complete) ctx.exitCode = 130;

@@ -5,6 +5,7 @@ import { HindsightError } from "../../src/errors.js";
 import { renderLineage, type WhyTarget, why } from "../../src/lineage/why.js";
 import { LogReader } from "../../src/log/index.js";
 import { loadApp } from "../../src/recorder/app-load.js";
+import { clipLines } from "../../src/text.js";
 import { out } from "../io.js";
 import { intOption } from "../options.js";
 import type { CommandContext } from "../program.js";
@@ -71,7 +72,7 @@ export function register(program: Command, ctx: CommandContext): Command {
           onProgress: (d) => bar.update(d),
         }).finally(() => bar.stop());
         if (o.json) out(ctx.io, toJson(lineages.length === 1 ? lineages[0] : lineages, 2));
-        else out(ctx.io, lineages.map(renderLineage).join("\n\n"));
+        else out(ctx.io, clipLines(lineages.map(renderLineage).join("\n\n")));
       } finally {
         reader.close();
       }

@@ -12,7 +12,6 @@ import { HindsightError } from "../errors.js";
 import { DecisionKind, decisionKindName } from "../format/records.js";
 import type { LogReader } from "../log/reader.js";
 import { incompatibilities, replay } from "../replayer/replay.js";
-import { clipLine } from "../text.js";
 import { type EventView, eventView } from "../verify/verify.js";
 
 export type WhyTarget = { readonly sink: string; readonly index: number } | { readonly seq: number };
@@ -333,5 +332,5 @@ export function renderLineage(l: Lineage): string {
   lines.push(
     `witness: ${l.events.length} event(s) [${l.events.join(", ")}], ${l.decisionCount} decision(s); depth ${l.depth}`,
   );
-  return lines.map((x) => clipLine(x)).join("\n");
+  return lines.join("\n");
 }

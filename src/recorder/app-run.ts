@@ -131,11 +131,10 @@ class RecordingPort implements DecisionPort {
     try {
       this.writer?.appendOutput(this.timeNs, o.sink, o.eventSeq, o.index, o.sinkSeq, o.bytes, this.full);
     } catch (e) {
-      if (!(e instanceof HindsightError) || e.code !== "BAD_INPUT") throw e;
-      throw new HindsightError(
-        "BAD_INPUT",
-        `output #${o.index} of event seq ${o.eventSeq} (sink '${o.sinkName}', ${o.bytes.length} bytes) ${CANNOT_BE_RECORDED}: ${e.message}`,
-        { hint: "emit smaller outputs, or record only their digests (--outputs digest)", cause: e },
+      refused(
+        e,
+        `output #${o.index} of event seq ${o.eventSeq} (sink '${o.sinkName}', ${o.bytes.length} bytes)`,
+        "emit smaller outputs, or record only their digests (--outputs digest)",
       );
     }
     this.onOutput?.(o);
@@ -150,6 +149,15 @@ class RecordingPort implements DecisionPort {
  * status holds this phrase).
  */
 export const CANNOT_BE_RECORDED = "cannot be recorded";
+
+/** Rethrows `e`: a record the writer refused (BAD_INPUT) as one naming `what`, anything else as is. */
+function refused(e: unknown, what: string, hint?: string): never {
+  if (!(e instanceof HindsightError) || e.code !== "BAD_INPUT") throw e;
+  throw new HindsightError("BAD_INPUT", `${what} ${CANNOT_BE_RECORDED}: ${e.message}`, {
+    ...(hint ? { hint } : {}),
+    cause: e,
+  });
+}
 
 /** Checkpoint side files live here, named by the sequence number of their CheckpointRef record. */
 export const CHECKPOINT_DIR = "checkpoints";
@@ -331,12 +339,7 @@ export class AppRun {
     try {
       return (this.writer as LogWriter).appendInput(timeNs, idx, streamSeq, EMPTY, bytes);
     } catch (e) {
-      if (!(e instanceof HindsightError) || e.code !== "BAD_INPUT") throw e;
-      throw new HindsightError(
-        "BAD_INPUT",
-        `event on stream '${this.engine.inputNames[idx]}' (${bytes.length} bytes) ${CANNOT_BE_RECORDED}: ${e.message}`,
-        { cause: e },
-      );
+      refused(e, `event on stream '${this.engine.inputNames[idx]}' (${bytes.length} bytes)`);
     }
   }
 

@@ -37,6 +37,7 @@ import {
 import { BlockThread } from "../log/block-thread.js";
 import { ByteRuns } from "../log/byte-runs.js";
 import type { LogReader } from "../log/index.js";
+import type { Manifest } from "../log/manifest.js";
 import { CANNOT_BE_RECORDED, CHECKPOINT_DIR } from "../recorder/app-run.js";
 
 type DecisionRecord = DecisionRecordBase & { readonly seq: number };
@@ -134,6 +135,11 @@ export interface ReplayOptions {
   buildId?: string;
   /** Start from recorded checkpoints even when the build differs (its state is kept the same way). */
   trustCheckpoints?: boolean;
+}
+
+/** Whether `buildId` is known to differ from the build `m` was recorded with (both ids known). */
+export function buildDiffers(m: Manifest, buildId: string | undefined): boolean {
+  return Boolean(buildId && m.app.buildId && buildId !== m.app.buildId);
 }
 
 /** "auto" hashes outputs on a thread from this many records to replay. */
@@ -583,12 +589,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
   let fromSeq = reader.firstSeq;
   let startedFrom: CheckpointUse | null = null;
   const rejected: { refSeq: number; location: string; reason: string }[] = [];
-  const recordedBuild = m.app.buildId;
-  const otherBuild =
-    opts.buildId !== undefined &&
-    opts.buildId !== "" &&
-    recordedBuild !== "" &&
-    opts.buildId !== recordedBuild;
+  const otherBuild = buildDiffers(m, opts.buildId);
   let useCheckpoints = until !== undefined && (opts.useCheckpoints ?? true) && !opts.observer;
   if (useCheckpoints && otherBuild) {
     if (opts.trustCheckpoints)

@@ -14,7 +14,13 @@ import { formatTime } from "../format/time.js";
 import { findLineageRecord, recordedLineage } from "../lineage/recorded.js";
 import { explainEvent, type Lineage, renderLineage } from "../lineage/why.js";
 import { LogReader } from "../log/index.js";
-import { type Divergence, incompatibilities, type ReplayResult, replay } from "../replayer/replay.js";
+import {
+  buildDiffers,
+  type Divergence,
+  incompatibilities,
+  type ReplayResult,
+  replay,
+} from "../replayer/replay.js";
 import { clipLine } from "../text.js";
 
 export type VerifyStatus = "identical" | "diverged" | "incompatible" | "error";
@@ -257,9 +263,7 @@ export async function verifyRecording(
   try {
     const recordedBuildId = reader.manifest.app.buildId;
     const notes: string[] = [];
-    const buildChanged = Boolean(
-      buildId && recordedBuildId && buildId !== recordedBuildId && reader.manifest.app.name === app.name,
-    );
+    const buildChanged = buildDiffers(reader.manifest, buildId) && reader.manifest.app.name === app.name;
     if (buildChanged)
       notes.push(
         `app build differs from the recording's (${recordedBuildId} → ${buildId}); verifying the new build`,
