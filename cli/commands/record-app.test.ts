@@ -145,7 +145,7 @@ describe("hindsight record --app", () => {
     const r = await recordBig(out, "--outputs", "full");
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /^hindsight: output #0 of event seq 1 \(sink 'out', 17000\d{3} bytes\) cannot be recorded: record of \d+ bytes exceeds the limit of 16777216 bytes; emit smaller outputs, or record only their digests \(--outputs digest\)\n$/,
+      /^hindsight: output #0 of event seq 1 \(sink 'out', 17000\d{3} bytes\) cannot be recorded: record of \d+ bytes exceeds the limit of 16777216 bytes \(\S*two\.jsonl line 1\); emit smaller outputs, or record only their digests \(--outputs digest\)\n$/,
     );
     const reader = LogReader.open(out);
     const last = reader.get(reader.endSeq - 1);
@@ -205,7 +205,9 @@ describe("hindsight record --app", () => {
       cwd: tmp,
     });
     expect(c.code).toBe(1);
-    expect(c.stderr).toMatch(/step 'spread' threw while handling event seq \d+: boom/);
+    expect(c.stderr).toMatch(
+      /step 'spread' threw while handling event seq \d+: boom \(.*orders\.jsonl line 1, app /,
+    );
     // The failed run is still a readable recording whose STOP marker says why.
     const reader = LogReader.open(join(tmp, "y3"));
     const last = reader.get(reader.endSeq - 1);
@@ -217,10 +219,80 @@ describe("hindsight record --app", () => {
       /identical.*\n.*note: the recorded run failed at event seq \d+, and the replay fails the same way: step 'spread' threw/,
     );
     expect(v.code).toBe(0);
+    // replay to the end shows the state where it failed, as recorded: no divergence either.
+    const rp = await runCli(["replay", join(tmp, "y3"), "--app", throws, "--json"], { cwd: tmp });
+    expect(rp.code).toBe(0);
+    const rj = JSON.parse(rp.stdout);
+    expect(rj.divergence).toBeNull();
+    expect(rj.failedAsRecorded).toMatchObject({ message: expect.stringMatching(/boom/) });
+    expect(rj.notes.join("\n")).toMatch(
+      /the recorded run failed at event seq \d+, and the replay fails the same way/,
+    );
+    const rpFixed = await runCli(["replay", join(tmp, "y3"), "--app", app], { cwd: tmp });
+    expect(rpFixed.code).toBe(3);
+    expect(rpFixed.stdout).toMatch(/DIVERGED at event seq \d+/);
     // A build that no longer fails there decides something the recorded run never did.
     const fixed = await runCli(["verify", join(tmp, "y3"), "--app", app], { cwd: tmp });
     expect(fixed.code).toBe(3);
     expect(fixed.stdout).toMatch(/DIVERGED at event seq \d+ .*\n {2}decision-extra: /);
+  });
+
+  it("blank lines are not events; a line that does not decode is exit 2 naming its file and line", async () => {
+    const q = readFileSync(quotes, "utf8").split("\n").slice(0, 3);
+    const o = readFileSync(orders, "utf8").split("\n").slice(0, 2);
+    const q2 = join(tmp, "q-blank.jsonl");
+    const o2 = join(tmp, "o-blank.jsonl");
+    writeFileSync(q2, `\n${q[0]}\n  \n${q[1]}\r\n\r\n${q[2]}\n\n`);
+    writeFileSync(o2, `${o[0]}\n\t\n${o[1]}`);
+    for (const tf of [[], ["--time-field", "ts"]]) {
+      const out = join(tmp, `blank${tf.length}`);
+      const r = await runCli(
+        [
+          "record",
+          "--app",
+          app,
+          "--input",
+          `quotes=${q2}`,
+          "--input",
+          `orders=${o2}`,
+          ...tf,
+          "--out",
+          out,
+          "--json",
+        ],
+        { cwd: tmp },
+      );
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ events: 5, outputs: 2 });
+      const reader = LogReader.open(out);
+      const payloads = [...reader.records({ types: ["input"] })].map((x) =>
+        x.type === "input" ? Buffer.from(x.payload).toString() : "",
+      );
+      reader.close();
+      expect(payloads.sort()).toEqual([q[0], `${q[1]}\r`, q[2], o[0], o[1]].sort());
+    }
+    const o3 = join(tmp, "o-bad.jsonl");
+    writeFileSync(o3, `${o[0]}\n\n{"ts":1,"orderId":\n${o[1]}\n`);
+    for (const tf of [[], ["--time-field", "ts"]]) {
+      const r = await runCli(
+        [
+          "record",
+          "--app",
+          app,
+          "--input",
+          `quotes=${q2}`,
+          "--input",
+          `orders=${o3}`,
+          ...tf,
+          "--out",
+          join(tmp, `bad${tf.length}`),
+        ],
+        { cwd: tmp },
+      );
+      expect(r.code).toBe(2);
+      expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+      expect(r.stderr).toMatch(/does not decode with codec json: .*\(.*o-bad\.jsonl line 3, payload/);
+    }
   });
 
   it("with --strict record, ambient calls are recorded and the recording verifies", async () => {

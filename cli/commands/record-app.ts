@@ -5,12 +5,26 @@ import type { EngineOutput } from "../../src/engine/engine.js";
 import { HindsightError } from "../../src/errors.js";
 import { loadApp } from "../../src/recorder/app-load.js";
 import { startRun } from "../../src/recorder/app-run.js";
-import { readInputBatches } from "../../src/recorder/inputs.js";
+import { type InputEvent, readInputBatches } from "../../src/recorder/inputs.js";
 import { err, interruptSignal, out, prepareOutputFile, writingFile } from "../io.js";
 import type { CommandContext } from "../program.js";
 import { progress } from "../progress.js";
 import { toJson } from "../render.js";
 import { inputSpecsFrom, type RecordCliOptions, writerOptionsFrom } from "./record.js";
+
+/** An app's or a payload's error while handling an input line: says which file and line. */
+function atInput(e: unknown, path: string, line: number): unknown {
+  if (!(e instanceof HindsightError) || (e.code !== "BAD_INPUT" && e.code !== "APP_ERROR")) return e;
+  const here = `${path === "-" ? "<stdin>" : path} line ${line}`;
+  return new HindsightError(e.code, e.message, {
+    where: e.where ? `${here}, ${e.where}` : here,
+    ...(e.hint ? { hint: e.hint } : {}),
+    ...(e.details
+      ? { details: { ...e.details, input: { path, line } } }
+      : { details: { input: { path, line } } }),
+    cause: e,
+  });
+}
 
 /** Buffered writer of one sink: a file or stdout. */
 class SinkWriter {
@@ -108,6 +122,7 @@ export async function recordAppCommand(o: RecordCliOptions, ctx: CommandContext)
   let n = 0;
   // Ctrl-C: stop after the batch in hand, and seal the recording (STOP marker "interrupted").
   const interrupt = interruptSignal(ctx.io);
+  let current: InputEvent | undefined;
   try {
     for await (const batch of readInputBatches(specs, {
       ...(o.timeField ? { timeField: o.timeField } : {}),
@@ -115,11 +130,13 @@ export async function recordAppCommand(o: RecordCliOptions, ctx: CommandContext)
       signal: interrupt.signal,
     })) {
       for (const e of batch) {
+        current = e;
         // Without --time-field, an event's time is when it was read (wall clock), and is recorded.
         const t = o.timeField ? e.timeNs : wallBase + hr();
         const r = run.push(toApp[e.stream] as number, e.payload, t);
         if (r !== undefined) await r;
       }
+      current = undefined;
       n += batch.length;
       bar.update(n);
       if (interrupt.signal.aborted) break;
@@ -129,7 +146,7 @@ export async function recordAppCommand(o: RecordCliOptions, ctx: CommandContext)
     bar.stop();
     await run.stop(`failed: ${e instanceof Error ? e.message : String(e)}`).catch(() => undefined);
     for (const s of sinks.values()) s.close();
-    throw e;
+    throw current ? atInput(e, specs[current.stream]!.path, current.line) : e;
   }
   interrupt.off();
   bar.stop();

@@ -50,7 +50,7 @@ export function register(program: Command, ctx: CommandContext): Command {
     .summary("record input streams (and an app's decisions and outputs) into a new recording")
     .description(
       "Record JSON-lines input streams into a new recording directory. Each line's bytes are stored\n" +
-        "exactly as input events. With several inputs, events interleave by --time-field when given\n" +
+        "exactly as input events; blank lines are skipped. With several inputs, events interleave by --time-field when given\n" +
         "(ties: the order of --input flags), else round-robin one line per stream in --input order;\n" +
         "the interleaving is what is recorded. With --app, the app runs over the events and its\n" +
         "decisions (clock, random, look-ups, ticks), output digests and checkpoints are recorded too.",

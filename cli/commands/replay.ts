@@ -180,6 +180,7 @@ export function register(program: Command, ctx: CommandContext): Command {
           recentEvents: events,
           recentDecisions: decisions,
           divergence: res.divergence,
+          failedAsRecorded: res.failedAsRecorded,
           notes: [
             ...(point.note ? [point.note] : []),
             ...res.notes,

@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { extractTime } from "./inputs.js";
+import { extractTime, readInputs } from "./inputs.js";
 
 const b = (s: string) => new TextEncoder().encode(s);
 
@@ -41,5 +44,43 @@ describe("extractTime", () => {
         },
       ),
     );
+  });
+});
+
+describe("readInputs", () => {
+  it("skips blank lines and numbers each event by its line, across read chunks", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "hindsight-inputs-"));
+    try {
+      // ~3 MiB: several 1 MiB reads, so lines and blank runs straddle chunk boundaries.
+      const lines: string[] = [];
+      const want: { line: number; text: string }[] = [];
+      for (let i = 0; i < 40_000; i++) {
+        const text = `{"ts":${1000 + i},"pad":"${"x".repeat(i % 97)}"}`;
+        lines.push(text);
+        want.push({ line: lines.length, text });
+        if (i % 7 === 0) lines.push(i % 2 ? "" : " \t\r");
+      }
+      const a = join(dir, "a.jsonl");
+      const b = join(dir, "b.jsonl");
+      writeFileSync(a, `\n${lines.join("\n")}\n\n`);
+      writeFileSync(b, `${lines.slice(0, 50).join("\n")}`);
+      const wantA = want.map((w) => ({ ...w, line: w.line + 1 }));
+      const wantB = want.filter((w) => w.line <= 50);
+      for (const timeField of [undefined, "ts"]) {
+        const got = { 0: [] as { line: number; text: string }[], 1: [] as { line: number; text: string }[] };
+        for await (const e of readInputs(
+          [
+            { stream: "a", path: a },
+            { stream: "b", path: b },
+          ],
+          timeField ? { timeField } : {},
+        ))
+          got[e.stream as 0 | 1].push({ line: e.line, text: Buffer.from(e.payload).toString() });
+        expect(got[0]).toEqual(wantA);
+        expect(got[1]).toEqual(wantB);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Input capture from JSON-lines streams. Each line's bytes (without its "\n") are the
- * event's payload, exactly. With several streams, events interleave:
+ * event's payload, exactly; blank lines (empty, or only spaces, tabs and a "\r") are not
+ * events and are skipped. With several streams, events interleave:
  *   - with a time field: by that field's value (integer nanoseconds, or an ISO-8601 string),
  *     ties broken by the order the streams were given, then by line order;
  *   - without: round-robin, one line from each stream in the order given, skipping streams
@@ -26,6 +27,8 @@ export interface InputEvent {
   readonly timeNs: bigint;
   /** The line's bytes (a view; stays valid). */
   readonly payload: Uint8Array;
+  /** Its line number in its source (1-based; blank lines count). */
+  readonly line: number;
 }
 
 export interface ReadInputsOptions {
@@ -183,6 +186,8 @@ interface Source {
   readonly it: AsyncIterator<Uint8Array[]>;
   batch: Uint8Array[];
   pos: number;
+  /** Lines of the batches before this one, blank ones included. */
+  linesBefore: number;
   seq: number;
   done: boolean;
   headTime: bigint;
@@ -218,6 +223,7 @@ async function openSource(spec: InputSpec, index: number, o: ReadInputsOptions):
     it: lines(stream, spec.path, o.maxLineBytes ?? 16 * 1024 * 1024)[Symbol.asyncIterator](),
     batch: [],
     pos: 0,
+    linesBefore: 0,
     seq: 0,
     done: false,
     headTime: 0n,
@@ -227,8 +233,27 @@ async function openSource(spec: InputSpec, index: number, o: ReadInputsOptions):
 const STOPPED = Symbol("stopped");
 type Stop = Promise<typeof STOPPED> | undefined;
 
+/** Whether a line holds nothing but spaces, tabs and carriage returns (not an event). */
+function blank(line: Uint8Array): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return true;
+}
+
+/** Moves past blank lines in the batch in hand; whether a line is left in it. */
+function skipBlank(s: Source): boolean {
+  while (s.pos < s.batch.length) {
+    if (!blank(s.batch[s.pos]!)) return true;
+    s.pos++;
+  }
+  return false;
+}
+
+/** Makes the source's next line (not blank) current, reading more when needed; false at its end. */
 async function fill(s: Source, stop: Stop): Promise<boolean> {
-  while (s.pos >= s.batch.length) {
+  while (!skipBlank(s)) {
     if (s.done) return false;
     const r = stop ? await Promise.race([s.it.next(), stop]) : await s.it.next();
     if (r === STOPPED) {
@@ -240,10 +265,24 @@ async function fill(s: Source, stop: Stop): Promise<boolean> {
       s.done = true;
       return false;
     }
+    s.linesBefore += s.batch.length;
     s.batch = r.value;
     s.pos = 0;
   }
   return true;
+}
+
+/** Takes the current line as the source's next event. */
+function take(s: Source, timeNs: bigint): InputEvent {
+  const e = {
+    stream: s.index,
+    streamSeq: s.seq++,
+    timeNs,
+    payload: s.batch[s.pos]!,
+    line: s.linesBefore + s.pos + 1,
+  };
+  s.pos++;
+  return e;
 }
 
 function timeOf(s: Source, field: string): bigint {
@@ -251,7 +290,7 @@ function timeOf(s: Source, field: string): bigint {
   const t = extractTime(line, field);
   if (typeof t === "string")
     throw new HindsightError("BAD_INPUT", `cannot read time field "${field}": ${t}`, {
-      where: `${s.where} line ${s.seq + 1}`,
+      where: `${s.where} line ${s.linesBefore + s.pos + 1}`,
       hint: "every line must be a JSON object with that field (integer nanoseconds or ISO-8601), or omit --time-field",
     });
   return t;
@@ -291,23 +330,15 @@ export async function* readInputBatches(
       const next: Source[] = [];
       for (const s of live) {
         if (!(await fill(s, stop))) continue;
-        const payload = s.batch[s.pos]!;
-        const timeNs = field === undefined ? 0n : timeOf(s, field);
-        out.push({ stream: s.index, streamSeq: s.seq++, timeNs, payload });
-        s.pos++;
+        out.push(take(s, field === undefined ? 0n : timeOf(s, field)));
         next.push(s);
         // A single stream drains its whole batch at once.
         if (live.length === 1)
-          while (s.pos < s.batch.length) {
-            const p = s.batch[s.pos]!;
-            const t = field === undefined ? 0n : timeOf(s, field);
-            out.push({ stream: s.index, streamSeq: s.seq++, timeNs: t, payload: p });
-            s.pos++;
-          }
+          while (skipBlank(s)) out.push(take(s, field === undefined ? 0n : timeOf(s, field)));
       }
       live = next;
       // Hand over what we have before waiting for more input (live streams stay prompt).
-      if (out.length >= BATCH || live.some((x) => x.pos >= x.batch.length)) yield out.splice(0, out.length);
+      if (out.length >= BATCH || live.some((x) => !skipBlank(x))) yield out.splice(0, out.length);
     }
     if (out.length) yield out;
     return;
@@ -323,9 +354,8 @@ export async function* readInputBatches(
     let best = 0;
     for (let i = 1; i < live.length; i++) if (live[i]!.headTime < live[best]!.headTime) best = i;
     const s = live[best]!;
-    out.push({ stream: s.index, streamSeq: s.seq++, timeNs: s.headTime, payload: s.batch[s.pos]! });
-    s.pos++;
-    if (s.pos >= s.batch.length && out.length) yield out.splice(0, out.length);
+    out.push(take(s, s.headTime));
+    if (!skipBlank(s) && out.length) yield out.splice(0, out.length);
     if (await fill(s, stop)) s.headTime = timeOf(s, field);
     else live.splice(best, 1);
     if (out.length >= BATCH) yield out.splice(0, out.length);

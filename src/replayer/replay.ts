@@ -223,6 +223,11 @@ export interface ReplayResult {
   /** Sequence number of the last event handled (-1 when none). */
   readonly lastEventSeq: number;
   readonly divergence: Divergence | null;
+  /**
+   * The recorded run failed in the app (its STOP marker says so), and the replay failed the same
+   * way at the same event: a faithful replay, so not a divergence.
+   */
+  readonly failedAsRecorded: { readonly eventSeq: number; readonly message: string } | null;
   /** The last few input/tick records and decision records handled, oldest first. */
   readonly recentEvents: readonly RecentRecord[];
   readonly recentDecisions: readonly RecentRecord[];
@@ -882,6 +887,25 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
     );
   if (until !== undefined && until >= endSeq)
     notes.push(`--until ${until} is past the end of the recording (last seq ${endSeq - 1})`);
+  // A recorded run that failed in the app replays faithfully when the replay fails the same way.
+  let failedAsRecorded: ReplayResult["failedAsRecorded"] = null;
+  const d = divergence as Divergence | null;
+  if (d?.kind === "app-error" && d.error && endSeq > reader.firstSeq) {
+    const last = reader.get(endSeq - 1);
+    if (
+      last.type === "marker" &&
+      last.kind === MarkerKind.stop &&
+      last.status === `failed: ${d.error.message}`
+    ) {
+      failedAsRecorded = { eventSeq: d.eventSeq, message: d.error.message };
+      notes.push(
+        `the recorded run failed at event seq ${d.eventSeq}, and the replay fails the same way: ${d.error.message}`,
+      );
+      divergence = null;
+      divergedEvent = null;
+      stop = last;
+    }
+  }
   return {
     engine,
     eventsReplayed,
@@ -894,6 +918,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
     reachedSeq,
     lastEventSeq,
     divergence,
+    failedAsRecorded,
     recentEvents: recentEvents.slice(-keep),
     recentDecisions: recentDecisions.slice(-keep),
     divergedEvent,

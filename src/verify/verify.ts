@@ -9,7 +9,7 @@ import type { App } from "../engine/app.js";
 import { decodeDecision, type Engine } from "../engine/engine.js";
 import { stringifyJson } from "../engine/json.js";
 import { isHindsightError } from "../errors.js";
-import { decisionKindName, MarkerKind, type SeqRecord } from "../format/records.js";
+import { decisionKindName, type SeqRecord } from "../format/records.js";
 import { formatTime } from "../format/time.js";
 import { findLineageRecord, recordedLineage } from "../lineage/recorded.js";
 import { explainEvent, type Lineage, renderLineage } from "../lineage/why.js";
@@ -300,32 +300,7 @@ export async function verifyRecording(
       };
     }
     notes.push(...res.notes);
-    // A recorded run that failed replays faithfully when the replay fails the same way.
-    if (res.divergence?.kind === "app-error" && res.divergence.error) {
-      const last = reader.endSeq > reader.firstSeq ? reader.get(reader.endSeq - 1) : undefined;
-      if (
-        last?.type === "marker" &&
-        last.kind === MarkerKind.stop &&
-        last.status === `failed: ${res.divergence.error.message}`
-      ) {
-        notes.push(
-          `the recorded run failed at event seq ${res.divergence.eventSeq}, and the replay fails the same way: ${res.divergence.error.message}`,
-        );
-        return {
-          ...base,
-          recordedBuildId,
-          buildChanged,
-          status: "identical",
-          events: res.eventsReplayed,
-          decisions: res.decisions,
-          outputs: res.outputs,
-          checkpointsVerified: res.checkpointsVerified,
-          seconds: now() - t0,
-          notes,
-        };
-      }
-    }
-    if (res.stop && res.stop.status !== "ok")
+    if (res.stop && res.stop.status !== "ok" && !res.failedAsRecorded)
       notes.push(`the recorded run ended with status: ${res.stop.status}`);
     if (!res.stop && !res.divergence)
       notes.push("the recording has no STOP marker (the run did not end cleanly)");
