@@ -128,6 +128,27 @@ describe("hindsight record --app", () => {
     expect(c.code).toBe(2);
     expect(c.stderr).toMatch(/app module nope.ts does not exist/);
     expect(existsSync(join(tmp, "x1"))).toBe(false);
+    // A module that does not load: one line, whatever the loader's message looked like.
+    writeFileSync(join(tmp, "imports-missing.ts"), 'import x from "./not-there.js";\nexport default x;\n');
+    writeFileSync(join(tmp, "syntax.ts"), "export default {;\n");
+    for (const [m, why] of [
+      ["imports-missing.ts", /failed to load: Cannot find module '\.\/not-there\.js'/],
+      [
+        "syntax.ts",
+        /failed to load: Transform failed with 1 error: \S*syntax\.ts:1:16: ERROR: Expected identifier/,
+      ],
+    ] as const) {
+      const r = await runCli(
+        ["record", "--app", m, "--input", `quotes=${quotes}`, "--out", join(tmp, "x4")],
+        {
+          cwd: tmp,
+        },
+      );
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(why);
+      expect(r.stderr).not.toMatch(/namespace=/);
+      expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+    }
   });
 
   it("an output too large to record (--outputs full) is exit 2 naming it; the run is sealed; digests fit", async () => {

@@ -89,15 +89,11 @@ export async function loadApp(modulePath: string, cwd: string = process.cwd()): 
     } else mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
   } catch (e) {
     if (e instanceof HindsightError) throw e;
-    throw new HindsightError(
-      "APP_LOAD",
-      `app module ${modulePath} failed to load: ${(e as Error)?.message ?? String(e)}`,
-      {
-        where: path,
-        hint: "fix the module (run it with `npx tsx` to see the full error)",
-        cause: e,
-      },
-    );
+    throw new HindsightError("APP_LOAD", `app module ${modulePath} failed to load: ${oneLineMessage(e)}`, {
+      where: path,
+      hint: "fix the module (run it with `npx tsx` to see the full error)",
+      cause: e,
+    });
   }
   let app = mod["default"];
   // tsx may wrap a CommonJS-style module: { default: { default: app } }.
@@ -110,4 +106,20 @@ export async function loadApp(modulePath: string, cwd: string = process.cwd()): 
     });
   const { buildId, files } = buildIdOf(path);
   return { app, path, buildId, files };
+}
+
+/**
+ * A load error's message on one line: Node's "Require stack" list and the loader's
+ * `?namespace=` suffixes dropped, the lines of a compile error ("Transform failed with 1
+ * error: file:1:16: ERROR: ...") joined.
+ */
+export function oneLineMessage(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  const lines: string[] = [];
+  for (const l of text.split(/\r?\n/)) {
+    const t = l.trim();
+    if (/^Require stack:/.test(t)) break;
+    if (t) lines.push(t.replace(/\?namespace=[\w-]+/g, ""));
+  }
+  return lines.join(" ");
 }
