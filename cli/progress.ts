@@ -1,4 +1,6 @@
 /** Progress on stderr for long work: only when stderr is a terminal, never in pipes or CI. */
+import { statSync } from "node:fs";
+import { resolve } from "node:path";
 import cliProgress from "cli-progress";
 import { type Io, wantsProgress } from "./io.js";
 
@@ -48,4 +50,44 @@ export function progress(io: Io, label: string, total?: number, unit = "events")
       io.stderr.write("\r\x1b[K");
     },
   };
+}
+
+/** Progress of reading inputs: by bytes read or by events handed on, whichever is known. */
+export interface InputProgress {
+  /** Bytes read from the input files (given only when the progress is by bytes). */
+  readonly onRead?: (bytes: number) => void;
+  /** Events read so far. */
+  readonly onEvents: (events: number) => void;
+  stop(): void;
+}
+
+/**
+ * A bar by megabytes read when every input is a file (their sizes are the total), else a
+ * counter of events with a rate (standard input has no known end).
+ */
+export function inputProgress(io: Io, label: string, paths: readonly string[]): InputProgress {
+  if (!wantsProgress(io)) return { onEvents() {}, stop() {} };
+  let total = 0;
+  if (!paths.includes("-"))
+    for (const p of paths)
+      try {
+        total += statSync(resolve(io.cwd, p)).size;
+      } catch {
+        // the reader names a missing or unreadable file
+      }
+  if (total > 0) {
+    const MB = 1e6;
+    const bar = progress(io, label, Math.max(1, Math.ceil(total / MB)), "MB of input");
+    let read = 0;
+    return {
+      onRead(n) {
+        read += n;
+        bar.update(Math.floor(read / MB));
+      },
+      onEvents() {},
+      stop: () => bar.stop(),
+    };
+  }
+  const bar = progress(io, label);
+  return { onEvents: (n) => bar.update(n), stop: () => bar.stop() };
 }

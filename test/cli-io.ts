@@ -18,12 +18,15 @@ export async function runCli(
     env?: Record<string, string>;
     /** Aborting it stands for a SIGINT. */
     signal?: AbortSignal;
+    /** stderr stands for a terminal (progress is shown). */
+    tty?: boolean;
   } = {},
 ): Promise<CliResult> {
   const out: Buffer[] = [];
   const errs: Buffer[] = [];
   const stdout = new PassThrough();
   const stderr = new PassThrough();
+  if (opts.tty) Object.assign(stderr, { isTTY: true, columns: 100 });
   stdout.on("data", (d: Buffer) => out.push(Buffer.from(d)));
   stderr.on("data", (d: Buffer) => errs.push(Buffer.from(d)));
   const io: Io = {

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { marketSpreadLines } from "../../examples/market-spread/generate.js";
@@ -314,6 +315,40 @@ describe("hindsight record --app", () => {
       expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
       expect(r.stderr).toMatch(/does not decode with codec json: .*\(.*o-bad\.jsonl line 3, payload/);
     }
+  });
+
+  it("on a terminal, progress is a bar by megabytes of input files, and a counter of events for standard input", async () => {
+    const big = join(tmp, "big-quotes.jsonl");
+    const one = readFileSync(quotes, "utf8");
+    writeFileSync(big, one.repeat(Math.ceil(3e6 / one.length)));
+    const r = await runCli(["record", "--app", app, "--input", `quotes=${big}`, "--out", join(tmp, "p1")], {
+      cwd: tmp,
+      tty: true,
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/recording \[.*\] \d+% \| \d+\/[34] MB of input/);
+    const s = await runCli(["record", "--app", app, "--input", "quotes=-", "--out", join(tmp, "p2")], {
+      cwd: tmp,
+      tty: true,
+      stdin: Readable.from(
+        (async function* () {
+          const lines = one.split("\n");
+          for (let i = 0; i < 3; i++) {
+            yield Buffer.from(`${lines.slice(i * 100, i * 100 + 100).join("\n")}\n`);
+            await new Promise((res) => setTimeout(res, 150));
+          }
+        })(),
+      ),
+    });
+    expect(s.code).toBe(0);
+    expect(s.stderr).toMatch(/recording: [\d,]+ events \([\d,]+\/s\)/);
+    const quiet = await runCli(
+      ["record", "--app", app, "--input", `quotes=${big}`, "--out", join(tmp, "p3")],
+      {
+        cwd: tmp,
+      },
+    );
+    expect(quiet.stderr).toBe("");
   });
 
   it("with --strict record, ambient calls are recorded and the recording verifies", async () => {

@@ -8,7 +8,7 @@ import { startRun } from "../../src/recorder/app-run.js";
 import { type InputEvent, readInputBatches } from "../../src/recorder/inputs.js";
 import { err, interruptSignal, out, prepareOutputFile, writingFile } from "../io.js";
 import type { CommandContext } from "../program.js";
-import { progress } from "../progress.js";
+import { inputProgress } from "../progress.js";
 import { toJson } from "../render.js";
 import { inputSpecsFrom, type RecordCliOptions, writerOptionsFrom } from "./record.js";
 
@@ -116,7 +116,11 @@ export async function recordAppCommand(o: RecordCliOptions, ctx: CommandContext)
     labels: { "hindsight.command": "record --app" },
     ...(sinks.size ? { onOutput: (x: EngineOutput) => sinkByIndex[x.sink]?.write(x.bytes) } : {}),
   });
-  const bar = progress(ctx.io, "recording");
+  const bar = inputProgress(
+    ctx.io,
+    "recording",
+    specs.map((s) => s.path),
+  );
   const hr = process.hrtime.bigint.bind(process.hrtime);
   const wallBase = BigInt(Date.now()) * 1_000_000n - hr();
   let n = 0;
@@ -128,6 +132,7 @@ export async function recordAppCommand(o: RecordCliOptions, ctx: CommandContext)
       ...(o.timeField ? { timeField: o.timeField } : {}),
       stdin: ctx.io.stdin,
       signal: interrupt.signal,
+      ...(bar.onRead ? { onRead: bar.onRead } : {}),
     })) {
       for (const e of batch) {
         current = e;
@@ -138,7 +143,7 @@ export async function recordAppCommand(o: RecordCliOptions, ctx: CommandContext)
       }
       current = undefined;
       n += batch.length;
-      bar.update(n);
+      bar.onEvents(n);
       if (interrupt.signal.aborted) break;
     }
   } catch (e) {

@@ -9,7 +9,7 @@ import type { InputSpec } from "../../src/recorder/inputs.js";
 import { interruptSignal, out } from "../io.js";
 import { choiceOption, intOption, pairOption, sizeOption } from "../options.js";
 import type { CommandContext } from "../program.js";
-import { progress } from "../progress.js";
+import { inputProgress } from "../progress.js";
 import { bytes, toJson } from "../render.js";
 import { recordAppCommand } from "./record-app.js";
 
@@ -142,15 +142,21 @@ export function register(program: Command, ctx: CommandContext): Command {
         ["--lineage", o.lineage],
       ] as const)
         if (set !== undefined) ctx.io.stderr.write(`hindsight: note: ${flag} has no effect without --app\n`);
-      const bar = progress(ctx.io, "recording");
+      const inputs = inputSpecsFrom(o);
+      const bar = inputProgress(
+        ctx.io,
+        "recording",
+        inputs.map((i) => i.path),
+      );
       const interrupt = interruptSignal(ctx.io);
       const s = await captureInputs({
-        inputs: inputSpecsFrom(o),
+        inputs,
         out: o.out,
         ...(o.timeField ? { timeField: o.timeField } : {}),
         writer: writerOptionsFrom(o),
         stdin: ctx.io.stdin,
-        onProgress: (n) => bar.update(n),
+        onProgress: bar.onEvents,
+        ...(bar.onRead ? { onRead: bar.onRead } : {}),
         signal: interrupt.signal,
       }).finally(() => {
         interrupt.off();

@@ -9,7 +9,7 @@ import { clipLines } from "../../src/text.js";
 import { out } from "../io.js";
 import { intOption } from "../options.js";
 import type { CommandContext } from "../program.js";
-import { progress } from "../progress.js";
+import { type Progress, progress } from "../progress.js";
 import { toJson } from "../render.js";
 
 interface WhyCliOptions {
@@ -66,11 +66,14 @@ export function register(program: Command, ctx: CommandContext): Command {
       const loaded = await loadApp(o.app, ctx.io.cwd);
       const reader = LogReader.open(resolve(ctx.io.cwd, dir));
       try {
-        const bar = progress(ctx.io, "replaying");
+        let bar: Progress | null = null;
         const lineages = await why(reader, loaded.app, target, {
           depth: o.depth,
-          onProgress: (d) => bar.update(d),
-        }).finally(() => bar.stop());
+          onProgress: (done, total) => {
+            bar ??= progress(ctx.io, "replaying", total, "records");
+            bar.update(done);
+          },
+        }).finally(() => (bar as Progress | null)?.stop());
         if (o.json) out(ctx.io, toJson(lineages.length === 1 ? lineages[0] : lineages, 2));
         else out(ctx.io, clipLines(lineages.map(renderLineage).join("\n\n")));
       } finally {

@@ -16,6 +16,8 @@ export interface CaptureOptions {
   readonly labels?: Record<string, string>;
   /** Called every few thousand events with the count so far. */
   readonly onProgress?: (events: number) => void;
+  /** Called with the size of each chunk read from an input (for progress by bytes). */
+  readonly onRead?: (bytes: number) => void;
   /** When aborted, capture stops after the current batch and seals the recording (status "interrupted"). */
   readonly signal?: AbortSignal;
 }
@@ -60,6 +62,7 @@ export async function captureInputs(o: CaptureOptions): Promise<CaptureSummary> 
       ...(o.timeField ? { timeField: o.timeField } : {}),
       ...(o.stdin ? { stdin: o.stdin } : {}),
       ...(o.signal ? { signal: o.signal } : {}),
+      ...(o.onRead ? { onRead: o.onRead } : {}),
     })) {
       for (const e of batch) {
         w.append(

@@ -43,6 +43,8 @@ export interface ReadInputsOptions {
    * idle pipe): events already read are still yielded. Files opened here are closed.
    */
   readonly signal?: AbortSignal;
+  /** Called with the size of each chunk read from a source (for progress by bytes). */
+  readonly onRead?: (bytes: number) => void;
 }
 
 const NL = 0x0a;
@@ -52,10 +54,12 @@ async function* lines(
   src: NodeJS.ReadableStream,
   where: string,
   maxLine: number,
+  onRead: ((bytes: number) => void) | undefined,
 ): AsyncGenerator<Uint8Array[]> {
   let carry: Buffer | undefined;
   for await (const chunkAny of src as AsyncIterable<Buffer | string>) {
     const chunk = typeof chunkAny === "string" ? Buffer.from(chunkAny) : chunkAny;
+    onRead?.(chunk.length);
     const batch: Uint8Array[] = [];
     let start = 0;
     let buf = chunk;
@@ -220,7 +224,7 @@ async function openSource(spec: InputSpec, index: number, o: ReadInputsOptions):
     index,
     close: () => file?.destroy(),
     where: spec.path === "-" ? "<stdin>" : spec.path,
-    it: lines(stream, spec.path, o.maxLineBytes ?? 16 * 1024 * 1024)[Symbol.asyncIterator](),
+    it: lines(stream, spec.path, o.maxLineBytes ?? 16 * 1024 * 1024, o.onRead)[Symbol.asyncIterator](),
     batch: [],
     pos: 0,
     linesBefore: 0,
