@@ -211,7 +211,7 @@ export function register(program: Command, ctx: CommandContext): Command {
         for (const [step, m] of Object.entries(state)) {
           const n = Object.keys(m).length;
           lines.push(
-            `state of step '${step}'${o.key !== undefined ? ` key ${JSON.stringify(o.key)}` : ` (${n} keys)`}:`,
+            `state of step '${step}'${o.key !== undefined ? ` key ${JSON.stringify(o.key)}` : ` (${n} key${n === 1 ? "" : "s"})`}:`,
           );
           for (const [k, v] of Object.entries(m)) lines.push(`  ${k}: ${safe(v)}`);
         }
