@@ -239,7 +239,10 @@ type Stop = Promise<typeof STOPPED> | undefined;
 
 /** Whether a line holds nothing but spaces, tabs and carriage returns (not an event). */
 function blank(line: Uint8Array): boolean {
-  for (let i = 0; i < line.length; i++) {
+  const n = line.length;
+  // Nearly every line starts with a visible character: one comparison.
+  if (n > 0 && line[0]! > 0x20) return false;
+  for (let i = 0; i < n; i++) {
     const c = line[i];
     if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
   }
