@@ -264,11 +264,12 @@ describe("hindsight record --app", () => {
     const o = readFileSync(orders, "utf8").split("\n").slice(0, 2);
     const q2 = join(tmp, "q-blank.jsonl");
     const o2 = join(tmp, "o-blank.jsonl");
+    const o3 = join(tmp, "o-bad.jsonl");
     writeFileSync(q2, `\n${q[0]}\n  \n${q[1]}\r\n\r\n${q[2]}\n\n`);
     writeFileSync(o2, `${o[0]}\n\t\n${o[1]}`);
-    for (const tf of [[], ["--time-field", "ts"]]) {
-      const out = join(tmp, `blank${tf.length}`);
-      const r = await runCli(
+    writeFileSync(o3, `${o[0]}\n\n{"ts":1,"orderId":\n${o[1]}\n`);
+    const recordWith = (ordersFile: string, out: string, more: string[]) =>
+      runCli(
         [
           "record",
           "--app",
@@ -276,14 +277,16 @@ describe("hindsight record --app", () => {
           "--input",
           `quotes=${q2}`,
           "--input",
-          `orders=${o2}`,
-          ...tf,
+          `orders=${ordersFile}`,
           "--out",
           out,
-          "--json",
+          ...more,
         ],
         { cwd: tmp },
       );
+    for (const tf of [[], ["--time-field", "ts"]]) {
+      const out = join(tmp, `blank${tf.length}`);
+      const r = await recordWith(o2, out, [...tf, "--json"]);
       expect(r.code).toBe(0);
       expect(JSON.parse(r.stdout)).toMatchObject({ events: 5, outputs: 2 });
       const reader = LogReader.open(out);
@@ -292,28 +295,10 @@ describe("hindsight record --app", () => {
       );
       reader.close();
       expect(payloads.sort()).toEqual([q[0], `${q[1]}\r`, q[2], o[0], o[1]].sort());
-    }
-    const o3 = join(tmp, "o-bad.jsonl");
-    writeFileSync(o3, `${o[0]}\n\n{"ts":1,"orderId":\n${o[1]}\n`);
-    for (const tf of [[], ["--time-field", "ts"]]) {
-      const r = await runCli(
-        [
-          "record",
-          "--app",
-          app,
-          "--input",
-          `quotes=${q2}`,
-          "--input",
-          `orders=${o3}`,
-          ...tf,
-          "--out",
-          join(tmp, `bad${tf.length}`),
-        ],
-        { cwd: tmp },
-      );
-      expect(r.code).toBe(2);
-      expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
-      expect(r.stderr).toMatch(/does not decode with codec json: .*\(.*o-bad\.jsonl line 3, payload/);
+      const bad = await recordWith(o3, join(tmp, `bad${tf.length}`), tf);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr.trimEnd().split("\n")).toHaveLength(1);
+      expect(bad.stderr).toMatch(/does not decode with codec json: .*\(.*o-bad\.jsonl line 3, payload/);
     }
   });
 
