@@ -182,6 +182,14 @@ describe("hindsight replay --until", () => {
     expect(a.stderr).toMatch(/--until takes a sequence number or an ISO-8601 time/);
     const b = await runCli(["replay", tmp, "--app", app], { cwd: root });
     expect(b.code).toBe(2);
+    const none = await runCli(
+      ["replay", golden, "--app", app, "--until", "2000", "--recent", "0", "--json"],
+      {
+        cwd: root,
+      },
+    );
+    expect(none.code).toBe(0);
+    expect(JSON.parse(none.stdout)).toMatchObject({ recentEvents: [], recentDecisions: [] });
     const c = await runCli(["replay", golden, "--app", app, "--recent", "-1"], { cwd: root });
     expect(c.code).toBe(2);
     expect(c.stderr).toMatch(/--recent takes a whole number/);

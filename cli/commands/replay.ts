@@ -127,30 +127,26 @@ export function register(program: Command, ctx: CommandContext): Command {
             tail.push(r);
         const isEvent = (r: SeqRecord) =>
           r.type === "input" || (r.type === "decision" && r.kind === 4 && r.eventSeq === r.seq);
-        const events = tail
-          .filter(isEvent)
-          .slice(-recent)
-          .map((r) => eventView(r, engine, streams));
-        const decisions = tail
-          .filter((r) => r.type === "decision" && !isEvent(r))
-          .slice(-recent)
-          .map((r) =>
-            r.type === "decision"
-              ? {
-                  seq: r.seq,
-                  eventSeq: r.eventSeq,
-                  index: r.index,
-                  kind: decisionKindName(r.kind),
-                  name: r.name,
-                  step: r.step,
-                  ...(r.key.length ? { key: Buffer.from(r.key).toString("utf8") } : {}),
-                  value:
-                    r.kind === 3
-                      ? `blob sha256:${Buffer.from(r.contentHash).toString("hex")}`
-                      : decodeDecision(r.kind, r.value),
-                }
-              : {},
-          );
+        // The last `recent` of a list (slice(-0) would keep them all).
+        const lastOf = <T>(xs: T[]): T[] => (recent > 0 ? xs.slice(-recent) : []);
+        const events = lastOf(tail.filter(isEvent)).map((r) => eventView(r, engine, streams));
+        const decisions = lastOf(tail.filter((r) => r.type === "decision" && !isEvent(r))).map((r) =>
+          r.type === "decision"
+            ? {
+                seq: r.seq,
+                eventSeq: r.eventSeq,
+                index: r.index,
+                kind: decisionKindName(r.kind),
+                name: r.name,
+                step: r.step,
+                ...(r.key.length ? { key: Buffer.from(r.key).toString("utf8") } : {}),
+                value:
+                  r.kind === 3
+                    ? `blob sha256:${Buffer.from(r.contentHash).toString("hex")}`
+                    : decodeDecision(r.kind, r.value),
+              }
+            : {},
+        );
         const state: Record<string, Record<string, unknown>> = {};
         let keys = 0;
         for (const st of engine.steps) {

@@ -919,8 +919,9 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
     lastEventSeq,
     divergence,
     failedAsRecorded,
-    recentEvents: recentEvents.slice(-keep),
-    recentDecisions: recentDecisions.slice(-keep),
+    // slice(-0) would keep everything
+    recentEvents: keep > 0 ? recentEvents.slice(-keep) : [],
+    recentDecisions: keep > 0 ? recentDecisions.slice(-keep) : [],
     divergedEvent,
     start,
     stop,
