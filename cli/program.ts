@@ -23,6 +23,16 @@ export interface CommandContext {
   exitCode: number;
 }
 
+/** Where commander writes; a usage error is one line, like every other error. */
+function output(ctx: CommandContext) {
+  return {
+    writeOut: (s: string) => ctx.io.stdout.write(s),
+    writeErr: (s: string) => ctx.io.stderr.write(s),
+    outputError: (s: string, write: (s: string) => void) =>
+      write(`hindsight: ${s.replace(/^error: /, "").trimEnd()} (run with --help for usage)\n`),
+  };
+}
+
 export function createProgram(ctx: CommandContext): Command {
   const program = new Command("hindsight")
     .description(
@@ -31,14 +41,10 @@ export function createProgram(ctx: CommandContext): Command {
     )
     .version(VERSION, "-V, --version")
     .option("--debug", "print stack traces for errors")
-    .showHelpAfterError("(run with --help for usage)")
     // Descriptions are written as lines of at most ~100 characters; keep them as written.
     .configureHelp({ helpWidth: Math.max(110, ctx.io.stdout.columns ?? 0) })
     .exitOverride()
-    .configureOutput({
-      writeOut: (s) => ctx.io.stdout.write(s),
-      writeErr: (s) => ctx.io.stderr.write(s),
-    })
+    .configureOutput(output(ctx))
     .addHelpText(
       "after",
       "\nExit codes: 0 ok, 1 a file that cannot be written, a step that throws, or an internal error,\n" +
@@ -47,10 +53,7 @@ export function createProgram(ctx: CommandContext): Command {
     );
   for (const register of commands) {
     const sub = register(program, ctx);
-    sub.exitOverride().configureOutput({
-      writeOut: (s) => ctx.io.stdout.write(s),
-      writeErr: (s) => ctx.io.stderr.write(s),
-    });
+    sub.exitOverride().configureOutput(output(ctx));
   }
   return program;
 }
