@@ -74,9 +74,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 export function reportError(e: unknown, io: Io, debug: boolean): number {
   if (e instanceof CommandExit) return e.exitCode;
   if (e instanceof CommanderError) {
-    // help and version exit 0; commander has already printed usage errors.
-    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")
-      return ExitCode.ok;
+    // --help and --version exit 0; commander has already printed usage errors, and the help a
+    // command given no subcommand shows on stderr (that one is a usage error: nothing was done).
+    if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return ExitCode.ok;
+    if (e.code === "commander.help") return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     return ExitCode.usage;
   }
   if (e instanceof HindsightError) {

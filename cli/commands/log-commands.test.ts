@@ -149,6 +149,16 @@ describe("record / inspect / cat / fsck", () => {
       expect(r.stderr, argv.join(" ")).toMatch(msg);
       expect(r.stderr, argv.join(" ")).toMatch(/^hindsight: [^\n]+\n$/);
     }
+    // No command at all (or a command group without its subcommand): the help, on stderr, exit 2.
+    for (const argv of [[], ["audit"]]) {
+      const r = await runCli(argv);
+      expect(r.code, argv.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(/^Usage: hindsight/);
+      expect(r.stdout).toBe("");
+    }
+    const help = await runCli(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: hindsight/);
   });
 
   it("says where a line lacks the time field", async () => {
