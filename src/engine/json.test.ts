@@ -42,7 +42,10 @@ describe("exact JSON", () => {
       fc.property(fc.oneof(fc.jsonValue(), big), fc.string(), (v, s) => {
         const text = stringifyJson({ v, s, t: 1793629800000061008n });
         expect(stringifyJson(parseJson(text))).toBe(stringifyJson(exactParse(text)));
-        expect(stringifyJson(parseJson(text))).toBe(text.replace(/-0(?=[,\]}])/g, "0"));
+        // -0 reads back as 0 (JSON has no negative zero worth keeping); nothing else changes.
+        expect(stringifyJson(parseJson(text))).toBe(
+          stringifyJson({ v: noNegZero(v), s, t: 1793629800000061008n }),
+        );
       }),
       { numRuns: 500 },
     );
@@ -57,3 +60,12 @@ describe("exact JSON", () => {
     expect(() => canonicalJson({ n: Number.NaN })).toThrow(/non-finite number NaN at \$\.n/);
   });
 });
+
+/** The value with every -0 turned into 0 (keys and strings untouched). */
+function noNegZero(v: unknown): unknown {
+  if (Object.is(v, -0)) return 0;
+  if (Array.isArray(v)) return v.map(noNegZero);
+  if (v !== null && typeof v === "object")
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, noNegZero(x)]));
+  return v;
+}
