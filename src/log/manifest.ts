@@ -117,6 +117,16 @@ export function readManifest(dir: string): Manifest {
       hint: "pass the directory that `hindsight record --out` created",
     });
   }
+  // An empty file is a writer's claim on the directory (docs/FORMAT.md, section 2).
+  if (text.length === 0)
+    throw new HindsightError(
+      "CORRUPT_MANIFEST",
+      "manifest.json is empty: the recording is being created, or its creation was cut short before anything was recorded",
+      {
+        where: file,
+        hint: "wait for the recording to start, or remove the directory if no recorder is running",
+      },
+    );
   let j: Record<string, unknown>;
   try {
     const parsed: unknown = JSON.parse(text);

@@ -19,7 +19,16 @@
  * thread and not yet written (at most MAX_JOBS_IN_FLIGHT); flush(), sync() and close() wait
  * for the thread. The bytes on disk are the same either way.
  */
-import { existsSync, fsyncSync, ftruncateSync, openSync, readdirSync, statSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  readdirSync,
+  statSync,
+  writeSync,
+} from "node:fs";
 import { dirname, join, normalize, sep } from "node:path";
 import { RecordEncoder, varintSize } from "../codec/record-codec.js";
 import { sha256 } from "../engine/bytes.js";
@@ -252,6 +261,23 @@ export class LogWriter {
       },
       now,
     );
+    // Claim the directory before writing anything in it: of two writers creating a recording in
+    // the same empty directory at once, one creates the manifest file and the other stops here,
+    // rather than replacing the first one's manifest.
+    try {
+      closeSync(openSync(join(dir, MANIFEST_FILE), "wx"));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "EEXIST")
+        throw new HindsightError(
+          "ALREADY_EXISTS",
+          `${dir} is not empty: another recording was started in it at the same time`,
+          { hint: "choose a new --out" },
+        );
+      throw new HindsightError("IO", `cannot write in the recording directory ${dir}: ${fsReason(e)}`, {
+        hint: "choose a directory in a writable place",
+        cause: e,
+      });
+    }
     writeFileAtomic(join(dir, MANIFEST_FILE), manifestToJson(manifest), o.fsync !== "never");
     return new LogWriter(dir, manifest, o, 0, { segNo: 1, fd: -1, segBytes: 0, segEntries: [] });
   }
