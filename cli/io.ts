@@ -1,5 +1,5 @@
-import { accessSync, constants, statSync } from "node:fs";
-import { dirname } from "node:path";
+import { accessSync, constants, existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fsReason, HindsightError } from "../src/errors.js";
 import { makeDirs } from "../src/log/segment-files.js";
 
@@ -59,6 +59,15 @@ export function writingFile<T>(what: string, f: () => T): T {
  * directory (as --out does) and checks it is writable. Throws as writingFile.
  */
 export function prepareOutputFile(what: string, path: string): void {
+  const recording = recordingAround(path);
+  if (recording)
+    throw new HindsightError(
+      "USAGE",
+      `${what} is inside the recording ${recording}: writing it would damage the recording`,
+      {
+        hint: "write the file outside any recording directory",
+      },
+    );
   writingFile(what, () => {
     if (statSync(path, { throwIfNoEntry: false })?.isDirectory())
       throw Object.assign(new Error(`${path} is a directory`), { code: "EISDIR" });
@@ -66,4 +75,29 @@ export function prepareOutputFile(what: string, path: string): void {
     makeDirs(dir);
     accessSync(dir, constants.W_OK);
   });
+}
+
+/**
+ * The recording directory `path` would be written into (its directory, or the one above, for
+ * checkpoints/), if any: a directory whose manifest.json is a recording's. A recording holds
+ * only what hindsight writes; a report written there could replace its manifest or a segment.
+ */
+function recordingAround(path: string): string | undefined {
+  let dir = dirname(path);
+  for (let up = 0; up < 2; up++) {
+    try {
+      const m = join(dir, "manifest.json");
+      if (existsSync(m)) {
+        // Empty: a recording being created (docs/FORMAT.md, section 2).
+        const text = readFileSync(m, "utf8");
+        if (text.length === 0 || text.includes('"hindsight.recording"')) return dir;
+      }
+    } catch {
+      return undefined;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return undefined;
 }

@@ -302,6 +302,36 @@ describe("hindsight record --app", () => {
     }
   });
 
+  it("a sink file that is an input, inside --out, or given twice is refused before anything is written", async () => {
+    const inputCopy = join(tmp, "orders-copy.jsonl");
+    writeFileSync(inputCopy, readFileSync(orders));
+    const out = join(tmp, "sink-clash");
+    const cases: [string[], RegExp][] = [
+      [
+        ["--input", `orders=${inputCopy}`, "--sink", "decisions=./orders-copy.jsonl"],
+        /--sink decisions=\.\/orders-copy\.jsonl is also the file of --input orders: writing the sink would empty the input it reads/,
+      ],
+      [
+        ["--input", `orders=${orders}`, "--sink", `decisions=${join(out, "d.jsonl")}`],
+        /is inside the recording directory/,
+      ],
+      [
+        ["--input", `orders=${orders}`, "--sink", "decisions=a.jsonl", "--sink", "decisions=b.jsonl"],
+        /--sink decisions is given twice/,
+      ],
+    ];
+    for (const [more, msg] of cases) {
+      const r = await runCli(["record", "--app", app, "--input", `quotes=${quotes}`, ...more, "--out", out], {
+        cwd: tmp,
+      });
+      expect(r.code, more.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(msg);
+      expect(existsSync(out)).toBe(false);
+    }
+    expect(readFileSync(inputCopy).equals(readFileSync(orders))).toBe(true);
+    expect(existsSync(join(tmp, "a.jsonl"))).toBe(false);
+  });
+
   it("on a terminal, progress is a bar by megabytes of input files, and a counter of events for standard input", async () => {
     const big = join(tmp, "big-quotes.jsonl");
     const one = readFileSync(quotes, "utf8");

@@ -1,11 +1,11 @@
 /** `hindsight record --app`: run an app over input streams and record everything non-derivable. */
-import { closeSync, openSync, writeSync } from "node:fs";
-import { resolve } from "node:path";
+import { closeSync, openSync, statSync, writeSync } from "node:fs";
+import { resolve, sep } from "node:path";
 import type { EngineOutput } from "../../src/engine/engine.js";
 import { HindsightError } from "../../src/errors.js";
 import { loadApp } from "../../src/recorder/app-load.js";
 import { startRun } from "../../src/recorder/app-run.js";
-import { type InputEvent, readInputBatches } from "../../src/recorder/inputs.js";
+import { type InputEvent, type InputSpec, readInputBatches } from "../../src/recorder/inputs.js";
 import { err, interruptSignal, out, prepareOutputFile, writingFile } from "../io.js";
 import type { CommandContext } from "../program.js";
 import { inputProgress } from "../progress.js";
@@ -24,6 +24,53 @@ function atInput(e: unknown, path: string, line: number): unknown {
       : { details: { input: { path, line } } }),
     cause: e,
   });
+}
+
+/**
+ * Refuses, before anything is opened, a --sink file that would destroy data or collide: one that
+ * is also an --input (opening the sink would empty the input being read), one inside the
+ * recording directory, a file given to two sinks, a sink given twice.
+ */
+function checkSinkFiles(
+  sinks: readonly { key: string; value: string }[],
+  inputs: readonly InputSpec[],
+  outDir: string,
+  cwd: string,
+): void {
+  // The same file under another name (a link, "./x" and "x") is the same device and inode.
+  const identity = (p: string): string => {
+    try {
+      const st = statSync(p, { throwIfNoEntry: false });
+      return st ? `${st.dev}:${st.ino}` : p;
+    } catch {
+      return p; // not a file that exists (opening it reports why)
+    }
+  };
+  const inputFiles = new Map(inputs.filter((i) => i.path !== "-").map((i) => [identity(i.path), i]));
+  const taken = new Map<string, string>();
+  const keys = new Set<string>();
+  for (const { key, value } of sinks) {
+    const what = `--sink ${key}=${value}`;
+    if (keys.has(key)) throw new HindsightError("USAGE", `--sink ${key} is given twice`);
+    keys.add(key);
+    if (value === "-") continue;
+    const path = resolve(cwd, value);
+    const id = identity(path);
+    const input = inputFiles.get(id);
+    if (input)
+      throw new HindsightError(
+        "USAGE",
+        `${what} is also the file of --input ${input.stream}: writing the sink would empty the input it reads`,
+        { hint: "write the sink to another file" },
+      );
+    if (`${path}${sep}`.startsWith(`${outDir}${sep}`))
+      throw new HindsightError("USAGE", `${what} is inside the recording directory ${outDir}`, {
+        hint: "write sinks outside the recording (it holds only what hindsight writes)",
+      });
+    const other = taken.get(id);
+    if (other) throw new HindsightError("USAGE", `${what} is the same file as --sink ${other}`);
+    taken.set(id, `${key}=${value}`);
+  }
 }
 
 /** Buffered writer of one sink: a file or stdout. */
@@ -89,6 +136,7 @@ export async function recordAppCommand(o: RecordCliOptions, ctx: CommandContext)
       );
     toApp.push(i);
   }
+  checkSinkFiles(o.sink, specs, resolve(ctx.io.cwd, o.out), ctx.io.cwd);
   const sinks = new Map<string, SinkWriter>();
   for (const { key, value } of o.sink) {
     if (!(key in app.sinks))

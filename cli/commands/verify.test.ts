@@ -69,6 +69,29 @@ describe("hindsight verify", () => {
     expect(under.stderr).toMatch(
       /^hindsight: cannot write --junit .*a-file\/x\.xml: a part of its path is a file/,
     );
+    // A report inside a recording (a slip of the keyboard) would replace its files: refused.
+    const copy = join(tmp, "dh-copy");
+    cpSync(join(root, dh), copy, { recursive: true });
+    const manifest = readFileSync(join(copy, "manifest.json"));
+    for (const target of [join(copy, "manifest.json"), join(copy, "checkpoints", "r.xml")]) {
+      const r = await runCli(["verify", copy, "--app", "examples/double-halve/app.ts", "--junit", target], {
+        cwd: root,
+      });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        /^hindsight: --junit .* is inside the recording .*dh-copy: writing it would damage the recording/,
+      );
+    }
+    expect(readFileSync(join(copy, "manifest.json")).equals(manifest)).toBe(true);
+    // A directory with some other manifest.json is no recording.
+    writeFileSync(join(tmp, "manifest.json"), '{"name":"a web app"}');
+    const web = await runCli(
+      ["verify", dh, "--app", "examples/double-halve/app.ts", "--junit", join(tmp, "r.xml")],
+      {
+        cwd: root,
+      },
+    );
+    expect(web.code).toBe(0);
   });
 
   it("a recording that ends inside its last event (no STOP marker) is identical up to there; sealed, it diverges", async () => {
