@@ -59,15 +59,7 @@ export function writingFile<T>(what: string, f: () => T): T {
  * directory (as --out does) and checks it is writable. Throws as writingFile.
  */
 export function prepareOutputFile(what: string, path: string): void {
-  const recording = recordingAround(path);
-  if (recording)
-    throw new HindsightError(
-      "USAGE",
-      `${what} is inside the recording ${recording}: writing it would damage the recording`,
-      {
-        hint: "write the file outside any recording directory",
-      },
-    );
+  refuseInsideRecording(what, path);
   writingFile(what, () => {
     if (statSync(path, { throwIfNoEntry: false })?.isDirectory())
       throw Object.assign(new Error(`${path} is a directory`), { code: "EISDIR" });
@@ -75,6 +67,17 @@ export function prepareOutputFile(what: string, path: string): void {
     makeDirs(dir);
     accessSync(dir, constants.W_OK);
   });
+}
+
+/** Throws USAGE when the output file `path` (named as the user did: `what`) is inside a recording. */
+export function refuseInsideRecording(what: string, path: string): void {
+  const recording = recordingAround(path);
+  if (recording)
+    throw new HindsightError(
+      "USAGE",
+      `${what} is inside the recording ${recording}: writing it would damage the recording`,
+      { hint: "write the file outside any recording directory" },
+    );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -191,6 +191,14 @@ describe("hindsight audit export", () => {
     });
     expect(backwards.code).toBe(2);
     expect(backwards.stderr).toMatch(/--from is after --to/);
+    const inside = await runCli([...args.slice(0, -1), "recordings/v1/market-spread/audit.jsonl"], {
+      cwd: root,
+    });
+    expect(inside.code).toBe(2);
+    expect(inside.stderr).toMatch(
+      /^hindsight: --out \S+ is inside the recording \S*recordings\/v1\/market-spread: /,
+    );
+    expect(existsSync(join(root, "recordings/v1/market-spread/audit.jsonl"))).toBe(false);
   });
 
   it("refuses an app that does not reproduce the recording and leaves no export behind", async () => {

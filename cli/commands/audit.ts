@@ -12,7 +12,7 @@ import { AUDIT_FORMATS, type AuditFormat } from "../../src/audit/writers.js";
 import { HindsightError } from "../../src/errors.js";
 import { LogReader } from "../../src/log/index.js";
 import { loadApp } from "../../src/recorder/app-load.js";
-import { out } from "../io.js";
+import { out, refuseInsideRecording } from "../io.js";
 import { timeOption } from "../options.js";
 import type { CommandContext } from "../program.js";
 import { type Progress, progress } from "../progress.js";
@@ -80,6 +80,7 @@ export function register(program: Command, ctx: CommandContext): Command {
         throw new HindsightError("USAGE", "--from is after --to", { hint: "give --from <= --to" });
       const signKey =
         o.sign === undefined ? undefined : readPrivateKey(readKeyFile(ctx.io.cwd, o.sign, "--sign"));
+      refuseInsideRecording(`--out ${o.out}`, resolve(ctx.io.cwd, o.out));
       const loaded = await loadApp(o.app, ctx.io.cwd);
       const reader = LogReader.open(resolve(ctx.io.cwd, dir));
       let bar: Progress | null = null;
