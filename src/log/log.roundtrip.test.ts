@@ -110,12 +110,26 @@ describe("log round trip", () => {
     );
     for (let i = 0; i < 400; i++) w.append(recordAt(i));
     w.close();
+    // Closed: every segment's index describes it, the last one's too.
+    const closed = LogReader.open(d);
+    expect(closed.segments.length).toBeGreaterThan(1);
+    expect(closed.segments.every((s) => s.indexed)).toBe(true);
+    closed.close();
     const { writer, recovery } = LogWriter.openAppend(d);
     expect(recovery.nextSeq).toBe(400);
     expect(recovery.truncated).toBeUndefined();
-    for (let i = 400; i < 900; i++) expect(writer.append(recordAt(i))).toBe(i);
+    for (let i = 400; i < 450; i++) expect(writer.append(recordAt(i))).toBe(i);
+    writer.flush();
+    // While it is written to, the last segment has grown past its index: it is walked, and
+    // every record written so far is there.
+    const live = LogReader.open(d);
+    expect(live.segments.at(-1)!.indexed).toBe(false);
+    expect([...live.records()].length).toBe(450);
+    live.close();
+    for (let i = 450; i < 900; i++) expect(writer.append(recordAt(i))).toBe(i);
     writer.close();
     const r = LogReader.open(d);
+    expect(r.segments.every((s) => s.indexed)).toBe(true);
     expect([...r.records()].map(strip)).toEqual(Array.from({ length: 900 }, (_, i) => norm(recordAt(i))));
     r.close();
   });

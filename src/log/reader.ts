@@ -89,7 +89,14 @@ export class LogReader {
   readonly tornTail: TornTail | undefined;
   /** Corruption found while indexing; scans stop with an error when they reach it. */
   readonly corruption: Corruption | undefined;
-  readonly segments: readonly { number: number; path: string; size: number; blocks: number }[];
+  /** The segments read; `indexed` when their block list came from the index file, not a walk. */
+  readonly segments: readonly {
+    number: number;
+    path: string;
+    size: number;
+    blocks: number;
+    indexed: boolean;
+  }[];
   private readonly segs: Segment[];
   private readonly blocks: BlockRef[];
   private readonly prefixMaxTime: bigint[];
@@ -106,7 +113,7 @@ export class LogReader {
     let seq = 0;
     let problem: ScanProblem | undefined;
     const numbers = listSegments(dir);
-    const infos: { number: number; path: string; size: number; blocks: number }[] = [];
+    const infos: { number: number; path: string; size: number; blocks: number; indexed: boolean }[] = [];
     for (const n of numbers) {
       const path = segmentPath(dir, n);
       const size = fileSize(path);
@@ -124,12 +131,16 @@ export class LogReader {
           droppedBytes: size,
           reason: "partial segment header",
         };
-        infos.push({ number: n, path, size, blocks: 0 });
+        infos.push({ number: n, path, size, blocks: 0, indexed: false });
         break;
       }
       checkSegmentHeader(hb, path, n);
-      let entries = last ? undefined : readIndex(indexPath(dir, n), size);
+      // The index describes the segment at the size it was written for (it says which): the last
+      // segment's too once its writer closed it. A segment that grew since (a live recording,
+      // one reopened to append) or was cut short has another size, and is walked.
+      let entries = readIndex(indexPath(dir, n), size);
       if (entries && (entries.length === 0 || entries[0]!.firstSeq !== seq)) entries = undefined;
+      const indexed = entries !== undefined;
       let segProblem: ScanProblem | undefined;
       if (!entries) {
         const s = scanSegment(fd, {
@@ -153,7 +164,7 @@ export class LogReader {
       }
       for (const e of entries) this.blocks.push({ seg, e });
       seq += entries.reduce((a, e) => a + e.recordCount, 0);
-      infos.push({ number: n, path, size, blocks: entries.length });
+      infos.push({ number: n, path, size, blocks: entries.length, indexed });
       if (segProblem) {
         problem = segProblem;
         break;
