@@ -332,6 +332,69 @@ describe("hindsight record --app", () => {
     expect(existsSync(join(tmp, "a.jsonl"))).toBe(false);
   });
 
+  it("--from records an app's run over another recording's input events, in its order and with its times", async () => {
+    const cap = join(tmp, "from-capture");
+    const c = await runCli(
+      [
+        "record",
+        "--input",
+        `quotes=${quotes}`,
+        "--input",
+        `orders=${orders}`,
+        "--time-field",
+        "ts",
+        "--out",
+        cap,
+      ],
+      { cwd: tmp },
+    );
+    expect(c.code).toBe(0);
+    const direct = join(tmp, "from-direct");
+    expect((await runCli([...base(), "--out", direct], { cwd: tmp })).code).toBe(0);
+    const fromCap = join(tmp, "from-run");
+    const r = await runCli(["record", "--app", app, "--from", cap, "--out", fromCap, "--json"], { cwd: tmp });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ events: 2000, outputs: nOrders });
+    const inputsOf = (dir: string) => {
+      const reader = LogReader.open(dir);
+      const xs = [...reader.records({ types: ["input"] })].map((x) =>
+        x.type === "input"
+          ? [x.stream, x.streamSeq, String(x.timeNs), Buffer.from(x.payload).toString()]
+          : [],
+      );
+      reader.close();
+      return xs;
+    };
+    // The same events, in the same order, with the same times as recording from the files.
+    expect(inputsOf(fromCap)).toEqual(inputsOf(direct));
+    expect((await runCli(["verify", fromCap, "--app", app], { cwd: tmp })).code).toBe(0);
+    // An app recording is a source too: a new build's run over an old run's events.
+    const again = join(tmp, "from-app-run");
+    expect(
+      (await runCli(["record", "--app", app, "--from", fromCap, "--out", again], { cwd: tmp })).code,
+    ).toBe(0);
+    expect(inputsOf(again)).toEqual(inputsOf(direct));
+    // Misuse is a usage error, before anything is created.
+    const bad: [string[], RegExp][] = [
+      [["record", "--from", cap], /--from needs --app/],
+      [
+        ["record", "--app", app, "--from", cap, "--input", `quotes=${quotes}`],
+        /give no --input or --time-field/,
+      ],
+      [
+        ["record", "--app", join(root, "examples/double-halve/app.ts"), "--from", cap],
+        /--from \S+: its stream 'quotes': app double-halve has no input stream 'quotes'/,
+      ],
+      [["record", "--out", join(tmp, "nothing")], /no --input given/],
+    ];
+    for (const [argv, msg] of bad) {
+      const b = await runCli([...argv, "--out", join(tmp, "from-bad")], { cwd: tmp });
+      expect(b.code, argv.join(" ")).toBe(2);
+      expect(b.stderr).toMatch(msg);
+      expect(existsSync(join(tmp, "from-bad"))).toBe(false);
+    }
+  });
+
   it("on a terminal, progress is a bar by megabytes of input files, and a counter of events for standard input", async () => {
     const big = join(tmp, "big-quotes.jsonl");
     const one = readFileSync(quotes, "utf8");

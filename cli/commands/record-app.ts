@@ -1,29 +1,140 @@
 /** `hindsight record --app`: run an app over input streams and record everything non-derivable. */
 import { closeSync, openSync, statSync, writeSync } from "node:fs";
 import { resolve, sep } from "node:path";
+import type { App } from "../../src/engine/app.js";
 import type { EngineOutput } from "../../src/engine/engine.js";
 import { HindsightError } from "../../src/errors.js";
+import { LogReader } from "../../src/log/index.js";
 import { loadApp } from "../../src/recorder/app-load.js";
 import { startRun } from "../../src/recorder/app-run.js";
 import { type InputEvent, type InputSpec, readInputBatches } from "../../src/recorder/inputs.js";
 import { err, interruptSignal, out, prepareOutputFile, writingFile } from "../io.js";
 import type { CommandContext } from "../program.js";
-import { inputProgress } from "../progress.js";
+import { type InputProgress, inputProgress, progress } from "../progress.js";
 import { toJson } from "../render.js";
 import { inputSpecsFrom, type RecordCliOptions, writerOptionsFrom } from "./record.js";
 
-/** An app's or a payload's error while handling an input line: says which file and line. */
-function atInput(e: unknown, path: string, line: number): unknown {
+/** An app's or a payload's error while handling an input event: says where the event came from. */
+function atInput(e: unknown, here: string, input: Record<string, unknown>): unknown {
   if (!(e instanceof HindsightError) || (e.code !== "BAD_INPUT" && e.code !== "APP_ERROR")) return e;
-  const here = `${path === "-" ? "<stdin>" : path} line ${line}`;
   return new HindsightError(e.code, e.message, {
     where: e.where ? `${here}, ${e.where}` : here,
     ...(e.hint ? { hint: e.hint } : {}),
-    ...(e.details
-      ? { details: { ...e.details, input: { path, line } } }
-      : { details: { input: { path, line } } }),
+    details: { ...(e.details ?? {}), input },
     cause: e,
   });
+}
+
+/** Where the events of a `record --app` run come from: input files, or another recording. */
+interface EventSource {
+  /** The app's input index for each stream of the source. */
+  readonly toApp: readonly number[];
+  readonly batches: AsyncIterable<InputEvent[]>;
+  /** Whether the event carries its time (else it is stamped with the wall clock when read). */
+  readonly timed: (e: InputEvent) => boolean;
+  /** Where an event came from, for an error about it. */
+  readonly where: (e: InputEvent) => [string, Record<string, unknown>];
+  readonly sources: Record<string, string>;
+  readonly progress: InputProgress;
+  close(): void;
+}
+
+/** The app's input index of each stream name, or USAGE naming the flag that gave it. */
+function appInputsOf(app: App, streams: readonly string[], flag: (s: string) => string): number[] {
+  const appInputs = Object.keys(app.inputs);
+  return streams.map((name) => {
+    const i = appInputs.indexOf(name);
+    if (i < 0)
+      throw new HindsightError("USAGE", `${flag(name)}: app ${app.name} has no input stream '${name}'`, {
+        hint: `its inputs are ${appInputs.join(", ")}`,
+      });
+    return i;
+  });
+}
+
+function fileSource(
+  o: RecordCliOptions,
+  app: App,
+  specs: readonly InputSpec[],
+  ctx: CommandContext,
+  signal: AbortSignal,
+): EventSource {
+  const toApp = appInputsOf(
+    app,
+    specs.map((s) => s.stream),
+    (s) => `--input ${s}`,
+  );
+  const progress = inputProgress(
+    ctx.io,
+    "recording",
+    specs.map((s) => s.path),
+  );
+  return {
+    toApp,
+    batches: readInputBatches(specs, {
+      ...(o.timeField ? { timeField: o.timeField } : {}),
+      stdin: ctx.io.stdin,
+      signal,
+      ...(progress.onRead ? { onRead: progress.onRead } : {}),
+    }),
+    // Without --time-field, an event's time is when it was read (wall clock), and is recorded.
+    timed: () => o.timeField !== undefined,
+    where: (e) => {
+      const path = specs[e.stream]!.path;
+      return [`${path === "-" ? "<stdin>" : path} line ${e.line}`, { path, line: e.line }];
+    },
+    sources: Object.fromEntries(specs.map((s) => [s.stream, s.path])),
+    progress,
+    close() {},
+  };
+}
+
+/**
+ * The input events of another recording, in its order and with its times (a recording made
+ * without times, e.g. `record` without --time-field, gets the wall clock as files do).
+ */
+function recordingSource(from: string, app: App, ctx: CommandContext, signal: AbortSignal): EventSource {
+  const dir = resolve(ctx.io.cwd, from);
+  const reader = LogReader.open(dir);
+  const names = reader.manifest.streams.map((s) => s.name);
+  let toApp: number[];
+  try {
+    toApp = appInputsOf(app, names, (s) => `--from ${from}: its stream '${s}'`);
+  } catch (e) {
+    reader.close();
+    throw e;
+  }
+  const total = reader.endSeq - reader.firstSeq;
+  const bar = progress(ctx.io, "recording", total, "records");
+  async function* batches(): AsyncGenerator<InputEvent[]> {
+    let batch: InputEvent[] = [];
+    for (const r of reader.records({ types: ["input"] })) {
+      if (r.type !== "input") continue;
+      batch.push({
+        stream: r.stream,
+        streamSeq: r.streamSeq,
+        timeNs: r.timeNs,
+        payload: r.payload,
+        line: r.seq,
+      });
+      if (batch.length >= 4096) {
+        bar.update(r.seq - reader.firstSeq);
+        yield batch;
+        batch = [];
+        if (signal.aborted) return;
+      }
+    }
+    if (batch.length) yield batch;
+  }
+  return {
+    toApp,
+    batches: batches(),
+    timed: (e) => e.timeNs !== 0n,
+    where: (e) => [`${from} seq ${e.line}`, { recording: dir, seq: e.line }],
+    sources: Object.fromEntries(names.map((n) => [n, `${dir}#${n}`])),
+    progress: { onEvents() {}, stop: () => bar.stop() },
+    close: () => reader.close(),
+  };
 }
 
 /**
@@ -118,35 +229,32 @@ const NL = new Uint8Array([10]);
 export async function recordAppCommand(o: RecordCliOptions, ctx: CommandContext): Promise<void> {
   const loaded = await loadApp(o.app as string, ctx.io.cwd);
   const app = loaded.app;
-  const appInputs = Object.keys(app.inputs);
   const specs = inputSpecsFrom(o).map((s) => ({
     ...s,
     path: s.path === "-" ? s.path : resolve(ctx.io.cwd, s.path),
   }));
-  const toApp: number[] = [];
-  for (const s of specs) {
-    const i = appInputs.indexOf(s.stream);
-    if (i < 0)
-      throw new HindsightError(
-        "USAGE",
-        `--input ${s.stream}: app ${app.name} has no input stream '${s.stream}'`,
-        {
-          hint: `its inputs are ${appInputs.join(", ")}`,
-        },
-      );
-    toApp.push(i);
-  }
   checkSinkFiles(o.sink, specs, resolve(ctx.io.cwd, o.out), ctx.io.cwd);
-  const sinks = new Map<string, SinkWriter>();
-  for (const { key, value } of o.sink) {
+  for (const { key } of o.sink)
     if (!(key in app.sinks))
       throw new HindsightError("USAGE", `--sink ${key}: app ${app.name} has no sink '${key}'`, {
         hint: `its sinks are ${Object.keys(app.sinks).join(", ")}`,
       });
-    sinks.set(key, new SinkWriter(key, value, ctx));
-  }
   if (o.seed !== undefined && !/^\d{1,20}$/.test(o.seed))
     throw new HindsightError("USAGE", `--seed takes a whole number (got "${o.seed}")`);
+  // Ctrl-C: stop after the batch in hand, and seal the recording (STOP marker "interrupted").
+  const interrupt = interruptSignal(ctx.io);
+  let source: EventSource;
+  try {
+    source =
+      o.from !== undefined
+        ? recordingSource(o.from, app, ctx, interrupt.signal)
+        : fileSource(o, app, specs, ctx, interrupt.signal);
+  } catch (e) {
+    interrupt.off();
+    throw e;
+  }
+  const sinks = new Map<string, SinkWriter>();
+  for (const { key, value } of o.sink) sinks.set(key, new SinkWriter(key, value, ctx));
   const sinkByIndex = Object.keys(app.sinks).map((n) => sinks.get(n));
   const started = performance.now();
   const run = await startRun(app, {
@@ -158,34 +266,28 @@ export async function recordAppCommand(o: RecordCliOptions, ctx: CommandContext)
     outputs: o.outputs,
     writer: writerOptionsFrom(o),
     build: { id: loaded.buildId, module: o.app as string },
-    sources: Object.fromEntries(specs.map((s) => [s.stream, s.path])),
+    sources: source.sources,
     clockSource: "wall",
     config: { timeField: o.timeField ?? null },
     labels: { "hindsight.command": "record --app" },
     ...(sinks.size ? { onOutput: (x: EngineOutput) => sinkByIndex[x.sink]?.write(x.bytes) } : {}),
+  }).catch((e: unknown) => {
+    interrupt.off();
+    source.close();
+    for (const w of sinks.values()) w.close();
+    throw e;
   });
-  const bar = inputProgress(
-    ctx.io,
-    "recording",
-    specs.map((s) => s.path),
-  );
+  const bar = source.progress;
+  const toApp = source.toApp;
   const hr = process.hrtime.bigint.bind(process.hrtime);
   const wallBase = BigInt(Date.now()) * 1_000_000n - hr();
   let n = 0;
-  // Ctrl-C: stop after the batch in hand, and seal the recording (STOP marker "interrupted").
-  const interrupt = interruptSignal(ctx.io);
   let current: InputEvent | undefined;
   try {
-    for await (const batch of readInputBatches(specs, {
-      ...(o.timeField ? { timeField: o.timeField } : {}),
-      stdin: ctx.io.stdin,
-      signal: interrupt.signal,
-      ...(bar.onRead ? { onRead: bar.onRead } : {}),
-    })) {
+    for await (const batch of source.batches) {
       for (const e of batch) {
         current = e;
-        // Without --time-field, an event's time is when it was read (wall clock), and is recorded.
-        const t = o.timeField ? e.timeNs : wallBase + hr();
+        const t = source.timed(e) ? e.timeNs : wallBase + hr();
         const r = run.push(toApp[e.stream] as number, e.payload, t);
         if (r !== undefined) await r;
       }
@@ -197,10 +299,12 @@ export async function recordAppCommand(o: RecordCliOptions, ctx: CommandContext)
   } catch (e) {
     interrupt.off();
     bar.stop();
+    source.close();
     await run.stop(`failed: ${e instanceof Error ? e.message : String(e)}`).catch(() => undefined);
     for (const s of sinks.values()) s.close();
-    throw current ? atInput(e, specs[current.stream]!.path, current.line) : e;
+    throw current ? atInput(e, ...source.where(current)) : e;
   }
+  source.close();
   interrupt.off();
   bar.stop();
   const interrupted = interrupt.signal.aborted;

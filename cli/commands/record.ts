@@ -22,6 +22,7 @@ export interface RecordCliOptions {
   blockSize?: number;
   segmentSize?: number;
   app?: string;
+  from?: string;
   seed?: string;
   checkpointEvery?: number;
   outputs: "digest" | "full";
@@ -57,7 +58,7 @@ export function register(program: Command, ctx: CommandContext): Command {
         "are recorded too. An input line that does not decode, or on which a step throws, is named by\n" +
         "file and line.",
     )
-    .requiredOption(
+    .option(
       "-i, --input <stream=file>",
       "an input stream: name=file.jsonl, or name=- for stdin (repeatable)",
       pairOption("--input"),
@@ -89,6 +90,10 @@ export function register(program: Command, ctx: CommandContext): Command {
       sizeOption("--segment-size"),
     )
     .option("--app <module>", "app module (.ts or .js) whose default export is a hindsight app")
+    .option(
+      "--from <recording>",
+      "with --app, instead of --input: the input events of another recording, in its order and with its times",
+    )
     .option("--seed <n>", "seed for ctx.random() (with --app; default 0)")
     .option(
       "--checkpoint-every <n>",
@@ -117,6 +122,24 @@ export function register(program: Command, ctx: CommandContext): Command {
     )
     .option("--json", "print the summary as JSON")
     .action(async (o: RecordCliOptions) => {
+      if (o.from !== undefined) {
+        if (o.app === undefined)
+          throw new HindsightError(
+            "USAGE",
+            "--from needs --app: it records an app's run over another recording's events",
+            {
+              hint: "to copy a recording, copy its directory",
+            },
+          );
+        if (o.input.length > 0 || o.timeField !== undefined)
+          throw new HindsightError(
+            "USAGE",
+            "--from takes the events, in order and with their times, from the recording: give no --input or --time-field with it",
+          );
+      } else if (o.input.length === 0)
+        throw new HindsightError("USAGE", "no --input given", {
+          hint: "pass --input <stream>=<file.jsonl|-> (or, with --app, --from <recording>)",
+        });
       // Check every input before anything is created: a typo must not leave a recording behind.
       for (const i of o.input) {
         if (i.value === "-") continue;
