@@ -29,17 +29,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const base = () => [
-  "record",
-  "--app",
-  app,
-  "--input",
-  `quotes=${quotes}`,
-  "--input",
-  `orders=${orders}`,
-  "--time-field",
-  "ts",
-];
+/** The --input flags for a quotes file and an orders file. */
+const inputs = (q: string, o: string) => ["--input", `quotes=${q}`, "--input", `orders=${o}`];
+const base = () => ["record", "--app", app, ...inputs(quotes, orders), "--time-field", "ts"];
 
 describe("hindsight record --app", () => {
   it("records inputs, decisions, outputs and checkpoints, and writes the sink", async () => {
@@ -269,21 +261,7 @@ describe("hindsight record --app", () => {
     writeFileSync(o2, `${o[0]}\n\t\n${o[1]}`);
     writeFileSync(o3, `${o[0]}\n\n{"ts":1,"orderId":\n${o[1]}\n`);
     const recordWith = (ordersFile: string, out: string, more: string[]) =>
-      runCli(
-        [
-          "record",
-          "--app",
-          app,
-          "--input",
-          `quotes=${q2}`,
-          "--input",
-          `orders=${ordersFile}`,
-          "--out",
-          out,
-          ...more,
-        ],
-        { cwd: tmp },
-      );
+      runCli(["record", "--app", app, ...inputs(q2, ordersFile), "--out", out, ...more], { cwd: tmp });
     for (const tf of [[], ["--time-field", "ts"]]) {
       const out = join(tmp, `blank${tf.length}`);
       const r = await recordWith(o2, out, [...tf, "--json"]);
