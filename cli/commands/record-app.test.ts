@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -308,6 +308,18 @@ describe("hindsight record --app", () => {
     }
     expect(readFileSync(inputCopy).equals(readFileSync(orders))).toBe(true);
     expect(existsSync(join(tmp, "a.jsonl"))).toBe(false);
+    // A run that cannot start (--out holds a recording) leaves an existing sink file as it was.
+    const kept = join(tmp, "kept-sink.jsonl");
+    writeFileSync(kept, "yesterday's decisions\n");
+    const occupied = join(tmp, "occupied");
+    mkdirSync(occupied);
+    writeFileSync(join(occupied, "notes.txt"), "x");
+    const taken = await runCli([...base(), "--sink", `decisions=${kept}`, "--out", occupied], {
+      cwd: tmp,
+    });
+    expect(taken.code).toBe(2);
+    expect(taken.stderr).toMatch(/is not empty/);
+    expect(readFileSync(kept, "utf8")).toBe("yesterday's decisions\n");
   });
 
   it("--from records an app's run over another recording's input events, in its order and with its times", async () => {

@@ -188,20 +188,23 @@ function checkSinkFiles(
 class SinkWriter {
   private parts: Uint8Array[] = [];
   private size = 0;
-  private readonly fd: number | null;
+  private fd: number | null = null;
   private readonly what: string;
+  private readonly file: string | null;
+  /** Checks the file can be written (creating its directory); open() truncates it. */
   constructor(
     readonly name: string,
     path: string,
     private readonly ctx: CommandContext,
   ) {
     this.what = `--sink ${name}=${path}`;
-    const file = resolve(ctx.io.cwd, path);
-    if (path === "-") this.fd = null;
-    else {
-      prepareOutputFile(this.what, file);
-      this.fd = writingFile(this.what, () => openSync(file, "w"));
-    }
+    this.file = path === "-" ? null : resolve(ctx.io.cwd, path);
+    if (this.file !== null) prepareOutputFile(this.what, this.file);
+  }
+  /** Opens (empties) the file: once the recording has started, so a run that cannot start leaves it as it was. */
+  open(): void {
+    const file = this.file;
+    if (file !== null) this.fd = writingFile(this.what, () => openSync(file, "w"));
   }
   write(b: Uint8Array): void {
     this.parts.push(b, NL);
@@ -213,15 +216,17 @@ class SinkWriter {
     const buf = Buffer.concat(this.parts, this.size);
     this.parts = [];
     this.size = 0;
-    if (this.fd === null) this.ctx.io.stdout.write(buf);
+    if (this.file === null) this.ctx.io.stdout.write(buf);
     else {
-      const fd = this.fd;
+      const fd = this.fd as number;
       writingFile(this.what, () => writeSync(fd, buf));
     }
   }
   close(): void {
+    if (this.file !== null && this.fd === null) return; // never opened
     this.flush();
     if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
   }
 }
 const NL = new Uint8Array([10]);
@@ -277,6 +282,15 @@ export async function recordAppCommand(o: RecordCliOptions, ctx: CommandContext)
     for (const w of sinks.values()) w.close();
     throw e;
   });
+  try {
+    for (const w of sinks.values()) w.open();
+  } catch (e) {
+    interrupt.off();
+    source.close();
+    await run.stop(`failed: ${e instanceof Error ? e.message : String(e)}`).catch(() => undefined);
+    for (const w of sinks.values()) w.close();
+    throw e;
+  }
   const bar = source.progress;
   const toApp = source.toApp;
   const hr = process.hrtime.bigint.bind(process.hrtime);
