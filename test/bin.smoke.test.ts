@@ -1,9 +1,10 @@
 /** The real binary, as a user runs it after `npm install` (dist/ is built by `prepare`/`pretest`). */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { marketSpreadLines } from "../examples/market-spread/generate.js";
 
 const root = join(import.meta.dirname, "..");
 const bin = join(root, "bin/hindsight.js");
@@ -76,4 +77,48 @@ describe("bin/hindsight.js", () => {
     const v = run("verify", out, "--app", app);
     expect(v.status).toBe(0);
   }, 30_000);
+
+  it("Ctrl-C while recording an app --from a recording stops it too (reading a recording never waits)", async () => {
+    const q: string[] = [];
+    const o: string[] = [];
+    for (const l of marketSpreadLines({ seed: 9, quotes: 240_000, orders: 60_000 }))
+      (l.stream === "quotes" ? q : o).push(l.line);
+    writeFileSync(join(tmp, "q.jsonl"), `${q.join("\n")}\n`);
+    writeFileSync(join(tmp, "o.jsonl"), `${o.join("\n")}\n`);
+    const src = join(tmp, "capture");
+    const cap = run(
+      "record",
+      "-i",
+      `quotes=${join(tmp, "q.jsonl")}`,
+      "-i",
+      `orders=${join(tmp, "o.jsonl")}`,
+      "--time-field",
+      "ts",
+      "-o",
+      src,
+    );
+    expect(cap.status, cap.stderr).toBe(0);
+    const out = join(tmp, "from");
+    const app = join(root, "examples/market-spread/app.ts");
+    const child = spawn(process.execPath, [bin, "record", "--app", app, "--from", src, "-o", out], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    // The run has started (and listens for the interrupt) once its manifest is written.
+    const manifest = join(out, "manifest.json");
+    for (let i = 0; i < 600 && !(existsSync(manifest) && statSync(manifest).size > 0); i++)
+      await new Promise((r) => setTimeout(r, 10));
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    expect(stderr).toMatch(/hindsight: interrupted: the recording was sealed after [\d,]+ events/);
+    const v = run("verify", out, "--app", app, "--json");
+    expect(v.status).toBe(0);
+    const events = (JSON.parse(v.stdout) as { events: number }[])[0]!.events;
+    expect(events).toBeLessThan(300_000);
+  }, 60_000);
 });

@@ -121,6 +121,8 @@ function recordingSource(from: string, app: App, ctx: CommandContext, signal: Ab
         bar.update(r.seq - reader.firstSeq);
         yield batch;
         batch = [];
+        // Reading a recording never waits for I/O: let the event loop run, so Ctrl-C is heard.
+        await new Promise((go) => setImmediate(go));
         if (signal.aborted) return;
       }
     }
