@@ -210,8 +210,10 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
         firstSeq: records ? segFirst : null,
         lastSeq: records ? seq - 1 : null,
       });
-      if (!last && !stop && corrupt.length === 0) {
-        const idx = readIndex(indexPath(dir, n), size);
+      // The last segment's index is used by readers only while it names the segment's current
+      // size (a closed recording): check it then; otherwise it is ignored, as a reader does.
+      const idx = !stop && corrupt.length === 0 && !torn ? readIndex(indexPath(dir, n), size) : undefined;
+      if (!stop && corrupt.length === 0 && !torn && (!last || idx !== undefined)) {
         if (!idx || !sameEntries(idx, entries)) {
           if (o.repair) writeFileAtomic(indexPath(dir, n), encodeIndex(entries, size), true);
           staleIndexes.push({ file: indexFileName(n), rewritten: Boolean(o.repair) });

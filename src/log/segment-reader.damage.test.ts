@@ -12,12 +12,15 @@ import { BLOCK_HEADER_SIZE, SEGMENT_HEADER_SIZE } from "../format/constants.js";
 import type { SeqRecord } from "../format/records.js";
 import { fsck } from "./fsck.js";
 import { LogReader } from "./reader.js";
+import { encodeIndex } from "./segment-files.js";
 import { recordAt, tempDir } from "./test-helpers.js";
 import { LogWriter } from "./writer.js";
 
 const STREAMS = [{ name: "s", codec: "json-lines", source: "-" }];
 let root: { dir: string; cleanup: () => void };
 let original: Buffer;
+/** The index file the writer wrote when it closed the segment. */
+let originalIndex: Buffer;
 let originalRecords: string[];
 let blockEnds: number[];
 const seg = "segment-000001.hsl";
@@ -38,6 +41,7 @@ beforeAll(() => {
   for (let i = 0; i < 14; i++) w.append(recordAt(i));
   w.close();
   original = readFileSync(join(src, seg));
+  originalIndex = readFileSync(join(src, "segment-000001.hsi"));
   const r = LogReader.open(src);
   originalRecords = [...r.records()].map(key);
   blockEnds = Array.from({ length: r.blockCount }, (_, i) => {
@@ -50,10 +54,14 @@ beforeAll(() => {
 });
 afterAll(() => root.cleanup());
 
-function readAll(bytes: Uint8Array): { records: string[]; error?: HindsightError; torn: boolean } {
+function readAll(
+  bytes: Uint8Array,
+  withIndex = false,
+): { records: string[]; error?: HindsightError; torn: boolean } {
   const d = join(root.dir, "case");
   writeFileSync(join(d, seg), bytes);
-  rmSync(join(d, "segment-000001.hsi"), { force: true });
+  if (withIndex) writeFileSync(join(d, "segment-000001.hsi"), originalIndex);
+  else rmSync(join(d, "segment-000001.hsi"), { force: true });
   const records: string[] = [];
   let reader: LogReader | undefined;
   try {
@@ -136,22 +144,44 @@ function countUpTo(blocks: number): number {
 }
 
 describe("corruption", () => {
-  it("every single-bit flip is detected as corruption, after only original records", () => {
-    const codes = new Set<string>();
-    for (let byte = 0; byte < original.length; byte++) {
-      for (let bit = 0; bit < 8; bit++) {
-        const b = Buffer.from(original);
-        b[byte]! ^= 1 << bit;
-        const res = readAll(b);
-        expect(res.error, `flip byte ${byte} bit ${bit}`).toBeDefined();
-        expect(res.error!.exitCode, `flip byte ${byte} bit ${bit}`).toBe(4);
-        codes.add(res.error!.code);
-        expect(originalRecords.slice(0, res.records.length)).toEqual(res.records);
+  it.each([
+    ["walking the block headers", false],
+    ["read through the index the writer left at close", true],
+  ])(
+    "every single-bit flip is detected as corruption, after only original records (%s)",
+    (_how, withIndex) => {
+      const codes = new Set<string>();
+      for (let byte = 0; byte < original.length; byte++) {
+        for (let bit = 0; bit < 8; bit++) {
+          const b = Buffer.from(original);
+          b[byte]! ^= 1 << bit;
+          const res = readAll(b, withIndex);
+          expect(res.error, `flip byte ${byte} bit ${bit}`).toBeDefined();
+          expect(res.error!.exitCode, `flip byte ${byte} bit ${bit}`).toBe(4);
+          codes.add(res.error!.code);
+          expect(originalRecords.slice(0, res.records.length)).toEqual(res.records);
+        }
       }
-    }
-    expect([...codes].sort()).toEqual(
-      expect.arrayContaining(["CORRUPT_BLOCK", "CORRUPT_HEADER", "CORRUPT_SEGMENT"]),
-    );
+      expect([...codes].sort()).toEqual(
+        expect.arrayContaining(["CORRUPT_BLOCK", "CORRUPT_HEADER", "CORRUPT_SEGMENT"]),
+      );
+    },
+  );
+
+  it("fsck checks the index of a closed last segment, and --repair rewrites a wrong one", () => {
+    const d = join(root.dir, "case");
+    readAll(original, true);
+    expect(fsck(d).staleIndexes).toEqual([]);
+    // The right size, a valid checksum, a wrong block offset.
+    const entries = LogReader.open(join(root.dir, "src"));
+    const list = Array.from({ length: entries.blockCount }, (_, i) => entries.blockInfo(i));
+    entries.close();
+    list[1] = { ...list[1]!, offset: list[1]!.offset + 1 };
+    writeFileSync(join(d, "segment-000001.hsi"), encodeIndex(list, original.length));
+    expect(fsck(d).staleIndexes).toEqual([{ file: "segment-000001.hsi", rewritten: false }]);
+    expect(fsck(d, { repair: true }).staleIndexes).toEqual([{ file: "segment-000001.hsi", rewritten: true }]);
+    expect(readFileSync(join(d, "segment-000001.hsi")).equals(originalIndex)).toBe(true);
+    expect(readAll(original, true).records).toEqual(originalRecords);
   });
 
   it("the corruption error names segment, offset and sequence range", () => {
