@@ -96,7 +96,8 @@ async function* lines(
  * Finds a top-level field's value in one JSON object line and returns it as nanoseconds.
  * Returns a string describing the problem when it cannot.
  */
-export function extractTime(line: Uint8Array, field: string): bigint | string {
+export function extractTime(line: Uint8Array, field: string | Uint8Array): bigint | string {
+  const key = typeof field === "string" ? Buffer.from(field, "utf8") : field;
   const n = line.length;
   let i = 0;
   const ws = (c: number | undefined) => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
@@ -128,11 +129,7 @@ export function extractTime(line: Uint8Array, field: string): bigint | string {
         if (line[j] !== 0x3a) return "malformed object";
         j++;
         while (j < n && ws(line[j])) j++;
-        if (
-          e - s === Buffer.byteLength(field) &&
-          Buffer.from(line.buffer, line.byteOffset + s, e - s).toString() === field
-        )
-          return parseTimeValue(line, j);
+        if (e - s === key.length && sameBytes(line, s, key)) return parseTimeValue(line, j);
         i = j;
         expectKey = false;
         continue;
@@ -146,7 +143,13 @@ export function extractTime(line: Uint8Array, field: string): bigint | string {
     } else if (c === 0x2c && depth === 1) expectKey = true;
     i++;
   }
-  return `no top-level field "${field}"`;
+  return `no top-level field "${typeof field === "string" ? field : Buffer.from(field).toString()}"`;
+}
+
+/** Whether `line` holds `key`'s bytes at `at` (a key compared as written, escapes and all). */
+function sameBytes(line: Uint8Array, at: number, key: Uint8Array): boolean {
+  for (let i = 0; i < key.length; i++) if (line[at + i] !== key[i]) return false;
+  return true;
 }
 
 function parseTimeValue(line: Uint8Array, j: number): bigint | string {
@@ -292,9 +295,9 @@ function take(s: Source, timeNs: bigint): InputEvent {
   return e;
 }
 
-function timeOf(s: Source, field: string): bigint {
+function timeOf(s: Source, field: string, key: Uint8Array): bigint {
   const line = s.batch[s.pos]!;
-  const t = extractTime(line, field);
+  const t = extractTime(line, key);
   if (typeof t === "string")
     throw new HindsightError("BAD_INPUT", `cannot read time field "${field}": ${t}`, {
       where: `${s.where} line ${s.linesBefore + s.pos + 1}`,
@@ -328,6 +331,7 @@ export async function* readInputBatches(
       })
     : undefined;
   const field = o.timeField;
+  const key = Buffer.from(field ?? "", "utf8");
   const out: InputEvent[] = [];
   const BATCH = 4096;
   if (sources.length === 1 || field === undefined) {
@@ -336,12 +340,12 @@ export async function* readInputBatches(
     while (live.length) {
       const next: Source[] = [];
       for (const s of live) {
-        if (!(await fill(s, stop))) continue;
-        out.push(take(s, field === undefined ? 0n : timeOf(s, field)));
+        if (!skipBlank(s) && !(await fill(s, stop))) continue;
+        out.push(take(s, field === undefined ? 0n : timeOf(s, field, key)));
         next.push(s);
         // A single stream drains its whole batch at once.
         if (live.length === 1)
-          while (skipBlank(s)) out.push(take(s, field === undefined ? 0n : timeOf(s, field)));
+          while (skipBlank(s)) out.push(take(s, field === undefined ? 0n : timeOf(s, field, key)));
       }
       live = next;
       // Hand over what we have before waiting for more input (live streams stay prompt).
@@ -354,7 +358,7 @@ export async function* readInputBatches(
   const live: Source[] = [];
   for (const s of sources)
     if (await fill(s, stop)) {
-      s.headTime = timeOf(s, field);
+      s.headTime = timeOf(s, field, key);
       live.push(s);
     }
   while (live.length) {
@@ -362,9 +366,13 @@ export async function* readInputBatches(
     for (let i = 1; i < live.length; i++) if (live[i]!.headTime < live[best]!.headTime) best = i;
     const s = live[best]!;
     out.push(take(s, s.headTime));
-    if (!skipBlank(s) && out.length) yield out.splice(0, out.length);
-    if (await fill(s, stop)) s.headTime = timeOf(s, field);
-    else live.splice(best, 1);
+    // Only a source whose batch is used up waits (an await per event would cost more than the rest).
+    if (skipBlank(s)) s.headTime = timeOf(s, field, key);
+    else {
+      if (out.length) yield out.splice(0, out.length);
+      if (await fill(s, stop)) s.headTime = timeOf(s, field, key);
+      else live.splice(best, 1);
+    }
     if (out.length >= BATCH) yield out.splice(0, out.length);
   }
   if (out.length) yield out;
