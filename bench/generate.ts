@@ -12,17 +12,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { DoubleHalveSim, writeDoubleHalve } from "../examples/double-halve/generate.js";
 import { MarketSpreadSim, splitEvents, writeMarketSpread } from "../examples/market-spread/generate.js";
-import {
-  benchArgs,
-  diskBytes,
-  formatBytes,
-  formatRate,
-  header,
-  measure,
-  median,
-  printTable,
-  ratio,
-} from "./lib.js";
+import { benchArgs, diskBytes, formatBytes, header, printRates, timeCases } from "./lib.js";
 
 const args = benchArgs({ events: 1_000_000, runs: 3 });
 header("hindsight bench: input generators");
@@ -60,28 +50,11 @@ const cases: [string, () => void][] = [
   ["baseline: market-spread + JSON round trip per line", naiveMarket],
 ];
 
-const results: { name: string; ms: number; cpuMs: number }[] = [];
-for (const [name, fn] of cases) {
-  const cpu: number[] = [];
-  const times = await measure(fn, { runs: args.runs, warmup: 1, cpu });
-  results.push({ name, ms: median(times), cpuMs: median(cpu) });
-}
+const results = await timeCases(cases, args.runs);
 const msBytes = diskBytes(join(dir, "ms"));
 const dhBytes = diskBytes(join(dir, "dh"));
 rmSync(dir, { recursive: true, force: true });
-
-const base = results[0]!.ms;
-printTable(
-  ["case", "wall", "lines/s", "CPU", "lines/CPU-s", "vs in-memory market-spread (wall)"],
-  results.map((r) => [
-    r.name,
-    `${(r.ms / 1000).toFixed(2)} s`,
-    formatRate(args.events, r.ms),
-    `${(r.cpuMs / 1000).toFixed(2)} s`,
-    formatRate(args.events, r.cpuMs),
-    ratio(base, r.ms),
-  ]),
-);
+printRates(results, args.events, "lines", results[0]!);
 process.stdout.write(
   `\n${args.events.toLocaleString("en-US")} lines per case, medians of ${args.runs} runs after 1 warm-up ` +
     `(CPU: user + system time of this process, GC threads included); ` +

@@ -15,17 +15,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { splitEvents, writeMarketSpread } from "../examples/market-spread/generate.js";
 import { readInputBatches } from "../src/recorder/inputs.js";
-import {
-  benchArgs,
-  diskBytes,
-  formatBytes,
-  formatRate,
-  header,
-  measure,
-  median,
-  printTable,
-  ratio,
-} from "./lib.js";
+import { benchArgs, diskBytes, formatBytes, header, printRates, timeCases } from "./lib.js";
 
 const args = benchArgs({ events: 1_000_000, runs: 3 });
 header("hindsight bench: reading input files");
@@ -74,27 +64,10 @@ const cases: [string, () => Promise<void>][] = [
   ["readInputBatches, round-robin", () => ours()],
   ["baseline: readline + JSON.parse + merge", baseline],
 ];
-const results: { name: string; ms: number; cpuMs: number }[] = [];
-for (const [name, fn] of cases) {
-  const cpu: number[] = [];
-  const times = await measure(fn, { runs: args.runs, warmup: 1, cpu });
-  results.push({ name, ms: median(times), cpuMs: median(cpu) });
-}
+const results = await timeCases(cases, args.runs);
 const bytes = diskBytes(dir);
 rmSync(dir, { recursive: true, force: true });
-
-const base = results[results.length - 1]!.ms;
-printTable(
-  ["case", "wall", "events/s", "CPU", "events/CPU-s", "vs baseline (wall)"],
-  results.map((r) => [
-    r.name,
-    `${(r.ms / 1000).toFixed(2)} s`,
-    formatRate(args.events, r.ms),
-    `${(r.cpuMs / 1000).toFixed(2)} s`,
-    formatRate(args.events, r.cpuMs),
-    ratio(base, r.ms),
-  ]),
-);
+printRates(results, args.events, "events", results[results.length - 1]!);
 process.stdout.write(
   `\n${args.events.toLocaleString("en-US")} events (${formatBytes(bytes)} of JSON lines in 2 files) per case, ` +
     `medians of ${args.runs} runs after 1 warm-up, under tsx (CPU: user + system time of this process)` +

@@ -344,6 +344,47 @@ export function printTable(
   process.stdout.write(`${table(headers, rows, options)}\n`);
 }
 
+/** A case's median wall time and median CPU time of this process (ms). */
+export interface CaseTimes {
+  readonly name: string;
+  readonly ms: number;
+  readonly cpuMs: number;
+}
+
+/** Runs each case `runs` times after one warm-up; medians of wall and process CPU time. */
+export async function timeCases(
+  cases: readonly (readonly [string, () => unknown | Promise<unknown>])[],
+  runs: number,
+): Promise<CaseTimes[]> {
+  const out: CaseTimes[] = [];
+  for (const [name, fn] of cases) {
+    const cpu: number[] = [];
+    const times = await measure(fn, { runs, warmup: 1, cpu });
+    out.push({ name, ms: median(times), cpuMs: median(cpu) });
+  }
+  return out;
+}
+
+/** A table of `count` items per case: wall, rate, CPU, rate per CPU-second, ratio to `base`. */
+export function printRates(
+  results: readonly CaseTimes[],
+  count: number,
+  unit: string,
+  base: CaseTimes,
+): void {
+  printTable(
+    ["case", "wall", `${unit}/s`, "CPU", `${unit}/CPU-s`, `vs ${base.name} (wall)`],
+    results.map((r) => [
+      r.name,
+      `${(r.ms / 1000).toFixed(2)} s`,
+      formatRate(count, r.ms),
+      `${(r.cpuMs / 1000).toFixed(2)} s`,
+      formatRate(count, r.cpuMs),
+      ratio(base.ms, r.ms),
+    ]),
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Environment
 
