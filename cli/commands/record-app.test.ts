@@ -121,6 +121,16 @@ describe("hindsight record --app", () => {
     expect(c.code).toBe(2);
     expect(c.stderr).toMatch(/app module nope.ts does not exist/);
     expect(existsSync(join(tmp, "x1"))).toBe(false);
+    // Inputs that cannot be read together are refused before the recording is created.
+    for (const [more, msg] of [
+      [["--input", `quotes=${quotes}`, "--input", `quotes=${quotes}`], /stream "quotes" is given twice/],
+      [["--input", "quotes=-", "--input", "orders=-"], /only one input can read standard input/],
+    ] as const) {
+      const r = await runCli(["record", "--app", app, ...more, "--out", join(tmp, "x5")], { cwd: tmp });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(msg);
+      expect(existsSync(join(tmp, "x5"))).toBe(false);
+    }
     // A module that does not load: one line, whatever the loader's message looked like.
     writeFileSync(join(tmp, "imports-missing.ts"), 'import x from "./not-there.js";\nexport default x;\n');
     writeFileSync(join(tmp, "syntax.ts"), "export default {;\n");

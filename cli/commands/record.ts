@@ -5,7 +5,7 @@ import { type Command, Option } from "commander";
 import { HindsightError } from "../../src/errors.js";
 import { FSYNC_POLICIES, type FsyncPolicy, type WriterOptions } from "../../src/log/writer.js";
 import { captureInputs } from "../../src/recorder/capture.js";
-import type { InputSpec } from "../../src/recorder/inputs.js";
+import { checkInputSpecs, type InputSpec } from "../../src/recorder/inputs.js";
 import { interruptSignal, out } from "../io.js";
 import { choiceOption, intOption, pairOption, sizeOption } from "../options.js";
 import type { CommandContext } from "../program.js";
@@ -141,6 +141,7 @@ export function register(program: Command, ctx: CommandContext): Command {
           hint: "pass --input <stream>=<file.jsonl|-> (or, with --app, --from <recording>)",
         });
       // Check every input before anything is created: a typo must not leave a recording behind.
+      checkInputSpecs(inputSpecsFrom(o));
       for (const i of o.input) {
         if (i.value === "-") continue;
         let st: ReturnType<typeof statSync>;

@@ -308,6 +308,17 @@ function timeOf(s: Source, field: string, key: Uint8Array): bigint {
   return t;
 }
 
+/** Throws USAGE for a stream given twice or more than one input reading standard input. */
+export function checkInputSpecs(specs: readonly InputSpec[]): void {
+  const names = new Set<string>();
+  for (const s of specs) {
+    if (names.has(s.stream)) throw new HindsightError("USAGE", `stream "${s.stream}" is given twice`);
+    names.add(s.stream);
+  }
+  if (specs.filter((s) => s.path === "-").length > 1)
+    throw new HindsightError("USAGE", "only one input can read standard input");
+}
+
 /**
  * Reads the given JSON-lines inputs and yields their events in the recorded interleaving,
  * in batches (for speed). Throws NOT_FOUND (missing file), BAD_INPUT (line without a usable
@@ -317,13 +328,7 @@ export async function* readInputBatches(
   specs: readonly InputSpec[],
   o: ReadInputsOptions = {},
 ): AsyncGenerator<InputEvent[]> {
-  const names = new Set<string>();
-  for (const s of specs) {
-    if (names.has(s.stream)) throw new HindsightError("USAGE", `stream "${s.stream}" is given twice`);
-    names.add(s.stream);
-  }
-  if (specs.filter((s) => s.path === "-").length > 1)
-    throw new HindsightError("USAGE", "only one input can read standard input");
+  checkInputSpecs(specs);
   const sources = await Promise.all(specs.map((s, i) => openSource(s, i, o)));
   const signal = o.signal;
   const stop: Stop = signal
