@@ -1,4 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -374,6 +384,23 @@ describe("hindsight record --app", () => {
       (await runCli(["record", "--app", app, "--from", fromCap, "--out", again], { cwd: tmp })).code,
     ).toBe(0);
     expect(inputsOf(again)).toEqual(inputsOf(direct));
+    // A source cut short by a crash: its events up to the torn tail, and a warning saying so.
+    const torn = join(tmp, "from-torn");
+    cpSync(cap, torn, { recursive: true });
+    rmSync(join(torn, "segment-000001.hsi"), { force: true });
+    const seg = join(torn, "segment-000001.hsl");
+    truncateSync(seg, statSync(seg).size - 100);
+    const t = await runCli(
+      ["record", "--app", app, "--from", torn, "--out", join(tmp, "from-torn-run"), "--json"],
+      {
+        cwd: tmp,
+      },
+    );
+    expect(t.code).toBe(0);
+    expect(t.stderr).toMatch(
+      /^hindsight: warning: --from \S+ ends in a torn tail in segment-000001\.hsl at offset \d+/,
+    );
+    expect((JSON.parse(t.stdout) as { events: number }).events).toBeLessThan(2000);
     // Misuse is a usage error, before anything is created.
     const bad: [string[], RegExp][] = [
       [["record", "--from", cap], /--from needs --app/],

@@ -104,6 +104,12 @@ function recordingSource(from: string, app: App, ctx: CommandContext, signal: Ab
     reader.close();
     throw e;
   }
+  const torn = reader.tornTail;
+  if (torn)
+    err(
+      ctx.io,
+      `hindsight: warning: --from ${from} ends in a torn tail in ${torn.segment} at offset ${torn.offset} (${torn.droppedBytes} bytes not readable): its events up to there are used`,
+    );
   const total = reader.endSeq - reader.firstSeq;
   const bar = progress(ctx.io, "recording", total, "records");
   async function* batches(): AsyncGenerator<InputEvent[]> {
