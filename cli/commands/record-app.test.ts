@@ -401,6 +401,19 @@ describe("hindsight record --app", () => {
       /^hindsight: warning: --from \S+ ends in a torn tail in segment-000001\.hsl at offset \d+/,
     );
     expect((JSON.parse(t.stdout) as { events: number }).events).toBeLessThan(2000);
+    // A corrupt source: exit 4, and the error names the source, not the recording being made.
+    const bent = join(tmp, "from-corrupt");
+    cpSync(cap, bent, { recursive: true });
+    const bytes = readFileSync(join(bent, "segment-000001.hsl"));
+    bytes[Math.floor(bytes.length / 2)]! ^= 0xff;
+    writeFileSync(join(bent, "segment-000001.hsl"), bytes);
+    const k = await runCli(["record", "--app", app, "--from", bent, "--out", join(tmp, "from-corrupt-run")], {
+      cwd: tmp,
+    });
+    expect(k.code).toBe(4);
+    expect(k.stderr).toMatch(
+      /^hindsight: --from \S+from-corrupt: block (payload checksum mismatch|header is invalid)/,
+    );
     // Misuse is a usage error, before anything is created.
     const bad: [string[], RegExp][] = [
       [["record", "--from", cap], /--from needs --app/],

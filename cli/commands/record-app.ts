@@ -112,9 +112,23 @@ function recordingSource(from: string, app: App, ctx: CommandContext, signal: Ab
     );
   const total = reader.endSeq - reader.firstSeq;
   const bar = progress(ctx.io, "recording", total, "records");
+  // An error reading the source (a corrupt block) names the source, not the recording being made.
+  const records = function* () {
+    try {
+      yield* reader.records({ types: ["input"] });
+    } catch (e) {
+      if (!(e instanceof HindsightError)) throw e;
+      throw new HindsightError(e.code, `--from ${from}: ${e.message}`, {
+        ...(e.where ? { where: e.where } : {}),
+        ...(e.hint ? { hint: e.hint } : {}),
+        ...(e.details ? { details: e.details } : {}),
+        cause: e,
+      });
+    }
+  };
   async function* batches(): AsyncGenerator<InputEvent[]> {
     let batch: InputEvent[] = [];
-    for (const r of reader.records({ types: ["input"] })) {
+    for (const r of records()) {
       if (r.type !== "input") continue;
       batch.push({
         stream: r.stream,
