@@ -34,12 +34,12 @@ export function timeOption(name: string): (v: string) => bigint {
 /** Collects repeated `name=value` options. */
 export function pairOption(
   name: string,
-): (v: string, prev: { key: string; value: string }[]) => { key: string; value: string }[] {
+): (v: string, prev: { key: string; value: string }[] | undefined) => { key: string; value: string }[] {
   return (v, prev) => {
     const i = v.indexOf("=");
     if (i <= 0 || i === v.length - 1)
       throw new InvalidArgumentError(`${name} takes <name>=<file> (got "${v}")`);
-    return [...prev, { key: v.slice(0, i), value: v.slice(i + 1) }];
+    return [...(prev ?? []), { key: v.slice(0, i), value: v.slice(i + 1) }];
   };
 }
 

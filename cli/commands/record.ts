@@ -62,7 +62,6 @@ export function register(program: Command, ctx: CommandContext): Command {
       "-i, --input <stream=file>",
       "an input stream: name=file.jsonl, or name=- for stdin (repeatable)",
       pairOption("--input"),
-      [],
     )
     .requiredOption("-o, --out <dir>", "recording directory to create (must not exist or be empty)")
     .option(
@@ -109,7 +108,6 @@ export function register(program: Command, ctx: CommandContext): Command {
       "--sink <name=file>",
       "also write a sink's outputs to a file (its directory is created), or - for stdout (with --app; repeatable)",
       pairOption("--sink"),
-      [],
     )
     .addOption(
       new Option("--strict <mode>", "ambient nondeterminism in steps: throw | record | off (with --app)")
@@ -122,6 +120,9 @@ export function register(program: Command, ctx: CommandContext): Command {
     )
     .option("--json", "print the summary as JSON")
     .action(async (o: RecordCliOptions) => {
+      // Repeatable options with no default shown in --help: none given is an empty list.
+      o.input ??= [];
+      o.sink ??= [];
       if (o.from !== undefined) {
         if (o.app === undefined)
           throw new HindsightError(
