@@ -1,13 +1,6 @@
 /** The only file that touches `process`. */
 import { run } from "./program.js";
 
-// A reader that stops early (`hindsight cat rec | head`) closes the pipe: that is not an error.
-for (const stream of [process.stdout, process.stderr])
-  stream.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-
 // While a command that must stop cleanly (record) asks for it, the first Ctrl-C (or SIGTERM)
 // asks it to stop and a second one ends the process. Otherwise signals keep their default
 // action: a replay or verify, whose loop may not yield to the event loop for a long time, ends
@@ -20,6 +13,19 @@ const onSignal = (): void => {
   asked = true;
   stopper();
 };
+// A reader that stops early (`hindsight cat rec | head`) closes the pipe: that is not an error.
+// While a recording runs (`record --app ... --sink x=- | head`), it is stopped and sealed as a
+// first Ctrl-C would, not cut off with its last blocks unwritten.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    if (stopper === null) process.exit(process.exitCode ?? 0);
+    if (!asked) {
+      asked = true;
+      stopper();
+    }
+  });
+
 const onInterrupt = (stop: () => void): (() => void) => {
   stopper = stop;
   asked = false;

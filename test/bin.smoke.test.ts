@@ -121,4 +121,51 @@ describe("bin/hindsight.js", () => {
     const events = (JSON.parse(v.stdout) as { events: number }[])[0]!.events;
     expect(events).toBeLessThan(300_000);
   }, 60_000);
+
+  it("a sink on stdout whose reader goes away (| head) stops the recording sealed, not cut off", async () => {
+    const q: string[] = [];
+    const o: string[] = [];
+    for (const l of marketSpreadLines({ seed: 5, quotes: 80_000, orders: 20_000 }))
+      (l.stream === "quotes" ? q : o).push(l.line);
+    writeFileSync(join(tmp, "q5.jsonl"), `${q.join("\n")}\n`);
+    writeFileSync(join(tmp, "o5.jsonl"), `${o.join("\n")}\n`);
+    const out = join(tmp, "piped");
+    const app = join(root, "examples/market-spread/app.ts");
+    const child = spawn(
+      process.execPath,
+      [
+        bin,
+        "record",
+        "--app",
+        app,
+        "-i",
+        `quotes=${join(tmp, "q5.jsonl")}`,
+        "-i",
+        `orders=${join(tmp, "o5.jsonl")}`,
+        "--time-field",
+        "ts",
+        "--sink",
+        "decisions=-",
+        "-o",
+        out,
+      ],
+      { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    // Read the first chunk of decisions, then close the pipe, as `head -1` does.
+    await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+    child.stdout.destroy();
+    expect(await exited).toBe(130);
+    expect(stderr).toMatch(/hindsight: interrupted: the recording was sealed after [\d,]+ events/);
+    const m = run("cat", out, "--type", "marker", "--json");
+    expect(JSON.parse(m.stdout.trim().split("\n").at(-1) as string)).toMatchObject({
+      kind: "stop",
+      status: "interrupted",
+    });
+    expect(run("verify", out, "--app", app).status).toBe(0);
+  }, 60_000);
 });
