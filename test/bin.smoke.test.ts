@@ -12,6 +12,29 @@ const tmp = mkdtempSync(join(tmpdir(), "hindsight-bin-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const run = (...args: string[]) =>
   spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", cwd: root });
+const app = join(root, "examples/market-spread/app.ts");
+
+/** The binary started in the background: its stderr so far, and its exit code to come. */
+function start(args: string[], keepStdin = false) {
+  const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
+  if (!keepStdin) child.stdin.end();
+  let stderr = "";
+  child.stderr.on("data", (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, exited, stderr: () => stderr };
+}
+
+/** Seeded market-spread input files; returns the --input flags for them. */
+function marketFiles(name: string, seed: number, quotes: number, orders: number): string[] {
+  const q: string[] = [];
+  const o: string[] = [];
+  for (const l of marketSpreadLines({ seed, quotes, orders })) (l.stream === "quotes" ? q : o).push(l.line);
+  writeFileSync(join(tmp, `${name}-q.jsonl`), `${q.join("\n")}\n`);
+  writeFileSync(join(tmp, `${name}-o.jsonl`), `${o.join("\n")}\n`);
+  return ["-i", `quotes=${join(tmp, `${name}-q.jsonl`)}`, "-i", `orders=${join(tmp, `${name}-o.jsonl`)}`];
+}
 
 describe("bin/hindsight.js", () => {
   it("prints its version and help", () => {
@@ -41,16 +64,7 @@ describe("bin/hindsight.js", () => {
 
   it("Ctrl-C while recording an app from an idle pipe seals the recording (exit 130), which verifies", async () => {
     const out = join(tmp, "live");
-    const app = join(root, "examples/market-spread/app.ts");
-    const child = spawn(process.execPath, [bin, "record", "--app", app, "-i", "quotes=-", "-o", out], {
-      cwd: root,
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => {
-      stderr += d.toString();
-    });
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const { child, exited, stderr } = start(["record", "--app", app, "-i", "quotes=-", "-o", out], true);
     const quote = (i: number) =>
       `{"ts":${1793629800000000000 + i},"symbol":"S${i % 7}","bid":1.${i % 9},"offer":2.5,"bidSize":1,"offerSize":1}`;
     child.stdin.write(`${Array.from({ length: 30 }, (_, i) => quote(i)).join("\n")}\n`);
@@ -67,7 +81,7 @@ describe("bin/hindsight.js", () => {
     expect(seen).toBe(30);
     child.kill("SIGINT");
     expect(await exited).toBe(130);
-    expect(stderr).toMatch(/hindsight: interrupted: the recording was sealed after 30 events/);
+    expect(stderr()).toMatch(/hindsight: interrupted: the recording was sealed after 30 events/);
     const m = run("cat", out, "--type", "marker", "--json");
     expect(JSON.parse(m.stdout.trim().split("\n").at(-1) as string)).toMatchObject({
       kind: "stop",
@@ -79,43 +93,18 @@ describe("bin/hindsight.js", () => {
   }, 30_000);
 
   it("Ctrl-C while recording an app --from a recording stops it too (reading a recording never waits)", async () => {
-    const q: string[] = [];
-    const o: string[] = [];
-    for (const l of marketSpreadLines({ seed: 9, quotes: 240_000, orders: 60_000 }))
-      (l.stream === "quotes" ? q : o).push(l.line);
-    writeFileSync(join(tmp, "q.jsonl"), `${q.join("\n")}\n`);
-    writeFileSync(join(tmp, "o.jsonl"), `${o.join("\n")}\n`);
     const src = join(tmp, "capture");
-    const cap = run(
-      "record",
-      "-i",
-      `quotes=${join(tmp, "q.jsonl")}`,
-      "-i",
-      `orders=${join(tmp, "o.jsonl")}`,
-      "--time-field",
-      "ts",
-      "-o",
-      src,
-    );
+    const cap = run("record", ...marketFiles("m9", 9, 240_000, 60_000), "--time-field", "ts", "-o", src);
     expect(cap.status, cap.stderr).toBe(0);
     const out = join(tmp, "from");
-    const app = join(root, "examples/market-spread/app.ts");
-    const child = spawn(process.execPath, [bin, "record", "--app", app, "--from", src, "-o", out], {
-      cwd: root,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => {
-      stderr += d.toString();
-    });
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const { child, exited, stderr } = start(["record", "--app", app, "--from", src, "-o", out]);
     // The run has started (and listens for the interrupt) once its manifest is written.
     const manifest = join(out, "manifest.json");
     for (let i = 0; i < 600 && !(existsSync(manifest) && statSync(manifest).size > 0); i++)
       await new Promise((r) => setTimeout(r, 10));
     child.kill("SIGINT");
     expect(await exited).toBe(130);
-    expect(stderr).toMatch(/hindsight: interrupted: the recording was sealed after [\d,]+ events/);
+    expect(stderr()).toMatch(/hindsight: interrupted: the recording was sealed after [\d,]+ events/);
     const v = run("verify", out, "--app", app, "--json");
     expect(v.status).toBe(0);
     const events = (JSON.parse(v.stdout) as { events: number }[])[0]!.events;
@@ -123,44 +112,24 @@ describe("bin/hindsight.js", () => {
   }, 60_000);
 
   it("a sink on stdout whose reader goes away (| head) stops the recording sealed, not cut off", async () => {
-    const q: string[] = [];
-    const o: string[] = [];
-    for (const l of marketSpreadLines({ seed: 5, quotes: 80_000, orders: 20_000 }))
-      (l.stream === "quotes" ? q : o).push(l.line);
-    writeFileSync(join(tmp, "q5.jsonl"), `${q.join("\n")}\n`);
-    writeFileSync(join(tmp, "o5.jsonl"), `${o.join("\n")}\n`);
     const out = join(tmp, "piped");
-    const app = join(root, "examples/market-spread/app.ts");
-    const child = spawn(
-      process.execPath,
-      [
-        bin,
-        "record",
-        "--app",
-        app,
-        "-i",
-        `quotes=${join(tmp, "q5.jsonl")}`,
-        "-i",
-        `orders=${join(tmp, "o5.jsonl")}`,
-        "--time-field",
-        "ts",
-        "--sink",
-        "decisions=-",
-        "-o",
-        out,
-      ],
-      { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
-    );
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => {
-      stderr += d.toString();
-    });
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const { child, exited, stderr } = start([
+      "record",
+      "--app",
+      app,
+      ...marketFiles("m5", 5, 80_000, 20_000),
+      "--time-field",
+      "ts",
+      "--sink",
+      "decisions=-",
+      "-o",
+      out,
+    ]);
     // Read the first chunk of decisions, then close the pipe, as `head -1` does.
     await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
     child.stdout.destroy();
     expect(await exited).toBe(130);
-    expect(stderr).toMatch(/hindsight: interrupted: the recording was sealed after [\d,]+ events/);
+    expect(stderr()).toMatch(/hindsight: interrupted: the recording was sealed after [\d,]+ events/);
     const m = run("cat", out, "--type", "marker", "--json");
     expect(JSON.parse(m.stdout.trim().split("\n").at(-1) as string)).toMatchObject({
       kind: "stop",
