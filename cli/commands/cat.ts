@@ -1,5 +1,6 @@
 /** `hindsight cat`: print records. */
 import type { Command } from "commander";
+import { failedLookup } from "../../src/engine/engine.js";
 import { HindsightError } from "../../src/errors.js";
 import { decisionKindName, RECORD_TYPES, type RecordType, type SeqRecord } from "../../src/format/records.js";
 import { formatTime } from "../../src/format/time.js";
@@ -57,6 +58,7 @@ export function recordToJson(r: SeqRecord, m: Manifest): Record<string, unknown>
         value: hex(r.value),
         ...(r.key.length ? { key: text(r.key) } : {}),
         ...(r.contentHash.length ? { contentHash: hex(r.contentHash) } : {}),
+        ...(failedLookup(r) !== undefined ? { error: failedLookup(r) } : {}),
       };
     case "output": {
       const d = r.data.length ? text(r.data) : undefined;

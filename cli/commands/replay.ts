@@ -1,7 +1,7 @@
 /** `hindsight replay <dir> --app <module> [--until <seq|ISO time>] [--key K] [--json]`: state at a point. */
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { decodeDecision } from "../../src/engine/engine.js";
+import { decodeDecision, failedLookup } from "../../src/engine/engine.js";
 import { stringifyJson } from "../../src/engine/json.js";
 import { HindsightError } from "../../src/errors.js";
 import { decisionKindName, type SeqRecord } from "../../src/format/records.js";
@@ -141,9 +141,11 @@ export function register(program: Command, ctx: CommandContext): Command {
                 step: r.step,
                 ...(r.key.length ? { key: Buffer.from(r.key).toString("utf8") } : {}),
                 value:
-                  r.kind === 3
-                    ? `blob sha256:${Buffer.from(r.contentHash).toString("hex")}`
-                    : decodeDecision(r.kind, r.value),
+                  failedLookup(r) !== undefined
+                    ? { error: failedLookup(r) }
+                    : r.kind === 3
+                      ? `blob sha256:${Buffer.from(r.contentHash).toString("hex")}`
+                      : decodeDecision(r.kind, r.value),
               }
             : {},
         );

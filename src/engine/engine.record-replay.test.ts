@@ -123,6 +123,90 @@ describe("record then replay", () => {
     reader.close();
   });
 
+  it("a look-up whose fetch fails is recorded: a fallback replays the same, and so does a run that failed on it", async () => {
+    // The outside service is down for some keys: the step catches the error and falls back.
+    const flaky = (k: string) => {
+      if (k.endsWith("3")) throw new Error(`service down for ${k}`);
+      return { k };
+    };
+    const dir = fresh();
+    const app = defineApp({
+      name: "fallback",
+      inputs: { a: codecs.json<Ev>() },
+      sinks: { out: codecs.json() },
+      steps: {
+        s: map<Ev, unknown>({
+          from: "a",
+          to: "out",
+          async fn(v, ctx) {
+            try {
+              return { k: v.k, ref: await ctx.lookup("ref", v.k, flaky) };
+            } catch (e) {
+              return { k: v.k, fallback: (e as Error).message };
+            }
+          },
+        }),
+      },
+    });
+    const evs = Array.from({ length: 40 }, (_, i) => ({
+      stream: "a",
+      v: { k: `k${i}`, x: i },
+      t: BigInt(1000 + i),
+    }));
+    const { outputs } = await record(app, dir, {}, evs);
+    expect(outputs.filter((o) => o.includes('"fallback":"service down for k3"'))).toHaveLength(1);
+    const reader = LogReader.open(dir);
+    const failed = [...reader.records({ types: ["decision"] })].filter(
+      (r) => r.type === "decision" && r.kind === DecisionKind.lookup && r.contentHash.length === 0,
+    );
+    expect(failed.map((r) => (r.type === "decision" ? Buffer.from(r.value).toString() : ""))).toEqual([
+      "service down for k3",
+      "service down for k13",
+      "service down for k23",
+      "service down for k33",
+    ]);
+    const replayed: string[] = [];
+    const res = await replay(
+      reader,
+      { ...app },
+      {
+        compareOutputs: true,
+        onOutput: (o) => replayed.push(Buffer.from(o.bytes).toString()),
+      },
+    );
+    expect(res.divergence).toBeNull();
+    expect(replayed).toEqual(outputs);
+    reader.close();
+    // The same service failure, not caught: the run fails on it, and the replay fails the same way.
+    const strictApp = defineApp({
+      name: "fallback",
+      inputs: { a: codecs.json<Ev>() },
+      sinks: { out: codecs.json() },
+      steps: {
+        s: map<Ev, unknown>({
+          from: "a",
+          to: "out",
+          fn: async (v, ctx) => ({ k: v.k, ref: await ctx.lookup("ref", v.k, flaky) }),
+        }),
+      },
+    });
+    const dir2 = fresh();
+    const run = await startRun(strictApp, { out: dir2, seed: "42", writer: { fsync: "never" } });
+    let failure = "";
+    try {
+      for (const e of evs) await run.push(e.stream, e.v, e.t);
+    } catch (e) {
+      failure = (e as Error).message;
+    }
+    await run.stop(`failed: ${failure}`);
+    expect(failure).toMatch(/service down for k3/);
+    const r2 = LogReader.open(dir2);
+    const again = await replay(r2, strictApp, { compareOutputs: true });
+    expect(again.divergence).toBeNull();
+    expect(again.failedAsRecorded?.message).toMatch(/service down for k3/);
+    r2.close();
+  });
+
   it("gives the same outputs with the same seed and clock, and different random draws with another seed", async () => {
     const app = kitchenSink({ fetch: (k) => k });
     const a = await record(app, fresh());

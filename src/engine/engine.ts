@@ -604,6 +604,18 @@ export class Engine {
           );
         }
       });
+    } catch (e) {
+      // A failed look-up is a decision the step consumed too (it may fall back on it).
+      if (this.tracing && !(e instanceof HindsightError) && !(e instanceof DivergenceSignal))
+        this.traceDecisions.push({
+          kind: DecisionKind.lookup,
+          name,
+          step: rt.name,
+          index,
+          value: { error: e instanceof Error ? e.message : String(e) },
+          key,
+        });
+      throw e;
     } finally {
       setActive(ctx); // the step resumes after this
     }
@@ -857,6 +869,18 @@ function decodeUtf8Lossy(b: Uint8Array): string {
 }
 
 /** Decodes a decision's value bytes for display (per DecisionKind). */
+/**
+ * The error message of a look-up decision recorded as failed (no content hash; the value is
+ * the message), else undefined.
+ */
+export function failedLookup(r: {
+  kind: number;
+  contentHash: Uint8Array;
+  value: Uint8Array;
+}): string | undefined {
+  return r.kind === DecisionKind.lookup && r.contentHash.length === 0 ? decodeUtf8Lossy(r.value) : undefined;
+}
+
 export function decodeDecision(kind: number, v: Uint8Array): unknown {
   try {
     switch (kind) {

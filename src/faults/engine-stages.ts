@@ -89,12 +89,21 @@ class StagePort implements DecisionPort {
     const { eventSeq, timeNs } = this;
     if (this.recorded) {
       const d = this.recorded.next(eventSeq, DecisionKind.lookup, req.name, req.step);
+      // Recorded as failed: fail the same way.
+      if (d.contentHash.length === 0) return Promise.reject(new Error(Buffer.from(d.value).toString("utf8")));
       return Promise.resolve(this.recorded.blob(d.contentHash));
     }
-    return Promise.resolve(fetch()).then((data) => {
-      this.log.lookup(req, eventSeq, index, timeNs, data);
-      return data;
-    });
+    return new Promise<Uint8Array>((resolve) => resolve(fetch())).then(
+      (data) => {
+        this.log.lookup(req, eventSeq, index, timeNs, data);
+        return data;
+      },
+      (e: unknown) => {
+        if (!(e instanceof HindsightError))
+          this.log.lookupFailed(req, eventSeq, index, timeNs, e instanceof Error ? e.message : String(e));
+        throw e;
+      },
+    );
   }
 
   output(o: EngineOutput): void {

@@ -4,7 +4,7 @@
  * and the events that last wrote the state values it read.
  */
 import type { DecisionInfo, Engine } from "../engine/engine.js";
-import { decodeDecision } from "../engine/engine.js";
+import { decodeDecision, failedLookup } from "../engine/engine.js";
 import { DecisionKind, type LineageRecord } from "../format/records.js";
 import type { LogReader } from "../log/reader.js";
 import { eventView } from "../verify/verify.js";
@@ -49,7 +49,7 @@ export function recordedLineage(
       name: r.name,
       step: r.step,
       index: r.index,
-      value: decodeDecision(r.kind, bytes),
+      value: failedLookup(r) !== undefined ? { error: failedLookup(r) } : decodeDecision(r.kind, bytes),
       key: Buffer.from(r.key).toString("utf8"),
     });
   }

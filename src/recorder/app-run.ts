@@ -118,11 +118,22 @@ class RecordingPort implements DecisionPort {
     const index = this.index++;
     const eventSeq = this.eventSeq;
     const timeNs = this.timeNs;
-    return Promise.resolve(fetch()).then((data) => {
-      this.decisions++;
-      this.log?.lookup(req, eventSeq, index, timeNs, data);
-      return data;
-    });
+    return new Promise<Uint8Array>((resolve) => resolve(fetch())).then(
+      (data) => {
+        this.decisions++;
+        this.log?.lookup(req, eventSeq, index, timeNs, data);
+        return data;
+      },
+      (e: unknown) => {
+        // The outside service failed: that is a non-derivable outcome too. (hindsight's own
+        // errors, e.g. a value that is not JSON data, are not the service's and are not recorded.)
+        if (!(e instanceof HindsightError)) {
+          this.decisions++;
+          this.log?.lookupFailed(req, eventSeq, index, timeNs, e instanceof Error ? e.message : String(e));
+        }
+        throw e;
+      },
+    );
   }
 
   output(o: EngineOutput): void {

@@ -28,6 +28,26 @@ export class DecisionLog {
     );
   }
 
+  /**
+   * A look-up whose fetch failed: a lookup decision with no content hash, the error's message as
+   * its value. A replay throws an Error with that message where the fetch threw, so an app that
+   * falls back on a failed look-up (or fails on it) decides the same way again.
+   */
+  lookupFailed(req: DecisionRequest, eventSeq: number, index: number, timeNs: bigint, message: string): void {
+    this.record(
+      rec.decision({
+        timeNs,
+        kind: DecisionKind.lookup,
+        name: req.name,
+        eventSeq,
+        index,
+        key: req.key,
+        value: Buffer.from(message, "utf8"),
+        step: req.step,
+      }),
+    );
+  }
+
   /** A look-up value: its Blob (the first time it is seen), then the decision naming it. */
   lookup(req: DecisionRequest, eventSeq: number, index: number, timeNs: bigint, data: Uint8Array): void {
     const h = sha256(data);

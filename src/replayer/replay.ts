@@ -365,6 +365,8 @@ class ReplayPort implements DecisionPort {
 
   lookup(req: DecisionRequest): Uint8Array {
     const d = this.take(req);
+    // A look-up that failed when recorded fails here the same way (see DecisionLog.lookupFailed).
+    if (d.contentHash.length === 0) throw new Error(Buffer.from(d.value).toString("utf8"));
     const k = hex(d.contentHash);
     let data = this.blobs.get(k);
     if (data === undefined) {

@@ -6,7 +6,7 @@
  * note, not a failure: verifying a new build against old recordings is the point.
  */
 import type { App } from "../engine/app.js";
-import { decodeDecision, type Engine } from "../engine/engine.js";
+import { decodeDecision, type Engine, failedLookup } from "../engine/engine.js";
 import { stringifyJson } from "../engine/json.js";
 import { isHindsightError } from "../errors.js";
 import { decisionKindName, type SeqRecord } from "../format/records.js";
@@ -132,10 +132,13 @@ export function eventView(r: SeqRecord, engine: Engine, streams: readonly string
 
 function decisionLine(r: SeqRecord): string {
   if (r.type !== "decision") return `seq ${r.seq} ${r.type}`;
+  const failed = failedLookup(r);
   const v =
-    r.kind === 3
-      ? `blob ${Buffer.from(r.contentHash).toString("hex").slice(0, 12)}…`
-      : safeJson(decodeDecision(r.kind, r.value));
+    failed !== undefined
+      ? `failed: ${JSON.stringify(failed)}`
+      : r.kind === 3
+        ? `blob ${Buffer.from(r.contentHash).toString("hex").slice(0, 12)}…`
+        : safeJson(decodeDecision(r.kind, r.value));
   return `seq ${r.seq} event ${r.eventSeq} #${r.index} ${decisionKindName(r.kind)} '${r.name}' step '${r.step}'${r.key.length ? ` key ${JSON.stringify(Buffer.from(r.key).toString("utf8"))}` : ""} = ${v}`;
 }
 
