@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { isHindsightError } from "../errors.js";
-import { DecisionKind } from "../format/records.js";
+import { DecisionKind, type DecisionRecord } from "../format/records.js";
 import { LogReader } from "../log/index.js";
 import { type AppRun, type RunOptions, startRun } from "../recorder/app-run.js";
 import { replay } from "../replayer/replay.js";
@@ -83,6 +83,25 @@ async function record(
   return { outputs, run };
 }
 
+/** The decision records of a recording that `keep` accepts. */
+function decisionsOf(reader: LogReader, keep: (r: DecisionRecord) => boolean): DecisionRecord[] {
+  const out: DecisionRecord[] = [];
+  for (const r of reader.records({ types: ["decision"] })) if (r.type === "decision" && keep(r)) out.push(r);
+  return out;
+}
+
+/** Replays comparing outputs, expects no divergence and the recorded outputs; closes the reader. */
+async function expectSameReplay(reader: LogReader, app: App, recorded: string[]): Promise<void> {
+  const outputs: string[] = [];
+  const res = await replay(reader, app, {
+    compareOutputs: true,
+    onOutput: (o) => outputs.push(Buffer.from(o.bytes).toString()),
+  });
+  reader.close();
+  expect(res.divergence).toBeNull();
+  expect(outputs).toEqual(recorded);
+}
+
 describe("record then replay", () => {
   it("replays every output byte for byte, and never calls a look-up's fetch on replay", async () => {
     const dir = fresh();
@@ -129,25 +148,29 @@ describe("record then replay", () => {
       if (k.endsWith("3")) throw new Error(`service down for ${k}`);
       return { k };
     };
+    /** One step looking up each event's key; `catchIt`: fall back when the look-up fails. */
+    const lookupApp = (catchIt: boolean) =>
+      defineApp({
+        name: "fallback",
+        inputs: { a: codecs.json<Ev>() },
+        sinks: { out: codecs.json() },
+        steps: {
+          s: map<Ev, unknown>({
+            from: "a",
+            to: "out",
+            async fn(v, ctx) {
+              try {
+                return { k: v.k, ref: await ctx.lookup("ref", v.k, flaky) };
+              } catch (e) {
+                if (!catchIt) throw e;
+                return { k: v.k, fallback: (e as Error).message };
+              }
+            },
+          }),
+        },
+      });
     const dir = fresh();
-    const app = defineApp({
-      name: "fallback",
-      inputs: { a: codecs.json<Ev>() },
-      sinks: { out: codecs.json() },
-      steps: {
-        s: map<Ev, unknown>({
-          from: "a",
-          to: "out",
-          async fn(v, ctx) {
-            try {
-              return { k: v.k, ref: await ctx.lookup("ref", v.k, flaky) };
-            } catch (e) {
-              return { k: v.k, fallback: (e as Error).message };
-            }
-          },
-        }),
-      },
-    });
+    const app = lookupApp(true);
     const evs = Array.from({ length: 40 }, (_, i) => ({
       stream: "a",
       v: { k: `k${i}`, x: i },
@@ -156,40 +179,16 @@ describe("record then replay", () => {
     const { outputs } = await record(app, dir, {}, evs);
     expect(outputs.filter((o) => o.includes('"fallback":"service down for k3"'))).toHaveLength(1);
     const reader = LogReader.open(dir);
-    const failed = [...reader.records({ types: ["decision"] })].filter(
-      (r) => r.type === "decision" && r.kind === DecisionKind.lookup && r.contentHash.length === 0,
-    );
-    expect(failed.map((r) => (r.type === "decision" ? Buffer.from(r.value).toString() : ""))).toEqual([
+    const failed = decisionsOf(reader, (r) => r.kind === DecisionKind.lookup && r.contentHash.length === 0);
+    expect(failed.map((r) => Buffer.from(r.value).toString())).toEqual([
       "service down for k3",
       "service down for k13",
       "service down for k23",
       "service down for k33",
     ]);
-    const replayed: string[] = [];
-    const res = await replay(
-      reader,
-      { ...app },
-      {
-        compareOutputs: true,
-        onOutput: (o) => replayed.push(Buffer.from(o.bytes).toString()),
-      },
-    );
-    expect(res.divergence).toBeNull();
-    expect(replayed).toEqual(outputs);
-    reader.close();
+    await expectSameReplay(reader, app, outputs);
     // The same service failure, not caught: the run fails on it, and the replay fails the same way.
-    const strictApp = defineApp({
-      name: "fallback",
-      inputs: { a: codecs.json<Ev>() },
-      sinks: { out: codecs.json() },
-      steps: {
-        s: map<Ev, unknown>({
-          from: "a",
-          to: "out",
-          fn: async (v, ctx) => ({ k: v.k, ref: await ctx.lookup("ref", v.k, flaky) }),
-        }),
-      },
-    });
+    const strictApp = lookupApp(false);
     const dir2 = fresh();
     const run = await startRun(strictApp, { out: dir2, seed: "42", writer: { fsync: "never" } });
     let failure = "";
@@ -528,23 +527,14 @@ describe("strict mode", () => {
       events.slice(0, 5).map((e) => ({ ...e, stream: "a" })),
     );
     const reader = LogReader.open(dir);
-    const ambients = [...reader.records({ types: ["decision"] })].filter(
-      (r) => r.type === "decision" && r.kind === DecisionKind.ambient,
-    );
-    expect(ambients.map((r) => (r.type === "decision" ? r.name : "")).slice(0, 4)).toEqual([
+    const ambients = decisionsOf(reader, (r) => r.kind === DecisionKind.ambient);
+    expect(ambients.map((r) => r.name).slice(0, 4)).toEqual([
       "Date.now()",
       "Math.random()",
       "crypto.randomUUID()",
       "new Date()",
     ]);
-    const replayed: string[] = [];
-    const res = await replay(reader, app, {
-      compareOutputs: true,
-      onOutput: (o) => replayed.push(Buffer.from(o.bytes).toString()),
-    });
-    expect(res.divergence).toBeNull();
-    expect(replayed).toEqual(outputs);
-    reader.close();
+    await expectSameReplay(reader, app, outputs);
   });
 });
 

@@ -34,18 +34,7 @@ export class DecisionLog {
    * falls back on a failed look-up (or fails on it) decides the same way again.
    */
   lookupFailed(req: DecisionRequest, eventSeq: number, index: number, timeNs: bigint, message: string): void {
-    this.record(
-      rec.decision({
-        timeNs,
-        kind: DecisionKind.lookup,
-        name: req.name,
-        eventSeq,
-        index,
-        key: req.key,
-        value: Buffer.from(message, "utf8"),
-        step: req.step,
-      }),
-    );
+    this.lookupDecision(req, eventSeq, index, timeNs, { value: Buffer.from(message, "utf8") });
   }
 
   /** A look-up value: its Blob (the first time it is seen), then the decision naming it. */
@@ -56,6 +45,16 @@ export class DecisionLog {
       this.blobs.add(k);
       this.record(rec.blob({ timeNs, hash: h, data }));
     }
+    this.lookupDecision(req, eventSeq, index, timeNs, { contentHash: h });
+  }
+
+  private lookupDecision(
+    req: DecisionRequest,
+    eventSeq: number,
+    index: number,
+    timeNs: bigint,
+    outcome: { contentHash: Uint8Array } | { value: Uint8Array },
+  ): void {
     this.record(
       rec.decision({
         timeNs,
@@ -64,8 +63,8 @@ export class DecisionLog {
         eventSeq,
         index,
         key: req.key,
-        contentHash: h,
         step: req.step,
+        ...outcome,
       }),
     );
   }
