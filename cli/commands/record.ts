@@ -51,12 +51,13 @@ export function register(program: Command, ctx: CommandContext): Command {
     .summary("record input streams (and an app's decisions and outputs) into a new recording")
     .description(
       "Record JSON-lines input streams into a new recording directory. Each line's bytes are stored\n" +
-        "exactly as input events; blank lines are skipped. With several inputs, events interleave by\n" +
-        "--time-field when given (ties: the order of --input flags), else round-robin one line per\n" +
-        "stream in --input order; the interleaving is what is recorded. With --app, the app runs over\n" +
-        "the events and its decisions (clock, random, look-ups, ticks), output digests and checkpoints\n" +
-        "are recorded too. An input line that does not decode, or on which a step throws, is named by\n" +
-        "file and line.",
+        "exactly as input events; blank lines and a leading UTF-8 BOM are skipped. With several inputs,\n" +
+        "events interleave by --time-field when given (ties: the order of --input flags), else\n" +
+        "round-robin one line per stream in --input order; the interleaving is what is recorded. With\n" +
+        "--app, the app runs over the events and its decisions (clock, random, look-ups, ticks), output\n" +
+        "digests and checkpoints are recorded too. An input line that does not decode, or on which a\n" +
+        "step throws, is named by file and line. With --app, --from <recording> takes the events of\n" +
+        "another recording instead of --input files.",
     )
     .option(
       "-i, --input <stream=file>",

@@ -83,4 +83,20 @@ describe("readInputs", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("skips a UTF-8 byte order mark at the start of a file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "hindsight-inputs-"));
+    try {
+      const f = join(dir, "bom.jsonl");
+      writeFileSync(f, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"ts":5}\n{"ts":6}\n')]));
+      for (const timeField of [undefined, "ts"]) {
+        const got: string[] = [];
+        for await (const e of readInputs([{ stream: "a", path: f }], timeField ? { timeField } : {}))
+          got.push(`${e.line}:${e.timeNs}:${Buffer.from(e.payload).toString()}`);
+        expect(got).toEqual(timeField ? ['1:5:{"ts":5}', '2:6:{"ts":6}'] : ['1:0:{"ts":5}', '2:0:{"ts":6}']);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * Input capture from JSON-lines streams. Each line's bytes (without its "\n") are the
  * event's payload, exactly; blank lines (empty, or only spaces, tabs and a "\r") are not
- * events and are skipped. With several streams, events interleave:
+ * events and are skipped, and so is a UTF-8 byte order mark at the start of a file. With several streams, events interleave:
  *   - with a time field: by that field's value (integer nanoseconds, or an ISO-8601 string),
  *     ties broken by the order the streams were given, then by line order;
  *   - without: round-robin, one line from each stream in the order given, skipping streams
@@ -57,9 +57,15 @@ async function* lines(
   onRead: ((bytes: number) => void) | undefined,
 ): AsyncGenerator<Uint8Array[]> {
   let carry: Buffer | undefined;
+  let first = true;
   for await (const chunkAny of src as AsyncIterable<Buffer | string>) {
-    const chunk = typeof chunkAny === "string" ? Buffer.from(chunkAny) : chunkAny;
+    let chunk = typeof chunkAny === "string" ? Buffer.from(chunkAny) : chunkAny;
     onRead?.(chunk.length);
+    if (first && chunk.length > 0) {
+      first = false;
+      // A UTF-8 byte order mark (files saved by some Windows tools) is not part of the first line.
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+    }
     const batch: Uint8Array[] = [];
     let start = 0;
     let buf = chunk;
