@@ -1,6 +1,5 @@
 /** Progress on stderr for long work: only when stderr is a terminal, never in pipes or CI. */
 import { statSync } from "node:fs";
-import { resolve } from "node:path";
 import cliProgress from "cli-progress";
 import { type Io, wantsProgress } from "./io.js";
 
@@ -66,12 +65,13 @@ export interface InputProgress {
  * counter of events with a rate (standard input has no known end).
  */
 export function inputProgress(io: Io, label: string, paths: readonly string[]): InputProgress {
+  // `paths` are resolved (see inputSpecsFrom); "-" is standard input.
   if (!wantsProgress(io)) return { onEvents() {}, stop() {} };
   let total = 0;
   if (!paths.includes("-"))
     for (const p of paths)
       try {
-        total += statSync(resolve(io.cwd, p)).size;
+        total += statSync(p).size;
       } catch {
         // the reader names a missing or unreadable file
       }

@@ -12,7 +12,7 @@ import { err, interruptSignal, out, prepareOutputFile, writingFile } from "../io
 import type { CommandContext } from "../program.js";
 import { type InputProgress, inputProgress, progress } from "../progress.js";
 import { toJson } from "../render.js";
-import { inputSpecsFrom, type RecordCliOptions, writerOptionsFrom } from "./record.js";
+import { type RecordCliOptions, writerOptionsFrom } from "./record.js";
 
 /** An app's or a payload's error while handling an input event: says where the event came from. */
 function atInput(e: unknown, here: string, input: Record<string, unknown>): unknown {
@@ -253,13 +253,14 @@ class SinkWriter {
 }
 const NL = new Uint8Array([10]);
 
-export async function recordAppCommand(o: RecordCliOptions, ctx: CommandContext): Promise<void> {
+/** `record --app`; `specs` are the --input flags, checked (empty with --from). */
+export async function recordAppCommand(
+  o: RecordCliOptions,
+  ctx: CommandContext,
+  specs: readonly InputSpec[],
+): Promise<void> {
   const loaded = await loadApp(o.app as string, ctx.io.cwd);
   const app = loaded.app;
-  const specs = inputSpecsFrom(o).map((s) => ({
-    ...s,
-    path: s.path === "-" ? s.path : resolve(ctx.io.cwd, s.path),
-  }));
   checkSinkFiles(o.sink, specs, resolve(ctx.io.cwd, o.out), ctx.io.cwd);
   for (const { key } of o.sink)
     if (!(key in app.sinks))

@@ -1,5 +1,4 @@
 /** `hindsight record`: capture input streams (and, with --app, run and record an app). */
-import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { HindsightError } from "../../src/errors.js";
@@ -41,8 +40,9 @@ export function writerOptionsFrom(o: RecordCliOptions): Partial<WriterOptions> {
   };
 }
 
-export function inputSpecsFrom(o: RecordCliOptions): InputSpec[] {
-  return o.input.map((p) => ({ stream: p.key, path: p.value }));
+/** The --input flags as input specs, file paths resolved against `cwd` ("-" is standard input). */
+export function inputSpecsFrom(o: RecordCliOptions, cwd: string): InputSpec[] {
+  return o.input.map((p) => ({ stream: p.key, path: p.value === "-" ? "-" : resolve(cwd, p.value) }));
 }
 
 export function register(program: Command, ctx: CommandContext): Command {
@@ -142,26 +142,10 @@ export function register(program: Command, ctx: CommandContext): Command {
         throw new HindsightError("USAGE", "no --input given", {
           hint: "pass --input <stream>=<file.jsonl|-> (or, with --app, --from <recording>)",
         });
-      // Check every input before anything is created: a typo must not leave a recording behind.
-      checkInputSpecs(inputSpecsFrom(o));
-      for (const i of o.input) {
-        if (i.value === "-") continue;
-        let st: ReturnType<typeof statSync>;
-        try {
-          st = statSync(resolve(ctx.io.cwd, i.value));
-        } catch {
-          throw new HindsightError("NOT_FOUND", `input file not found: ${i.value}`, {
-            where: `--input ${i.key}=${i.value}`,
-            hint: "check the path",
-          });
-        }
-        if (st.isDirectory())
-          throw new HindsightError("BAD_INPUT", `input ${i.value} is a directory`, {
-            hint: "give a JSON-lines file",
-          });
-      }
+      const inputs = inputSpecsFrom(o, ctx.io.cwd);
+      checkInputSpecs(inputs);
       if (o.app !== undefined) {
-        await recordAppCommand(o, ctx);
+        await recordAppCommand(o, ctx, inputs);
         return;
       }
       for (const [flag, set] of [
@@ -170,7 +154,6 @@ export function register(program: Command, ctx: CommandContext): Command {
         ["--lineage", o.lineage],
       ] as const)
         if (set !== undefined) ctx.io.stderr.write(`hindsight: note: ${flag} has no effect without --app\n`);
-      const inputs = inputSpecsFrom(o);
       const bar = inputProgress(
         ctx.io,
         "recording",

@@ -8,8 +8,7 @@
  *     that have ended.
  * The interleaving chosen is what gets recorded; replay never recomputes it.
  */
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { createReadStream, statSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { HindsightError } from "../errors.js";
 import { parseIsoTime } from "../format/time.js";
@@ -215,19 +214,6 @@ async function openSource(spec: InputSpec, index: number, o: ReadInputsOptions):
       throw new HindsightError("USAGE", `stream ${spec.stream} reads standard input, which is not available`);
     stream = o.stdin;
   } else {
-    try {
-      const st = await stat(spec.path);
-      if (st.isDirectory())
-        throw new HindsightError("BAD_INPUT", `input ${spec.path} is a directory`, {
-          hint: "give a JSON-lines file",
-        });
-    } catch (e) {
-      if (e instanceof HindsightError) throw e;
-      throw new HindsightError("NOT_FOUND", `input file not found: ${spec.path}`, {
-        where: `--input ${spec.stream}=${spec.path}`,
-        hint: "check the path",
-      });
-    }
     stream = createReadStream(spec.path, { highWaterMark: 1 << 20 }) as Readable;
   }
   const file = spec.path === "-" ? null : (stream as Readable);
@@ -314,7 +300,11 @@ function timeOf(s: Source, field: string, key: Uint8Array): bigint {
   return t;
 }
 
-/** Throws USAGE for a stream given twice or more than one input reading standard input. */
+/**
+ * Checks inputs before anything is created (a typo must not leave a recording behind): USAGE
+ * for a stream given twice or more than one input on standard input, NOT_FOUND for a missing
+ * file, BAD_INPUT for a directory.
+ */
 export function checkInputSpecs(specs: readonly InputSpec[]): void {
   const names = new Set<string>();
   for (const s of specs) {
@@ -323,6 +313,19 @@ export function checkInputSpecs(specs: readonly InputSpec[]): void {
   }
   if (specs.filter((s) => s.path === "-").length > 1)
     throw new HindsightError("USAGE", "only one input can read standard input");
+  for (const s of specs) {
+    if (s.path === "-") continue;
+    const st = statSync(s.path, { throwIfNoEntry: false });
+    if (st === undefined)
+      throw new HindsightError("NOT_FOUND", `input file not found: ${s.path}`, {
+        where: `--input ${s.stream}=${s.path}`,
+        hint: "check the path",
+      });
+    if (st.isDirectory())
+      throw new HindsightError("BAD_INPUT", `input ${s.path} is a directory`, {
+        hint: "give a JSON-lines file",
+      });
+  }
 }
 
 /**
