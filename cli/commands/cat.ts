@@ -58,7 +58,7 @@ export function recordToJson(r: SeqRecord, m: Manifest): Record<string, unknown>
         value: hex(r.value),
         ...(r.key.length ? { key: text(r.key) } : {}),
         ...(r.contentHash.length ? { contentHash: hex(r.contentHash) } : {}),
-        ...(failedLookup(r) !== undefined ? { error: failedLookup(r) } : {}),
+        ...errorOf(failedLookup(r)),
       };
     case "output": {
       const d = r.data.length ? text(r.data) : undefined;
@@ -201,3 +201,6 @@ function human(r: SeqRecord, m: Manifest): string {
   const parts = Object.entries(rest).map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`);
   return `${String(seq).padStart(8)}  ${String(type).padEnd(10)} ${time}  ${parts.join(" ")}`;
 }
+
+/** `{ error }` for a look-up recorded as failed, else nothing. */
+const errorOf = (error: string | undefined) => (error === undefined ? {} : { error });

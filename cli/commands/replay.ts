@@ -4,7 +4,12 @@ import type { Command } from "commander";
 import { decodeDecision, failedLookup } from "../../src/engine/engine.js";
 import { stringifyJson } from "../../src/engine/json.js";
 import { HindsightError } from "../../src/errors.js";
-import { decisionKindName, type SeqRecord } from "../../src/format/records.js";
+import {
+  DecisionKind,
+  type DecisionRecord,
+  decisionKindName,
+  type SeqRecord,
+} from "../../src/format/records.js";
 import { parseIsoTime } from "../../src/format/time.js";
 import { LogReader } from "../../src/log/index.js";
 import { loadApp } from "../../src/recorder/app-load.js";
@@ -60,6 +65,14 @@ export function resolveUntil(reader: LogReader, until: string | undefined): Unti
         ? `--until ${until} is before the recording's first record (its times are ${times}): the state shown is from before any event`
         : `--until ${until} is after the recording's last record (its times are ${times}): replayed to the end`,
   };
+}
+
+/** A decision's value as shown: decoded, a look-up's blob, or a failed look-up's error. */
+function shownValue(r: DecisionRecord): unknown {
+  const failed = failedLookup(r);
+  if (failed !== undefined) return { error: failed };
+  if (r.kind === DecisionKind.lookup) return `blob sha256:${Buffer.from(r.contentHash).toString("hex")}`;
+  return decodeDecision(r.kind, r.value);
 }
 
 const safe = (v: unknown): string => {
@@ -140,12 +153,7 @@ export function register(program: Command, ctx: CommandContext): Command {
                 name: r.name,
                 step: r.step,
                 ...(r.key.length ? { key: Buffer.from(r.key).toString("utf8") } : {}),
-                value:
-                  failedLookup(r) !== undefined
-                    ? { error: failedLookup(r) }
-                    : r.kind === 3
-                      ? `blob sha256:${Buffer.from(r.contentHash).toString("hex")}`
-                      : decodeDecision(r.kind, r.value),
+                value: shownValue(r),
               }
             : {},
         );

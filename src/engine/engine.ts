@@ -868,7 +868,6 @@ function decodeUtf8Lossy(b: Uint8Array): string {
   return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("utf8");
 }
 
-/** Decodes a decision's value bytes for display (per DecisionKind). */
 /**
  * The error message of a look-up decision recorded as failed (no content hash; the value is
  * the message), else undefined.
@@ -881,6 +880,7 @@ export function failedLookup(r: {
   return r.kind === DecisionKind.lookup && r.contentHash.length === 0 ? decodeUtf8Lossy(r.value) : undefined;
 }
 
+/** Decodes a decision's value bytes for display (per DecisionKind). */
 export function decodeDecision(kind: number, v: Uint8Array): unknown {
   try {
     switch (kind) {

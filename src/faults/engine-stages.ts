@@ -12,12 +12,12 @@
  */
 import { type App, sinksOf, sourcesOf } from "../engine/app.js";
 import type { DecisionPort, DecisionRequest, EngineOutput } from "../engine/engine.js";
-import { Engine } from "../engine/engine.js";
+import { Engine, failedLookup } from "../engine/engine.js";
 import { stageOf } from "../engine/stage.js";
 import { HindsightError } from "../errors.js";
 import { DecisionKind } from "../format/records.js";
 import { loadApp } from "../recorder/app-load.js";
-import { DecisionLog } from "../recorder/decision-log.js";
+import { DecisionLog, fetchLookup } from "../recorder/decision-log.js";
 import type { PipelineApp, StageContext, StageRuntime } from "./apps.js";
 import { splitmix64 } from "./prng.js";
 
@@ -90,20 +90,11 @@ class StagePort implements DecisionPort {
     if (this.recorded) {
       const d = this.recorded.next(eventSeq, DecisionKind.lookup, req.name, req.step);
       // Recorded as failed: fail the same way.
-      if (d.contentHash.length === 0) return Promise.reject(new Error(Buffer.from(d.value).toString("utf8")));
+      const failed = failedLookup({ kind: DecisionKind.lookup, ...d });
+      if (failed !== undefined) return Promise.reject(new Error(failed));
       return Promise.resolve(this.recorded.blob(d.contentHash));
     }
-    return new Promise<Uint8Array>((resolve) => resolve(fetch())).then(
-      (data) => {
-        this.log.lookup(req, eventSeq, index, timeNs, data);
-        return data;
-      },
-      (e: unknown) => {
-        if (!(e instanceof HindsightError))
-          this.log.lookupFailed(req, eventSeq, index, timeNs, e instanceof Error ? e.message : String(e));
-        throw e;
-      },
-    );
+    return fetchLookup(fetch, (o) => this.log.lookup(req, eventSeq, index, timeNs, o));
   }
 
   output(o: EngineOutput): void {

@@ -44,12 +44,13 @@ export function recordedLineage(
       r.kind === DecisionKind.lookup
         ? (blob.get(Buffer.from(r.contentHash).toString("hex")) ?? r.value)
         : r.value;
+    const failed = failedLookup(r);
     decisions.push({
       kind: r.kind,
       name: r.name,
       step: r.step,
       index: r.index,
-      value: failedLookup(r) !== undefined ? { error: failedLookup(r) } : decodeDecision(r.kind, bytes),
+      value: failed !== undefined ? { error: failed } : decodeDecision(r.kind, bytes),
       key: Buffer.from(r.key).toString("utf8"),
     });
   }

@@ -24,7 +24,7 @@ import { HindsightError } from "../errors.js";
 import { DecisionKind, type LogRecord, MarkerKind, rec } from "../format/records.js";
 import { LogWriter, type WriterOptions } from "../log/index.js";
 import { ENGINE_VERSION } from "../version.js";
-import { DecisionLog } from "./decision-log.js";
+import { DecisionLog, fetchLookup } from "./decision-log.js";
 
 export type OutputMode = "digest" | "full";
 
@@ -118,22 +118,10 @@ class RecordingPort implements DecisionPort {
     const index = this.index++;
     const eventSeq = this.eventSeq;
     const timeNs = this.timeNs;
-    return new Promise<Uint8Array>((resolve) => resolve(fetch())).then(
-      (data) => {
-        this.decisions++;
-        this.log?.lookup(req, eventSeq, index, timeNs, data);
-        return data;
-      },
-      (e: unknown) => {
-        // The outside service failed: that is a non-derivable outcome too. (hindsight's own
-        // errors, e.g. a value that is not JSON data, are not the service's and are not recorded.)
-        if (!(e instanceof HindsightError)) {
-          this.decisions++;
-          this.log?.lookupFailed(req, eventSeq, index, timeNs, e instanceof Error ? e.message : String(e));
-        }
-        throw e;
-      },
-    );
+    return fetchLookup(fetch, (o) => {
+      this.decisions++;
+      this.log?.lookup(req, eventSeq, index, timeNs, o);
+    });
   }
 
   output(o: EngineOutput): void {

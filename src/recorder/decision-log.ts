@@ -5,7 +5,29 @@
  */
 import { hex, sha256 } from "../engine/bytes.js";
 import type { DecisionRequest } from "../engine/engine.js";
-import { DecisionKind, type LogRecord, rec } from "../format/records.js";
+import { HindsightError } from "../errors.js";
+import { type LogRecord, rec } from "../format/records.js";
+
+/**
+ * Runs a look-up's fetch and hands `outcome` what it gave: its value, or the message of the
+ * failure of the outside service (hindsight's own errors, e.g. a value that is not JSON data,
+ * are not the service's). Settles as the fetch did.
+ */
+export function fetchLookup(
+  fetch: () => Uint8Array | Promise<Uint8Array>,
+  outcome: (o: { data: Uint8Array } | { error: string }) => void,
+): Promise<Uint8Array> {
+  return new Promise<Uint8Array>((resolve) => resolve(fetch())).then(
+    (data) => {
+      outcome({ data });
+      return data;
+    },
+    (e: unknown) => {
+      if (!(e instanceof HindsightError)) outcome({ error: e instanceof Error ? e.message : String(e) });
+      throw e;
+    },
+  );
+}
 
 export class DecisionLog {
   private readonly blobs = new Set<string>();
@@ -14,6 +36,42 @@ export class DecisionLog {
 
   /** A clock, random, tick or ambient value. */
   decision(req: DecisionRequest, eventSeq: number, index: number, timeNs: bigint, value: Uint8Array): void {
+    this.write(req, eventSeq, index, timeNs, { value });
+  }
+
+  /**
+   * A look-up's outcome. A value: its Blob (the first time it is seen), then the decision naming
+   * it. A failure: a lookup decision with no content hash and the error's message as its value;
+   * a replay throws an Error with that message where the fetch threw, so an app that falls back
+   * on a failed look-up (or fails on it) decides the same way again.
+   */
+  lookup(
+    req: DecisionRequest,
+    eventSeq: number,
+    index: number,
+    timeNs: bigint,
+    o: { data: Uint8Array } | { error: string },
+  ): void {
+    if ("error" in o) {
+      this.write(req, eventSeq, index, timeNs, { value: Buffer.from(o.error, "utf8") });
+      return;
+    }
+    const h = sha256(o.data);
+    const k = hex(h);
+    if (!this.blobs.has(k)) {
+      this.blobs.add(k);
+      this.record(rec.blob({ timeNs, hash: h, data: o.data }));
+    }
+    this.write(req, eventSeq, index, timeNs, { contentHash: h });
+  }
+
+  private write(
+    req: DecisionRequest,
+    eventSeq: number,
+    index: number,
+    timeNs: bigint,
+    fields: { value: Uint8Array } | { contentHash: Uint8Array },
+  ): void {
     this.record(
       rec.decision({
         timeNs,
@@ -21,50 +79,9 @@ export class DecisionLog {
         name: req.name,
         eventSeq,
         index,
-        value,
         key: req.key,
         step: req.step,
-      }),
-    );
-  }
-
-  /**
-   * A look-up whose fetch failed: a lookup decision with no content hash, the error's message as
-   * its value. A replay throws an Error with that message where the fetch threw, so an app that
-   * falls back on a failed look-up (or fails on it) decides the same way again.
-   */
-  lookupFailed(req: DecisionRequest, eventSeq: number, index: number, timeNs: bigint, message: string): void {
-    this.lookupDecision(req, eventSeq, index, timeNs, { value: Buffer.from(message, "utf8") });
-  }
-
-  /** A look-up value: its Blob (the first time it is seen), then the decision naming it. */
-  lookup(req: DecisionRequest, eventSeq: number, index: number, timeNs: bigint, data: Uint8Array): void {
-    const h = sha256(data);
-    const k = hex(h);
-    if (!this.blobs.has(k)) {
-      this.blobs.add(k);
-      this.record(rec.blob({ timeNs, hash: h, data }));
-    }
-    this.lookupDecision(req, eventSeq, index, timeNs, { contentHash: h });
-  }
-
-  private lookupDecision(
-    req: DecisionRequest,
-    eventSeq: number,
-    index: number,
-    timeNs: bigint,
-    outcome: { contentHash: Uint8Array } | { value: Uint8Array },
-  ): void {
-    this.record(
-      rec.decision({
-        timeNs,
-        kind: DecisionKind.lookup,
-        name: req.name,
-        eventSeq,
-        index,
-        key: req.key,
-        step: req.step,
-        ...outcome,
+        ...fields,
       }),
     );
   }

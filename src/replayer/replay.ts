@@ -20,6 +20,7 @@ import {
   Engine,
   type EngineObserver,
   type EngineOutput,
+  failedLookup,
 } from "../engine/engine.js";
 import type { StrictMode } from "../engine/strict.js";
 import { HindsightError } from "../errors.js";
@@ -365,8 +366,9 @@ class ReplayPort implements DecisionPort {
 
   lookup(req: DecisionRequest): Uint8Array {
     const d = this.take(req);
-    // A look-up that failed when recorded fails here the same way (see DecisionLog.lookupFailed).
-    if (d.contentHash.length === 0) throw new Error(Buffer.from(d.value).toString("utf8"));
+    // A look-up that failed when recorded fails here the same way (see DecisionLog.lookup).
+    const failed = failedLookup(d);
+    if (failed !== undefined) throw new Error(failed);
     const k = hex(d.contentHash);
     let data = this.blobs.get(k);
     if (data === undefined) {
