@@ -8,10 +8,15 @@ import { run } from "./program.js";
 const SIGNALS = ["SIGINT", "SIGTERM"] as const;
 let stopper: (() => void) | null = null;
 let asked = false;
-const onSignal = (): void => {
-  if (asked || stopper === null) process.exit(130);
+/** Asks the running command to stop; false when none asked for it or it was asked already. */
+const askToStop = (): boolean => {
+  if (asked || stopper === null) return false;
   asked = true;
   stopper();
+  return true;
+};
+const onSignal = (): void => {
+  if (!askToStop()) process.exit(130);
 };
 // A reader that stops early (`hindsight cat rec | head`) closes the pipe: that is not an error.
 // While a recording runs (`record --app ... --sink x=- | head`), it is stopped and sealed as a
@@ -20,10 +25,7 @@ for (const stream of [process.stdout, process.stderr])
   stream.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code !== "EPIPE") throw e;
     if (stopper === null) process.exit(process.exitCode ?? 0);
-    if (!asked) {
-      asked = true;
-      stopper();
-    }
+    askToStop();
   });
 
 const onInterrupt = (stop: () => void): (() => void) => {

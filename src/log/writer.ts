@@ -240,14 +240,6 @@ export class LogWriter {
             : "choose a new or empty --out directory",
         });
     }
-    try {
-      makeDirs(dir);
-    } catch (e) {
-      throw new HindsightError("IO", `cannot create the recording directory ${dir}: ${fsReason(e)}`, {
-        hint: "choose a directory in a writable place",
-        cause: e,
-      });
-    }
     const manifest = completeManifest(
       init,
       {
@@ -265,6 +257,7 @@ export class LogWriter {
     // the same empty directory at once, one creates the manifest file and the other stops here,
     // rather than replacing the first one's manifest.
     try {
+      makeDirs(dir);
       closeSync(openSync(join(dir, MANIFEST_FILE), "wx"));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === "EEXIST")
@@ -273,7 +266,7 @@ export class LogWriter {
           `${dir} is not empty: another recording was started in it at the same time`,
           { hint: "choose a new --out" },
         );
-      throw new HindsightError("IO", `cannot write in the recording directory ${dir}: ${fsReason(e)}`, {
+      throw new HindsightError("IO", `cannot create the recording directory ${dir}: ${fsReason(e)}`, {
         hint: "choose a directory in a writable place",
         cause: e,
       });
