@@ -305,15 +305,6 @@ export async function recordAppCommand(
     for (const w of sinks.values()) w.close();
     throw e;
   });
-  try {
-    for (const w of sinks.values()) w.open();
-  } catch (e) {
-    interrupt.off();
-    source.close();
-    await run.stop(`failed: ${e instanceof Error ? e.message : String(e)}`).catch(() => undefined);
-    for (const w of sinks.values()) w.close();
-    throw e;
-  }
   const bar = source.progress;
   const toApp = source.toApp;
   const hr = process.hrtime.bigint.bind(process.hrtime);
@@ -321,6 +312,7 @@ export async function recordAppCommand(
   let n = 0;
   let current: InputEvent | undefined;
   try {
+    for (const w of sinks.values()) w.open();
     for await (const batch of source.batches) {
       for (const e of batch) {
         current = e;
@@ -334,16 +326,14 @@ export async function recordAppCommand(
       if (interrupt.signal.aborted) break;
     }
   } catch (e) {
+    await run.stop(`failed: ${e instanceof Error ? e.message : String(e)}`).catch(() => undefined);
+    for (const w of sinks.values()) w.close();
+    throw current ? atInput(e, ...source.where(current)) : e;
+  } finally {
     interrupt.off();
     bar.stop();
     source.close();
-    await run.stop(`failed: ${e instanceof Error ? e.message : String(e)}`).catch(() => undefined);
-    for (const s of sinks.values()) s.close();
-    throw current ? atInput(e, ...source.where(current)) : e;
   }
-  source.close();
-  interrupt.off();
-  bar.stop();
   const interrupted = interrupt.signal.aborted;
   const s = await run.stop(interrupted ? "interrupted" : undefined);
   if (interrupted) {
