@@ -1,7 +1,8 @@
 /**
  * Input capture from JSON-lines streams. Each line's bytes (without its "\n") are the
  * event's payload, exactly; blank lines (empty, or only spaces, tabs and a "\r") are not
- * events and are skipped, and so is a UTF-8 byte order mark at the start of a file. With several streams, events interleave:
+ * events and are skipped, and so is a UTF-8 byte order mark at the start of a file. With
+ * several streams, events interleave:
  *   - with a time field: by that field's value (integer nanoseconds, or an ISO-8601 string),
  *     ties broken by the order the streams were given, then by line order;
  *   - without: round-robin, one line from each stream in the order given, skipping streams
@@ -239,10 +240,7 @@ function blank(line: Uint8Array): boolean {
   const n = line.length;
   // Nearly every line starts with a visible character: one comparison.
   if (n > 0 && line[0]! > 0x20) return false;
-  for (let i = 0; i < n; i++) {
-    const c = line[i];
-    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
-  }
+  for (let i = 0; i < n; i++) if (!ws(line[i])) return false;
   return true;
 }
 
@@ -276,6 +274,9 @@ async function fill(s: Source, stop: Stop): Promise<boolean> {
   return true;
 }
 
+/** The current line's number in its source (1-based). */
+const lineNo = (s: Source): number => s.linesBefore + s.pos + 1;
+
 /** Takes the current line as the source's next event. */
 function take(s: Source, timeNs: bigint): InputEvent {
   const e = {
@@ -283,7 +284,7 @@ function take(s: Source, timeNs: bigint): InputEvent {
     streamSeq: s.seq++,
     timeNs,
     payload: s.batch[s.pos]!,
-    line: s.linesBefore + s.pos + 1,
+    line: lineNo(s),
   };
   s.pos++;
   return e;
@@ -294,7 +295,7 @@ function timeOf(s: Source, field: string, key: Uint8Array): bigint {
   const t = extractTime(line, key);
   if (typeof t === "string")
     throw new HindsightError("BAD_INPUT", `cannot read time field "${field}": ${t}`, {
-      where: `${s.where} line ${s.linesBefore + s.pos + 1}`,
+      where: `${s.where} line ${lineNo(s)}`,
       hint: "every line must be a JSON object with that field (integer nanoseconds or ISO-8601), or omit --time-field",
     });
   return t;
