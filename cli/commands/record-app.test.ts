@@ -344,20 +344,9 @@ describe("hindsight record --app", () => {
 
   it("--from records an app's run over another recording's input events, in its order and with its times", async () => {
     const cap = join(tmp, "from-capture");
-    const c = await runCli(
-      [
-        "record",
-        "--input",
-        `quotes=${quotes}`,
-        "--input",
-        `orders=${orders}`,
-        "--time-field",
-        "ts",
-        "--out",
-        cap,
-      ],
-      { cwd: tmp },
-    );
+    const c = await runCli(["record", ...inputs(quotes, orders), "--time-field", "ts", "--out", cap], {
+      cwd: tmp,
+    });
     expect(c.code).toBe(0);
     const direct = join(tmp, "from-direct");
     expect((await runCli([...base(), "--out", direct], { cwd: tmp })).code).toBe(0);
