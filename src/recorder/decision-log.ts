@@ -8,6 +8,8 @@ import type { DecisionRequest } from "../engine/engine.js";
 import { HindsightError } from "../errors.js";
 import { type LogRecord, rec } from "../format/records.js";
 
+const EMPTY = new Uint8Array(0);
+
 /**
  * Runs a look-up's fetch and hands `outcome` what it gave: its value, or the message of the
  * failure of the outside service (hindsight's own errors, e.g. a value that is not JSON data,
@@ -36,7 +38,7 @@ export class DecisionLog {
 
   /** A clock, random, tick or ambient value. */
   decision(req: DecisionRequest, eventSeq: number, index: number, timeNs: bigint, value: Uint8Array): void {
-    this.write(req, eventSeq, index, timeNs, { value });
+    this.write(req, eventSeq, index, timeNs, value, EMPTY);
   }
 
   /**
@@ -53,7 +55,7 @@ export class DecisionLog {
     o: { data: Uint8Array } | { error: string },
   ): void {
     if ("error" in o) {
-      this.write(req, eventSeq, index, timeNs, { value: Buffer.from(o.error, "utf8") });
+      this.write(req, eventSeq, index, timeNs, Buffer.from(o.error, "utf8"), EMPTY);
       return;
     }
     const h = sha256(o.data);
@@ -62,15 +64,17 @@ export class DecisionLog {
       this.blobs.add(k);
       this.record(rec.blob({ timeNs, hash: h, data: o.data }));
     }
-    this.write(req, eventSeq, index, timeNs, { contentHash: h });
+    this.write(req, eventSeq, index, timeNs, EMPTY, h);
   }
 
+  /** One decision record (a value, or a look-up's content hash): no spread, it is per decision. */
   private write(
     req: DecisionRequest,
     eventSeq: number,
     index: number,
     timeNs: bigint,
-    fields: { value: Uint8Array } | { contentHash: Uint8Array },
+    value: Uint8Array,
+    contentHash: Uint8Array,
   ): void {
     this.record(
       rec.decision({
@@ -79,9 +83,10 @@ export class DecisionLog {
         name: req.name,
         eventSeq,
         index,
+        value,
         key: req.key,
+        contentHash,
         step: req.step,
-        ...fields,
       }),
     );
   }
