@@ -11,17 +11,36 @@ export interface Io {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   /**
-   * Asks for `stop` to be called on the first SIGINT/SIGTERM (commands that must stop cleanly:
-   * a recording is sealed, not torn); a second signal ends the process. Returns the undo.
-   * Commands that do not ask keep the default: a signal ends the process at once.
+   * Asks for `h.stop` to be called on the first SIGINT/SIGTERM (commands that must stop
+   * cleanly: a recording is sealed, not torn), and `h.force` on the second; a signal after that,
+   * or a second one when there is no `force` or it returns false, ends the process (130).
+   * `h.stalled` is called once if the process runs out of work while the command still waits
+   * (a promise nothing can settle). Returns the undo. Commands that do not ask keep the
+   * default: a signal ends the process at once.
    */
-  readonly onInterrupt?: (stop: () => void) => () => void;
+  readonly onInterrupt?: (h: StopHandlers) => () => void;
 }
 
-/** A signal aborted on the first interrupt while `off` is not called (see Io.onInterrupt). */
-export function interruptSignal(io: Io): { readonly signal: AbortSignal; readonly off: () => void } {
+/** What a command that must stop cleanly is asked, in turn (see Io.onInterrupt). */
+export interface StopHandlers {
+  /** First signal (or a closed stdout): finish the work in hand, then stop and seal. */
+  readonly stop: () => void;
+  /** Second signal: seal at once without finishing the work in hand; false when there is none. */
+  readonly force?: () => boolean;
+  /** The process ran out of work while the command waits: seal and return; false when it cannot. */
+  readonly stalled?: () => boolean;
+}
+
+/**
+ * A signal aborted on the first interrupt while `off` is not called (see Io.onInterrupt);
+ * `force` and `stalled` are passed on.
+ */
+export function interruptSignal(
+  io: Io,
+  more: Omit<StopHandlers, "stop"> = {},
+): { readonly signal: AbortSignal; readonly off: () => void } {
   const c = new AbortController();
-  const off = io.onInterrupt?.(() => c.abort());
+  const off = io.onInterrupt?.({ stop: () => c.abort(), ...more });
   return { signal: c.signal, off: () => off?.() };
 }
 

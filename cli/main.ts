@@ -1,19 +1,25 @@
 /** The only file that touches `process`. */
+import type { StopHandlers } from "./io.js";
 import { run } from "./program.js";
 
 // While a command that must stop cleanly (record) asks for it, the first Ctrl-C (or SIGTERM)
-// asks it to stop and a second one ends the process. Otherwise signals keep their default
-// action: a replay or verify, whose loop may not yield to the event loop for a long time, ends
-// at once (it has nothing to seal).
+// asks it to stop, a second one to seal at once without finishing the event in hand (when it
+// can), and another ends the process. Otherwise signals keep their default action: a replay or
+// verify, whose loop may not yield to the event loop for a long time, ends at once (it has
+// nothing to seal).
 const SIGNALS = ["SIGINT", "SIGTERM"] as const;
-let stopper: (() => void) | null = null;
-let asked = false;
-/** Asks the running command to stop; false when none asked for it or it was asked already. */
+let handlers: StopHandlers | null = null;
+let asks = 0;
+let stalled = false;
+/** Asks the running command to stop, then to stop at once; false when it cannot. */
 const askToStop = (): boolean => {
-  if (asked || stopper === null) return false;
-  asked = true;
-  stopper();
-  return true;
+  if (handlers === null) return false;
+  asks++;
+  if (asks === 1) {
+    handlers.stop();
+    return true;
+  }
+  return asks === 2 && handlers.force !== undefined && handlers.force();
 };
 const onSignal = (): void => {
   if (!askToStop()) process.exit(130);
@@ -24,16 +30,25 @@ const onSignal = (): void => {
 for (const stream of [process.stdout, process.stderr])
   stream.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code !== "EPIPE") throw e;
-    if (stopper === null) process.exit(process.exitCode ?? 0);
-    askToStop();
+    if (handlers === null) process.exit(process.exitCode ?? 0);
+    if (asks === 0) askToStop();
   });
+// Nothing left to run while a command waits: it waits on a promise nothing can settle (an
+// app's look-up whose fetch never ends). Node would end the process (exit 13) with the
+// recording's open block unwritten; the command seals it instead.
+process.on("beforeExit", () => {
+  if (handlers?.stalled && !stalled) {
+    stalled = true;
+    handlers.stalled();
+  }
+});
 
-const onInterrupt = (stop: () => void): (() => void) => {
-  stopper = stop;
-  asked = false;
+const onInterrupt = (h: StopHandlers): (() => void) => {
+  handlers = h;
+  asks = 0;
   for (const sig of SIGNALS) process.on(sig, onSignal);
   return () => {
-    stopper = null;
+    handlers = null;
     for (const sig of SIGNALS) process.off(sig, onSignal);
   };
 };
@@ -49,4 +64,7 @@ const code = await run(process.argv.slice(2), {
 // Let pending stdout writes drain before exiting (a pipe may be slow).
 process.exitCode = code;
 // An interrupted recording may have left a read of an idle standard input pending.
-if (asked) process.stdin.destroy();
+if (asks > 0 || stalled) process.stdin.destroy();
+// A recording sealed at a second Ctrl-C left an event unfinished: what the app still has running
+// for it (a look-up's socket or timer) must not keep the process alive once the output is out.
+if (asks > 1) process.stderr.write("", () => process.stdout.write("", () => process.exit(code)));

@@ -3,6 +3,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { marketSpreadLines } from "../examples/market-spread/generate.js";
 
@@ -34,6 +35,33 @@ function marketFiles(name: string, seed: number, quotes: number, orders: number)
   writeFileSync(join(tmp, `${name}-q.jsonl`), `${q.join("\n")}\n`);
   writeFileSync(join(tmp, `${name}-o.jsonl`), `${o.join("\n")}\n`);
   return ["-i", `quotes=${join(tmp, `${name}-q.jsonl`)}`, "-i", `orders=${join(tmp, `${name}-o.jsonl`)}`];
+}
+
+/**
+ * An app whose look-up for key "k2" never settles: `hang` is the promise its fetch returns.
+ * Returns the module's path, and --input flags for five events k0…k4.
+ */
+function hangingApp(name: string, hang: string): { app: string; inputs: string[] } {
+  const index = pathToFileURL(join(root, "src/index.ts")).href;
+  const file = join(tmp, `${name}.ts`);
+  writeFileSync(
+    file,
+    `import { codecs, defineApp, map } from ${JSON.stringify(index)};
+export default defineApp({
+  name: ${JSON.stringify(name)},
+  inputs: { a: codecs.json() },
+  sinks: { out: codecs.json() },
+  steps: {
+    s: map({ from: "a", to: "out", async fn(v, ctx) {
+      return { k: v.k, ref: await ctx.lookup("ref", v.k, (k) => (k === "k2" ? ${hang} : { k })) };
+    } }),
+  },
+});
+`,
+  );
+  const input = join(tmp, `${name}.jsonl`);
+  writeFileSync(input, `${[0, 1, 2, 3, 4].map((i) => `{"k":"k${i}"}`).join("\n")}\n`);
+  return { app: file, inputs: ["-i", `a=${input}`] };
 }
 
 describe("bin/hindsight.js", () => {
@@ -110,6 +138,65 @@ describe("bin/hindsight.js", () => {
     const events = (JSON.parse(v.stdout) as { events: number }[])[0]!.events;
     expect(events).toBeLessThan(300_000);
   }, 60_000);
+
+  it("a look-up that can never settle seals the recording with its event unfinished (exit 1), and it verifies", () => {
+    // Nothing keeps the process alive while the fetch's promise waits: Node would end it (exit 13)
+    // with the open block, and the two events before, unwritten.
+    const { app: hang, inputs } = hangingApp("stall", "new Promise(() => {})");
+    const out = join(tmp, "stalled");
+    const r = run("record", "--app", hang, ...inputs, "-o", out);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(
+      /event seq 9 \(.*stall\.jsonl line 3\) never finished: it waits on look-up 'ref' of step 's', which nothing left in the process can settle; the recording was sealed after 3 events/,
+    );
+    const m = run("cat", out, "--type", "marker", "--json");
+    expect(JSON.parse(m.stdout.trim().split("\n").at(-1) as string)).toMatchObject({
+      kind: "stop",
+      status:
+        "sealed inside event seq 9: stalled: it waited on look-up 'ref' of step 's', which nothing left in the process could settle",
+      events: 3,
+    });
+    const v = run("verify", out, "--app", hang, "--json");
+    expect(v.status, v.stdout).toBe(0);
+    expect(v.stdout).toContain(
+      "the recording ends inside event seq 9 (the run was sealed before it finished",
+    );
+  });
+
+  it("a second Ctrl-C while an event waits on a look-up seals the recording without it (exit 130)", async () => {
+    // This fetch keeps the process busy (a timer; strict mode off lets it) and never settles.
+    const { app: hang, inputs } = hangingApp("busy", "new Promise(() => setInterval(() => undefined, 1000))");
+    const out = join(tmp, "busy");
+    const { child, exited, stderr } = start([
+      "record",
+      "--app",
+      hang,
+      ...inputs,
+      "--strict",
+      "off",
+      "-o",
+      out,
+    ]);
+    const manifest = join(out, "manifest.json");
+    for (let i = 0; i < 600 && !(existsSync(manifest) && statSync(manifest).size > 0); i++)
+      await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill("SIGINT");
+    // The first Ctrl-C waits for the event, and says so after a second.
+    for (let i = 0; i < 300 && !stderr().includes("press Ctrl-C again"); i++)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(stderr()).toMatch(
+      /hindsight: stopping after event seq 9, which waits on look-up 'ref' of step 's'; press Ctrl-C again to seal the recording without finishing it/,
+    );
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    expect(stderr()).toMatch(
+      /hindsight: interrupted: the recording was sealed after 3 events, the last \(seq 9, .*busy\.jsonl line 3\) unfinished/,
+    );
+    const v = run("verify", out, "--app", hang);
+    expect(v.status, v.stdout).toBe(0);
+  }, 30_000);
 
   it("a sink on stdout whose reader goes away (| head) stops the recording sealed, not cut off", async () => {
     const out = join(tmp, "piped");

@@ -48,7 +48,7 @@ export async function runCli(
 
 /** Io.onInterrupt driven by an AbortSignal (standing in for SIGINT). */
 function interruptFrom(signal: AbortSignal): NonNullable<Io["onInterrupt"]> {
-  return (stop) => {
+  return ({ stop }) => {
     if (signal.aborted) {
       queueMicrotask(stop);
       return () => undefined;

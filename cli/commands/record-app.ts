@@ -6,7 +6,7 @@ import type { EngineOutput } from "../../src/engine/engine.js";
 import { HindsightError } from "../../src/errors.js";
 import { LogReader } from "../../src/log/index.js";
 import { loadApp } from "../../src/recorder/app-load.js";
-import { startRun } from "../../src/recorder/app-run.js";
+import { type AppRun, startRun } from "../../src/recorder/app-run.js";
 import { type InputEvent, type InputSpec, readInputBatches } from "../../src/recorder/inputs.js";
 import { err, interruptSignal, out, prepareOutputFile, writingFile } from "../io.js";
 import type { CommandContext } from "../program.js";
@@ -24,6 +24,10 @@ function atInput(e: unknown, here: string, input: Record<string, unknown>): unkn
     cause: e,
   });
 }
+
+/** What an event in flight waits on, for a message: its look-ups, or an unnamed promise. */
+const waitingOn = (lookups: readonly string[]): string =>
+  lookups.length > 0 ? lookups.join(", ") : "a promise of the app";
 
 /** Where the events of a `record --app` run come from: input files, or another recording. */
 interface EventSource {
@@ -270,7 +274,34 @@ export async function recordAppCommand(
   if (o.seed !== undefined && !/^\d{1,20}$/.test(o.seed))
     throw new HindsightError("USAGE", `--seed takes a whole number (got "${o.seed}")`);
   // Ctrl-C: stop after the batch in hand, and seal the recording (STOP marker "interrupted").
-  const interrupt = interruptSignal(ctx.io);
+  // A second Ctrl-C while an event waits on a look-up, or a look-up that nothing left in the
+  // process can settle, seals it at once with that event unfinished (AppRun.abandon).
+  let run: AppRun | undefined;
+  let cut: (by: "interrupted" | "stalled") => void = () => undefined;
+  const cutShort = new Promise<"interrupted" | "stalled">((resolve) => {
+    cut = resolve;
+  });
+  const cutIfWaiting = (by: "interrupted" | "stalled"): boolean => {
+    if (!run?.inFlight) return false;
+    cut(by);
+    return true;
+  };
+  const interrupt = interruptSignal(ctx.io, {
+    force: () => cutIfWaiting("interrupted"),
+    stalled: () => cutIfWaiting("stalled"),
+  });
+  interrupt.signal.addEventListener("abort", () => {
+    // Say why the interrupt seems to go unheard when the event in hand waits on a look-up.
+    const f = run?.inFlight;
+    if (!f) return;
+    setTimeout(() => {
+      if (run?.inFlight?.eventSeq === f.eventSeq)
+        err(
+          ctx.io,
+          `hindsight: stopping after event seq ${f.eventSeq}, which waits on ${waitingOn(f.waitingOn)}; press Ctrl-C again to seal the recording without finishing it`,
+        );
+    }, 1000).unref();
+  });
   let source: EventSource;
   try {
     source =
@@ -285,7 +316,7 @@ export async function recordAppCommand(
   for (const { key, value } of o.sink) sinks.set(key, new SinkWriter(key, value, ctx));
   const sinkByIndex = Object.keys(app.sinks).map((n) => sinks.get(n));
   const started = performance.now();
-  const run = await startRun(app, {
+  run = await startRun(app, {
     out: resolve(ctx.io.cwd, o.out),
     seed: o.seed ?? "0",
     strict: o.strict,
@@ -311,14 +342,18 @@ export async function recordAppCommand(
   const wallBase = BigInt(Date.now()) * 1_000_000n - hr();
   let n = 0;
   let current: InputEvent | undefined;
+  let cutBy: "interrupted" | "stalled" | null = null;
   try {
     for (const w of sinks.values()) w.open();
-    for await (const batch of source.batches) {
+    reading: for await (const batch of source.batches) {
       for (const e of batch) {
         current = e;
         const t = source.timed(e) ? e.timeNs : wallBase + hr();
         const r = run.push(toApp[e.stream] as number, e.payload, t);
-        if (r !== undefined) await r;
+        if (r !== undefined) {
+          cutBy = await Promise.race([r.then(() => null), cutShort]);
+          if (cutBy !== null) break reading;
+        }
       }
       current = undefined;
       n += batch.length;
@@ -333,6 +368,28 @@ export async function recordAppCommand(
     interrupt.off();
     bar.stop();
     source.close();
+  }
+  if (cutBy !== null) {
+    // The event in hand waits on a look-up: seal the recording with it unfinished.
+    const f = run.inFlight as NonNullable<AppRun["inFlight"]>;
+    const [where] = source.where(current as InputEvent);
+    const waits = waitingOn(f.waitingOn);
+    const s = run.abandon(
+      cutBy === "interrupted"
+        ? `interrupted by a second Ctrl-C while it waited on ${waits}`
+        : `stalled: it waited on ${waits}, which nothing left in the process could settle`,
+    );
+    for (const w of sinks.values()) w.close();
+    const sealed = `the recording was sealed after ${s.events.toLocaleString("en-US")} events, the last (seq ${f.eventSeq}, ${where}) unfinished`;
+    if (cutBy === "stalled")
+      throw new HindsightError(
+        "APP_ERROR",
+        `event seq ${f.eventSeq} (${where}) never finished: it waits on ${waits}, which nothing left in the process can settle; ${sealed}`,
+        { hint: "make the look-up's fetch settle or fail (a timeout), then record again" },
+      );
+    ctx.exitCode = 130;
+    err(ctx.io, `hindsight: interrupted: ${sealed}`);
+    return;
   }
   const interrupted = interrupt.signal.aborted;
   const s = await run.stop(interrupted ? "interrupted" : undefined);

@@ -57,7 +57,10 @@ export function register(program: Command, ctx: CommandContext): Command {
         "--app, the app runs over the events and its decisions (clock, random, look-ups, ticks), output\n" +
         "digests and checkpoints are recorded too. An input line that does not decode, or on which a\n" +
         "step throws, is named by file and line. With --app, --from <recording> takes the events of\n" +
-        "another recording instead of --input files.",
+        "another recording instead of --input files.\n\n" +
+        'Ctrl-C stops reading and seals the recording (STOP "interrupted", exit 130). A second\n' +
+        "Ctrl-C while an event waits on a look-up seals it without finishing that event; a look-up\n" +
+        "that nothing can settle any more seals it the same way, with an error (exit 1).",
     )
     .option(
       "-i, --input <stream=file>",

@@ -206,6 +206,64 @@ describe("record then replay", () => {
     r2.close();
   });
 
+  it("abandon() seals a run whose event waits on a look-up that never settles; replay compares that event up to there", async () => {
+    // Event k5's look-up 'a' never settles (until the test lets it); look-up 'b' beside it does.
+    let letGo: (v: unknown) => void = () => undefined;
+    const hang = (k: string) => (k === "k5" ? new Promise((r) => (letGo = r)) : { k });
+    const hangApp = (first: string) =>
+      defineApp({
+        name: "hang",
+        inputs: { a: codecs.json<Ev>() },
+        sinks: { out: codecs.json() },
+        steps: {
+          s: map<Ev, unknown>({
+            from: "a",
+            to: "out",
+            async fn(v, ctx) {
+              const r = ctx.random(v.k === "k5" ? first : "r");
+              const [a, b] = await Promise.all([ctx.lookup("a", v.k, hang), ctx.lookup("b", v.k, (k) => k)]);
+              return { k: v.k, r, a, b };
+            },
+          }),
+        },
+      });
+    const app = hangApp("r");
+    const dir = fresh();
+    const run = await startRun(app, { out: dir, seed: "42", writer: { fsync: "never" } });
+    for (let i = 0; i < 5; i++) await run.push("a", { k: `k${i}`, x: i }, BigInt(1000 + i));
+    expect(run.inFlight).toBeNull();
+    const stuck = run.push("a", { k: "k5", x: 5 }, 1005n) as Promise<void>;
+    expect(stuck).toBeInstanceOf(Promise);
+    await new Promise((r) => setImmediate(r)); // 'b' settles and is recorded
+    // START, then 7 records per event: input, draw, blob and look-up 'a', blob and look-up 'b', output.
+    expect(run.inFlight).toEqual({ eventSeq: 1 + 5 * 7, waitingOn: ["look-up 'a' of step 's'"] });
+    const summary = run.abandon("test: never settles");
+    expect(summary.status).toBe("sealed inside event seq 36: test: never settles");
+    expect(summary.events).toBe(6);
+    // What comes later for that event is not recorded: its push fails, the recording is untouched.
+    letGo({ late: true });
+    await expect(stuck).rejects.toThrow(/sealed while this event was in flight/);
+    expect(run.abandon("again").status).toBe(summary.status);
+    const reader = LogReader.open(dir);
+    const last = decisionsOf(reader, (r) => r.eventSeq === 36);
+    expect(last.map((r) => [r.index, r.name])).toEqual([
+      [0, "r"],
+      [2, "b"],
+    ]);
+    const again = await replay(reader, app, { compareOutputs: true });
+    expect(again.divergence).toBeNull();
+    expect(again.eventsReplayed).toBe(5);
+    expect(again.notes.join("\n")).toMatch(
+      /ends inside event seq 36 \(the run was sealed before it finished: test: never settles\)/,
+    );
+    // A build that decides differently in that event, before the point where the recording
+    // ends, still diverges there.
+    const other = await replay(reader, hangApp("r2"), { compareOutputs: true });
+    expect(other.divergence?.kind).toBe("decision-mismatch");
+    expect(other.divergence?.eventSeq).toBe(36);
+    reader.close();
+  });
+
   it("gives the same outputs with the same seed and clock, and different random draws with another seed", async () => {
     const app = kitchenSink({ fetch: (k) => k });
     const a = await record(app, fresh());

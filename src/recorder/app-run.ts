@@ -91,6 +91,10 @@ class RecordingPort implements DecisionPort {
   private readonly log: DecisionLog | null;
   decisions = 0;
   outputs = 0;
+  /** Look-ups whose fetch has not settled. */
+  readonly waiting = new Set<DecisionRequest>();
+  /** Set when the run is sealed with an event in flight: that event's later results are dropped. */
+  sealed = false;
 
   constructor(
     private readonly writer: LogWriter | null,
@@ -107,6 +111,7 @@ class RecordingPort implements DecisionPort {
   }
 
   decide(req: DecisionRequest, produce: () => Uint8Array): Uint8Array {
+    if (this.sealed) throw sealedRun();
     const value = produce();
     this.decisions++;
     const index = this.index++;
@@ -115,16 +120,21 @@ class RecordingPort implements DecisionPort {
   }
 
   lookup(req: DecisionRequest, fetch: () => Uint8Array | Promise<Uint8Array>): Promise<Uint8Array> {
+    if (this.sealed) throw sealedRun();
     const index = this.index++;
     const eventSeq = this.eventSeq;
     const timeNs = this.timeNs;
+    this.waiting.add(req);
     return fetchLookup(fetch, (o) => {
+      this.waiting.delete(req);
+      if (this.sealed) throw sealedRun();
       this.decisions++;
       this.log?.lookup(req, eventSeq, index, timeNs, o);
     });
   }
 
   output(o: EngineOutput): void {
+    if (this.sealed) throw sealedRun();
     this.outputs++;
     // The digest is computed with the block (on the block-writer thread when there is one).
     try {
@@ -141,6 +151,19 @@ class RecordingPort implements DecisionPort {
 
   endEvent(): void {}
 }
+
+const sealedRun = (): HindsightError =>
+  new HindsightError(
+    "CLOSED",
+    "the recording was sealed while this event was in flight: its later results are not recorded",
+  );
+
+/**
+ * Start of the STOP status of a run sealed with an event unfinished (AppRun.abandon):
+ * "sealed inside event seq N: <reason>". Replay compares such an event up to where the
+ * recording ends.
+ */
+export const SEALED_INSIDE = "sealed inside event seq ";
 
 /**
  * In the message of a record the writer refused. A run that fails on one stops inside that
@@ -395,6 +418,7 @@ export class AppRun {
   }
 
   private afterInput(seq: number, timeNs: bigint): void {
+    if (this.port.sealed) return; // the run was sealed while this event was in flight
     if (this.checkpointEvery > 0 && this.inputEvents % this.checkpointEvery === 0)
       this.checkpoint(seq, timeNs);
   }
@@ -427,24 +451,53 @@ export class AppRun {
   }
 
   /**
+   * The event being handled while a push waits on asynchronous work, and the look-ups it waits
+   * on (e.g. "look-up 'ref' of step 'enrich'"); null when no event is in flight.
+   */
+  get inFlight(): { readonly eventSeq: number; readonly waitingOn: readonly string[] } | null {
+    if (this.busy === null || this.stopped) return null;
+    return {
+      eventSeq: this.port.eventSeq,
+      waitingOn: [...this.port.waiting].map((r) => `look-up '${r.name}' of step '${r.step}'`),
+    };
+  }
+
+  /**
    * Ends the run: writes the STOP marker (with `status`, "ok" unless the run failed) and seals the recording.
-   * Idempotent.
+   * Waits for the event in flight, if any (see abandon). Idempotent.
    */
   async stop(status?: string): Promise<RunSummary> {
     if (this.busy) await this.busy.catch(() => undefined);
-    if (!this.stopped) {
-      this.stopped = true;
-      const st =
-        status ??
+    return this.seal(
+      status ??
         (this.failure === null
           ? "ok"
-          : `failed: ${this.failure instanceof Error ? this.failure.message : String(this.failure)}`);
+          : `failed: ${this.failure instanceof Error ? this.failure.message : String(this.failure)}`),
+    );
+  }
+
+  /**
+   * Seals the recording now, without waiting for the event in flight (a look-up whose fetch
+   * never settles): what that event recorded so far is kept, and the STOP marker's status is
+   * "sealed inside event seq N: <reason>" (just `reason` when no event is in flight). Results
+   * of that event that come later are not recorded: its push rejects (CLOSED) or never settles.
+   * Replay and verify compare the event up to where the recording ends. Idempotent.
+   */
+  abandon(reason: string): RunSummary {
+    const f = this.inFlight;
+    if (f) this.port.sealed = true;
+    return this.seal(f ? `${SEALED_INSIDE}${f.eventSeq}: ${reason}` : reason);
+  }
+
+  private seal(status: string): RunSummary {
+    if (!this.stopped) {
+      this.stopped = true;
       this.append(
-        rec.marker({ kind: MarkerKind.stop, timeNs: this.lastTime, events: this.inputEvents, status: st }),
+        rec.marker({ kind: MarkerKind.stop, timeNs: this.lastTime, events: this.inputEvents, status }),
       );
       this.writer?.close();
       this.engine.dispose();
-      this.finalStatus = st;
+      this.finalStatus = status;
     }
     return {
       dir: this.writer?.dir,

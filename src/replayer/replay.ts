@@ -39,7 +39,7 @@ import { BlockThread } from "../log/block-thread.js";
 import { ByteRuns } from "../log/byte-runs.js";
 import type { LogReader } from "../log/index.js";
 import type { Manifest } from "../log/manifest.js";
-import { CANNOT_BE_RECORDED, CHECKPOINT_DIR } from "../recorder/app-run.js";
+import { CANNOT_BE_RECORDED, CHECKPOINT_DIR, SEALED_INSIDE } from "../recorder/app-run.js";
 
 type DecisionRecord = DecisionRecordBase & { readonly seq: number };
 type OutputRecord = OutputRecordBase & { readonly seq: number };
@@ -327,10 +327,14 @@ class ReplayPort implements DecisionPort {
     const index = this.dPos;
     const d = this.decisions[index];
     const actual = view(req);
-    if (d === undefined)
+    // A whole event's decisions are numbered 0, 1, 2…; a gap is where the recording of an event
+    // left unfinished ends (a look-up that never settled, while a later one did).
+    if (d === undefined || d.index !== index)
       this.fail(
         "decision-extra",
-        `extra decision: step '${req.step}' asked for ${decisionKindName(req.kind)} '${req.name}' (decision #${index} of the event), but the recording has ${this.decisions.length} decision(s) for this event`,
+        d === undefined
+          ? `extra decision: step '${req.step}' asked for ${decisionKindName(req.kind)} '${req.name}' (decision #${index} of the event), but the recording has ${this.decisions.length} decision(s) for this event`
+          : `extra decision: step '${req.step}' asked for ${decisionKindName(req.kind)} '${req.name}' (decision #${index} of the event), but the recording has no decision #${index} for this event (its next is #${d.index})`,
         { step: req.step, decision: { index, actual } },
       );
     if (
@@ -781,14 +785,16 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
           pending = null;
           // A run that failed on a record the writer refused stopped inside this event. (One
           // that failed in the app must fail the same way: verify checks that.)
-          if (
-            !ok &&
-            r.type === "marker" &&
-            r.kind === MarkerKind.stop &&
-            r.status.startsWith("failed: ") &&
-            r.status.includes(CANNOT_BE_RECORDED)
-          )
-            ok = cutShort(last, `the recorded run failed there: ${r.status.slice("failed: ".length)}`);
+          if (!ok && r.type === "marker" && r.kind === MarkerKind.stop) {
+            if (r.status.startsWith("failed: ") && r.status.includes(CANNOT_BE_RECORDED))
+              ok = cutShort(last, `the recorded run failed there: ${r.status.slice("failed: ".length)}`);
+            // A run sealed while this event waited (AppRun.abandon) recorded it up to there.
+            else if (r.status.startsWith(`${SEALED_INSIDE}${last.head.seq}: `))
+              ok = cutShort(
+                last,
+                `the run was sealed before it finished: ${r.status.slice(`${SEALED_INSIDE}${last.head.seq}: `.length)}`,
+              );
+          }
           if (!ok) {
             done = true;
             break;

@@ -14,6 +14,7 @@ import { formatTime } from "../format/time.js";
 import { findLineageRecord, recordedLineage } from "../lineage/recorded.js";
 import { explainEvent, type Lineage, renderLineage } from "../lineage/why.js";
 import { LogReader } from "../log/index.js";
+import { SEALED_INSIDE } from "../recorder/app-run.js";
 import {
   buildDiffers,
   type Divergence,
@@ -303,7 +304,13 @@ export async function verifyRecording(
       };
     }
     notes.push(...res.notes);
-    if (res.stop && res.stop.status !== "ok" && !res.failedAsRecorded)
+    // (A run sealed inside an event: replay's note on where the recording ends says it.)
+    if (
+      res.stop &&
+      res.stop.status !== "ok" &&
+      !res.failedAsRecorded &&
+      !(res.stop.status.startsWith(SEALED_INSIDE) && !res.divergence)
+    )
       notes.push(`the recorded run ended with status: ${res.stop.status}`);
     if (!res.stop && !res.divergence)
       notes.push("the recording has no STOP marker (the run did not end cleanly)");
