@@ -196,63 +196,69 @@ class Parser {
     const negative = s.charCodeAt(i) === 45;
     if (negative) i++;
     const intStart = i;
-    let value = 0;
-    for (let c = s.charCodeAt(i); c >= 48 && c <= 57; c = s.charCodeAt(++i)) value = value * 10 + (c - 48);
-    // Up to 15 digits, no fraction or exponent, no leading zero: the digits' value is exact.
-    const after = s.charCodeAt(i);
-    if (
-      i > intStart &&
-      i - intStart <= 15 &&
-      after !== 46 &&
-      after !== 101 &&
-      after !== 69 &&
-      (s.charCodeAt(intStart) !== 48 || i - intStart === 1)
-    ) {
-      this.i = i;
-      return negative ? -value : value;
+    // The value of the digits (integer and fraction), exact while there are at most 15.
+    let digits = 0;
+    let c = s.charCodeAt(i);
+    while (c >= 48 && c <= 57) {
+      digits = digits * 10 + (c - 48);
+      c = s.charCodeAt(++i);
     }
-    if (i === intStart) {
+    const intDigits = i - intStart;
+    if (intDigits === 0) {
       this.i = i;
       this.fail("expected a digit");
     }
-    if (s.charCodeAt(intStart) === 48 && i - intStart > 1) {
+    if (s.charCodeAt(intStart) === 48 && intDigits > 1) {
       this.i = intStart;
       this.fail("leading zero");
     }
-    let integer = true;
-    if (s.charCodeAt(i) === 46) {
-      integer = false;
-      i++;
-      const f = i;
-      while (isDigit(s.charCodeAt(i))) i++;
-      if (i === f) {
+    let fracDigits = 0;
+    if (c === 46) {
+      const f = ++i;
+      c = s.charCodeAt(i);
+      while (c >= 48 && c <= 57) {
+        digits = digits * 10 + (c - 48);
+        c = s.charCodeAt(++i);
+      }
+      fracDigits = i - f;
+      if (fracDigits === 0) {
         this.i = i;
         this.fail("expected a digit after '.'");
       }
     }
-    const e = s.charCodeAt(i);
-    if (e === 101 || e === 69) {
-      integer = false;
-      i++;
-      const sign = s.charCodeAt(i);
-      if (sign === 43 || sign === 45) i++;
-      const f = i;
-      while (isDigit(s.charCodeAt(i))) i++;
-      if (i === f) {
-        this.i = i;
-        this.fail("expected a digit in exponent");
+    if (c !== 101 && c !== 69) {
+      this.i = i;
+      if (intDigits + fracDigits <= 15) {
+        // The digits and 10^k are exact doubles, so one division rounds correctly: the value
+        // Number() gives (Clinger's fast path), without a slice.
+        const v = fracDigits === 0 ? digits : digits / POW10[fracDigits]!;
+        return negative ? -v : v;
       }
+      const lit = s.slice(start, i);
+      if (fracDigits === 0) {
+        // 17 digits or more are always beyond 2^53; 16 may be.
+        if (intDigits > 16) return BigInt(lit);
+        const b = BigInt(lit);
+        if (b > MAX_SAFE || b < MIN_SAFE) return b;
+      }
+      return Number(lit);
+    }
+    i++;
+    const sign = s.charCodeAt(i);
+    if (sign === 43 || sign === 45) i++;
+    const f = i;
+    while (isDigit(s.charCodeAt(i))) i++;
+    if (i === f) {
+      this.i = i;
+      this.fail("expected a digit in exponent");
     }
     this.i = i;
-    const lit = s.slice(start, i);
-    // 15 digits always fit in a double exactly; longer integer literals are checked.
-    if (integer && i - intStart > 15) {
-      const b = BigInt(lit);
-      if (b > MAX_SAFE || b < MIN_SAFE) return b;
-    }
-    return Number(lit);
+    return Number(s.slice(start, i));
   }
 }
+
+/** 10^0 … 10^15, each an exact double. */
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /** The keys of the last objects read, by position (see Parser.key). */
 const KEY_HINTS: (string | undefined)[] = new Array(64).fill(undefined);
