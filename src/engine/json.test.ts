@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { decodeUtf8 } from "./codec.js";
 import { canonicalJson, exactParse, parseCanonicalJson, parseJson, stringifyJson } from "./json.js";
 
 describe("exact JSON", () => {
@@ -133,3 +134,18 @@ function noNegZero(v: unknown): unknown {
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, noNegZero(x)]));
   return v;
 }
+
+describe("decodeUtf8", () => {
+  it("decodes any bytes as Buffer#toString does (malformed sequences, a BOM, a view at an offset) (property)", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), fc.nat({ max: 8 }), (bytes, at) => {
+        const padded = new Uint8Array(bytes.length + at + 3);
+        padded.set([0xef, 0xbb, 0xbf], at);
+        padded.set(bytes, at + 3);
+        const view = padded.subarray(at);
+        expect(decodeUtf8(view)).toBe(Buffer.from(view).toString("utf8"));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -81,20 +81,30 @@ class Parser {
   }
 
   /**
-   * An object's `n`-th key. When the text holds the `n`-th key of an earlier object, that very
-   * string is returned: no slice, and no hashing of a new string when the key is stored.
+   * An object's `n`-th key. When the text holds one of the last two different keys seen at
+   * position `n` (two kinds of event interleave on most streams), that very string is returned:
+   * no slice, and no hashing of a new string when the key is stored.
    */
   key(n: number): string {
     const s = this.s;
     const i = this.i + 1;
-    const hint = KEY_HINTS[n];
-    if (hint !== undefined && s.charCodeAt(i + hint.length) === 34 && s.startsWith(hint, i)) {
-      this.i = i + hint.length + 1;
-      return hint;
+    const slot = 2 * n;
+    const a = KEY_HINTS[slot];
+    if (a !== undefined && s.charCodeAt(i + a.length) === 34 && s.startsWith(a, i)) {
+      this.i = i + a.length + 1;
+      return a;
+    }
+    const b = KEY_HINTS[slot + 1];
+    if (b !== undefined && s.charCodeAt(i + b.length) === 34 && s.startsWith(b, i)) {
+      this.i = i + b.length + 1;
+      return b;
     }
     const k = this.string();
     // Only a key written without escapes: its text is then the key itself.
-    if (n < KEY_HINTS.length && k.length <= 32 && this.i - i - 1 === k.length) KEY_HINTS[n] = k;
+    if (slot < KEY_HINTS.length && k.length <= 32 && this.i - i - 1 === k.length) {
+      KEY_HINTS[slot + 1] = a;
+      KEY_HINTS[slot] = k;
+    }
     return k;
   }
 
@@ -260,8 +270,8 @@ class Parser {
 /** 10^0 … 10^15, each an exact double. */
 const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
-/** The keys of the last objects read, by position (see Parser.key). */
-const KEY_HINTS: (string | undefined)[] = new Array(64).fill(undefined);
+/** The last two different keys read at each of the first 64 positions in an object (see Parser.key). */
+const KEY_HINTS: (string | undefined)[] = new Array(128).fill(undefined);
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const MIN_SAFE = -MAX_SAFE;
 
