@@ -1,5 +1,5 @@
 /** The real binary, as a user runs it after `npm install` (dist/ is built by `prepare`/`pretest`). */
-import { spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,7 +10,12 @@ import { marketSpreadLines } from "../examples/market-spread/generate.js";
 const root = join(import.meta.dirname, "..");
 const bin = join(root, "bin/hindsight.js");
 const tmp = mkdtempSync(join(tmpdir(), "hindsight-bin-"));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+/** Processes started in the background: a failed test must not leave one running. */
+const children = new Set<ChildProcess>();
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
+  rmSync(tmp, { recursive: true, force: true });
+});
 const run = (...args: string[]) =>
   spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", cwd: root });
 const app = join(root, "examples/market-spread/app.ts");
@@ -18,6 +23,7 @@ const app = join(root, "examples/market-spread/app.ts");
 /** The binary started in the background: its stderr so far, and its exit code to come. */
 function start(args: string[], keepStdin = false) {
   const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
+  children.add(child);
   if (!keepStdin) child.stdin.end();
   let stderr = "";
   child.stderr.on("data", (d: Buffer) => {
