@@ -7,7 +7,7 @@ import { DecisionKind, type DecisionRecord } from "../format/records.js";
 import { LogReader } from "../log/index.js";
 import { type AppRun, type RunOptions, startRun } from "../recorder/app-run.js";
 import { replay } from "../replayer/replay.js";
-import { type App, defineApp, keyed, map } from "./app.js";
+import { type App, defineApp, keyed, map, type StepContext } from "./app.js";
 import { codecs } from "./codec.js";
 import { stageOf } from "./stage.js";
 
@@ -83,6 +83,16 @@ async function record(
   return { outputs, run };
 }
 
+/** An app of one step `s` from stream `a` to sink `out`, running `fn` on each event. */
+function oneStepApp(name: string, fn: (v: Ev, ctx: StepContext<never>) => Promise<unknown>): App {
+  return defineApp({
+    name,
+    inputs: { a: codecs.json<Ev>() },
+    sinks: { out: codecs.json() },
+    steps: { s: map<Ev, unknown>({ from: "a", to: "out", fn }) },
+  });
+}
+
 /** The decision records of a recording that `keep` accepts. */
 function decisionsOf(reader: LogReader, keep: (r: DecisionRecord) => boolean): DecisionRecord[] {
   const out: DecisionRecord[] = [];
@@ -150,24 +160,13 @@ describe("record then replay", () => {
     };
     /** One step looking up each event's key; `catchIt`: fall back when the look-up fails. */
     const lookupApp = (catchIt: boolean) =>
-      defineApp({
-        name: "fallback",
-        inputs: { a: codecs.json<Ev>() },
-        sinks: { out: codecs.json() },
-        steps: {
-          s: map<Ev, unknown>({
-            from: "a",
-            to: "out",
-            async fn(v, ctx) {
-              try {
-                return { k: v.k, ref: await ctx.lookup("ref", v.k, flaky) };
-              } catch (e) {
-                if (!catchIt) throw e;
-                return { k: v.k, fallback: (e as Error).message };
-              }
-            },
-          }),
-        },
+      oneStepApp("fallback", async (v, ctx) => {
+        try {
+          return { k: v.k, ref: await ctx.lookup("ref", v.k, flaky) };
+        } catch (e) {
+          if (!catchIt) throw e;
+          return { k: v.k, fallback: (e as Error).message };
+        }
       });
     const dir = fresh();
     const app = lookupApp(true);
@@ -211,21 +210,10 @@ describe("record then replay", () => {
     let letGo: (v: unknown) => void = () => undefined;
     const hang = (k: string) => (k === "k5" ? new Promise((r) => (letGo = r)) : { k });
     const hangApp = (first: string) =>
-      defineApp({
-        name: "hang",
-        inputs: { a: codecs.json<Ev>() },
-        sinks: { out: codecs.json() },
-        steps: {
-          s: map<Ev, unknown>({
-            from: "a",
-            to: "out",
-            async fn(v, ctx) {
-              const r = ctx.random(v.k === "k5" ? first : "r");
-              const [a, b] = await Promise.all([ctx.lookup("a", v.k, hang), ctx.lookup("b", v.k, (k) => k)]);
-              return { k: v.k, r, a, b };
-            },
-          }),
-        },
+      oneStepApp("hang", async (v, ctx) => {
+        const r = ctx.random(v.k === "k5" ? first : "r");
+        const [a, b] = await Promise.all([ctx.lookup("a", v.k, hang), ctx.lookup("b", v.k, (k) => k)]);
+        return { k: v.k, r, a, b };
       });
     const app = hangApp("r");
     const dir = fresh();
