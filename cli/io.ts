@@ -14,11 +14,17 @@ export interface Io {
    * Asks for `h.stop` to be called on the first SIGINT/SIGTERM (commands that must stop
    * cleanly: a recording is sealed, not torn), and `h.force` on the second; a signal after that,
    * or a second one when there is no `force` or it returns false, ends the process (130).
-   * `h.stalled` is called once if the process runs out of work while the command still waits
-   * (a promise nothing can settle). Returns the undo. Commands that do not ask keep the
-   * default: a signal ends the process at once.
+   * Returns the undo. Commands that do not ask keep the default: a signal ends the process at
+   * once.
    */
   readonly onInterrupt?: (h: StopHandlers) => () => void;
+  /**
+   * Asks for `stalled` to be called when the process runs out of work while the command still
+   * waits: on a promise that nothing left can settle (an app's step waiting for something that
+   * never comes). It returns whether it ended that wait (the command then goes on); otherwise
+   * the process ends with one error line (exit 1). Returns the undo.
+   */
+  readonly onStall?: (stalled: () => boolean) => () => void;
 }
 
 /** What a command that must stop cleanly is asked, in turn (see Io.onInterrupt). */
@@ -27,13 +33,11 @@ export interface StopHandlers {
   readonly stop: () => void;
   /** Second signal: seal at once without finishing the work in hand; false when there is none. */
   readonly force?: () => boolean;
-  /** The process ran out of work while the command waits: seal and return; false when it cannot. */
-  readonly stalled?: () => boolean;
 }
 
 /**
  * A signal aborted on the first interrupt while `off` is not called (see Io.onInterrupt);
- * `force` and `stalled` are passed on.
+ * `force` is passed on.
  */
 export function interruptSignal(
   io: Io,

@@ -10,7 +10,6 @@ import { run } from "./program.js";
 const SIGNALS = ["SIGINT", "SIGTERM"] as const;
 let handlers: StopHandlers | null = null;
 let asks = 0;
-let stalled = false;
 /** Asks the running command to stop, then to stop at once; false when it cannot. */
 const askToStop = (): boolean => {
   if (handlers === null) return false;
@@ -34,14 +33,27 @@ for (const stream of [process.stdout, process.stderr])
     if (asks === 0) askToStop();
   });
 // Nothing left to run while a command waits: it waits on a promise nothing can settle (an
-// app's look-up whose fetch never ends). Node would end the process (exit 13) with the
-// recording's open block unwritten; the command seals it instead.
+// app's look-up whose fetch never ends, a step awaiting something that never comes). Node would
+// end the process silently with exit 13 (a recording's open block unwritten). The command ends
+// the wait if it can (record seals the recording, verify reports the event); else one line, exit 1.
+let running = true;
+let stallHandler: (() => boolean) | null = null;
+let stalled = false;
 process.on("beforeExit", () => {
-  if (handlers?.stalled && !stalled) {
-    stalled = true;
-    handlers.stalled();
-  }
+  if (!running) return;
+  stalled = true;
+  if (stallHandler?.()) return;
+  process.stderr.write(
+    "hindsight: the command cannot finish: it waits on a promise that nothing left in the process can settle (an app step awaiting something other than ctx.lookup?)\n",
+  );
+  process.exit(1);
 });
+const onStall = (h: () => boolean): (() => void) => {
+  stallHandler = h;
+  return () => {
+    if (stallHandler === h) stallHandler = null;
+  };
+};
 
 const onInterrupt = (h: StopHandlers): (() => void) => {
   handlers = h;
@@ -55,12 +67,14 @@ const onInterrupt = (h: StopHandlers): (() => void) => {
 
 const code = await run(process.argv.slice(2), {
   onInterrupt,
+  onStall,
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
   cwd: process.cwd(),
   env: process.env,
 });
+running = false;
 // Let pending stdout writes drain before exiting (a pipe may be slow).
 process.exitCode = code;
 // An interrupted recording may have left a read of an idle standard input pending.

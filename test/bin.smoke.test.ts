@@ -44,24 +44,20 @@ function marketFiles(name: string, seed: number, quotes: number, orders: number)
 }
 
 /**
- * An app whose look-up for key "k2" never settles: `hang` is the promise its fetch returns.
- * Returns the module's path, and --input flags for five events k0…k4.
+ * An app module of one step `s` from stream `a` to sink `out` (`body`: the step's async body,
+ * `v` the event), and --input flags for five events k0…k4.
  */
-function hangingApp(name: string, hang: string): { app: string; inputs: string[] } {
+function oneStepApp(name: string, body: string): { app: string; inputs: string[] } {
   const index = pathToFileURL(join(root, "src/index.ts")).href;
   const file = join(tmp, `${name}.ts`);
   writeFileSync(
     file,
     `import { codecs, defineApp, map } from ${JSON.stringify(index)};
 export default defineApp({
-  name: ${JSON.stringify(name)},
+  name: "one-step",
   inputs: { a: codecs.json() },
   sinks: { out: codecs.json() },
-  steps: {
-    s: map({ from: "a", to: "out", async fn(v, ctx) {
-      return { k: v.k, ref: await ctx.lookup("ref", v.k, (k) => (k === "k2" ? ${hang} : { k })) };
-    } }),
-  },
+  steps: { s: map({ from: "a", to: "out", async fn(v, ctx) { ${body} } }) },
 });
 `,
   );
@@ -69,6 +65,13 @@ export default defineApp({
   writeFileSync(input, `${[0, 1, 2, 3, 4].map((i) => `{"k":"k${i}"}`).join("\n")}\n`);
   return { app: file, inputs: ["-i", `a=${input}`] };
 }
+
+/** An app whose look-up for key "k2" never settles: `hang` is the promise its fetch returns. */
+const hangingApp = (name: string, hang: string) =>
+  oneStepApp(
+    name,
+    `return { k: v.k, ref: await ctx.lookup("ref", v.k, (k) => (k === "k2" ? ${hang} : { k })) };`,
+  );
 
 describe("bin/hindsight.js", () => {
   it("prints its version and help", () => {
@@ -168,6 +171,29 @@ describe("bin/hindsight.js", () => {
     expect(v.stdout).toContain(
       "the recording ends inside event seq 9 (the run was sealed before it finished",
     );
+  });
+
+  it("verify and replay of a build whose step waits on something that never comes report it (exit 3); why says so in one line", () => {
+    const { app: ok, inputs } = oneStepApp("fine", "return { k: v.k };");
+    const out = join(tmp, "fine");
+    expect(run("record", "--app", ok, ...inputs, "-o", out).status).toBe(0);
+    const { app: stuck } = oneStepApp(
+      "stuck",
+      'if (v.k === "k2") await new Promise(() => {}); return { k: v.k };',
+    );
+    const v = run("verify", out, "--app", stuck);
+    expect(v.status, v.stderr).toBe(3);
+    expect(v.stdout).toMatch(
+      /DIVERGED at event seq 5 .*\n {2}app-error: event seq 5 never finished: a step waits on a promise that nothing left in the process can settle/,
+    );
+    const r = run("replay", out, "--app", stuck);
+    expect(r.status).toBe(3);
+    expect(r.stdout).toMatch(/DIVERGED at event seq 5: event seq 5 never finished/);
+    const w = run("why", out, "--app", stuck, "--output", "out:3");
+    expect(w.status).toBe(1);
+    expect(w.stderr.trim().split("\n")).toEqual([
+      "hindsight: the command cannot finish: it waits on a promise that nothing left in the process can settle (an app step awaiting something other than ctx.lookup?)",
+    ]);
   });
 
   it("a second Ctrl-C while an event waits on a look-up seals the recording without it (exit 130)", async () => {

@@ -286,10 +286,8 @@ export async function recordAppCommand(
     cut(by);
     return true;
   };
-  const interrupt = interruptSignal(ctx.io, {
-    force: () => cutIfWaiting("interrupted"),
-    stalled: () => cutIfWaiting("stalled"),
-  });
+  const interrupt = interruptSignal(ctx.io, { force: () => cutIfWaiting("interrupted") });
+  const offStall = ctx.io.onStall?.(() => cutIfWaiting("stalled"));
   interrupt.signal.addEventListener("abort", () => {
     // Say why the interrupt seems to go unheard when the event in hand waits on a look-up.
     const f = run?.inFlight;
@@ -310,6 +308,7 @@ export async function recordAppCommand(
         : fileSource(o, app, specs, ctx, interrupt.signal);
   } catch (e) {
     interrupt.off();
+    offStall?.();
     throw e;
   }
   const sinks = new Map<string, SinkWriter>();
@@ -332,6 +331,7 @@ export async function recordAppCommand(
     ...(sinks.size ? { onOutput: (x: EngineOutput) => sinkByIndex[x.sink]?.write(x.bytes) } : {}),
   }).catch((e: unknown) => {
     interrupt.off();
+    offStall?.();
     source.close();
     for (const w of sinks.values()) w.close();
     throw e;
@@ -366,6 +366,7 @@ export async function recordAppCommand(
     throw current ? atInput(e, ...source.where(current)) : e;
   } finally {
     interrupt.off();
+    offStall?.();
     bar.stop();
     source.close();
   }

@@ -122,6 +122,7 @@ export function register(program: Command, ctx: CommandContext): Command {
           useCheckpoints: o.checkpoints,
           buildId: loaded.buildId,
           ...(o.trustCheckpoints ? { trustCheckpoints: true } : {}),
+          ...(ctx.io.onStall ? { watchStall: ctx.io.onStall } : {}),
           onProgress: (done, total) => {
             bar ??= progress(ctx.io, "replaying", total, "records");
             bar.update(done);

@@ -44,6 +44,7 @@ export function register(program: Command, ctx: CommandContext): Command {
         let bar: Progress | null = null;
         const r = await verifyRecording(resolve(ctx.io.cwd, d), loaded.app, {
           buildId: loaded.buildId,
+          ...(ctx.io.onStall ? { watchStall: ctx.io.onStall } : {}),
           onProgress: (done, total) => {
             bar ??= progress(ctx.io, `verifying ${d}`, total, "records");
             bar.update(done);

@@ -252,6 +252,47 @@ describe("record then replay", () => {
     reader.close();
   });
 
+  it("a replay whose step waits on something that never comes fails that event when the caller reports the stall", async () => {
+    const app = oneStepApp("wait", async (v) => ({ k: v.k }));
+    const dir = fresh();
+    const evs = Array.from({ length: 4 }, (_, i) => ({
+      stream: "a",
+      v: { k: `k${i}`, x: i },
+      t: BigInt(1000 + i),
+    }));
+    await record(app, dir, {}, evs);
+    // Another build awaits a promise nothing settles at k2 (not a look-up: nothing recorded answers it).
+    const stuck = oneStepApp("wait", async (v) => {
+      if (v.k === "k2") await new Promise(() => undefined);
+      return { k: v.k };
+    });
+    let stalled: (() => boolean) | null = null;
+    let unwatched = false;
+    const reader = LogReader.open(dir);
+    const replaying = replay(reader, stuck, {
+      compareOutputs: true,
+      watchStall: (h) => {
+        stalled = h;
+        return () => {
+          unwatched = true;
+        };
+      },
+    });
+    await new Promise((r) => setImmediate(r));
+    expect((stalled as unknown as () => boolean)()).toBe(true); // the event at k2 was waiting
+    const res = await replaying;
+    expect(res.divergence?.kind).toBe("app-error");
+    expect(res.divergence?.eventSeq).toBe(1 + 2 * 2); // START, then input and output per event
+    expect(res.divergence?.message).toMatch(
+      /event seq 5 never finished: a step waits on a promise that nothing/,
+    );
+    expect(res.eventsReplayed).toBe(2);
+    expect(unwatched).toBe(true);
+    // Nothing waits any more: a later stall is not the replay's.
+    expect((stalled as unknown as () => boolean)()).toBe(false);
+    reader.close();
+  });
+
   it("gives the same outputs with the same seed and clock, and different random draws with another seed", async () => {
     const app = kitchenSink({ fetch: (k) => k });
     const a = await record(app, fresh());

@@ -136,6 +136,23 @@ export interface ReplayOptions {
   buildId?: string;
   /** Start from recorded checkpoints even when the build differs (its state is kept the same way). */
   trustCheckpoints?: boolean;
+  /**
+   * Registers `stalled`, for the caller to call when the process has run out of work while the
+   * replay waits on an event: a step awaits a promise nothing can settle (on replay, ctx.lookup
+   * answers from the recording, so something else). That event then fails as an app-error
+   * divergence instead of the replay never ending. `stalled` returns whether an event was
+   * waiting. Returns the undo. (The CLI passes Io.onStall.)
+   */
+  watchStall?: (stalled: () => boolean) => () => void;
+}
+
+/** The error of an event whose step waits on a promise that nothing can settle. */
+function neverFinished(eventSeq: number, step: string | null): HindsightError {
+  return new HindsightError(
+    "APP_ERROR",
+    `event seq ${eventSeq} never finished: ${step ? `step '${step}'` : "a step"} waits on a promise that nothing left in the process can settle (on replay, ctx.lookup answers from the recording; a step must not wait on anything else that may never come)`,
+    step ? { details: { step } } : {},
+  );
 }
 
 /** Whether `buildId` is known to differ from the build `m` was recorded with (both ids known). */
@@ -760,13 +777,35 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
     } catch (e) {
       return failed(e, head);
     }
-    if (r !== undefined)
+    if (r === undefined) return handled(p);
+    if (!opts.watchStall)
       return r.then(
         () => handled(p),
         (e) => failed(e, head),
       );
-    return handled(p);
+    const waiting = r;
+    return new Promise<boolean>((resolve) => {
+      let settled = false;
+      const done = (f: () => boolean): void => {
+        if (settled) return;
+        settled = true;
+        onStall = null;
+        resolve(f());
+      };
+      onStall = () => done(() => failed(neverFinished(head.seq, engine.runningStepName), head));
+      waiting.then(
+        () => done(() => handled(p)),
+        (e) => done(() => failed(e, head)),
+      );
+    });
   };
+  /** Fails the event the replay waits on, if any (see ReplayOptions.watchStall). */
+  let onStall: (() => void) | null = null;
+  const unwatchStall = opts.watchStall?.(() => {
+    if (onStall === null) return false;
+    onStall();
+    return true;
+  });
 
   const total = Math.max(1, (until ?? endSeq - 1) - fromSeq + 1);
   let n = 0;
@@ -875,6 +914,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
     port.deferred?.stop();
     throw e;
   } finally {
+    unwatchStall?.();
     engine.dispose();
   }
   // An output hashed on the thread differed: replay again checking each output in place, so

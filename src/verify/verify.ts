@@ -85,6 +85,8 @@ export interface VerifyOptions {
   onProgress?: (done: number, total: number) => void;
   /** Monotonic seconds clock for timing (defaults to performance.now). */
   now?: () => number;
+  /** See ReplayOptions.watchStall. */
+  watchStall?: (stalled: () => boolean) => () => void;
 }
 
 /** ISO-8601 UTC with nanoseconds. */
@@ -289,6 +291,7 @@ export async function verifyRecording(
         compareOutputs: true,
         ...(buildId ? { buildId } : {}),
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        ...(opts.watchStall ? { watchStall: opts.watchStall } : {}),
       });
     } catch (e) {
       if (!isHindsightError(e)) throw e;
