@@ -177,14 +177,14 @@ describe("bin/hindsight.js", () => {
     const { app: ok, inputs } = oneStepApp("fine", "return { k: v.k };");
     const out = join(tmp, "fine");
     expect(run("record", "--app", ok, ...inputs, "-o", out).status).toBe(0);
-    const { app: stuck } = oneStepApp(
+    const { app: stuck, inputs: stuckInputs } = oneStepApp(
       "stuck",
       'if (v.k === "k2") await new Promise(() => {}); return { k: v.k };',
     );
     const v = run("verify", out, "--app", stuck);
     expect(v.status, v.stderr).toBe(3);
     expect(v.stdout).toMatch(
-      /DIVERGED at event seq 5 .*\n {2}app-error: event seq 5 never finished: a step waits on a promise that nothing left in the process can settle/,
+      /DIVERGED at event seq 5 .*\n {2}app-error: event seq 5 never finished: step 's' waits on a promise that nothing left in the process can settle/,
     );
     const r = run("replay", out, "--app", stuck);
     expect(r.status).toBe(3);
@@ -194,6 +194,17 @@ describe("bin/hindsight.js", () => {
     expect(w.stderr.trim().split("\n")).toEqual([
       "hindsight: the command cannot finish: it waits on a promise that nothing left in the process can settle (an app step awaiting something other than ctx.lookup?)",
     ]);
+    // Recorded with that build, the run is sealed inside the event; replayed, it stalls there
+    // again: what the recorded run did.
+    const sealed = join(tmp, "stuck-rec");
+    const rec = run("record", "--app", stuck, ...stuckInputs, "-o", sealed);
+    expect(rec.status).toBe(1);
+    expect(rec.stderr).toMatch(/never finished: it waits on a promise of step 's', which nothing left/);
+    const again = run("verify", sealed, "--app", stuck);
+    expect(again.status, again.stdout).toBe(0);
+    expect(again.stdout).toContain(
+      "the recording ends inside event seq 5 (the run was sealed before it finished",
+    );
   });
 
   it("a second Ctrl-C while an event waits on a look-up seals the recording without it (exit 130)", async () => {

@@ -25,9 +25,11 @@ function atInput(e: unknown, here: string, input: Record<string, unknown>): unkn
   });
 }
 
-/** What an event in flight waits on, for a message: its look-ups, or an unnamed promise. */
-const waitingOn = (lookups: readonly string[]): string =>
-  lookups.length > 0 ? lookups.join(", ") : "a promise of the app";
+/** What an event in flight waits on, for a message: its look-ups, or a promise of its step. */
+const waitingOn = (f: NonNullable<AppRun["inFlight"]>): string =>
+  f.waitingOn.length > 0
+    ? f.waitingOn.join(", ")
+    : `a promise of ${f.step === null ? "the app" : `step '${f.step}'`}`;
 
 /** Where the events of a `record --app` run come from: input files, or another recording. */
 interface EventSource {
@@ -296,7 +298,7 @@ export async function recordAppCommand(
       if (run?.inFlight?.eventSeq === f.eventSeq)
         err(
           ctx.io,
-          `hindsight: stopping after event seq ${f.eventSeq}, which waits on ${waitingOn(f.waitingOn)}; press Ctrl-C again to seal the recording without finishing it`,
+          `hindsight: stopping after event seq ${f.eventSeq}, which waits on ${waitingOn(f)}; press Ctrl-C again to seal the recording without finishing it`,
         );
     }, 1000).unref();
   });
@@ -374,7 +376,7 @@ export async function recordAppCommand(
     // The event in hand waits on a look-up: seal the recording with it unfinished.
     const f = run.inFlight as NonNullable<AppRun["inFlight"]>;
     const [where] = source.where(current as InputEvent);
-    const waits = waitingOn(f.waitingOn);
+    const waits = waitingOn(f);
     const s = run.abandon(
       cutBy === "interrupted"
         ? `interrupted by a second Ctrl-C while it waited on ${waits}`
@@ -386,7 +388,12 @@ export async function recordAppCommand(
       throw new HindsightError(
         "APP_ERROR",
         `event seq ${f.eventSeq} (${where}) never finished: it waits on ${waits}, which nothing left in the process can settle; ${sealed}`,
-        { hint: "make the look-up's fetch settle or fail (a timeout), then record again" },
+        {
+          hint:
+            f.waitingOn.length > 0
+              ? "make the look-up's fetch settle or fail (a timeout), then record again"
+              : "make what the step awaits settle or fail, or fetch it through ctx.lookup, then record again",
+        },
       );
     ctx.exitCode = 130;
     err(ctx.io, `hindsight: interrupted: ${sealed}`);

@@ -224,7 +224,7 @@ describe("record then replay", () => {
     expect(stuck).toBeInstanceOf(Promise);
     await new Promise((r) => setImmediate(r)); // 'b' settles and is recorded
     // START, then 7 records per event: input, draw, blob and look-up 'a', blob and look-up 'b', output.
-    expect(run.inFlight).toEqual({ eventSeq: 1 + 5 * 7, waitingOn: ["look-up 'a' of step 's'"] });
+    expect(run.inFlight).toEqual({ eventSeq: 1 + 5 * 7, waitingOn: ["look-up 'a' of step 's'"], step: "s" });
     const summary = run.abandon("test: never settles");
     expect(summary.status).toBe("sealed inside event seq 36: test: never settles");
     expect(summary.events).toBe(6);
@@ -284,7 +284,7 @@ describe("record then replay", () => {
     expect(res.divergence?.kind).toBe("app-error");
     expect(res.divergence?.eventSeq).toBe(1 + 2 * 2); // START, then input and output per event
     expect(res.divergence?.message).toMatch(
-      /event seq 5 never finished: a step waits on a promise that nothing/,
+      /event seq 5 never finished: step 's' waits on a promise that nothing/,
     );
     expect(res.eventsReplayed).toBe(2);
     expect(unwatched).toBe(true);

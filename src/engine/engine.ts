@@ -206,6 +206,7 @@ export class Engine {
   private traceReads: StateRead[] = [];
   /** Step being run (for strict-mode messages). */
   private runningStep: StepRt | null = null;
+  private waitingStep: StepRt | null = null;
 
   // Run state (checkpointed).
   private sinkSeqs: number[];
@@ -385,17 +386,21 @@ export class Engine {
         setActive(null);
         this.runningStep = null;
       }
-      if (isPromise(r))
+      if (isPromise(r)) {
+        this.waitingStep = rt;
         return r.then(
           () => {
             setActive(null);
+            this.waitingStep = null;
             return this.drain();
           },
           (e) => {
             setActive(null);
+            this.waitingStep = null;
             throw this.stepError(rt, e);
           },
         ) as Promise<void>;
+      }
     }
     return this.drain();
   }
@@ -471,14 +476,17 @@ export class Engine {
       this.runningStep = null;
     }
     if (isPromise(r)) {
+      this.waitingStep = rt;
       return r.then(
         (v) => {
           setActive(null);
+          this.waitingStep = null;
           this.current = item;
           this.deliver(rt, v, item);
         },
         (e) => {
           setActive(null);
+          this.waitingStep = null;
           throw this.stepError(rt, e);
         },
       );
@@ -853,6 +861,11 @@ export class Engine {
   /** The step currently running (strict-mode messages). */
   get runningStepName(): string | null {
     return this.runningStep?.name ?? null;
+  }
+
+  /** The step whose promise the event in hand waits on (a step that never finishes). */
+  get waitingStepName(): string | null {
+    return this.waitingStep?.name ?? null;
   }
 }
 

@@ -454,11 +454,17 @@ export class AppRun {
    * The event being handled while a push waits on asynchronous work, and the look-ups it waits
    * on (e.g. "look-up 'ref' of step 'enrich'"); null when no event is in flight.
    */
-  get inFlight(): { readonly eventSeq: number; readonly waitingOn: readonly string[] } | null {
+  get inFlight(): {
+    readonly eventSeq: number;
+    readonly waitingOn: readonly string[];
+    /** The step whose promise the event waits on, when known. */
+    readonly step: string | null;
+  } | null {
     if (this.busy === null || this.stopped) return null;
     return {
       eventSeq: this.port.eventSeq,
       waitingOn: [...this.port.waiting].map((r) => `look-up '${r.name}' of step '${r.step}'`),
+      step: this.engine.waitingStepName,
     };
   }
 

@@ -147,10 +147,12 @@ export interface ReplayOptions {
 }
 
 /** The error of an event whose step waits on a promise that nothing can settle. */
+const neverFinishedText = (eventSeq: number): string => `event seq ${eventSeq} never finished: `;
+
 function neverFinished(eventSeq: number, step: string | null): HindsightError {
   return new HindsightError(
     "APP_ERROR",
-    `event seq ${eventSeq} never finished: ${step ? `step '${step}'` : "a step"} waits on a promise that nothing left in the process can settle (on replay, ctx.lookup answers from the recording; a step must not wait on anything else that may never come)`,
+    `${neverFinishedText(eventSeq)}${step ? `step '${step}'` : "a step"} waits on a promise that nothing left in the process can settle (on replay, ctx.lookup answers from the recording; a step must not wait on anything else that may never come)`,
     step ? { details: { step } } : {},
   );
 }
@@ -714,11 +716,15 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
    * have. That is where the recording ends, not a divergence of the app: when that is the
    * divergence, it is dropped for a note (`why`). Returns whether it was.
    */
-  const cutShort = (last: Pending, why: string): boolean => {
+  const cutShort = (last: Pending, why: string, stalled = false): boolean => {
     const d = divergence as Divergence | null;
+    // (`stalled`: the recorded run was sealed because this event never finished; a replay in
+    // which it never finishes either does what the recorded run did.)
+    const neverFinishedToo =
+      stalled && d?.kind === "app-error" && d.error?.message.startsWith(neverFinishedText(last.head.seq));
     if (
       d === null ||
-      (d.kind !== "decision-extra" && d.kind !== "output-extra") ||
+      (d.kind !== "decision-extra" && d.kind !== "output-extra" && !neverFinishedToo) ||
       d.eventSeq !== last.head.seq
     )
       return false;
@@ -792,7 +798,8 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
         onStall = null;
         resolve(f());
       };
-      onStall = () => done(() => failed(neverFinished(head.seq, engine.runningStepName), head));
+      onStall = () =>
+        done(() => failed(neverFinished(head.seq, engine.runningStepName ?? engine.waitingStepName), head));
       waiting.then(
         () => done(() => handled(p)),
         (e) => done(() => failed(e, head)),
@@ -832,6 +839,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
               ok = cutShort(
                 last,
                 `the run was sealed before it finished: ${r.status.slice(`${SEALED_INSIDE}${last.head.seq}: `.length)}`,
+                true,
               );
           }
           if (!ok) {
