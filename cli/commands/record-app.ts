@@ -259,6 +259,39 @@ class SinkWriter {
 }
 const NL = new Uint8Array([10]);
 
+/**
+ * Seals the recording while the event in hand (from `where`) waits: after a second Ctrl-C
+ * (exit 130 and a line saying so), or because nothing left can end the wait (APP_ERROR).
+ */
+function sealUnfinished(
+  run: AppRun,
+  by: "interrupted" | "stalled",
+  where: string,
+  ctx: CommandContext,
+): void {
+  const f = run.inFlight as NonNullable<AppRun["inFlight"]>;
+  const waits = waitingOn(f);
+  const s = run.abandon(
+    by === "interrupted"
+      ? `interrupted by a second Ctrl-C while it waited on ${waits}`
+      : `stalled: it waited on ${waits}, which nothing left in the process could settle`,
+  );
+  const sealed = `the recording was sealed after ${s.events.toLocaleString("en-US")} events, the last (seq ${f.eventSeq}, ${where}) unfinished`;
+  if (by === "stalled")
+    throw new HindsightError(
+      "APP_ERROR",
+      `event seq ${f.eventSeq} (${where}) never finished: it waits on ${waits}, which nothing left in the process can settle; ${sealed}`,
+      {
+        hint:
+          f.waitingOn.length > 0
+            ? "make the look-up's fetch settle or fail (a timeout), then record again"
+            : "make what the step awaits settle or fail, or fetch it through ctx.lookup, then record again",
+      },
+    );
+  ctx.exitCode = 130;
+  err(ctx.io, `hindsight: interrupted: ${sealed}`);
+}
+
 /** `record --app`; `specs` are the --input flags, checked (empty with --from). */
 export async function recordAppCommand(
   o: RecordCliOptions,
@@ -276,8 +309,8 @@ export async function recordAppCommand(
   if (o.seed !== undefined && !/^\d{1,20}$/.test(o.seed))
     throw new HindsightError("USAGE", `--seed takes a whole number (got "${o.seed}")`);
   // Ctrl-C: stop after the batch in hand, and seal the recording (STOP marker "interrupted").
-  // A second Ctrl-C while an event waits on a look-up, or a look-up that nothing left in the
-  // process can settle, seals it at once with that event unfinished (AppRun.abandon).
+  // A second Ctrl-C while an event waits (on a look-up, or a promise of its step), or a wait
+  // that nothing left in the process can end, seals it at once with that event unfinished.
   let run: AppRun | undefined;
   let cut: (by: "interrupted" | "stalled") => void = () => undefined;
   const cutShort = new Promise<"interrupted" | "stalled">((resolve) => {
@@ -290,8 +323,12 @@ export async function recordAppCommand(
   };
   const interrupt = interruptSignal(ctx.io, { force: () => cutIfWaiting("interrupted") });
   const offStall = ctx.io.onStall?.(() => cutIfWaiting("stalled"));
+  const release = (): void => {
+    interrupt.off();
+    offStall?.();
+  };
   interrupt.signal.addEventListener("abort", () => {
-    // Say why the interrupt seems to go unheard when the event in hand waits on a look-up.
+    // Say why the interrupt seems to go unheard when the event in hand waits.
     const f = run?.inFlight;
     if (!f) return;
     setTimeout(() => {
@@ -309,8 +346,7 @@ export async function recordAppCommand(
         ? recordingSource(o.from, app, ctx, interrupt.signal)
         : fileSource(o, app, specs, ctx, interrupt.signal);
   } catch (e) {
-    interrupt.off();
-    offStall?.();
+    release();
     throw e;
   }
   const sinks = new Map<string, SinkWriter>();
@@ -332,8 +368,7 @@ export async function recordAppCommand(
     labels: { "hindsight.command": "record --app" },
     ...(sinks.size ? { onOutput: (x: EngineOutput) => sinkByIndex[x.sink]?.write(x.bytes) } : {}),
   }).catch((e: unknown) => {
-    interrupt.off();
-    offStall?.();
+    release();
     source.close();
     for (const w of sinks.values()) w.close();
     throw e;
@@ -367,36 +402,16 @@ export async function recordAppCommand(
     for (const w of sinks.values()) w.close();
     throw current ? atInput(e, ...source.where(current)) : e;
   } finally {
-    interrupt.off();
-    offStall?.();
+    release();
     bar.stop();
     source.close();
   }
   if (cutBy !== null) {
-    // The event in hand waits on a look-up: seal the recording with it unfinished.
-    const f = run.inFlight as NonNullable<AppRun["inFlight"]>;
-    const [where] = source.where(current as InputEvent);
-    const waits = waitingOn(f);
-    const s = run.abandon(
-      cutBy === "interrupted"
-        ? `interrupted by a second Ctrl-C while it waited on ${waits}`
-        : `stalled: it waited on ${waits}, which nothing left in the process could settle`,
-    );
-    for (const w of sinks.values()) w.close();
-    const sealed = `the recording was sealed after ${s.events.toLocaleString("en-US")} events, the last (seq ${f.eventSeq}, ${where}) unfinished`;
-    if (cutBy === "stalled")
-      throw new HindsightError(
-        "APP_ERROR",
-        `event seq ${f.eventSeq} (${where}) never finished: it waits on ${waits}, which nothing left in the process can settle; ${sealed}`,
-        {
-          hint:
-            f.waitingOn.length > 0
-              ? "make the look-up's fetch settle or fail (a timeout), then record again"
-              : "make what the step awaits settle or fail, or fetch it through ctx.lookup, then record again",
-        },
-      );
-    ctx.exitCode = 130;
-    err(ctx.io, `hindsight: interrupted: ${sealed}`);
+    try {
+      sealUnfinished(run, cutBy, source.where(current as InputEvent)[0], ctx);
+    } finally {
+      for (const w of sinks.values()) w.close();
+    }
     return;
   }
   const interrupted = interrupt.signal.aborted;

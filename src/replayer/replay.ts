@@ -146,9 +146,10 @@ export interface ReplayOptions {
   watchStall?: (stalled: () => boolean) => () => void;
 }
 
-/** The error of an event whose step waits on a promise that nothing can settle. */
+/** How the message of an event that never finished starts. */
 const neverFinishedText = (eventSeq: number): string => `event seq ${eventSeq} never finished: `;
 
+/** The error of an event whose step waits on a promise that nothing can settle. */
 function neverFinished(eventSeq: number, step: string | null): HindsightError {
   return new HindsightError(
     "APP_ERROR",
