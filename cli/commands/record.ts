@@ -59,8 +59,8 @@ export function register(program: Command, ctx: CommandContext): Command {
         "step throws, is named by file and line. With --app, --from <recording> takes the events of\n" +
         "another recording instead of --input files.\n\n" +
         'Ctrl-C stops reading and seals the recording (STOP "interrupted", exit 130). A second\n' +
-        "Ctrl-C while an event waits on a look-up seals it without finishing that event; a look-up\n" +
-        "that nothing can settle any more seals it the same way, with an error (exit 1).",
+        "Ctrl-C while an event waits (on a look-up, say) seals it without finishing that event; an event\n" +
+        "waiting on something that can never come seals it the same way, with an error (exit 1).",
     )
     .option(
       "-i, --input <stream=file>",
