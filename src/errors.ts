@@ -78,6 +78,18 @@ export class HindsightError extends Error {
     this.details = options.details;
   }
 
+  /** The same error with some of its parts changed, this one as the cause. */
+  with(changes: { message?: string; where?: string; details?: Record<string, unknown> }): HindsightError {
+    const where = changes.where ?? this.where;
+    const details = changes.details ?? this.details;
+    return new HindsightError(this.code, changes.message ?? this.message, {
+      ...(where ? { where } : {}),
+      ...(this.hint ? { hint: this.hint } : {}),
+      ...(details ? { details } : {}),
+      cause: this,
+    });
+  }
+
   /** One line: what, where, what to do. */
   oneLine(): string {
     let s = this.message;

@@ -3,9 +3,9 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { marketSpreadLines } from "../examples/market-spread/generate.js";
+import { writeStepApp } from "./pad-app.js";
 
 const root = join(import.meta.dirname, "..");
 const bin = join(root, "bin/hindsight.js");
@@ -48,22 +48,10 @@ function marketFiles(name: string, seed: number, quotes: number, orders: number)
  * `v` the event), and --input flags for five events k0…k4.
  */
 function oneStepApp(name: string, body: string): { app: string; inputs: string[] } {
-  const index = pathToFileURL(join(root, "src/index.ts")).href;
-  const file = join(tmp, `${name}.ts`);
-  writeFileSync(
-    file,
-    `import { codecs, defineApp, map } from ${JSON.stringify(index)};
-export default defineApp({
-  name: "one-step",
-  inputs: { a: codecs.json() },
-  sinks: { out: codecs.json() },
-  steps: { s: map({ from: "a", to: "out", async fn(v, ctx) { ${body} } }) },
-});
-`,
-  );
+  const app = writeStepApp(join(tmp, `${name}.ts`), { name: "one-step", input: "a", body });
   const input = join(tmp, `${name}.jsonl`);
   writeFileSync(input, `${[0, 1, 2, 3, 4].map((i) => `{"k":"k${i}"}`).join("\n")}\n`);
-  return { app: file, inputs: ["-i", `a=${input}`] };
+  return { app, inputs: ["-i", `a=${input}`] };
 }
 
 /** An app whose look-up for key "k2" never settles: `hang` is the promise its fetch returns. */

@@ -17,12 +17,7 @@ import { type RecordCliOptions, writerOptionsFrom } from "./record.js";
 /** An app's or a payload's error while handling an input event: says where the event came from. */
 function atInput(e: unknown, here: string, input: Record<string, unknown>): unknown {
   if (!(e instanceof HindsightError) || (e.code !== "BAD_INPUT" && e.code !== "APP_ERROR")) return e;
-  return new HindsightError(e.code, e.message, {
-    where: e.where ? `${here}, ${e.where}` : here,
-    ...(e.hint ? { hint: e.hint } : {}),
-    details: { ...(e.details ?? {}), input },
-    cause: e,
-  });
+  return e.with({ where: e.where ? `${here}, ${e.where}` : here, details: { ...(e.details ?? {}), input } });
 }
 
 /** What an event in flight waits on, for a message: its look-ups, or a promise of its step. */
@@ -124,12 +119,7 @@ function recordingSource(from: string, app: App, ctx: CommandContext, signal: Ab
       yield* reader.records({ types: ["input"] });
     } catch (e) {
       if (!(e instanceof HindsightError)) throw e;
-      throw new HindsightError(e.code, `--from ${from}: ${e.message}`, {
-        ...(e.where ? { where: e.where } : {}),
-        ...(e.hint ? { hint: e.hint } : {}),
-        ...(e.details ? { details: e.details } : {}),
-        cause: e,
-      });
+      throw e.with({ message: `--from ${from}: ${e.message}` });
     }
   };
   async function* batches(): AsyncGenerator<InputEvent[]> {

@@ -322,7 +322,7 @@ export class Engine {
         "BAD_INPUT",
         `event seq ${seq} on stream ${this.inputNames[stream]} does not decode with codec ${(this.inputCodecs[stream] as Codec).name}: ${(e as Error).message}`,
         {
-          where: `payload ${JSON.stringify(decodeUtf8Lossy(payload).slice(0, 120))}`,
+          where: `payload ${JSON.stringify(decodeUtf8(payload).slice(0, 120))}`,
           hint: "fix the input or the stream's codec",
           cause: e,
         },
@@ -877,10 +877,6 @@ function isPromise(x: unknown): x is Promise<unknown> {
   return typeof x === "object" && x !== null && typeof (x as { then?: unknown }).then === "function";
 }
 
-function decodeUtf8Lossy(b: Uint8Array): string {
-  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("utf8");
-}
-
 /**
  * The error message of a look-up decision recorded as failed (no content hash; the value is
  * the message), else undefined.
@@ -890,7 +886,7 @@ export function failedLookup(r: {
   contentHash: Uint8Array;
   value: Uint8Array;
 }): string | undefined {
-  return r.kind === DecisionKind.lookup && r.contentHash.length === 0 ? decodeUtf8Lossy(r.value) : undefined;
+  return r.kind === DecisionKind.lookup && r.contentHash.length === 0 ? decodeUtf8(r.value) : undefined;
 }
 
 /** Decodes a decision's value bytes for display (per DecisionKind). */
@@ -906,7 +902,7 @@ export function decodeDecision(kind: number, v: Uint8Array): unknown {
       case DecisionKind.lookup:
         return v.length ? (parseJson(decodeUtf8(v)) as Json) : undefined;
       default:
-        return decodeUtf8Lossy(v);
+        return decodeUtf8(v);
     }
   } catch {
     return `0x${Buffer.from(v).toString("hex")}`;

@@ -146,14 +146,11 @@ export interface ReplayOptions {
   watchStall?: (stalled: () => boolean) => () => void;
 }
 
-/** How the message of an event that never finished starts. */
-const neverFinishedText = (eventSeq: number): string => `event seq ${eventSeq} never finished: `;
-
 /** The error of an event whose step waits on a promise that nothing can settle. */
 function neverFinished(eventSeq: number, step: string | null): HindsightError {
   return new HindsightError(
     "APP_ERROR",
-    `${neverFinishedText(eventSeq)}${step ? `step '${step}'` : "a step"} waits on a promise that nothing left in the process can settle (on replay, ctx.lookup answers from the recording; a step must not wait on anything else that may never come)`,
+    `event seq ${eventSeq} never finished: ${step ? `step '${step}'` : "a step"} waits on a promise that nothing left in the process can settle (on replay, ctx.lookup answers from the recording; a step must not wait on anything else that may never come)`,
     step ? { details: { step } } : {},
   );
 }
@@ -721,8 +718,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
     const d = divergence as Divergence | null;
     // (`stalled`: the recorded run was sealed because this event never finished; a replay in
     // which it never finishes either does what the recorded run did.)
-    const neverFinishedToo =
-      stalled && d?.kind === "app-error" && d.error?.message.startsWith(neverFinishedText(last.head.seq));
+    const neverFinishedToo = stalled && stalledAt === last.head.seq;
     if (
       d === null ||
       (d.kind !== "decision-extra" && d.kind !== "output-extra" && !neverFinishedToo) ||
@@ -799,8 +795,10 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
         onStall = null;
         resolve(f());
       };
-      onStall = () =>
-        done(() => failed(neverFinished(head.seq, engine.runningStepName ?? engine.waitingStepName), head));
+      onStall = () => {
+        stalledAt = head.seq;
+        done(() => failed(neverFinished(head.seq, engine.waitingStepName), head));
+      };
       waiting.then(
         () => done(() => handled(p)),
         (e) => done(() => failed(e, head)),
@@ -809,6 +807,8 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
   };
   /** Fails the event the replay waits on, if any (see ReplayOptions.watchStall). */
   let onStall: (() => void) | null = null;
+  /** The event failed because it never finished, if one was. */
+  let stalledAt = -1;
   const unwatchStall = opts.watchStall?.(() => {
     if (onStall === null) return false;
     onStall();

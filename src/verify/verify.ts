@@ -9,7 +9,7 @@ import type { App } from "../engine/app.js";
 import { decodeDecision, type Engine, failedLookup } from "../engine/engine.js";
 import { stringifyJson } from "../engine/json.js";
 import { isHindsightError } from "../errors.js";
-import { decisionKindName, type SeqRecord } from "../format/records.js";
+import { DecisionKind, decisionKindName, type SeqRecord } from "../format/records.js";
 import { formatTime } from "../format/time.js";
 import { findLineageRecord, recordedLineage } from "../lineage/recorded.js";
 import { explainEvent, type Lineage, renderLineage } from "../lineage/why.js";
@@ -139,7 +139,7 @@ function decisionLine(r: SeqRecord): string {
   const v =
     failed !== undefined
       ? `failed: ${JSON.stringify(failed)}`
-      : r.kind === 3
+      : r.kind === DecisionKind.lookup
         ? `blob ${Buffer.from(r.contentHash).toString("hex").slice(0, 12)}…`
         : safeJson(decodeDecision(r.kind, r.value));
   return `seq ${r.seq} event ${r.eventSeq} #${r.index} ${decisionKindName(r.kind)} '${r.name}' step '${r.step}'${r.key.length ? ` key ${JSON.stringify(Buffer.from(r.key).toString("utf8"))}` : ""} = ${v}`;
