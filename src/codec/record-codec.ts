@@ -33,6 +33,33 @@ export function varintSize(v: number): number {
   return n;
 }
 
+/** Writes `v` (an unsigned safe integer) as a varint at `p`; returns the position after it. */
+function putVarint(b: Uint8Array, p: number, v: number): number {
+  while (v > 0x7f) {
+    b[p++] = (v & 0x7f) | 0x80;
+    v = v >= 0x80000000 ? Math.floor(v / 128) : v >>> 7;
+  }
+  b[p++] = v;
+  return p;
+}
+
+/** A uint field (tag, varint) at `p` unless `v` is 0; returns the position after it. */
+function putUint(b: Uint8Array, p: number, tag: number, v: number): number {
+  if (v === 0) return p;
+  b[p] = tag;
+  return putVarint(b, p + 1, v);
+}
+
+/** A bytes field (tag, length, bytes) at `p` unless `v` is empty; returns the position after it. */
+function putBytes(b: Uint8Array, p: number, tag: number, v: Uint8Array): number {
+  const n = v.length;
+  if (n === 0) return p;
+  b[p] = tag;
+  p = putVarint(b, p + 1, n);
+  b.set(v, p);
+  return p + n;
+}
+
 const uintSize = (v: number): number => (v === 0 ? 0 : 1 + varintSize(v));
 const bytesSize = (n: number): number => (n === 0 ? 0 : 1 + varintSize(n) + n);
 
@@ -178,14 +205,18 @@ export class RecordEncoder {
         "BAD_INPUT",
         `stream ${stream} / position ${streamSeq} is not an unsigned safe integer`,
       );
-    const body = uintSize(stream) + uintSize(streamSeq) + bytesSize(key.length) + bytesSize(payload.length);
+    const kn = key.length;
+    const pn = payload.length;
+    const body = uintSize(stream) + uintSize(streamSeq) + bytesSize(kn) + bytesSize(pn);
     const begin = this.pos;
-    this.head(0x12, body, t);
-    this.rawUint(0x08, stream);
-    this.rawUint(0x10, streamSeq);
-    this.rawBytes(0x1a, key);
-    this.rawBytes(0x22, payload);
-    return this.pos - begin;
+    let p = this.start(0x12, body, t);
+    const b = this.buf;
+    p = putUint(b, p, 0x08, stream);
+    p = putUint(b, p, 0x10, streamSeq);
+    p = putBytes(b, p, 0x1a, key);
+    p = putBytes(b, p, 0x22, payload);
+    this.pos = p;
+    return p - begin;
   }
 
   /** UTF-8 bytes of short strings seen before (decision names, step names): no per-record encoding. */
@@ -200,15 +231,26 @@ export class RecordEncoder {
     return b;
   }
 
-  /** Writes the record's length prefix, time field and the body's tag and length. */
-  private head(tag: number, body: number, t: bigint): void {
+  /**
+   * Starts a record at `pos` (checking its time): makes room for it, writes its length prefix,
+   * time field, and the body's tag and length. Returns where the body starts (`pos` unmoved).
+   * The hot encoders (input, decision, output) then write the body with the position in a local.
+   */
+  private start(tag: number, body: number, t: bigint): number {
     checkTime(t);
-    const rec = (t !== 0n ? 9 : 0) + 1 + varintSize(body) + body;
-    this.ensure(rec + 10);
-    this.varint(rec);
-    this.timeField(t);
-    this.buf[this.pos++] = tag;
-    this.varint(body);
+    const timed = t !== 0n;
+    const size = (timed ? 9 : 0) + 1 + varintSize(body) + body;
+    this.ensure(size + 10);
+    const b = this.buf;
+    let p = putVarint(b, this.pos, size);
+    if (timed) {
+      b[p] = 0x09;
+      // One native call, no intermediate bigints.
+      this.view.setBigUint64(p + 1, t, true);
+      p += 9;
+    }
+    b[p] = tag;
+    return putVarint(b, p + 1, body);
   }
 
   /** The Record's time field (fixed64, field 1), omitted when 0; room for 9 bytes is ensured. */
@@ -220,27 +262,36 @@ export class RecordEncoder {
     this.pos += 8;
   }
 
-  private rawUint(tag: number, v: number): void {
-    if (v === 0) return;
-    this.buf[this.pos++] = tag;
-    this.varint(v);
-  }
-
-  private rawBytes(tag: number, v: Uint8Array): void {
-    const n = v.length;
-    if (n === 0) return;
-    this.buf[this.pos++] = tag;
-    this.varint(n);
-    this.buf.set(v, this.pos);
-    this.pos += n;
-  }
-
   /** Decisions follow every clock read, draw and look-up: sizes up front, names from a cache. */
   private encodeDecision(r: DecisionRecord): number {
-    const { kind, eventSeq, index, value, key, contentHash } = r;
+    return this.decision(
+      r.timeNs,
+      r.kind,
+      r.name,
+      r.eventSeq,
+      r.index,
+      r.value,
+      r.key,
+      r.contentHash,
+      r.step,
+    );
+  }
+
+  /** Appends a Decision record given field by field (the recorder: once per clock read, draw...). */
+  decision(
+    t: bigint,
+    kind: DecisionKind,
+    nameText: string,
+    eventSeq: number,
+    index: number,
+    value: Uint8Array,
+    key: Uint8Array,
+    contentHash: Uint8Array,
+    stepText: string,
+  ): number {
     if (!isUint(kind) || !isUint(eventSeq) || !isUint(index)) checkUints(kind, eventSeq, index);
-    const name = this.utf8(r.name);
-    const step = this.utf8(r.step);
+    const name = this.utf8(nameText);
+    const step = this.utf8(stepText);
     const body =
       uintSize(kind) +
       bytesSize(name.length) +
@@ -251,16 +302,18 @@ export class RecordEncoder {
       bytesSize(contentHash.length) +
       bytesSize(step.length);
     const begin = this.pos;
-    this.head(0x1a, body, r.timeNs);
-    this.rawUint(0x08, kind);
-    this.rawBytes(0x12, name);
-    this.rawUint(0x18, eventSeq);
-    this.rawUint(0x20, index);
-    this.rawBytes(0x2a, value);
-    this.rawBytes(0x32, key);
-    this.rawBytes(0x3a, contentHash);
-    this.rawBytes(0x42, step);
-    return this.pos - begin;
+    let p = this.start(0x1a, body, t);
+    const b = this.buf;
+    p = putUint(b, p, 0x08, kind);
+    p = putBytes(b, p, 0x12, name);
+    p = putUint(b, p, 0x18, eventSeq);
+    p = putUint(b, p, 0x20, index);
+    p = putBytes(b, p, 0x2a, value);
+    p = putBytes(b, p, 0x32, key);
+    p = putBytes(b, p, 0x3a, contentHash);
+    p = putBytes(b, p, 0x42, step);
+    this.pos = p;
+    return p - begin;
   }
 
   /** Appends an Output record field by field (one per output). */
@@ -283,14 +336,16 @@ export class RecordEncoder {
       bytesSize(digest.length) +
       bytesSize(data.length);
     const begin = this.pos;
-    this.head(0x22, body, t);
-    this.rawUint(0x08, sink);
-    this.rawUint(0x10, eventSeq);
-    this.rawUint(0x18, index);
-    this.rawUint(0x20, sinkSeq);
-    this.rawBytes(0x2a, digest);
-    this.rawBytes(0x32, data);
-    return this.pos - begin;
+    let p = this.start(0x22, body, t);
+    const b = this.buf;
+    p = putUint(b, p, 0x08, sink);
+    p = putUint(b, p, 0x10, eventSeq);
+    p = putUint(b, p, 0x18, index);
+    p = putUint(b, p, 0x20, sinkSeq);
+    p = putBytes(b, p, 0x2a, digest);
+    p = putBytes(b, p, 0x32, data);
+    this.pos = p;
+    return p - begin;
   }
 
   /**

@@ -43,6 +43,23 @@ export class ByteRuns {
     this.size = this.ends.at(-1) ?? 0;
   }
 
+  /**
+   * Copies the runs held to `data` at `at` and their ends to `ends` at `endsAt`, and starts
+   * empty again (keeping its buffer).
+   */
+  copyInto(data: Uint8Array, at: number, ends: Uint32Array, endsAt: number): void {
+    data.set(this.data.subarray(0, this.size), at);
+    const e = this.ends;
+    for (let i = 0; i < e.length; i++) ends[endsAt + i] = e[i] as number;
+    this.clear();
+  }
+
+  /** Drops every run, keeping the buffer. */
+  clear(): void {
+    this.size = 0;
+    this.ends.length = 0;
+  }
+
   /** The runs held, in buffers of their own (transferable), and starts empty again. */
   take(): Runs {
     const runs = { data: this.data.slice(0, this.size), ends: Uint32Array.from(this.ends) };

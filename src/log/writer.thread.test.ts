@@ -113,34 +113,70 @@ describe("block-writer thread", () => {
       expect(k).toBe(1500);
     });
 
-  it("writes records larger than the block buffer the same way", () => {
-    // blockSize 1024: the encoder's buffer holds 4 KiB, so each 10 KB output makes it grow,
-    // and that block is handed over in the grown buffer.
-    const big = (k: number) => new Uint8Array(10_000 + k).fill(k % 251);
-    const dirs: string[] = [];
-    for (const offload of ["none", "thread"] as Offload[]) {
-      const dir = join(root.dir, `big-${offload}`);
-      const w = LogWriter.create(dir, init, { blockSize: 1024, flushIntervalMs: 0, offload }, FIXED_TIME);
-      for (let i = 0; i < 3000; i++) {
-        w.append(recordAt(i));
-        if (i % 50 === 7) w.appendOutput(T0 + BigInt(i), 1, i, 0, i, big(i), true);
+  for (const full of [true, false])
+    it(`writes records larger than the block buffer the same way (${full ? "full outputs" : "digests"})`, () => {
+      // blockSize 1024: the encoder's buffer and a ring slot hold 4 KiB. Full: each 10 KB
+      // output makes the buffer grow, and that block goes to the thread as a message, not
+      // through the ring. Digests: the 10 KB awaiting its digest do not fit the slot's 4 KiB
+      // of output runs, so that block goes as a message too.
+      const big = (k: number) => new Uint8Array(10_000 + k).fill(k % 251);
+      const dirs: string[] = [];
+      for (const offload of ["none", "thread"] as Offload[]) {
+        const dir = join(root.dir, `big-${full}-${offload}`);
+        const w = LogWriter.create(dir, init, { blockSize: 1024, flushIntervalMs: 0, offload }, FIXED_TIME);
+        for (let i = 0; i < 3000; i++) {
+          w.append(recordAt(i));
+          if (i % 50 === 7) w.appendOutput(T0 + BigInt(i), 1, i, 0, i, big(i), full);
+        }
+        w.close();
+        expect(w.offloaded).toBe(offload === "thread");
+        dirs.push(dir);
       }
-      w.close();
-      expect(w.offloaded).toBe(offload === "thread");
-      dirs.push(dir);
+      const want = files(dirs[0]!);
+      const got = files(dirs[1]!);
+      expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
+      for (const [f, b] of want) expect(got.get(f)?.equals(b), f).toBe(true);
+      const r = LogReader.open(dirs[1]!);
+      const outs = [...r.records()].filter((x) => x.type === "output" && x.sink === 1) as OutputRecord[];
+      r.close();
+      expect(outs).toHaveLength(60);
+      for (const o of outs) {
+        expect(o.data.length).toBe(full ? big(o.eventSeq).length : 0);
+        if (full) expect(Buffer.from(o.data).equals(Buffer.from(big(o.eventSeq)))).toBe(true);
+        expect(Buffer.from(o.digest).equals(Buffer.from(sha256(big(o.eventSeq))))).toBe(true);
+      }
+    });
+
+  it("the thread takes blocks handed over without being woken, and after it fell asleep", async () => {
+    // Blocks go through the ring with no notify while the thread naps between looks; after
+    // ~20 ms without a job it sleeps until notified. Nothing here waits for the thread (no
+    // flush) until each check: the blocks must be written all the same.
+    const dir = join(root.dir, "naps");
+    const w = LogWriter.create(dir, init, { blockSize: 1024, flushIntervalMs: 0, offload: "thread" });
+    /** Blocks written once the count stops moving for 100 ms (at most 5 s). */
+    const settled = async (): Promise<number> => {
+      let last = -1;
+      for (let t = 0; t < 50 && w.blocksWritten !== last; t++) {
+        last = w.blocksWritten;
+        await sleep(100);
+      }
+      return w.blocksWritten;
+    };
+    let i = 0;
+    for (const round of [1, 2]) {
+      const before = w.blocksWritten;
+      for (const end = i + 400; i < end; i++) w.append(recordAt(i));
+      const written = await settled();
+      // All but the open block, which only flush() writes.
+      expect(written - before, `round ${round}`).toBeGreaterThan(10);
+      w.flush();
+      expect(w.blocksWritten - written, `round ${round}`).toBeLessThanOrEqual(1);
+      await sleep(200); // the thread falls asleep
     }
-    const want = files(dirs[0]!);
-    const got = files(dirs[1]!);
-    expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
-    for (const [f, b] of want) expect(got.get(f)?.equals(b), f).toBe(true);
-    const r = LogReader.open(dirs[1]!);
-    const outs = [...r.records()].filter((x) => x.type === "output" && x.sink === 1) as OutputRecord[];
+    w.close();
+    const r = LogReader.open(dir);
+    expect(r.endSeq).toBe(800);
     r.close();
-    expect(outs).toHaveLength(60);
-    for (const o of outs) {
-      expect(Buffer.from(o.data).equals(Buffer.from(big(o.eventSeq)))).toBe(true);
-      expect(Buffer.from(o.digest).equals(Buffer.from(sha256(big(o.eventSeq))))).toBe(true);
-    }
   });
 
   it('"auto" leaves a small log on the appending thread', async () => {

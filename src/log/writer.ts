@@ -41,7 +41,7 @@ import {
   NO_MIN_TIME,
   SEGMENT_HEADER_SIZE,
 } from "../format/constants.js";
-import type { LogRecord } from "../format/records.js";
+import type { DecisionKind, LogRecord } from "../format/records.js";
 import { encodeSegmentHeader, parseSegmentHeader } from "../format/segment-header.js";
 import { BlockThread } from "./block-thread.js";
 import { ByteRuns } from "./byte-runs.js";
@@ -162,11 +162,16 @@ export class LogWriter {
   readonly options: WriterOptions;
   private readonly features: number;
   private readonly enc: RecordEncoder;
+  /** options.blockSize and the largest encoded record (maxRecordSize + its length prefix), at hand. */
+  private readonly blockSize: number;
+  private readonly recordLimit: number;
   private seq: number;
   private blockFirstSeq: number;
   private blockCount = 0;
   private minTime = NO_MIN_TIME;
   private maxTime = NO_MAX_TIME;
+  /** Whether maxTime has been set in the open block. */
+  private blockTimed = false;
   private blockOpenedAt = 0;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
@@ -193,6 +198,8 @@ export class LogWriter {
     this.options = options;
     this.features = featureBits(manifest.features);
     this.enc = new RecordEncoder(Math.max(options.blockSize * 2, 4096));
+    this.blockSize = options.blockSize;
+    this.recordLimit = options.maxRecordSize + 10;
     this.seq = nextSeq;
     this.blockFirstSeq = nextSeq;
     this.store = new SegmentStore(dir, options, this.features, state);
@@ -201,6 +208,7 @@ export class LogWriter {
         this.starting = BlockThread.startReady(
           "block-writer",
           'use offload "none" to write blocks on the appending thread',
+          this.slotBytes(),
         );
       } catch (e) {
         this.closed = true;
@@ -418,6 +426,28 @@ export class LogWriter {
   }
 
   /**
+   * Appends a Decision record given field by field, as append(rec.decision(...)) would but with
+   * no record object: the recorder calls this for every clock read, draw and tick. Returns its
+   * sequence number.
+   */
+  appendDecision(
+    timeNs: bigint,
+    kind: DecisionKind,
+    name: string,
+    eventSeq: number,
+    index: number,
+    value: Uint8Array,
+    key: Uint8Array,
+    contentHash: Uint8Array,
+    step: string,
+  ): number {
+    this.checkOpen();
+    const before = this.enc.pos;
+    this.enc.decision(timeNs, kind, name, eventSeq, index, value, key, contentHash, step);
+    return this.appended(before, timeNs);
+  }
+
+  /**
    * Appends an Output record whose digest is the SHA-256 of `bytes` (and whose data is
    * `bytes` too when `full`). The digest is computed with the block: on the block-writer
    * thread when there is one. Returns the record's sequence number.
@@ -461,7 +491,7 @@ export class LogWriter {
   /** Books a record just encoded at `before`; writes the block when it is full. */
   private appended(before: number, t: bigint): number {
     const n = this.enc.pos - before;
-    if (n > this.options.maxRecordSize + 10) {
+    if (n > this.recordLimit) {
       this.enc.pos = before;
       if (this.digestPositions.length > 0 && (this.digestPositions.at(-1) as number) >= before) {
         this.digestPositions.pop();
@@ -478,13 +508,17 @@ export class LogWriter {
     }
     if (this.blockCount === 0) this.blockOpenedAt = monotonicNow();
     this.blockCount++;
-    // Times mostly rise: one comparison for the common case (NO_MAX_TIME is 0).
+    // Times mostly rise: one comparison for the common case (NO_MAX_TIME is 0). A rise above a
+    // maxTime already set cannot lower minTime (≤ maxTime).
     if (t > this.maxTime) {
+      if (!this.blockTimed) {
+        this.blockTimed = true;
+        if (t < this.minTime) this.minTime = t;
+      }
       this.maxTime = t;
-      if (t < this.minTime) this.minTime = t;
     } else if (t !== 0n && t < this.minTime) this.minTime = t;
     const s = this.seq++;
-    if (this.enc.pos >= this.options.blockSize) this.writeBlock();
+    if (this.enc.pos >= this.blockSize) this.writeBlock();
     return s;
   }
 
@@ -598,6 +632,10 @@ export class LogWriter {
     const thread = this.thread;
     this.guard(() => {
       if (!thread) return this.store!.writeBlock(this.enc.bytes(), meta);
+      if (thread.runBlock(this.enc.bytes(), meta, this.digestOf, this.digestPositions)) {
+        this.digestPositions.length = 0;
+        return;
+      }
       const raw = this.enc.take();
       const digests: DeferredDigests | undefined =
         this.digestPositions.length > 0
@@ -613,15 +651,21 @@ export class LogWriter {
     this.blockCount = 0;
     this.minTime = NO_MIN_TIME;
     this.maxTime = NO_MAX_TIME;
+    this.blockTimed = false;
     if (this.store && this.options.offload !== "none" && this.options.fsync !== "always")
       this.maybeHandOver();
+  }
+
+  /** Blocks are written once they reach blockSize: a slot of twice that holds all but huge records. */
+  private slotBytes(): number {
+    return Math.max(this.options.blockSize * 2, 4096);
   }
 
   /** "auto": starts the block-writer thread after a few blocks, and hands over once it is ready. */
   private maybeHandOver(): void {
     if (this.starting === null) {
       if (this.options.offload === "auto" && this.store!.stats.blocksWritten >= AUTO_SPAWN_AFTER_BLOCKS)
-        this.starting = BlockThread.start();
+        this.starting = BlockThread.start(this.slotBytes());
       return;
     }
     if (this.starting.ready()) this.handOver();

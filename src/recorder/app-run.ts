@@ -101,7 +101,13 @@ class RecordingPort implements DecisionPort {
     private readonly full: boolean,
     private readonly onOutput: ((o: EngineOutput) => void) | undefined,
   ) {
-    this.log = writer ? new DecisionLog((r) => writer.append(r)) : null;
+    this.log = writer
+      ? new DecisionLog(
+          (r) => writer.append(r),
+          (t, kind, name, eventSeq, index, value, key, contentHash, step) =>
+            writer.appendDecision(t, kind, name, eventSeq, index, value, key, contentHash, step),
+        )
+      : null;
   }
 
   beginEvent(eventSeq: number, timeNs: bigint): void {

@@ -6,7 +6,7 @@
 import { hex, sha256 } from "../engine/bytes.js";
 import type { DecisionRequest } from "../engine/engine.js";
 import { HindsightError } from "../errors.js";
-import { type LogRecord, rec } from "../format/records.js";
+import { type DecisionKind, type LogRecord, rec } from "../format/records.js";
 
 const EMPTY = new Uint8Array(0);
 
@@ -31,14 +31,40 @@ export function fetchLookup(
   );
 }
 
+/** Writes one decision record, field by field (LogWriter.appendDecision's signature). */
+export type DecisionWriter = (
+  timeNs: bigint,
+  kind: DecisionKind,
+  name: string,
+  eventSeq: number,
+  index: number,
+  value: Uint8Array,
+  key: Uint8Array,
+  contentHash: Uint8Array,
+  step: string,
+) => void;
+
 export class DecisionLog {
   private readonly blobs = new Set<string>();
+  private readonly writeDecision: DecisionWriter;
 
-  constructor(private readonly record: (r: LogRecord) => void) {}
+  /**
+   * `record` takes every record; `writeDecision`, when given, the decisions, field by field
+   * (no record object per decision).
+   */
+  constructor(
+    private readonly record: (r: LogRecord) => void,
+    writeDecision?: DecisionWriter,
+  ) {
+    this.writeDecision =
+      writeDecision ??
+      ((timeNs, kind, name, eventSeq, index, value, key, contentHash, step) =>
+        record(rec.decision({ timeNs, kind, name, eventSeq, index, value, key, contentHash, step })));
+  }
 
   /** A clock, random, tick or ambient value. */
   decision(req: DecisionRequest, eventSeq: number, index: number, timeNs: bigint, value: Uint8Array): void {
-    this.write(req, eventSeq, index, timeNs, value, EMPTY);
+    this.writeDecision(timeNs, req.kind, req.name, eventSeq, index, value, req.key, EMPTY, req.step);
   }
 
   /**
@@ -55,7 +81,17 @@ export class DecisionLog {
     o: { data: Uint8Array } | { error: string },
   ): void {
     if ("error" in o) {
-      this.write(req, eventSeq, index, timeNs, Buffer.from(o.error, "utf8"), EMPTY);
+      this.writeDecision(
+        timeNs,
+        req.kind,
+        req.name,
+        eventSeq,
+        index,
+        Buffer.from(o.error, "utf8"),
+        req.key,
+        EMPTY,
+        req.step,
+      );
       return;
     }
     const h = sha256(o.data);
@@ -64,30 +100,6 @@ export class DecisionLog {
       this.blobs.add(k);
       this.record(rec.blob({ timeNs, hash: h, data: o.data }));
     }
-    this.write(req, eventSeq, index, timeNs, EMPTY, h);
-  }
-
-  /** One decision record (a value, or a look-up's content hash): no spread, it is per decision. */
-  private write(
-    req: DecisionRequest,
-    eventSeq: number,
-    index: number,
-    timeNs: bigint,
-    value: Uint8Array,
-    contentHash: Uint8Array,
-  ): void {
-    this.record(
-      rec.decision({
-        timeNs,
-        kind: req.kind,
-        name: req.name,
-        eventSeq,
-        index,
-        value,
-        key: req.key,
-        contentHash,
-        step: req.step,
-      }),
-    );
+    this.writeDecision(timeNs, req.kind, req.name, eventSeq, index, EMPTY, req.key, h, req.step);
   }
 }
