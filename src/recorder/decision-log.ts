@@ -6,7 +6,8 @@
 import { hex, sha256 } from "../engine/bytes.js";
 import type { DecisionRequest } from "../engine/engine.js";
 import { HindsightError } from "../errors.js";
-import { type DecisionKind, type LogRecord, rec } from "../format/records.js";
+import { type LogRecord, rec } from "../format/records.js";
+import type { LogWriter } from "../log/writer.js";
 
 const EMPTY = new Uint8Array(0);
 
@@ -31,18 +32,8 @@ export function fetchLookup(
   );
 }
 
-/** Writes one decision record, field by field (LogWriter.appendDecision's signature). */
-export type DecisionWriter = (
-  timeNs: bigint,
-  kind: DecisionKind,
-  name: string,
-  eventSeq: number,
-  index: number,
-  value: Uint8Array,
-  key: Uint8Array,
-  contentHash: Uint8Array,
-  step: string,
-) => void;
+/** Writes one decision record, field by field, as LogWriter.appendDecision does. */
+export type DecisionWriter = (...fields: Parameters<LogWriter["appendDecision"]>) => void;
 
 export class DecisionLog {
   private readonly blobs = new Set<string>();
