@@ -238,28 +238,21 @@ export class RecordEncoder {
    */
   private start(tag: number, body: number, t: bigint): number {
     checkTime(t);
-    const timed = t !== 0n;
-    const size = (timed ? 9 : 0) + 1 + varintSize(body) + body;
+    const size = (t !== 0n ? 9 : 0) + 1 + varintSize(body) + body;
     this.ensure(size + 10);
     const b = this.buf;
-    let p = putVarint(b, this.pos, size);
-    if (timed) {
-      b[p] = 0x09;
-      // One native call, no intermediate bigints.
-      this.view.setBigUint64(p + 1, t, true);
-      p += 9;
-    }
+    const p = this.putTime(putVarint(b, this.pos, size), t);
     b[p] = tag;
     return putVarint(b, p + 1, body);
   }
 
-  /** The Record's time field (fixed64, field 1), omitted when 0; room for 9 bytes is ensured. */
-  private timeField(t: bigint): void {
-    if (t === 0n) return;
-    this.buf[this.pos++] = 0x09;
+  /** The Record's time field (fixed64, field 1) at `p`, omitted when 0; returns the position after it. */
+  private putTime(p: number, t: bigint): number {
+    if (t === 0n) return p;
+    this.buf[p] = 0x09;
     // One native call, no intermediate bigints.
-    this.view.setBigUint64(this.pos, t, true);
-    this.pos += 8;
+    this.view.setBigUint64(p + 1, t, true);
+    return p + 9;
   }
 
   /** Decisions follow every clock read, draw and look-up: sizes up front, names from a cache. */
@@ -373,7 +366,7 @@ export class RecordEncoder {
     const begin = this.pos;
     this.ensure(64);
     const recStart = this.open();
-    this.timeField(r.timeNs);
+    this.pos = this.putTime(this.pos, r.timeNs); // room for 9 bytes is ensured above
     switch (r.type) {
       case "checkpoint": {
         const s = this.openField(0x2a);

@@ -40,16 +40,14 @@ const MAX_SLOT_BYTES = 1024 * 1024;
 
 /** The shared memory of a ring whose slots hold blocks of up to `slotBytes` bytes. */
 function makeRing(slotBytes: number): Ring {
-  const runBytes = slotBytes;
   // An output record holds its 32-byte digest: a block of slotBytes has fewer outputs than this.
   const maxRuns = Math.ceil(slotBytes / 32);
   return {
     slots: RING_SLOTS,
     slotBytes,
-    runBytes,
     maxRuns,
     data: new SharedArrayBuffer(RING_SLOTS * slotBytes),
-    runData: new SharedArrayBuffer(RING_SLOTS * runBytes),
+    runData: new SharedArrayBuffer(RING_SLOTS * slotBytes),
     runIdx: new SharedArrayBuffer(RING_SLOTS * 2 * maxRuns * 4),
     meta: new SharedArrayBuffer(RING_SLOTS * META_FIELDS * 8),
     times: new SharedArrayBuffer(RING_SLOTS * 16),
@@ -187,14 +185,14 @@ export class BlockThread {
     const r = this.ring;
     if (r === null || raw.length > r.ring.slotBytes) return false;
     const n = runs.count;
-    if (n > r.ring.maxRuns || runs.byteLength > r.ring.runBytes) return false;
+    if (n > r.ring.maxRuns || runs.byteLength > r.ring.slotBytes) return false;
     this.check();
     const k = r.next;
     // The slot's last job is done long since (RING_SLOTS > jobs in flight); wait if not.
     this.waitUntil((r.usedBy[k] as number) + 1);
     r.data.set(raw, k * r.ring.slotBytes);
     if (n > 0) {
-      runs.copyInto(r.runData, k * r.ring.runBytes, r.runIdx, k * 2 * r.ring.maxRuns);
+      runs.copyInto(r.runData, k * r.ring.slotBytes, r.runIdx, k * 2 * r.ring.maxRuns);
       const p = k * 2 * r.ring.maxRuns + r.ring.maxRuns;
       for (let i = 0; i < n; i++) r.runIdx[p + i] = positions[i] as number;
     }

@@ -66,15 +66,15 @@ export type Job =
   | { op: "close" };
 
 /**
- * A ring of block slots in shared memory. Slot k: its raw block at data[k * slotBytes], its
- * output runs (the bytes whose digests the block awaits) at runData[k * runBytes] with their
- * ends and digest positions at runIdx[k * 2 * maxRuns] (ends, then positions; Uint32), its
- * meta at meta[k * META_FIELDS] and its min/max times at times[2k], times[2k+1] (BigUint64).
+ * A ring of block slots in shared memory. Slot k: its raw block at data[k * slotBytes]; its
+ * output runs (the bytes whose digests the block awaits, slotBytes at most) at
+ * runData[k * slotBytes], their ends and digest positions at runIdx[k * 2 * maxRuns] (ends,
+ * then positions; Uint32); its meta at meta[k * META_FIELDS] and its min/max times at
+ * times[2k], times[2k+1] (BigUint64).
  */
 export interface Ring {
   readonly slots: number;
   readonly slotBytes: number;
-  readonly runBytes: number;
   readonly maxRuns: number;
   readonly data: SharedArrayBuffer;
   readonly runData: SharedArrayBuffer;
@@ -122,7 +122,7 @@ function slotJob(ring: Ring, k: number): Job {
           digests: {
             positions: idx.subarray(ring.maxRuns, ring.maxRuns + runs),
             ends,
-            data: new Uint8Array(ring.runData, k * ring.runBytes, ends[runs - 1] as number),
+            data: new Uint8Array(ring.runData, k * ring.slotBytes, ends[runs - 1] as number),
           },
         }
       : {}),

@@ -162,16 +162,11 @@ export class LogWriter {
   readonly options: WriterOptions;
   private readonly features: number;
   private readonly enc: RecordEncoder;
-  /** options.blockSize and the largest encoded record (maxRecordSize + its length prefix), at hand. */
-  private readonly blockSize: number;
-  private readonly recordLimit: number;
   private seq: number;
   private blockFirstSeq: number;
   private blockCount = 0;
   private minTime = NO_MIN_TIME;
   private maxTime = NO_MAX_TIME;
-  /** Whether maxTime has been set in the open block. */
-  private blockTimed = false;
   private blockOpenedAt = 0;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
@@ -197,9 +192,7 @@ export class LogWriter {
     this.manifest = manifest;
     this.options = options;
     this.features = featureBits(manifest.features);
-    this.enc = new RecordEncoder(Math.max(options.blockSize * 2, 4096));
-    this.blockSize = options.blockSize;
-    this.recordLimit = options.maxRecordSize + 10;
+    this.enc = new RecordEncoder(this.slotBytes());
     this.seq = nextSeq;
     this.blockFirstSeq = nextSeq;
     this.store = new SegmentStore(dir, options, this.features, state);
@@ -491,7 +484,7 @@ export class LogWriter {
   /** Books a record just encoded at `before`; writes the block when it is full. */
   private appended(before: number, t: bigint): number {
     const n = this.enc.pos - before;
-    if (n > this.recordLimit) {
+    if (n > this.options.maxRecordSize + 10) {
       this.enc.pos = before;
       if (this.digestPositions.length > 0 && (this.digestPositions.at(-1) as number) >= before) {
         this.digestPositions.pop();
@@ -508,17 +501,13 @@ export class LogWriter {
     }
     if (this.blockCount === 0) this.blockOpenedAt = monotonicNow();
     this.blockCount++;
-    // Times mostly rise: one comparison for the common case (NO_MAX_TIME is 0). A rise above a
-    // maxTime already set cannot lower minTime (≤ maxTime).
+    // Times mostly rise: one comparison for the common case (NO_MAX_TIME is 0).
     if (t > this.maxTime) {
-      if (!this.blockTimed) {
-        this.blockTimed = true;
-        if (t < this.minTime) this.minTime = t;
-      }
       this.maxTime = t;
+      if (t < this.minTime) this.minTime = t;
     } else if (t !== 0n && t < this.minTime) this.minTime = t;
     const s = this.seq++;
-    if (this.enc.pos >= this.blockSize) this.writeBlock();
+    if (this.enc.pos >= this.options.blockSize) this.writeBlock();
     return s;
   }
 
@@ -651,12 +640,14 @@ export class LogWriter {
     this.blockCount = 0;
     this.minTime = NO_MIN_TIME;
     this.maxTime = NO_MAX_TIME;
-    this.blockTimed = false;
     if (this.store && this.options.offload !== "none" && this.options.fsync !== "always")
       this.maybeHandOver();
   }
 
-  /** Blocks are written once they reach blockSize: a slot of twice that holds all but huge records. */
+  /**
+   * The encoder's buffer, and a ring slot: blocks are written once they reach blockSize, so
+   * twice that holds all but huge records.
+   */
   private slotBytes(): number {
     return Math.max(this.options.blockSize * 2, 4096);
   }

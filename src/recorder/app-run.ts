@@ -104,8 +104,7 @@ class RecordingPort implements DecisionPort {
     this.log = writer
       ? new DecisionLog(
           (r) => writer.append(r),
-          (t, kind, name, eventSeq, index, value, key, contentHash, step) =>
-            writer.appendDecision(t, kind, name, eventSeq, index, value, key, contentHash, step),
+          (...fields) => writer.appendDecision(...fields),
         )
       : null;
   }

@@ -55,7 +55,7 @@ export class DecisionLog {
 
   /** A clock, random, tick or ambient value. */
   decision(req: DecisionRequest, eventSeq: number, index: number, timeNs: bigint, value: Uint8Array): void {
-    this.writeDecision(timeNs, req.kind, req.name, eventSeq, index, value, req.key, EMPTY, req.step);
+    this.write(req, eventSeq, index, timeNs, value, EMPTY);
   }
 
   /**
@@ -72,17 +72,7 @@ export class DecisionLog {
     o: { data: Uint8Array } | { error: string },
   ): void {
     if ("error" in o) {
-      this.writeDecision(
-        timeNs,
-        req.kind,
-        req.name,
-        eventSeq,
-        index,
-        Buffer.from(o.error, "utf8"),
-        req.key,
-        EMPTY,
-        req.step,
-      );
+      this.write(req, eventSeq, index, timeNs, Buffer.from(o.error, "utf8"), EMPTY);
       return;
     }
     const h = sha256(o.data);
@@ -91,6 +81,18 @@ export class DecisionLog {
       this.blobs.add(k);
       this.record(rec.blob({ timeNs, hash: h, data: o.data }));
     }
-    this.writeDecision(timeNs, req.kind, req.name, eventSeq, index, EMPTY, req.key, h, req.step);
+    this.write(req, eventSeq, index, timeNs, EMPTY, h);
+  }
+
+  /** One decision record (a value, or a look-up's content hash). */
+  private write(
+    req: DecisionRequest,
+    eventSeq: number,
+    index: number,
+    timeNs: bigint,
+    value: Uint8Array,
+    contentHash: Uint8Array,
+  ): void {
+    this.writeDecision(timeNs, req.kind, req.name, eventSeq, index, value, req.key, contentHash, req.step);
   }
 }
