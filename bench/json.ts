@@ -13,6 +13,7 @@
  */
 import { marketSpreadLines, splitEvents } from "../examples/market-spread/generate.js";
 import { codecs } from "../src/engine/codec.js";
+import { stringifyJson } from "../src/engine/json.js";
 import { previousParseJson } from "./json/previous.js";
 import { benchArgs, header, printRates, timeCases } from "./lib.js";
 
@@ -58,6 +59,47 @@ const encodeAll = () => {
 const nativeEncodeAll = () => {
   for (const v of rounded) sink += Buffer.from(JSON.stringify(v), "utf8").length;
 };
+// market-spread's outputs: a decision per order, built as examples/market-spread/app.ts builds it.
+const decisions = values.map((v, i) => {
+  const o = v as {
+    ts: bigint;
+    symbol: string;
+    orderId?: string;
+    clientId?: string;
+    side?: string;
+    qty?: number;
+    price?: number;
+    bid?: number;
+  };
+  return {
+    ts: o.ts,
+    orderId: o.orderId ?? `ord-${i}`,
+    clientId: o.clientId ?? "client-0042",
+    symbol: o.symbol,
+    side: o.side ?? "buy",
+    qty: o.qty ?? 100,
+    price: o.price ?? o.bid ?? 1,
+    decision: i % 4 === 0 ? "reject" : "accept",
+    reason: i % 4 === 0 ? "spread-pct" : "ok",
+    decidedAt: o.ts + 1_000_000n,
+    quote: { seq: i * 5, ts: o.ts - 7_000n, bid: "189.2", offer: "189.25", spread: "0.05" },
+  };
+});
+const roundedDecisions = decisions.map((d) => ({
+  ...d,
+  ts: Number(d.ts),
+  decidedAt: Number(d.decidedAt),
+  quote: { ...d.quote, ts: Number(d.quote.ts) },
+}));
+const encodeEach = (vs: readonly unknown[]) => () => {
+  for (const v of vs) sink += json.encode(v).length;
+};
+const viaStringEach = (vs: readonly unknown[]) => () => {
+  for (const v of vs) sink += Buffer.from(stringifyJson(v), "utf8").length;
+};
+const nativeEach = (vs: readonly unknown[]) => () => {
+  for (const v of vs) sink += Buffer.from(JSON.stringify(v), "utf8").length;
+};
 
 const run = async (title: string, count: number, cases: [string, () => void][]) => {
   const results = await timeCases(cases, args.runs);
@@ -80,8 +122,18 @@ await run(
 );
 await run(`encode, ${lines.length.toLocaleString("en-US")} market-spread values`, lines.length, [
   ["codecs.json().encode (exact)", encodeAll],
+  ["the encoder until 2026-12-01: text, then UTF-8 (exact)", viaStringEach(values)],
   ["baseline: JSON.stringify (ts as a double)", nativeEncodeAll],
 ]);
+await run(
+  `encode, ${decisions.length.toLocaleString("en-US")} market-spread decisions (outputs)`,
+  decisions.length,
+  [
+    ["codecs.json().encode (exact)", encodeEach(decisions)],
+    ["the encoder until 2026-12-01: text, then UTF-8 (exact)", viaStringEach(decisions)],
+    ["baseline: JSON.stringify (ts as a double)", nativeEach(roundedDecisions)],
+  ],
+);
 process.stdout.write(
   `\nmedians of ${args.runs} runs after 1 warm-up, under tsx (CPU: user + system time of this process)${sink < 0 ? "" : ""}\n`,
 );

@@ -55,7 +55,7 @@ export {
   type OutputTrace,
   type StateRead,
 } from "./engine/engine.js";
-export { canonicalJson, type Json, parseJson, stringifyJson } from "./engine/json.js";
+export { canonicalJson, encodeJson, type Json, parseJson, stringifyJson } from "./engine/json.js";
 export { stageOf } from "./engine/stage.js";
 export type { StrictMode } from "./engine/strict.js";
 export { type ErrorCode, ErrorCodes, ExitCode, HindsightError, isHindsightError } from "./errors.js";

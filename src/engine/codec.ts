@@ -3,7 +3,7 @@
  * bytes, so "byte for byte" in verify means these bytes. A codec must be deterministic:
  * the same value always encodes to the same bytes.
  */
-import { type Json, parseJson, stringifyJson } from "./json.js";
+import { encodeJson, type Json, parseJson } from "./json.js";
 
 export interface Codec<T = unknown> {
   /** Recorded in the manifest (streams[].codec, sinks[].codec); verify compares it. */
@@ -38,7 +38,7 @@ function encodeUtf8(s: string): Uint8Array {
 function json<T = Json>(): Codec<T> {
   return {
     name: "json",
-    encode: (v: T) => encodeUtf8(stringifyJson(v)),
+    encode: (v: T) => encodeJson(v),
     decode: (b: Uint8Array) => parseJson(decodeUtf8(b)) as T,
   };
 }

@@ -26,7 +26,7 @@ import {
 } from "./app.js";
 import { f64le, readF64le, readU64le, sha256, u64le } from "./bytes.js";
 import { type Codec, decodeUtf8, encodeUtf8 } from "./codec.js";
-import { canonicalJson, type Json, parseCanonicalJson, parseJson, stringifyJson } from "./json.js";
+import { canonicalJson, encodeJson, type Json, parseCanonicalJson, parseJson } from "./json.js";
 import { Prng } from "./prng.js";
 import { type AmbientHandler, getActive, install, type StrictMode, setActive, uninstall } from "./strict.js";
 
@@ -581,9 +581,7 @@ export class Engine {
 
   /** @internal */
   ambient(rt: StepRt, call: string, produce: () => unknown): unknown {
-    const bytes = this.decide(rt, DecisionKind.ambient, call, EMPTY, () =>
-      encodeUtf8(stringifyJson(produce())),
-    );
+    const bytes = this.decide(rt, DecisionKind.ambient, call, EMPTY, () => encodeJson(produce()));
     return parseJson(decodeUtf8(bytes));
   }
 
@@ -604,7 +602,7 @@ export class Engine {
       bytes = await this.port.lookup(req, async () => {
         const v = await fetch(key);
         try {
-          return encodeUtf8(stringifyJson(v));
+          return encodeJson(v);
         } catch (e) {
           throw new HindsightError(
             "APP_ERROR",

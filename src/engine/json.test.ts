@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeUtf8 } from "./codec.js";
-import { canonicalJson, exactParse, parseCanonicalJson, parseJson, stringifyJson } from "./json.js";
+import {
+  canonicalJson,
+  encodeJson,
+  exactParse,
+  parseCanonicalJson,
+  parseJson,
+  stringifyJson,
+} from "./json.js";
 
 describe("exact JSON", () => {
   it("keeps integers beyond 2^53 exact as bigint, and safe integers as numbers", () => {
@@ -111,6 +118,113 @@ describe("exact JSON", () => {
     expect(parseCanonicalJson(c)).toEqual({ a: "x", b: [1, { a: null, z: 2n }] });
     expect(() => canonicalJson({ s: { m: new Map() } })).toThrow(/Map at \$\.s\.m is not plain data/);
     expect(() => canonicalJson({ n: Number.NaN })).toThrow(/non-finite number NaN at \$\.n/);
+  });
+});
+
+describe("encodeJson (the JSON codec's encode)", () => {
+  /** What encodeJson must give: the string encoder's text as UTF-8. */
+  const viaString = (v: unknown): Buffer => Buffer.from(stringifyJson(v), "utf8");
+  // Text of every kind: ASCII, escapes, controls, non-ASCII, paired and lone surrogates.
+  const text = fc.oneof(
+    fc.string(),
+    fc.string({ unit: "binary" }),
+    fc.string({
+      unit: fc.constantFrom("a", '"', "\\", "\n", "\u0000", "\u007f", "é", "€", "\ud83d", "\ude00", "😀"),
+    }),
+  );
+  const number = fc.oneof(
+    fc.integer(),
+    fc.integer({ min: -1e9 - 5, max: -1e9 + 5 }),
+    fc.integer({ min: 1e9 - 5, max: 1e9 + 5 }),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.constantFrom(-0, 0, -1, 9, 10, 99, 100, 2 ** 31, -(2 ** 31), Number.MAX_SAFE_INTEGER, 1e21, 5e-324),
+  );
+  const { value } = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      text,
+      number,
+      fc.bigInt(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.oneof(tie("value"), fc.constant(undefined)), { maxLength: 5 }),
+      fc.dictionary(
+        text,
+        fc.oneof(
+          tie("value"),
+          fc.constant(undefined),
+          fc.constant(() => 1),
+        ),
+        {
+          maxKeys: 5,
+        },
+      ),
+    ),
+  }));
+
+  it("writes the same bytes as the string encoder, for any value (property)", () => {
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(Buffer.from(encodeJson(v)).equals(viaString(v))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("matches it on market-spread's decisions, objects with toJSON and null-prototype objects", () => {
+    const decision = {
+      ts: 1793629800000061008n,
+      orderId: "o-118",
+      qty: 300,
+      price: 189.25,
+      decision: "reject",
+      decidedAt: 1793629800000099999n,
+      quote: { seq: 41, bid: "189.2", offer: "189.25", spread: "0.05" },
+      skipped: undefined,
+    };
+    const bare = Object.assign(Object.create(null) as object, { a: [1, "é"] });
+    const dated = {
+      at: new Date(0),
+      nested: { toJSON: () => "not called: a plain object's toJSON is a function, skipped" },
+    };
+    for (const v of [decision, bare, dated, [undefined, -0, 1e9, -1e9, 999_999_999]])
+      expect(Buffer.from(encodeJson(v)).toString("utf8")).toBe(stringifyJson(v));
+  });
+
+  it("refuses what the string encoder refuses, with its message naming the path", () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic["self"] = cyclic;
+    for (const bad of [
+      { s: { m: new Map() } },
+      { n: [Number.NaN] },
+      cyclic,
+      undefined,
+      [Symbol("x")],
+      [() => 1],
+    ]) {
+      let want = "";
+      try {
+        stringifyJson(bad);
+      } catch (e) {
+        want = (e as Error).message;
+      }
+      expect(want).not.toBe("");
+      expect(() => encodeJson(bad)).toThrow(want);
+    }
+  });
+
+  it("a value whose toJSON encodes another value, and values larger than the scratch buffer", () => {
+    const inner = { toJSON: () => undefined };
+    const outer = new (class Wrapper {
+      toJSON() {
+        return { inner: Buffer.from(encodeJson({ n: 1, s: "x" })).toString("utf8"), k: [inner] };
+      }
+    })();
+    expect(Buffer.from(encodeJson(outer)).toString("utf8")).toBe(stringifyJson(outer));
+    const big = { rows: Array.from({ length: 20_000 }, (_, i) => ({ i, s: `row ${i} é` })) };
+    expect(Buffer.from(encodeJson(big)).equals(viaString(big))).toBe(true);
+    // And the encoder is still right afterwards, on its reset scratch buffer.
+    expect(Buffer.from(encodeJson({ a: 1 })).toString("utf8")).toBe('{"a":1}');
   });
 });
 
