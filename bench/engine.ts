@@ -18,7 +18,9 @@
  * on a shared machine spread widely).
  * On Linux a line "CPU by thread" splits each pair's CPU into the main thread (the app and
  * the encoding of records), threads the run started (the block-writer thread) and threads
- * that were there before (V8's garbage-collector and compiler helpers, libuv's pool).
+ * that were there before (V8's garbage-collector and compiler helpers, libuv's pool), and ends
+ * with the recording's cost on the main thread in ns per event (median of the pairs): the
+ * recorder's own cost, which the overhead ratio mixes with the engine's speed.
  *
  * Every timed run is a process of its own (bench/engine/case.ts), as each `hindsight record`,
  * `replay` or `verify` is: in one shared process a case ran on code the JIT had compiled for
@@ -146,7 +148,11 @@ function threadSplitLine(): string | undefined {
   const parts = (["main", "started", "other"] as const).map(
     (p) => `${p} ${formatMs(median(of("unrecorded", p)))} → ${formatMs(median(of("recorded", p)))}`,
   );
-  return `CPU by thread, unrecorded → recorded (medians): ${parts.join("; ")}`;
+  // The recorder's own cost in absolute terms: unlike the overhead ratio, it does not move
+  // when the engine or the app gets faster or slower.
+  const u = of("unrecorded", "main");
+  const perEvent = median(of("recorded", "main").map((r, i) => ((r - (u[i] as number)) * 1e6) / N));
+  return `CPU by thread, unrecorded → recorded (medians): ${parts.join("; ")}; the recording's cost on the main thread: ${perEvent >= 0 ? "+" : ""}${Math.round(perEvent)} ns per event (median of the pairs)`;
 }
 
 // Unrecorded and recorded runs alternate (u, r, u, r, ...) so that a machine slowing down or
