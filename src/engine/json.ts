@@ -298,18 +298,19 @@ export function stringifyJson(value: unknown): string {
  * `stringifyJson(value)` as UTF-8 bytes, the same bytes, written straight into a scratch buffer:
  * no string is built and then encoded again. This is the JSON codec's encode, run once per
  * output (market-spread's decisions: 3.3-3.7 µs with the string path, 1.7-2.2 µs this way;
- * docs/PERFORMANCE.md). ASCII text and small integers are written byte by byte; anything else
- * (non-ASCII or escaped text, other numbers) goes through the same functions the string path
- * calls. A value the string path rejects is handed to it, so the error (naming the path) is its.
+ * docs/PERFORMANCE.md). ASCII text and small integers are written byte by byte; any other
+ * scalar (non-ASCII or escaped text, other numbers, bigint, boolean) is the text path's own
+ * text for it (enc), as UTF-8. A value the text path rejects is handed to it, so the error
+ * (naming the path) is its.
  */
 export function encodeJson(value: unknown): Uint8Array {
-  if (out.busy) return Buffer.from(stringifyJson(value), "utf8"); // a toJSON encoding a value
+  if (out.busy) return textBytes(value); // a toJSON encoding a value
   out.busy = true;
   out.pos = 0;
   try {
     put(value, 0);
   } catch (e) {
-    if (e instanceof TypeError) return Buffer.from(stringifyJson(value), "utf8"); // throws, naming the path
+    if (e instanceof TypeError) return textBytes(value); // throws, naming the path
     throw e;
   } finally {
     out.busy = false;
@@ -320,6 +321,9 @@ export function encodeJson(value: unknown): Uint8Array {
   if (out.buf.length > MAX_KEPT_SCRATCH) out.buf = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
   return bytes;
 }
+
+/** The text path: stringifyJson, then UTF-8. */
+const textBytes = (value: unknown): Uint8Array => Buffer.from(stringifyJson(value), "utf8");
 
 const SCRATCH_BYTES = 16 * 1024;
 /** A scratch grown past this for one large value is dropped after it. */
@@ -360,7 +364,7 @@ function putString(s: string): void {
     const c = s.charCodeAt(i);
     // Printable ASCII but the quote and the backslash: the byte is the character.
     if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) {
-      putText(PLAIN.test(s) ? JSON.stringify(s) : `"${s}"`);
+      putText(enc(s, false, 0));
       return;
     }
     b[p++] = c;
@@ -375,7 +379,7 @@ function putText(t: string): void {
 }
 
 function putNumber(v: number): void {
-  // Integers of up to 9 digits by hand (what String(v) writes); the rest by String (-0 is "0").
+  // Integers of up to 9 digits by hand (what String(v) writes); the rest as the text path writes them.
   if (v > -1e9 && v < 1e9 && (v | 0) === v) {
     const b = room(10);
     if (v < 0) {
@@ -394,8 +398,7 @@ function putNumber(v: number): void {
     b[--p] = 48 + v;
     return;
   }
-  if (!Number.isFinite(v)) throw new TypeError(`non-finite number ${v}`);
-  putAscii(String(v));
+  putAscii(enc(v, false, 0)); // throws TypeError for NaN and ±Infinity
 }
 
 function putKey(k: string): void {
@@ -422,10 +425,8 @@ function put(v: unknown, depth: number): void {
       putNumber(v);
       return;
     case "bigint":
-      putAscii(v.toString());
-      return;
     case "boolean":
-      putAscii(v ? "true" : "false");
+      putAscii(enc(v, false, depth));
       return;
     case "object": {
       if (v === null) {
