@@ -193,6 +193,37 @@ describe("hindsight verify", () => {
     expect(res?.error.code).toMatch(/^CORRUPT_/);
   });
 
+  it("a closed recording cut short afterwards is corrupt (exit 4); one torn in a crash is verified up to the tear, with a note", async () => {
+    const app = "examples/double-halve/app.ts";
+    const cutCopy = (name: string, keepIndex: boolean) => {
+      const copy = join(tmp, name);
+      cpSync(join(root, dh), copy, { recursive: true });
+      const r = LogReader.open(copy);
+      const b = r.blockInfo(Math.floor(r.blockCount / 2));
+      r.close();
+      const seg = join(copy, "segment-000001.hsl");
+      // Half-way into a block: a torn write, unless the index says the segment was closed longer.
+      writeFileSync(seg, readFileSync(seg).subarray(0, b.offset + 100));
+      if (!keepIndex) rmSync(join(copy, "segment-000001.hsi"));
+      return { copy, tornAt: b.offset };
+    };
+    const cut = cutCopy("cut-after-close", true);
+    const r = await runCli(["verify", cut.copy, "--app", app, "--json"], { cwd: root });
+    expect(r.code).toBe(4);
+    const [res] = JSON.parse(r.stdout) as { status: string; error: { code: string; message: string } }[];
+    expect(res?.status).toBe("error");
+    expect(res?.error.code).toBe("CORRUPT_SEGMENT");
+    expect(res?.error.message).toContain("segment is cut short");
+    const torn = cutCopy("torn-in-crash", false);
+    const t = await runCli(["verify", torn.copy, "--app", app, "--json"], { cwd: root });
+    expect(t.code).toBe(0);
+    const [ok] = JSON.parse(t.stdout) as { status: string; notes: string[] }[];
+    expect(ok?.status).toBe("identical");
+    expect(ok?.notes.join("\n")).toContain(
+      `the recording ends in a torn tail (an interrupted write): 100 bytes after the last whole block of segment-000001.hsl (offset ${torn.tornAt})`,
+    );
+  });
+
   it("a format version this build does not know is incompatible (exit 3), saying why", async () => {
     const copy = join(tmp, "future");
     cpSync(join(root, dh), copy, { recursive: true });

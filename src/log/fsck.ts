@@ -11,9 +11,11 @@ import { readManifest } from "./manifest.js";
 import { checkSegmentHeader, decodeBlockBuffer } from "./reader.js";
 import { type Corruption, scanSegment } from "./scan.js";
 import {
+  cutShortReason,
   encodeIndex,
   fileSize,
   type IndexEntry,
+  indexedSize,
   indexFileName,
   indexPath,
   listSegments,
@@ -118,6 +120,18 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
         segments.push({ file, bytes: size, blocks: 0, records: 0, firstSeq: null, lastSeq: null });
         break;
       }
+      // An index naming a larger size: the segment lost its end after it was closed. Reported as
+      // corruption (a torn tail left by a crash has no index), which --repair does not truncate.
+      const claimed = indexedSize(indexPath(dir, n));
+      if (claimed !== undefined && claimed > size)
+        corrupt.push({
+          code: "CORRUPT_SEGMENT",
+          segment: file,
+          offset: size,
+          reason: cutShortReason(size, claimed),
+          afterSeq: -1,
+        });
+      const cutAt = claimed !== undefined && claimed > size ? corrupt.length - 1 : -1;
       const entries: IndexEntry[] = [];
       let offset = SEGMENT_HEADER_SIZE;
       let stop = false;
@@ -202,6 +216,13 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
         break;
       }
       const records = seq - segFirst;
+      if (cutAt >= 0) {
+        // Where the readable part ends; a torn block there is part of the cut, not a crash's tail.
+        const e = entries[entries.length - 1];
+        const offset = e ? e.offset + BLOCK_HEADER_SIZE + e.storedLength : SEGMENT_HEADER_SIZE;
+        corrupt[cutAt] = { ...(corrupt[cutAt] as FsckCorruption), offset, afterSeq: seq - 1 };
+        if (last) torn = undefined;
+      }
       segments.push({
         file,
         bytes: size,

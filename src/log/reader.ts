@@ -34,8 +34,10 @@ import { parseSegmentHeader } from "../format/segment-header.js";
 import { type Manifest, readManifest } from "./manifest.js";
 import { type Corruption, type ScanProblem, scanSegment, type TornTail } from "./scan.js";
 import {
+  cutShortReason,
   fileSize,
   type IndexEntry,
+  indexedSize,
   indexPath,
   listSegments,
   readFully,
@@ -164,6 +166,23 @@ export class LogReader {
       }
       for (const e of entries) this.blocks.push({ seg, e });
       seq += entries.reduce((a, e) => a + e.recordCount, 0);
+      // Walked because the index names another size: a larger one says the end was cut off.
+      const claimed = indexed ? undefined : indexedSize(indexPath(dir, n));
+      if (claimed !== undefined && claimed > size) {
+        const goodEnd = entries.length
+          ? entries[entries.length - 1]!.offset +
+            BLOCK_HEADER_SIZE +
+            entries[entries.length - 1]!.storedLength
+          : SEGMENT_HEADER_SIZE;
+        segProblem = {
+          kind: "corrupt",
+          code: "CORRUPT_SEGMENT",
+          segment: segmentFileName(n),
+          offset: goodEnd,
+          reason: cutShortReason(size, claimed),
+          afterSeq: seq - 1,
+        };
+      }
       infos.push({ number: n, path, size, blocks: entries.length, indexed });
       if (segProblem) {
         problem = segProblem;

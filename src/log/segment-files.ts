@@ -58,8 +58,9 @@ export function listSegments(dir: string): number[] {
  *   entries (48 bytes each): u64 offset | u64 first seq | u32 record count | u32 stored length |
  *                      u32 uncompressed length | u8 codec | 3 reserved | u64 min time | u64 max time
  *   trailer: u32 CRC-32C of all entry bytes
- * It is only a cache of the block headers: when it is missing, damaged or describes a file of
- * another size, readers rebuild it from the headers.
+ * It is a cache of the block headers: when it is missing, damaged or describes a smaller file
+ * (one appended to since), readers rebuild it from the headers. One describing a larger file
+ * says the segment was cut short after it was closed (indexedSize).
  */
 export function encodeIndex(entries: readonly IndexEntry[], segmentSize: number): Uint8Array {
   const out = new Uint8Array(INDEX_HEADER_SIZE + entries.length * INDEX_ENTRY_SIZE + 4);
@@ -83,6 +84,32 @@ export function encodeIndex(entries: readonly IndexEntry[], segmentSize: number)
   }
   v.setUint32(p, crc32c(out.subarray(INDEX_HEADER_SIZE, p)), true);
   return out;
+}
+
+/**
+ * The segment size an index file was written for (its header, checked by its CRC), or undefined
+ * when the file is absent or its header is damaged. An index is written when its segment is
+ * closed and segments only grow, so an index naming a larger size than the segment has says the
+ * segment lost its end after it was written.
+ */
+export function indexedSize(path: string): number | undefined {
+  if (!existsSync(path)) return undefined;
+  let b: Buffer;
+  try {
+    b = readFileSync(path);
+  } catch {
+    return undefined;
+  }
+  if (b.length < INDEX_HEADER_SIZE) return undefined;
+  for (let i = 0; i < 8; i++) if (b[i] !== INDEX_MAGIC[i]) return undefined;
+  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  if (v.getUint32(28, true) !== crc32c(b.subarray(0, 28)) || v.getUint16(8, true) !== 1) return undefined;
+  return Number(v.getBigUint64(16, true));
+}
+
+/** The reason a segment of `size` bytes whose index says `indexed` is reported as cut short. */
+export function cutShortReason(size: number, indexed: number): string {
+  return `segment is cut short: it holds ${size} bytes, but its index, written when the segment was closed, says ${indexed}; the last ${indexed - size} bytes were lost after the recording was written`;
 }
 
 /** Reads an index file; undefined when absent, damaged, or not describing a file of `segmentSize` bytes. */

@@ -135,6 +135,64 @@ describe("torn tails", () => {
   });
 });
 
+describe("a closed segment cut short afterwards", () => {
+  // The writer wrote the index when it closed the segment: a segment shorter than its index
+  // says lost its end after the fact (a bad copy, a full disk, a truncate), not in a crash.
+  it("every proper prefix, with the closed segment's index, reads its whole blocks then fails as cut short", () => {
+    for (const len of [
+      SEGMENT_HEADER_SIZE,
+      ...blockEnds.slice(0, -1),
+      blockEnds[1]! + 9,
+      original.length - 1,
+    ]) {
+      const res = readAll(original.subarray(0, len), true);
+      const whole = blockEnds.filter((e) => e <= len).length;
+      expect(res.records, `prefix ${len}`).toEqual(originalRecords.slice(0, countUpTo(whole)));
+      expect(res.error?.code, `prefix ${len}`).toBe("CORRUPT_SEGMENT");
+      expect(res.error?.message).toContain(`segment is cut short: it holds ${len} bytes`);
+      expect(res.error?.message).toContain(`says ${original.length}`);
+    }
+  });
+
+  it("fsck reports it as corruption, not as a torn tail, and --repair leaves it as it is", () => {
+    const cut = blockEnds[2]! + 20;
+    readAll(original.subarray(0, cut), true);
+    const d = join(root.dir, "case");
+    for (const repair of [false, true]) {
+      const r = fsck(d, { repair });
+      expect(r.ok).toBe(false);
+      expect(r.torn).toBeUndefined();
+      expect(r.corrupt).toEqual([
+        expect.objectContaining({
+          code: "CORRUPT_SEGMENT",
+          offset: blockEnds[2],
+          afterSeq: countUpTo(3) - 1,
+          reason: expect.stringContaining("cut short"),
+        }),
+      ]);
+    }
+    expect(readFileSync(join(d, seg)).length).toBe(cut);
+  });
+
+  it("a segment longer than its index says (appended to since) is read, not reported", () => {
+    const d = join(root.dir, "case");
+    writeFileSync(join(d, seg), original);
+    // The index an earlier close wrote, when the segment ended after its second block.
+    const r0 = LogReader.open(join(root.dir, "src"));
+    const two = [0, 1].map((i) => {
+      const { segment: _s, ...e } = r0.blockInfo(i);
+      return e;
+    });
+    r0.close();
+    writeFileSync(join(d, "segment-000001.hsi"), encodeIndex(two, blockEnds[1]!));
+    const r = LogReader.open(d);
+    expect([...r.records()].map(key)).toEqual(originalRecords);
+    expect(r.corruption).toBeUndefined();
+    r.close();
+    expect(fsck(d).corrupt).toEqual([]);
+  });
+});
+
 function countUpTo(blocks: number): number {
   const r = LogReader.open(join(root.dir, "src"));
   let n = 0;

@@ -101,12 +101,7 @@ class RecordingPort implements DecisionPort {
     private readonly full: boolean,
     private readonly onOutput: ((o: EngineOutput) => void) | undefined,
   ) {
-    this.log = writer
-      ? new DecisionLog(
-          (r) => writer.append(r),
-          (...fields) => writer.appendDecision(...fields),
-        )
-      : null;
+    this.log = writer ? new DecisionLog((r) => writer.append(r), writer) : null;
   }
 
   beginEvent(eventSeq: number, timeNs: bigint): void {

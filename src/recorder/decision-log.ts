@@ -32,26 +32,21 @@ export function fetchLookup(
   );
 }
 
-/** Writes one decision record, field by field, as LogWriter.appendDecision does. */
-export type DecisionWriter = (...fields: Parameters<LogWriter["appendDecision"]>) => void;
+/** What takes decisions field by field (a LogWriter): no record object per decision. */
+export type DecisionWriter = Pick<LogWriter, "appendDecision">;
 
 export class DecisionLog {
   private readonly blobs = new Set<string>();
-  private readonly writeDecision: DecisionWriter;
 
   /**
-   * `record` takes every record; `writeDecision`, when given, the decisions, field by field
-   * (no record object per decision).
+   * `record` takes every record; `writer`, when given, the decisions, field by field. (Called
+   * directly, not through a closure spreading its arguments: a decision follows every clock
+   * read and draw.)
    */
   constructor(
     private readonly record: (r: LogRecord) => void,
-    writeDecision?: DecisionWriter,
-  ) {
-    this.writeDecision =
-      writeDecision ??
-      ((timeNs, kind, name, eventSeq, index, value, key, contentHash, step) =>
-        record(rec.decision({ timeNs, kind, name, eventSeq, index, value, key, contentHash, step })));
-  }
+    private readonly writer?: DecisionWriter,
+  ) {}
 
   /** A clock, random, tick or ambient value. */
   decision(req: DecisionRequest, eventSeq: number, index: number, timeNs: bigint, value: Uint8Array): void {
@@ -93,6 +88,22 @@ export class DecisionLog {
     value: Uint8Array,
     contentHash: Uint8Array,
   ): void {
-    this.writeDecision(timeNs, req.kind, req.name, eventSeq, index, value, req.key, contentHash, req.step);
+    const w = this.writer;
+    if (w !== undefined)
+      w.appendDecision(timeNs, req.kind, req.name, eventSeq, index, value, req.key, contentHash, req.step);
+    else
+      this.record(
+        rec.decision({
+          timeNs,
+          kind: req.kind,
+          name: req.name,
+          eventSeq,
+          index,
+          value,
+          key: req.key,
+          contentHash,
+          step: req.step,
+        }),
+      );
   }
 }

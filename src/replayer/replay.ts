@@ -343,7 +343,6 @@ class ReplayPort implements DecisionPort {
     if (this.failure) throw this.failure;
     const index = this.dPos;
     const d = this.decisions[index];
-    const actual = view(req);
     // A whole event's decisions are numbered 0, 1, 2…; a gap is where the recording of an event
     // left unfinished ends (a look-up that never settled, while a later one did).
     if (d === undefined || d.index !== index)
@@ -352,7 +351,7 @@ class ReplayPort implements DecisionPort {
         d === undefined
           ? `extra decision: step '${req.step}' asked for ${decisionKindName(req.kind)} '${req.name}' (decision #${index} of the event), but the recording has ${this.decisions.length} decision(s) for this event`
           : `extra decision: step '${req.step}' asked for ${decisionKindName(req.kind)} '${req.name}' (decision #${index} of the event), but the recording has no decision #${index} for this event (its next is #${d.index})`,
-        { step: req.step, decision: { index, actual } },
+        { step: req.step, decision: { index, actual: view(req) } },
       );
     if (
       d.kind !== req.kind ||
@@ -361,6 +360,7 @@ class ReplayPort implements DecisionPort {
       (req.kind === DecisionKind.lookup && !bytesEqual(d.key, req.key))
     ) {
       const expected = recView(d);
+      const actual = view(req);
       const later = this.decisions.findIndex(
         (x, j) => j > index && x.kind === req.kind && x.name === req.name && x.step === req.step,
       );
@@ -943,6 +943,11 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
   if (o)
     notes.push(
       `the state differs from the recorded build's at ${otherStates} checkpoint(s), the first after event ${o.eventSeq} (${o.location}): expected when the new build keeps its state differently; outputs and decisions are what verify compares`,
+    );
+  const torn = reader.tornTail;
+  if (torn && (until === undefined || until >= endSeq))
+    notes.push(
+      `the recording ends in a torn tail (an interrupted write): ${torn.droppedBytes} bytes after the last whole block of ${torn.segment} (offset ${torn.offset}) are not readable, so it was replayed up to seq ${endSeq - 1}; \`hindsight fsck\` reports it`,
     );
   if (until !== undefined && until >= endSeq)
     notes.push(`--until ${until} is past the end of the recording (last seq ${endSeq - 1})`);
