@@ -113,7 +113,23 @@ variant(
     readCode: null,
     readExit: 0,
   },
-  (d) => patch(d, lastSeg, (b) => b.subarray(0, lastEnd - 9)),
+  (d) => {
+    patch(d, lastSeg, (b) => b.subarray(0, lastEnd - 9));
+    // A crash leaves no index for the segment it was writing (the writer writes it on closing).
+    rmSync(join(d, lastSeg.replace(/\.hsl$/, ".hsi")));
+  },
+);
+variant(
+  "cut-after-close",
+  {
+    description:
+      "the last segment cut at a block boundary after the recording was closed (its index names the full size)",
+    fsckExit: 4,
+    fsckCode: "CUT_SHORT",
+    readCode: "CORRUPT_SEGMENT",
+    readExit: 4,
+  },
+  (d) => patch(d, lastSeg, (b) => b.subarray(0, last.offset)),
 );
 variant(
   "torn-header",

@@ -25,7 +25,9 @@ export const ErrorCodes = {
   APP_LOAD: ExitCode.usage,
   APP_INVALID: ExitCode.usage,
   APP_ERROR: ExitCode.internal,
-  DETERMINISM_VIOLATION: ExitCode.divergence,
+  // A step reading an ambient source: the app failing (1), as a step that throws. (In a replay
+  // or verify it is an app-error divergence, reported with exit 3 as such.)
+  DETERMINISM_VIOLATION: ExitCode.internal,
   // divergence (3)
   DIVERGENCE: ExitCode.divergence,
   INCOMPATIBLE: ExitCode.divergence,

@@ -15,7 +15,9 @@ export function register(program: Command, ctx: CommandContext): Command {
       "Check every block of a recording: headers, CRC-32C checksums, decompression, record structure,\n" +
         "sequence continuity and index files. Exit 0 when clean, 4 when damaged. --repair truncates a\n" +
         "torn tail (an interrupted append) to the last whole block and rewrites stale index files; after\n" +
-        "that the exit code is 0 and the report says what was dropped. Corruption is never repaired.",
+        "that the exit code is 0 and the report says what was dropped. A last segment shorter than the\n" +
+        "index written when it was closed lost its end afterwards: reported as cut short (exit 4);\n" +
+        "--repair keeps the records before the cut. Corruption is never repaired.",
     )
     .argument("<dir>", "recording directory")
     .option("--repair", "truncate a torn tail to the last whole block, rewrite stale indexes")
@@ -41,6 +43,14 @@ export function register(program: Command, ctx: CommandContext): Command {
           `torn tail: ${r.torn.segment} at offset ${r.torn.offset}: ${r.torn.droppedBytes} bytes after the last whole block (${r.torn.reason}); last good seq ${r.torn.lastGoodSeq}` +
             (r.torn.repaired ? " — truncated" : " — run with --repair to truncate"),
         );
+      const cut = r.cutShort;
+      if (cut)
+        lines.push(
+          `CUT SHORT: ${cut.segment}: ${cut.reason}; last good seq ${cut.lastGoodSeq}` +
+            (cut.repaired
+              ? ` — kept the records up to there (truncated at offset ${cut.offset}, index removed)`
+              : " — run with --repair to keep the records up to there (the lost ones cannot be recovered)"),
+        );
       for (const c of r.corrupt)
         lines.push(
           `CORRUPT ${c.code}: ${c.segment} offset ${c.offset}${c.seqRange ? `, seq ${c.seqRange[0]}..${c.seqRange[1]}` : `, after seq ${c.afterSeq}`}: ${c.reason}`,
@@ -54,7 +64,9 @@ export function register(program: Command, ctx: CommandContext): Command {
           ? "ok"
           : r.corrupt.length
             ? "DAMAGED: corruption found (exit 4)"
-            : "DAMAGED: torn tail (exit 4; --repair truncates it)",
+            : cut && !cut.repaired
+              ? "DAMAGED: the recording lost its end after it was written (exit 4; --repair keeps what is left)"
+              : "DAMAGED: torn tail (exit 4; --repair truncates it)",
       );
       out(ctx.io, lines.join("\n"));
     });

@@ -107,6 +107,38 @@ describe("record / inspect / cat / fsck", () => {
     expect(lines.map((l) => JSON.parse(l).stream)).toEqual(["a", "b", "a", "b", "a", "b"]);
   });
 
+  it("without --app, the app's flags are noted as having no effect (and no sink file is made)", async () => {
+    const out = join(dir, "no-app");
+    const sink = join(dir, "no-app-sink.jsonl");
+    const r = await runCli([
+      "record",
+      "-i",
+      `q=${join(dir, "quotes.jsonl")}`,
+      "-o",
+      out,
+      "--sink",
+      `decisions=${sink}`,
+      "--outputs",
+      "full",
+      "--strict",
+      "off",
+      "--seed",
+      "7",
+    ]);
+    expect(r.code).toBe(0);
+    for (const flag of ["--seed", "--sink", "--outputs", "--strict"])
+      expect(r.stderr).toContain(`hindsight: note: ${flag} has no effect without --app`);
+    expect(r.stderr).not.toContain("--lineage");
+    const plain = await runCli([
+      "record",
+      "-i",
+      `q=${join(dir, "quotes.jsonl")}`,
+      "-o",
+      join(dir, "no-app-2"),
+    ]);
+    expect(plain.stderr).toBe("");
+  });
+
   it("reads a stream from stdin", async () => {
     const out = join(dir, "stdin");
     const r = await runCli(["record", "--input", "q=-", "--out", out], { stdin: quotes });

@@ -199,7 +199,7 @@ describe("hindsight record --app", () => {
     expect(d.code).toBe(0);
   });
 
-  it("exit 2 for a module without an app, 3 for a determinism violation, 1 for a step that throws", async () => {
+  it("exit 2 for a module without an app, 1 for a determinism violation and for a step that throws", async () => {
     const noApp = join(tmp, "noapp.ts");
     writeFileSync(noApp, "export default 42;\n");
     const a = await runCli(
@@ -223,10 +223,12 @@ describe("hindsight record --app", () => {
     const b = await runCli([...base().map((x) => (x === app ? bad : x)), "--out", join(tmp, "y2")], {
       cwd: tmp,
     });
-    expect(b.code).toBe(3);
+    // The app fails, as a step that throws does (exit 1), at the event's input file and line.
+    expect(b.code).toBe(1);
     expect(b.stderr).toMatch(
-      /^hindsight: Math\.random\(\) called inside step 'spread' \(event seq \d+\) \(strict mode\)[:;] use ctx\.random/,
+      /^hindsight: Math\.random\(\) called inside step 'spread' \(event seq \d+\) \(.*orders\.jsonl line \d+, strict mode\)/,
     );
+    expect(b.stderr).toMatch(/use ctx\.random/);
     const throws = join(tmp, "throws.ts");
     writeFileSync(
       throws,
@@ -291,6 +293,8 @@ describe("hindsight record --app", () => {
       const payloads = [...reader.records({ types: ["input"] })].map((x) =>
         x.type === "input" ? Buffer.from(x.payload).toString() : "",
       );
+      // Where the event times came from: the field, or the wall clock when each line was read.
+      expect(reader.manifest.clockSource).toBe(tf.length ? "input:ts" : "wall");
       reader.close();
       expect(payloads.sort()).toEqual([q[0], `${q[1]}\r`, q[2], o[0], o[1]].sort());
       const bad = await recordWith(o3, join(tmp, `bad${tf.length}`), tf);

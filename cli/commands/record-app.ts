@@ -16,7 +16,11 @@ import { type RecordCliOptions, writerOptionsFrom } from "./record.js";
 
 /** An app's or a payload's error while handling an input event: says where the event came from. */
 function atInput(e: unknown, here: string, input: Record<string, unknown>): unknown {
-  if (!(e instanceof HindsightError) || (e.code !== "BAD_INPUT" && e.code !== "APP_ERROR")) return e;
+  if (
+    !(e instanceof HindsightError) ||
+    (e.code !== "BAD_INPUT" && e.code !== "APP_ERROR" && e.code !== "DETERMINISM_VIOLATION")
+  )
+    return e;
   return e.with({ where: e.where ? `${here}, ${e.where}` : here, details: { ...(e.details ?? {}), input } });
 }
 
@@ -36,6 +40,8 @@ interface EventSource {
   /** Where an event came from, for an error about it. */
   readonly where: (e: InputEvent) => [string, Record<string, unknown>];
   readonly sources: Record<string, string>;
+  /** Where event times come from (the manifest's clockSource). */
+  readonly clockSource: string;
   readonly progress: InputProgress;
   close(): void;
 }
@@ -85,6 +91,7 @@ function fileSource(
       return [`${path === "-" ? "<stdin>" : path} line ${e.line}`, { path, line: e.line }];
     },
     sources: Object.fromEntries(specs.map((s) => [s.stream, s.path])),
+    clockSource: o.timeField !== undefined ? `input:${o.timeField}` : "wall",
     progress,
     close() {},
   };
@@ -150,6 +157,8 @@ function recordingSource(from: string, app: App, ctx: CommandContext, signal: Ab
     timed: (e) => e.timeNs !== 0n,
     where: (e) => [`${from} seq ${e.line}`, { recording: dir, seq: e.line }],
     sources: Object.fromEntries(names.map((n) => [n, `${dir}#${n}`])),
+    // Its events keep the source's times (those without one get the wall clock, as files do).
+    clockSource: reader.manifest.clockSource === "none" ? "wall" : reader.manifest.clockSource,
     progress: { onEvents() {}, stop: () => bar.stop() },
     close: () => reader.close(),
   };
@@ -353,7 +362,7 @@ export async function recordAppCommand(
     writer: writerOptionsFrom(o),
     build: { id: loaded.buildId, module: o.app as string },
     sources: source.sources,
-    clockSource: "wall",
+    clockSource: source.clockSource,
     config: { timeField: o.timeField ?? null },
     labels: { "hindsight.command": "record --app" },
     ...(sinks.size ? { onOutput: (x: EngineOutput) => sinkByIndex[x.sink]?.write(x.bytes) } : {}),

@@ -123,7 +123,7 @@ export function register(program: Command, ctx: CommandContext): Command {
       "also record each output's lineage at run time (faster `why`; lineage in verify reports)",
     )
     .option("--json", "print the summary as JSON")
-    .action(async (o: RecordCliOptions) => {
+    .action(async (o: RecordCliOptions, cmd: Command) => {
       // Repeatable options with no default shown in --help: none given is an empty list.
       o.input ??= [];
       o.sink ??= [];
@@ -151,12 +151,16 @@ export function register(program: Command, ctx: CommandContext): Command {
         await recordAppCommand(o, ctx, inputs);
         return;
       }
+      const given = (name: string) => cmd.getOptionValueSource(name) === "cli";
       for (const [flag, set] of [
-        ["--seed", o.seed],
-        ["--checkpoint-every", o.checkpointEvery],
-        ["--lineage", o.lineage],
+        ["--seed", o.seed !== undefined],
+        ["--checkpoint-every", o.checkpointEvery !== undefined],
+        ["--lineage", o.lineage !== undefined],
+        ["--sink", o.sink.length > 0],
+        ["--outputs", given("outputs")],
+        ["--strict", given("strict")],
       ] as const)
-        if (set !== undefined) ctx.io.stderr.write(`hindsight: note: ${flag} has no effect without --app\n`);
+        if (set) ctx.io.stderr.write(`hindsight: note: ${flag} has no effect without --app\n`);
       const bar = inputProgress(
         ctx.io,
         "recording",

@@ -48,7 +48,7 @@ export function resolveUntil(reader: LogReader, until: string | undefined): Unti
       "USAGE",
       `--until takes a sequence number or an ISO-8601 time (got "${until}")`,
       {
-        hint: "e.g. --until 120000 or --until 2026-11-02T14:31:00Z",
+        hint: "e.g. --until 120000, or a time with its zone: --until 2026-11-02T14:31:00Z or 2026-11-02T15:31:00.5+01:00",
       },
     );
   const after = reader.seqAtTime(t + 1n);
@@ -75,6 +75,25 @@ function shownValue(r: DecisionRecord): unknown {
   return decodeDecision(r.kind, r.value);
 }
 
+/**
+ * A state value as shown, its objects' keys sorted: the same state prints the same whether it
+ * was replayed (keys in the order the app set them) or restored from a checkpoint (kept sorted).
+ */
+function sortedKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortedKeys);
+  if (v === null || typeof v !== "object") return v;
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return v;
+  const o: Record<string, unknown> = {};
+  for (const k of Object.keys(v).sort()) {
+    const x = sortedKeys((v as Record<string, unknown>)[k]);
+    if (k === "__proto__")
+      Object.defineProperty(o, k, { value: x, enumerable: true, writable: true, configurable: true });
+    else o[k] = x;
+  }
+  return o;
+}
+
 const safe = (v: unknown): string => {
   try {
     return stringifyJson(v);
@@ -91,7 +110,8 @@ export function register(program: Command, ctx: CommandContext): Command {
       "Replay a recording through its app up to --until (a sequence number, or an ISO-8601 time: every\n" +
         "event at or before it), starting from the nearest checkpoint at or before that point whose state\n" +
         "file matches its recorded digest. Prints the keyed state (all keys, or --key), timers, and the\n" +
-        "last events and decisions before the point. Exit 3 if the app diverges from the recording on the way.",
+        "last events and decisions before the point. Exit 3 if the app's decision requests differ from the\n" +
+        "recorded ones on the way (or it fails); outputs are not compared: `hindsight verify` does that.",
     )
     .argument("<dir>", "recording directory")
     .requiredOption(
@@ -165,7 +185,7 @@ export function register(program: Command, ctx: CommandContext): Command {
           if (!m) continue;
           const entries = [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
           const chosen = o.key === undefined ? entries : entries.filter(([k]) => k === o.key);
-          state[st.name] = Object.fromEntries(chosen);
+          state[st.name] = Object.fromEntries(chosen.map(([k, v]) => [k, sortedKeys(v)]));
           keys += chosen.length;
         }
         const timers = engine
@@ -213,8 +233,6 @@ export function register(program: Command, ctx: CommandContext): Command {
           lines.push(
             `DIVERGED at event seq ${res.divergence.eventSeq}: ${res.divergence.message} (run hindsight verify for the full report)`,
           );
-        for (const x of res.rejectedCheckpoints)
-          lines.push(`warning: checkpoint ${x.location} rejected: ${x.reason}`);
         for (const [step, m] of Object.entries(state)) {
           const n = Object.keys(m).length;
           lines.push(

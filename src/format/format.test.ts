@@ -59,6 +59,9 @@ describe("format", () => {
     expect(parseTime("2026-11-07T14:30:00.123456789Z")).toBe(1_794_061_800_123_456_789n);
     expect(parseTime("2026-11-07T15:30:00.5+01:00")).toBe(1_794_061_800_500_000_000n);
     expect(parseTime("yesterday")).toBeUndefined();
+    // RFC 3339 allows lower-case "t" and "z"; a time without its zone is refused, not guessed.
+    expect(parseTime("2026-11-07t14:30:00.123456789z")).toBe(1_794_061_800_123_456_789n);
+    expect(parseTime("2026-11-07T14:30:00")).toBeUndefined();
     expect(formatTime(1_794_061_800_123_456_789n)).toBe("2026-11-07T14:30:00.123456789Z");
   });
 });

@@ -1,12 +1,13 @@
 /** Exact nanosecond times: parsing and printing without going through a double. Pure. */
 
-const ISO_RE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/;
+// RFC 3339 allows "t" and "z" in lower case.
+const ISO_RE = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?([Zz]|[+-]\d{2}:\d{2})$/;
 
 /** Parses an ISO-8601 / RFC 3339 time with up to nanosecond precision; undefined if not one. */
 export function parseIsoTime(s: string): bigint | undefined {
   const m = ISO_RE.exec(s);
   if (!m) return undefined;
-  const ms = Date.parse(`${m[1]}T${m[2]}${m[4]}`);
+  const ms = Date.parse(`${m[1]}T${m[2]}${m[4]!.toUpperCase()}`);
   if (Number.isNaN(ms)) return undefined;
   const frac = (m[3] ?? "").padEnd(9, "0");
   return BigInt(ms) * 1_000_000n + BigInt(frac);

@@ -51,6 +51,23 @@ export interface FsckReport {
     readonly lastGoodSeq: number;
     readonly repaired: boolean;
   };
+  /**
+   * The last segment is shorter than the index written when it was closed says: its end was lost
+   * after the recording was written (a bad copy, a full disk, a power loss after the close).
+   * Readers fail there (exit 4); --repair keeps the records before the cut (truncating a partial
+   * block there) and removes the index. A sealed (non-last) segment cut short is corruption.
+   */
+  readonly cutShort?: {
+    readonly segment: string;
+    /** Bytes the segment holds, and bytes its index says it held. */
+    readonly size: number;
+    readonly indexedSize: number;
+    /** End of the last whole block (where --repair truncates). */
+    readonly offset: number;
+    readonly lastGoodSeq: number;
+    readonly reason: string;
+    readonly repaired: boolean;
+  };
   readonly corrupt: FsckCorruption[];
   /** Index files that were missing or disagreed with the block headers (rewritten with repair). */
   readonly staleIndexes: { file: string; rewritten: boolean }[];
@@ -71,6 +88,7 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
   const corrupt: FsckCorruption[] = [];
   const staleIndexes: { file: string; rewritten: boolean }[] = [];
   let torn: FsckReport["torn"];
+  let cutShort: FsckReport["cutShort"];
   let seq = 0;
   let blocks = 0;
   const total = numbers.reduce((a, n) => a + fileSize(segmentPath(dir, n)), 0);
@@ -120,18 +138,10 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
         segments.push({ file, bytes: size, blocks: 0, records: 0, firstSeq: null, lastSeq: null });
         break;
       }
-      // An index naming a larger size: the segment lost its end after it was closed. Reported as
-      // corruption (a torn tail left by a crash has no index), which --repair does not truncate.
+      // An index naming a larger size: the segment lost its end after it was closed (a crash
+      // leaves no index for the segment it was writing). See FsckReport.cutShort.
       const claimed = indexedSize(indexPath(dir, n));
-      if (claimed !== undefined && claimed > size)
-        corrupt.push({
-          code: "CORRUPT_SEGMENT",
-          segment: file,
-          offset: size,
-          reason: cutShortReason(size, claimed),
-          afterSeq: -1,
-        });
-      const cutAt = claimed !== undefined && claimed > size ? corrupt.length - 1 : -1;
+      const cut = claimed !== undefined && claimed > size ? claimed : undefined;
       const entries: IndexEntry[] = [];
       let offset = SEGMENT_HEADER_SIZE;
       let stop = false;
@@ -216,12 +226,34 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
         break;
       }
       const records = seq - segFirst;
-      if (cutAt >= 0) {
-        // Where the readable part ends; a torn block there is part of the cut, not a crash's tail.
+      if (cut !== undefined) {
         const e = entries[entries.length - 1];
-        const offset = e ? e.offset + BLOCK_HEADER_SIZE + e.storedLength : SEGMENT_HEADER_SIZE;
-        corrupt[cutAt] = { ...(corrupt[cutAt] as FsckCorruption), offset, afterSeq: seq - 1 };
-        if (last) torn = undefined;
+        const end = e ? e.offset + BLOCK_HEADER_SIZE + e.storedLength : SEGMENT_HEADER_SIZE;
+        const reason = cutShortReason(size, cut);
+        if (!last || stop)
+          corrupt.push({ code: "CORRUPT_SEGMENT", segment: file, offset: end, reason, afterSeq: seq - 1 });
+        else {
+          // A torn block at the cut is part of it, not a crash's tail.
+          torn = undefined;
+          let repaired = false;
+          if (o.repair && corrupt.length === 0) {
+            if (end < size) {
+              ftruncateSync(fd, end);
+              fsyncSync(fd);
+            }
+            unlinkSync(indexPath(dir, n));
+            repaired = true;
+          }
+          cutShort = {
+            segment: file,
+            size,
+            indexedSize: cut,
+            offset: end,
+            lastGoodSeq: seq - 1,
+            reason,
+            repaired,
+          };
+        }
       }
       segments.push({
         file,
@@ -252,11 +284,12 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
   }
   return {
     dir,
-    ok: corrupt.length === 0 && (torn === undefined || torn.repaired),
+    ok: corrupt.length === 0 && (torn === undefined || torn.repaired) && (cutShort?.repaired ?? true),
     segments,
     blocks,
     records: seq,
     ...(torn ? { torn } : {}),
+    ...(cutShort ? { cutShort } : {}),
     corrupt,
     staleIndexes,
   };

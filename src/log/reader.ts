@@ -478,7 +478,7 @@ export function checkSegmentHeader(hb: Buffer, path: string, n: number): void {
   if ((h.features & ~KNOWN_FEATURE_BITS) !== 0)
     throw new HindsightError(
       "UNKNOWN_FEATURE",
-      `segment uses unknown feature bits 0x${(h.features & ~KNOWN_FEATURE_BITS).toString(16)}`,
+      `segment uses unknown feature bits 0x${((h.features & ~KNOWN_FEATURE_BITS) >>> 0).toString(16)}`,
       {
         where: path,
         hint: "upgrade hindsight to read it",

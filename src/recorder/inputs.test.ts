@@ -28,6 +28,9 @@ describe("extractTime", () => {
     expect(extractTime(b(`{"ts":-5}`), "ts")).toMatch(/non-negative integer/);
     expect(extractTime(b(`[1,2]`), "ts")).toMatch(/not a JSON object/);
     expect(extractTime(b(`{"ts":"tomorrow"}`), "ts")).toMatch(/neither/);
+    // Beyond what a recording holds: refused here, where the file and line are known.
+    for (const v of ["18446744073709551616", "99999999999999999999999", '"18446744073709551616"'])
+      expect(extractTime(b(`{"ts":${v}}`), "ts")).toMatch(/beyond 2\^64-1 nanoseconds/);
   });
 
   it("agrees with JSON.parse + BigInt on arbitrary objects", () => {

@@ -166,7 +166,7 @@ function parseTimeValue(line: Uint8Array, j: number): bigint | string {
     let k = j + 1;
     while (k < n && line[k] !== 0x22) k++;
     const s = Buffer.from(line.buffer, line.byteOffset + j + 1, k - j - 1).toString();
-    if (/^\d{1,20}$/.test(s)) return BigInt(s);
+    if (/^\d{1,20}$/.test(s)) return inRange(BigInt(s));
     const t = parseIsoTime(s);
     return t ?? `time value "${s}" is neither integer nanoseconds nor an ISO-8601 time`;
   }
@@ -190,8 +190,12 @@ function parseTimeValue(line: Uint8Array, j: number): bigint | string {
   const next = line[k];
   if (next === 0x2e || next === 0x65 || next === 0x45)
     return "time value must be an integer number of nanoseconds";
-  return digits <= 15 ? BigInt(small) : v;
+  return digits <= 15 ? BigInt(small) : digits > 20 ? TOO_LATE : inRange(v);
 }
+
+const MAX_TIME = 0xffff_ffff_ffff_ffffn;
+const TOO_LATE = "time value is beyond 2^64-1 nanoseconds (the latest time a recording holds, in 2554)";
+const inRange = (t: bigint): bigint | string => (t <= MAX_TIME ? t : TOO_LATE);
 
 interface Source {
   readonly index: number;
@@ -309,11 +313,21 @@ function timeOf(s: Source, field: string, key: Uint8Array): bigint {
 export function checkInputSpecs(specs: readonly InputSpec[]): void {
   const names = new Set<string>();
   for (const s of specs) {
-    if (names.has(s.stream)) throw new HindsightError("USAGE", `stream "${s.stream}" is given twice`);
+    if (names.has(s.stream))
+      throw new HindsightError("USAGE", `stream "${s.stream}" is given twice`, {
+        where: `--input ${s.stream}=${s.path}`,
+        hint: "give each stream one --input; concatenate its files first if it has several",
+      });
     names.add(s.stream);
   }
   if (specs.filter((s) => s.path === "-").length > 1)
-    throw new HindsightError("USAGE", "only one input can read standard input");
+    throw new HindsightError("USAGE", "only one input can read standard input", {
+      where: specs
+        .filter((s) => s.path === "-")
+        .map((s) => `--input ${s.stream}=-`)
+        .join(", "),
+      hint: "read the other streams from files",
+    });
   for (const s of specs) {
     if (s.path === "-") continue;
     const st = statSync(s.path, { throwIfNoEntry: false });

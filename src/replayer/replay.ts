@@ -950,7 +950,13 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
       `the recording ends in a torn tail (an interrupted write): ${torn.droppedBytes} bytes after the last whole block of ${torn.segment} (offset ${torn.offset}) are not readable, so it was replayed up to seq ${endSeq - 1}; \`hindsight fsck\` reports it`,
     );
   if (until !== undefined && until >= endSeq)
-    notes.push(`--until ${until} is past the end of the recording (last seq ${endSeq - 1})`);
+    notes.push(
+      `--until ${until} is past the end of the recording (last seq ${endSeq - 1})` +
+        // A nanosecond time given as a number is read as a sequence number.
+        (until >= 1e15
+          ? ": --until reads a number as a sequence number; give a time in ISO-8601 (e.g. 2026-11-02T14:31:00Z)"
+          : ""),
+    );
   // A recorded run that failed in the app replays faithfully when the replay fails the same way.
   let failedAsRecorded: ReplayResult["failedAsRecorded"] = null;
   const d = divergence as Divergence | null;
