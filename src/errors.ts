@@ -81,12 +81,18 @@ export class HindsightError extends Error {
   }
 
   /** The same error with some of its parts changed, this one as the cause. */
-  with(changes: { message?: string; where?: string; details?: Record<string, unknown> }): HindsightError {
+  with(changes: {
+    message?: string;
+    where?: string;
+    hint?: string;
+    details?: Record<string, unknown>;
+  }): HindsightError {
     const where = changes.where ?? this.where;
     const details = changes.details ?? this.details;
+    const hint = changes.hint ?? this.hint;
     return new HindsightError(this.code, changes.message ?? this.message, {
       ...(where ? { where } : {}),
-      ...(this.hint ? { hint: this.hint } : {}),
+      ...(hint ? { hint } : {}),
       ...(details ? { details } : {}),
       cause: this,
     });

@@ -207,6 +207,11 @@ describe("record / inspect / cat / fsck", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bad\.jsonl line 2/);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    // The line before the bad one is recorded, and the error says what was left in --out.
+    expect(r.stderr).toMatch(
+      /the recording in .*bad was sealed after 1 event: remove it, or pick another --out/,
+    );
+    expect((await runCli(["cat", join(dir, "bad"), "--payload"])).stdout).toBe(`{"ts":1}\n`);
   });
 
   it("prints help for every command and the exit-code table", async () => {

@@ -179,7 +179,7 @@ describe("hindsight record --app", () => {
     const r = await recordBig(out, "--outputs", "full");
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /^hindsight: output #0 of event seq 1 \(sink 'out', 17000\d{3} bytes\) cannot be recorded: record of \d+ bytes exceeds the limit of 16777216 bytes \(\S*two\.jsonl line 1\); emit smaller outputs, or record only their digests \(--outputs digest\)\n$/,
+      /^hindsight: output #0 of event seq 1 \(sink 'out', 17000\d{3} bytes\) cannot be recorded: record of \d+ bytes exceeds the limit of 16777216 bytes \(\S*two\.jsonl line 1\); emit smaller outputs, or record only their digests \(--outputs digest\); the recording in \S*big-full was sealed after 1 event \(its STOP marker says why\): remove it, or pick another --out, to record again\n$/,
     );
     const reader = LogReader.open(out);
     const last = reader.get(reader.endSeq - 1);

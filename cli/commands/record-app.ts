@@ -397,9 +397,15 @@ export async function recordAppCommand(
       if (interrupt.signal.aborted) break;
     }
   } catch (e) {
-    await run.stop(`failed: ${e instanceof Error ? e.message : String(e)}`).catch(() => undefined);
+    const sealed = await run
+      .stop(`failed: ${e instanceof Error ? e.message : String(e)}`)
+      .catch(() => undefined);
     for (const w of sinks.values()) w.close();
-    throw current ? atInput(e, ...source.where(current)) : e;
+    const failure = current ? atInput(e, ...source.where(current)) : e;
+    // What is left in --out: a recording of the run up to the failure (it replays as such).
+    if (!(failure instanceof HindsightError) || sealed === undefined) throw failure;
+    const left = `the recording in ${sealed.dir} was sealed after ${sealed.events.toLocaleString("en-US")} event${sealed.events === 1 ? "" : "s"} (its STOP marker says why): remove it, or pick another --out, to record again`;
+    throw failure.with({ hint: failure.hint ? `${failure.hint}; ${left}` : left });
   } finally {
     release();
     bar.stop();

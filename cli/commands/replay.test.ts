@@ -178,6 +178,22 @@ describe("hindsight replay --until", () => {
     expect(res.state).toEqual(clean.state);
   });
 
+  it("a checkpoint whose file is missing is noted, and the replay starts from an earlier one", async () => {
+    const copy = join(tmp, "missing-checkpoint");
+    cpSync(join(root, golden), copy, { recursive: true });
+    rmSync(join(copy, "checkpoints", "ckpt-000000014406.state"));
+    const res = await replayJson(["--until", "15000", "--trust-checkpoints"], copy);
+    expect(res.startedFrom?.location).toBe("checkpoints/ckpt-000000010637.state");
+    expect(res.notes).toContainEqual(
+      expect.stringContaining(
+        "1 checkpoint(s) the log holds before the point have no file (checkpoints/ckpt-000000014406.state)",
+      ),
+    );
+    const clean = await replayJson(["--until", "15000", "--trust-checkpoints"]);
+    expect(clean.notes.join(" ")).not.toContain("have no file");
+    expect(res.state).toEqual(clean.state);
+  });
+
   it("exit 2 for a bad --until and for a directory that is not a recording", async () => {
     const a = await runCli(["replay", golden, "--app", app, "--until", "yesterday"], { cwd: root });
     expect(a.code).toBe(2);

@@ -79,7 +79,10 @@ export async function captureInputs(o: CaptureOptions): Promise<CaptureSummary> 
     if (o.signal?.aborted) status = "interrupted";
   } catch (e) {
     status = e instanceof HindsightError ? `error: ${e.code}` : "error";
-    throw e;
+    if (!(e instanceof HindsightError)) throw e;
+    // What is left in --out: the events read before the failure, sealed (it reads as such).
+    const left = `the recording in ${o.out} was sealed after ${events.toLocaleString("en-US")} event${events === 1 ? "" : "s"}: remove it, or pick another --out, to record again`;
+    throw e.with({ hint: e.hint ? `${e.hint}; ${left}` : left });
   } finally {
     w.append(rec.marker({ kind: MarkerKind.stop, events, status }));
     w.close();

@@ -352,6 +352,23 @@ export async function* readInputBatches(
   specs: readonly InputSpec[],
   o: ReadInputsOptions = {},
 ): AsyncGenerator<InputEvent[]> {
+  const out: InputEvent[] = [];
+  try {
+    yield* interleaved(specs, o, out);
+  } catch (e) {
+    // The events taken before a line that fails (a bad time field) are events: they go first,
+    // as they do without a time field.
+    if (out.length) yield out.splice(0, out.length);
+    throw e;
+  }
+}
+
+/** readInputBatches, gathering each batch in `out` before it is handed over. */
+async function* interleaved(
+  specs: readonly InputSpec[],
+  o: ReadInputsOptions,
+  out: InputEvent[],
+): AsyncGenerator<InputEvent[]> {
   checkInputSpecs(specs);
   const sources = await Promise.all(specs.map((s, i) => openSource(s, i, o)));
   const signal = o.signal;
@@ -363,7 +380,6 @@ export async function* readInputBatches(
     : undefined;
   const field = o.timeField;
   const key = Buffer.from(field ?? "", "utf8");
-  const out: InputEvent[] = [];
   const BATCH = 4096;
   if (sources.length === 1 || field === undefined) {
     // Round-robin (or a single stream): one line from each live stream in turn.
@@ -382,7 +398,7 @@ export async function* readInputBatches(
       // Hand over what we have before waiting for more input (live streams stay prompt).
       if (out.length >= BATCH || live.some((x) => !skipBlank(x))) yield out.splice(0, out.length);
     }
-    if (out.length) yield out;
+    if (out.length) yield out.splice(0, out.length);
     return;
   }
   // Merge by time: each live source has its head's time computed once.
@@ -406,7 +422,7 @@ export async function* readInputBatches(
     }
     if (out.length >= BATCH) yield out.splice(0, out.length);
   }
-  if (out.length) yield out;
+  if (out.length) yield out.splice(0, out.length);
 }
 
 /** The same events one at a time. */

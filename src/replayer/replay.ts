@@ -631,8 +631,13 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
       );
     }
   }
+  /** Checkpoint files present (when the replay may start from one): a later one missing is noted. */
+  let present: Set<string> | null = null;
+  const missing: string[] = [];
   if (useCheckpoints && until !== undefined) {
-    for (const c of listCheckpoints(reader.dir)) {
+    const files = listCheckpoints(reader.dir);
+    present = new Set(files.map((c) => c.location));
+    for (const c of files) {
       if (c.refSeq > until || c.refSeq >= endSeq) continue;
       let r: SeqRecord;
       try {
@@ -884,6 +889,8 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
           break;
         case "checkpoint":
           reachedSeq = r.seq;
+          // One the replay could have started from, had its file been there.
+          if (present !== null && !present.has(r.location)) missing.push(r.location);
           if (compare) {
             const got = hex(engine.stateDigest());
             const want = hex((r as CheckpointRecord).stateDigest);
@@ -943,6 +950,10 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
   if (o)
     notes.push(
       `the state differs from the recorded build's at ${otherStates} checkpoint(s), the first after event ${o.eventSeq} (${o.location}): expected when the new build keeps its state differently; outputs and decisions are what verify compares`,
+    );
+  if (missing.length)
+    notes.push(
+      `${missing.length} checkpoint(s) the log holds before the point have no file (${missing.slice(-3).join(", ")}${missing.length > 3 ? ", …" : ""}): replayed past them from ${startedFrom ? startedFrom.location : "the start"}`,
     );
   const torn = reader.tornTail;
   if (torn && (until === undefined || until >= endSeq))
