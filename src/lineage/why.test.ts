@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import doubleHalve from "../../examples/double-halve/app.js";
 import marketSpread from "../../examples/market-spread/app.js";
+import { parseJson } from "../engine/json.js";
 import { codecs, defineApp, keyed } from "../index.js";
 import { LogReader } from "../log/reader.js";
 import { tempDir } from "../log/test-helpers.js";
@@ -50,8 +51,9 @@ describe("why: market-spread (golden recording)", () => {
       if (l!.events.length === 2) withQuote++;
       // The decision it consumed is the recorded clock reading.
       expect(l!.root.decisions.map((d) => d.kind)).toEqual([1]);
-      const decided = JSON.parse(l!.output!.value) as { decidedAt: string };
-      expect(String(l!.root.decisions[0]!.value)).toBe(decided.decidedAt);
+      // (The output's value is exact JSON: the nanosecond bigint as its integer literal.)
+      const decided = parseJson(l!.output!.value) as { decidedAt: bigint };
+      expect(l!.root.decisions[0]!.value).toBe(decided.decidedAt);
     }
     expect(withQuote).toBeGreaterThan(2);
     r.close();

@@ -8,6 +8,7 @@
  */
 import type { App } from "../engine/app.js";
 import type { DecisionInfo, EventTrace, OutputTrace, StateRead } from "../engine/engine.js";
+import { stringifyJson } from "../engine/json.js";
 import { HindsightError } from "../errors.js";
 import { DecisionKind, decisionKindName } from "../format/records.js";
 import type { LogReader } from "../log/reader.js";
@@ -59,9 +60,10 @@ export interface WhyOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+/** A value as shown: exact JSON (a bigint as its integer literal, as payloads are written). */
 const json = (v: unknown): string => {
   try {
-    return JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x)) ?? String(v);
+    return stringifyJson(v);
   } catch {
     return String(v);
   }
