@@ -82,7 +82,15 @@ export function reportError(e: unknown, io: Io, debug: boolean): number {
   }
   if (e instanceof HindsightError) {
     err(io, `hindsight: ${e.oneLine()}`);
-    if (debug && e.stack) err(io, e.stack);
+    if (debug) {
+      if (e.stack) err(io, e.stack);
+      // The causes too: an app's own error (a step that threw, a module that failed to load).
+      const seen = new Set<unknown>([e]);
+      for (let c: unknown = e.cause; c instanceof Error && !seen.has(c); c = c.cause) {
+        seen.add(c);
+        err(io, `caused by: ${c.stack ?? `${c.name}: ${c.message}`}`);
+      }
+    }
     return e.exitCode;
   }
   const msg = e instanceof Error ? e.message : String(e);

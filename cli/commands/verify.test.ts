@@ -238,6 +238,21 @@ describe("hindsight verify", () => {
     expect(res?.incompatible.join(" ")).toMatch(/99/);
   });
 
+  it("an app that fails to load: one line, and with --debug the app's own stack trace too", async () => {
+    const bad = join(tmp, "throws-at-load.mjs");
+    writeFileSync(
+      bad,
+      'function boom() { throw new Error("kaboom at load"); }\nboom();\nexport default {};\n',
+    );
+    const plain = await runCli(["verify", dh, "--app", bad], { cwd: root });
+    expect(plain.code).toBe(2);
+    expect(plain.stderr.trim().split("\n")).toHaveLength(1);
+    expect(plain.stderr).toMatch(/failed to load: kaboom at load/);
+    const debug = await runCli(["verify", dh, "--app", bad, "--debug"], { cwd: root });
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toMatch(/\ncaused by: Error: kaboom at load\n\s+at boom \(/);
+  });
+
   it("exit 2 without --app", async () => {
     const r = await runCli(["verify", ms], { cwd: root });
     expect(r.code).toBe(2);
