@@ -205,6 +205,122 @@ describe("record then replay", () => {
     r2.close();
   });
 
+  it("a look-up value that is not JSON data is a failed look-up: a fallback replays the same, and so does a run that fails on it", async () => {
+    const badApp = (catchIt: boolean) =>
+      oneStepApp("not-json", async (v, ctx) => {
+        try {
+          return { k: v.k, ref: await ctx.lookup("ref", v.k, (k) => (k === "k2" ? new Map() : { k })) };
+        } catch (e) {
+          if (!catchIt) throw e;
+          return { k: v.k, fallback: (e as Error).message };
+        }
+      });
+    const evs = Array.from({ length: 5 }, (_, i) => ({
+      stream: "a",
+      v: { k: `k${i}`, x: i },
+      t: BigInt(1000 + i),
+    }));
+    const app = badApp(true);
+    const dir = fresh();
+    const { outputs } = await record(app, dir, {}, evs);
+    expect(outputs[2]).toMatch(
+      /"fallback":"lookup 'ref' in step 's' returned a value that is not JSON data: Map/,
+    );
+    await expectSameReplay(LogReader.open(dir), app, outputs);
+    const strictApp = badApp(false);
+    const dir2 = fresh();
+    const run = await startRun(strictApp, { out: dir2, seed: "42", writer: { fsync: "never" } });
+    let failure = "";
+    try {
+      for (const e of evs) await run.push(e.stream, e.v, e.t);
+    } catch (e) {
+      failure = (e as Error).message;
+    }
+    await run.stop(`failed: ${failure}`);
+    expect(failure).toMatch(/not JSON data/);
+    const r2 = LogReader.open(dir2);
+    const again = await replay(r2, strictApp, { compareOutputs: true });
+    expect(again.divergence).toBeNull();
+    expect(again.failedAsRecorded?.message).toMatch(/not JSON data/);
+    r2.close();
+  });
+
+  it("pushes queued behind an asynchronous one are all recorded before stop() seals the run", async () => {
+    const app = oneStepApp("queued", async (v, ctx) => ({
+      k: v.k,
+      ref: await ctx.lookup("ref", v.k, async (k) => {
+        await new Promise((r) => setTimeout(r, 3));
+        return { k };
+      }),
+    }));
+    const dir = fresh();
+    const run = await startRun(app, { out: dir, seed: "42", writer: { fsync: "never" } });
+    const pushed = Array.from({ length: 6 }, (_, i) => run.push("a", { k: `k${i}`, x: i }, BigInt(1000 + i)));
+    // Not awaited: stop() waits for the whole queue.
+    const summary = await run.stop();
+    expect(summary).toMatchObject({ status: "ok", events: 6, outputs: 6 });
+    await Promise.all(pushed);
+    const reader = LogReader.open(dir);
+    const res = await replay(reader, app, { compareOutputs: true });
+    expect(res.divergence).toBeNull();
+    expect(res.eventsReplayed).toBe(6);
+    reader.close();
+    // A push queued behind one that fails fails on its own terms: the run accepts nothing more.
+    const failing = oneStepApp("fails", async (v, ctx) => {
+      await ctx.lookup("ref", v.k, (k) => k);
+      if (v.x === 0) throw new Error("boom");
+      return v;
+    });
+    const run2 = await startRun(failing, { out: fresh(), writer: { fsync: "never" } });
+    const [first, second] = await Promise.allSettled([
+      run2.push("a", { k: "k0", x: 0 }, 1000n),
+      run2.push("nope", { k: "k1", x: 1 }, 1001n),
+    ]);
+    expect(first).toMatchObject({ status: "rejected", reason: { message: expect.stringMatching(/boom/) } });
+    expect(second).toMatchObject({
+      status: "rejected",
+      reason: { code: "CLOSED", message: expect.stringMatching(/failed earlier/) },
+    });
+    await run2.stop();
+  });
+
+  it("look-ups in flight together: strict mode traps neither fetcher, and the run verifies", async () => {
+    // The slow fetcher reads the wall clock after the fast look-up has settled: that is the
+    // outside service's business, not the step's.
+    const app = oneStepApp("parallel", async (v, ctx) => {
+      const [a, b] = await Promise.all([
+        ctx.lookup("fast", v.k, (k) => ({ k })),
+        ctx.lookup("slow", v.k, async (k) => {
+          await new Promise((r) => setTimeout(r, 2));
+          return { k, fetchedAt: Date.now() > 0 };
+        }),
+      ]);
+      return { a, b };
+    });
+    const dir = fresh();
+    const { outputs } = await record(
+      app,
+      dir,
+      {},
+      events.slice(0, 10).map((e) => ({ ...e, stream: "a" })),
+    );
+    expect(outputs).toHaveLength(10);
+    await expectSameReplay(LogReader.open(dir), app, outputs);
+    // After the last look-up settles, the step's own code is trapped again.
+    const late = oneStepApp("late", async (v, ctx) => {
+      await Promise.all([ctx.lookup("fast", v.k, (k) => k), ctx.lookup("slow", v.k, (k) => k)]);
+      return Date.now();
+    });
+    await expect(
+      record(
+        late,
+        fresh(),
+        {},
+        events.slice(0, 1).map((e) => ({ ...e, stream: "a" })),
+      ),
+    ).rejects.toThrow(/Date\.now\(\) called inside step 's'/);
+  });
+
   it("abandon() seals a run whose event waits on a look-up that never settles; replay compares that event up to there", async () => {
     // Event k5's look-up 'a' never settles (until the test lets it); look-up 'b' beside it does.
     let letGo: (v: unknown) => void = () => undefined;

@@ -198,6 +198,8 @@ export class Engine {
   private eventSeq = -1;
   private eventTime = 0n;
   private decisionIndex = 0;
+  /** Look-ups of the running step not yet settled (strict mode is off while there are any). */
+  private lookupsInFlight = 0;
   private outputIndex = 0;
   private queue: Item[] = [];
   private qHead = 0;
@@ -596,7 +598,10 @@ export class Engine {
     const index = this.decisionIndex++;
     const keyBytes = encodeUtf8(key);
     const req: DecisionRequest = { kind: DecisionKind.lookup, name, step: rt.name, key: keyBytes };
-    setActive(null); // the fetcher may do real I/O
+    // The fetcher may do real I/O: trapping stays off until every look-up the step has in flight
+    // has settled (with several at once, one settling must not trap the others' fetchers).
+    setActive(null);
+    this.lookupsInFlight++;
     let bytes: Uint8Array;
     try {
       bytes = await this.port.lookup(req, async () => {
@@ -604,8 +609,9 @@ export class Engine {
         try {
           return encodeJson(v);
         } catch (e) {
-          throw new HindsightError(
-            "APP_ERROR",
+          // A failed look-up like any other (recorded with its message): a step that falls back
+          // on it does so again on replay, and one that does not fails the same way.
+          throw new Error(
             `lookup '${name}' in step '${rt.name}' returned a value that is not JSON data: ${(e as Error).message}`,
           );
         }
@@ -623,7 +629,7 @@ export class Engine {
         });
       throw e;
     } finally {
-      setActive(ctx); // the step resumes after this
+      if (--this.lookupsInFlight === 0) setActive(ctx); // the step resumes after this
     }
     const value = parseJson(decodeUtf8(bytes));
     if (this.tracing)

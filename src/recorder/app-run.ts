@@ -307,8 +307,13 @@ export class AppRun {
    */
   push(stream: string | number, payload: Uint8Array | unknown, timeNs: bigint): Promise<void> | undefined {
     if (this.busy) {
-      const prev = this.busy;
-      const p = prev.then(() => this.push(stream, payload, timeNs));
+      // Queued behind the pushes in flight, and the new tail of the queue (stop() waits for it).
+      // It runs once they settle, failed or not: it then succeeds or fails on its own terms.
+      const next = () => this.pushNow(stream, payload, timeNs);
+      const p: Promise<void> = this.busy.then(next, next).finally(() => {
+        if (this.busy === p) this.busy = null;
+      });
+      this.busy = p;
       return p;
     }
     const r = this.pushNow(stream, payload, timeNs);

@@ -12,9 +12,9 @@ import type { LogWriter } from "../log/writer.js";
 const EMPTY = new Uint8Array(0);
 
 /**
- * Runs a look-up's fetch and hands `outcome` what it gave: its value, or the message of the
- * failure of the outside service (hindsight's own errors, e.g. a value that is not JSON data,
- * are not the service's). Settles as the fetch did.
+ * Runs a look-up's fetch and hands `outcome` what it gave: its value, or the message of its
+ * failure (the outside service's, or a value that is not JSON data; hindsight's own errors, e.g.
+ * a run sealed meanwhile, are not the look-up's). Settles as the fetch did.
  */
 export function fetchLookup(
   fetch: () => Uint8Array | Promise<Uint8Array>,
