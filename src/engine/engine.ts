@@ -26,7 +26,15 @@ import {
 } from "./app.js";
 import { f64le, readF64le, readU64le, sha256, u64le } from "./bytes.js";
 import { type Codec, decodeUtf8, encodeUtf8 } from "./codec.js";
-import { canonicalJson, encodeJson, type Json, parseCanonicalJson, parseJson } from "./json.js";
+import {
+  canonicalJson,
+  encodeJson,
+  type Json,
+  parseCanonicalJson,
+  parseJson,
+  parseStateJson,
+  stateJson,
+} from "./json.js";
 import { Prng } from "./prng.js";
 import { type AmbientHandler, getActive, install, type StrictMode, setActive, uninstall } from "./strict.js";
 
@@ -131,7 +139,17 @@ export interface EngineOptions {
    * per event; when absent it tracks nothing (no cost).
    */
   readonly observer?: EngineObserver;
+  /**
+   * How checkpoints encode state: 2 (the default, what new recordings use) restores every value
+   * exactly (stateJson); 1 is the canonical form older recordings' checkpoint digests were taken
+   * of (sorted keys), kept so they verify. A replay uses the recording's (its START marker).
+   */
+  readonly stateFormat?: StateFormat;
 }
+
+/** See EngineOptions.stateFormat. */
+export type StateFormat = 1 | 2;
+export const STATE_FORMAT: StateFormat = 2;
 
 export interface TimerState {
   readonly step: string;
@@ -197,6 +215,8 @@ export class Engine {
   // Per-event state.
   private eventSeq = -1;
   private eventTime = 0n;
+  /** How snapshots encode state (EngineOptions.stateFormat). */
+  readonly stateFormat: StateFormat;
   private decisionIndex = 0;
   /** Look-ups of the running step not yet settled (strict mode is off while there are any). */
   private lookupsInFlight = 0;
@@ -226,6 +246,7 @@ export class Engine {
     this.seed = opts.seed ?? "0";
     this.clock = opts.clock ?? noClock;
     this.observer = opts.observer ?? null;
+    this.stateFormat = opts.stateFormat ?? STATE_FORMAT;
     this.tracing = this.observer !== null;
     this.encodeOutputs = opts.port.needsOutputBytes !== false || this.tracing;
     this.inputNames = Object.keys(app.inputs);
@@ -784,17 +805,16 @@ export class Engine {
     });
     const timers = this.timerList().map((t) => [t.step, t.key, t.name, t.due, t.period, t.order]);
     try {
-      return encodeUtf8(
-        canonicalJson({
-          hindsightState: 1,
-          app: this.app.name,
-          eventsHandled: this.eventsHandled,
-          steps,
-          sinks,
-          timers,
-          timerOrder: this.timerOrder,
-        }),
-      );
+      const snapshot = {
+        hindsightState: this.stateFormat,
+        app: this.app.name,
+        eventsHandled: this.eventsHandled,
+        steps,
+        sinks,
+        timers,
+        timerOrder: this.timerOrder,
+      };
+      return encodeUtf8(this.stateFormat === 1 ? canonicalJson(snapshot) : stateJson(snapshot));
     } catch (e) {
       throw new HindsightError("APP_ERROR", `keyed state cannot be checkpointed: ${(e as Error).message}`, {
         where: `app ${this.app.name}`,
@@ -815,14 +835,18 @@ export class Engine {
   restore(bytes: Uint8Array): void {
     let s: Record<string, unknown>;
     try {
-      s = parseCanonicalJson(decodeUtf8(bytes)) as Record<string, unknown>;
+      const text = decodeUtf8(bytes);
+      // The format is the first field: `{"hindsightState":2,…` (format 1 sorts it first too).
+      s = (
+        text.startsWith('{"hindsightState":2,') ? parseStateJson(text) : parseCanonicalJson(text)
+      ) as Record<string, unknown>;
     } catch (e) {
       throw new HindsightError(
         "CORRUPT_CHECKPOINT",
         `checkpoint state does not parse: ${(e as Error).message}`,
       );
     }
-    if (s?.["hindsightState"] !== 1 || typeof s["steps"] !== "object")
+    if ((s?.["hindsightState"] !== 1 && s?.["hindsightState"] !== 2) || typeof s["steps"] !== "object")
       throw new HindsightError("CORRUPT_CHECKPOINT", "checkpoint state is not a hindsight state snapshot");
     if (s["app"] !== this.app.name)
       throw new HindsightError(

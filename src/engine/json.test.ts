@@ -7,6 +7,8 @@ import {
   exactParse,
   parseCanonicalJson,
   parseJson,
+  parseStateJson,
+  stateJson,
   stringifyJson,
 } from "./json.js";
 
@@ -264,5 +266,81 @@ describe("decodeUtf8", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+/** Same value, same types (Object.is for primitives: -0 is not 0), same key order. */
+function same(a: unknown, b: unknown, path = "$"): void {
+  if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) {
+    expect(Object.is(a, b), `${path}: ${String(a)} vs ${String(b)}`).toBe(true);
+    return;
+  }
+  expect(Array.isArray(a), path).toBe(Array.isArray(b));
+  const ka = Object.keys(a);
+  expect(Object.keys(b), `${path} keys`).toEqual(ka);
+  for (const k of ka)
+    same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+}
+
+describe("stateJson (checkpointed state, format 2)", () => {
+  const key = fc.oneof(
+    fc.string({ maxLength: 6 }),
+    fc.constantFrom("$bigint", "$object", "__proto__", "1", "ts"),
+  );
+  const scalar = fc.oneof(
+    fc.string(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.constantFrom(2 ** 60, -(2 ** 70), 2 ** 53, -0, Number.MAX_VALUE),
+    fc.bigInt(),
+    fc.boolean(),
+    fc.constant(null),
+  );
+  const { value } = fc.letrec((tie) => ({
+    value: fc.oneof({ depthSize: "small" }, scalar, tie("array"), tie("object")),
+    array: fc.array(tie("value"), { maxLength: 4 }),
+    object: fc.array(fc.tuple(key, tie("value")), { maxLength: 4 }).map((entries) => {
+      const o: Record<string, unknown> = {};
+      for (const [k, v] of entries)
+        Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+      return o;
+    }),
+  }));
+
+  it("restores every plain-data value exactly: types, -0, doubles beyond 2^53, key order, tag-like objects", () => {
+    fc.assert(
+      fc.property(value, (v) => {
+        const text = stateJson(v);
+        const back = parseStateJson(text);
+        same(back, v);
+        expect(stateJson(back)).toBe(text);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("cases the canonical form (format 1) gets wrong", () => {
+    const v = {
+      z: 1,
+      a: [2 ** 60, -0],
+      tag: { $bigint: "1" },
+      wrap: { $object: { x: 1n } },
+      t: 1794061800000000001n,
+    };
+    same(parseStateJson(stateJson(v)), v);
+    const canonical = parseCanonicalJson(canonicalJson(v)) as Record<string, unknown>;
+    expect(Object.keys(canonical)).toEqual(["a", "t", "tag", "wrap", "z"]);
+    expect(typeof (canonical["a"] as unknown[])[0]).toBe("bigint");
+    expect(canonical["tag"]).toBe(1n);
+  });
+
+  it("refuses what it cannot restore, naming the path", () => {
+    expect(() => stateJson({ a: [1, undefined] })).toThrow(
+      "undefined at $.a[1] is not plain data (use null)",
+    );
+    expect(() => stateJson({ m: new Map() })).toThrow("Map at $.m is not plain data");
+    expect(() => stateJson({ n: Number.NaN })).toThrow("non-finite number NaN at $.n");
+    expect(() => stateJson({ f: () => 1 })).toThrow("function at $.f is not plain data");
+    // An object property holding undefined is left out, as JSON does.
+    expect(stateJson({ a: 1, u: undefined })).toBe('{"a":1}');
   });
 });

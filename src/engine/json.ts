@@ -536,6 +536,94 @@ function enc(v: unknown, canonical: boolean, depth: number, path = ""): string {
   }
 }
 
+/**
+ * State as checkpoints keep it (state format 2): JSON that restores every plain-data value
+ * exactly as it was, so a replay started from a checkpoint sees the very values a replay from the
+ * start would. Unlike `canonicalJson` (format 1, kept to verify older recordings), objects keep
+ * their keys in insertion order (a step that spreads its state into an output writes the same
+ * bytes either way), a whole double beyond 2^53 is written so that it reads back as a number
+ * (not a bigint), -0 stays -0, and an object that would read as a tag (its one key `$bigint` or
+ * `$object`) is wrapped as `{"$object":{…}}`. `undefined` in an array is refused (it would come
+ * back as null); an object property holding `undefined` is left out, as JSON does.
+ * Deterministic: the same state, built the same way, gives the same bytes.
+ * Throws TypeError naming the path of a value that is not plain data.
+ */
+export function stateJson(value: unknown): string {
+  return encState(value, 0, "$");
+}
+
+function encState(v: unknown, depth: number, path: string): string {
+  if (depth > 200) throw new TypeError(`value too deeply nested (or cyclic) at ${path}`);
+  switch (typeof v) {
+    case "number":
+      if (!Number.isFinite(v)) throw new TypeError(`non-finite number ${v} at ${path}`);
+      if (Object.is(v, -0)) return "-0";
+      // A whole double beyond 2^53 printed as digits would read back as a bigint.
+      return Number.isInteger(v) && !Number.isSafeInteger(v) ? v.toExponential() : String(v);
+    case "string":
+    case "bigint":
+    case "boolean":
+      return enc(v, true, depth, path);
+    case "object": {
+      if (v === null) return "null";
+      if (Array.isArray(v)) {
+        let s = "[";
+        for (let i = 0; i < v.length; i++) {
+          const x = v[i];
+          if (x === undefined) throw new TypeError(`undefined at ${path}[${i}] is not plain data (use null)`);
+          s += `${i ? "," : ""}${encState(x, depth + 1, `${path}[${i}]`)}`;
+        }
+        return `${s}]`;
+      }
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype && proto !== null) {
+        const name = (v as object).constructor?.name ?? "object";
+        throw new TypeError(
+          `${name} at ${path} is not plain data (use objects, arrays, strings, numbers, bigint, booleans, null)`,
+        );
+      }
+      let s = "{";
+      let n = 0;
+      let only = "";
+      for (const k of Object.keys(v)) {
+        const x = (v as Record<string, unknown>)[k];
+        if (x === undefined) continue;
+        if (typeof x === "function" || typeof x === "symbol")
+          throw new TypeError(`${typeof x} at ${path}.${k} is not plain data`);
+        s += `${n++ ? "," : ""}${keyText(k)}:${encState(x, depth + 1, `${path}.${k}`)}`;
+        only = k;
+      }
+      s += "}";
+      return n === 1 && (only === "$bigint" || only === "$object") ? `{"$object":${s}}` : s;
+    }
+    default:
+      throw new TypeError(`${typeof v} at ${path} cannot be encoded as JSON`);
+  }
+}
+
+/** Inverse of `stateJson`. */
+export function parseStateJson(text: string): Json {
+  return untagState(parseJson(text), false);
+}
+
+/** `literal`: an object unwrapped from `$object`, whose own keys are not a tag. */
+function untagState(v: Json, literal: boolean): Json {
+  if (typeof v !== "object" || v === null) return v;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = untagState(v[i] as Json, false);
+    return v;
+  }
+  const keys = Object.keys(v);
+  if (!literal && keys.length === 1) {
+    const x = v[keys[0] as string] as Json;
+    if (keys[0] === "$bigint" && typeof x === "string") return BigInt(x);
+    if (keys[0] === "$object" && typeof x === "object" && x !== null && !Array.isArray(x))
+      return untagState(x, true);
+  }
+  for (const k of keys) v[k] = untagState(v[k] as Json, false);
+  return v;
+}
+
 /** Characters JSON.stringify escapes (quote, backslash, controls, lone surrogates). */
 const PLAIN = /["\\\u0000-\u001f\ud800-\udfff]/;
 const keyCache = new Map<string, string>();

@@ -17,6 +17,7 @@ import {
   Engine,
   type EngineObserver,
   type EngineOutput,
+  STATE_FORMAT,
   type TimerState,
 } from "../engine/engine.js";
 import type { StrictMode } from "../engine/strict.js";
@@ -268,6 +269,7 @@ export class AppRun {
           outputs,
           checkpointEvery: this.checkpointEvery,
           engineVersion: ENGINE_VERSION,
+          stateFormat: STATE_FORMAT,
           ...(opts.config ?? {}),
         }),
       }),

@@ -607,6 +607,8 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
   const engine = new Engine(app, {
     port,
     strict,
+    // Checkpoint digests are compared in the recording's state format (1 before it was named).
+    stateFormat: config["stateFormat"] === 2 ? 2 : 1,
     seed: start?.seed ?? m.seed,
     clock: () => {
       throw new HindsightError("INTERNAL", "replay never reads the clock");
