@@ -50,6 +50,13 @@ describe("defineApp", () => {
     expect(invalid({ ...base, steps: { s: { kind: "reduce", from: "a" } } })).toMatch(
       /map\(\), filter\(\) or keyed\(\)/,
     );
+    // Named twice, a source would deliver each message twice, a sink write each output twice.
+    expect(invalid({ ...base, steps: { s: map({ from: ["a", "a"], fn: (v) => v }) } })).toMatch(
+      /step "s" names "a" twice in 'from'/,
+    );
+    expect(invalid({ ...base, steps: { s: map({ from: "a", to: ["out", "out"], fn: (v) => v }) } })).toMatch(
+      /step "s" names "out" twice in 'to'/,
+    );
   });
 });
 

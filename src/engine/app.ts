@@ -182,6 +182,15 @@ export function defineApp(spec: AppSpec): App {
       bad(`step ${JSON.stringify(n)} must be made with map(), filter() or keyed()`);
     const from = asArray(s.from);
     if (from.length === 0) bad(`step ${JSON.stringify(n)} has no 'from'`);
+    // A source or sink named twice would deliver, or write, each message twice.
+    for (const [field, list] of [
+      ["from", from],
+      ["to", asArray(s.to)],
+    ] as const) {
+      const twice = list.find((x, i) => list.indexOf(x) !== i);
+      if (twice !== undefined)
+        bad(`step ${JSON.stringify(n)} names ${JSON.stringify(twice)} twice in '${field}'`);
+    }
     for (const f of from)
       if (!inputs.has(f) && !(f in spec.steps))
         bad(

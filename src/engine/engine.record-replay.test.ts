@@ -298,6 +298,55 @@ describe("record then replay", () => {
     await expectSameReplay(reader, app, outputs);
   });
 
+  it("state that cannot be checkpointed fails the run, naming the step and key; a timer before 0 ns is refused in the step", async () => {
+    const mapApp = defineApp({
+      name: "map-state",
+      inputs: { a: codecs.json<Ev>() },
+      sinks: { out: codecs.json() },
+      steps: {
+        s: keyed<Ev, unknown>({
+          from: "a",
+          to: "out",
+          key: (v) => v.k,
+          handle(v, ctx) {
+            ctx.state = v.x === 2 ? { seen: new Map() } : { x: v.x };
+            return v.x;
+          },
+        }),
+      },
+    });
+    const run = await startRun(mapApp, { out: fresh(), checkpointEvery: 3, writer: { fsync: "never" } });
+    run.push("a", { k: "k0", x: 0 }, 1000n);
+    run.push("a", { k: "k1", x: 1 }, 1001n);
+    let failure: unknown;
+    try {
+      run.push("a", { k: "k2", x: 2 }, 1002n); // the third event: a checkpoint after it
+    } catch (e) {
+      failure = e;
+    }
+    expect(failure).toMatchObject({
+      code: "APP_ERROR",
+      message: `keyed state cannot be checkpointed: Map at $.seen is not plain data (use objects, arrays, strings, numbers, bigint, booleans, null), in the state of step 's' for key "k2"`,
+    });
+    // The run failed: nothing more is accepted, and the STOP marker says why.
+    expect(() => run.push("a", { k: "k4", x: 4 }, 1004n)).toThrow(/failed earlier/);
+    expect((await run.stop()).status).toMatch(/^failed: keyed state cannot be checkpointed/);
+    const timerApp = oneStepApp("timer", async (_v, ctx) => {
+      (ctx as unknown as { timers: { at(n: string, t: bigint): void } }).timers.at("oops", -5n);
+      return 1;
+    });
+    await expect(
+      record(
+        timerApp,
+        fresh(),
+        {},
+        events.slice(0, 1).map((e) => ({ ...e, stream: "a" })),
+      ),
+    ).rejects.toThrow(
+      /step 's' threw .*timer 'oops': time -5 is not a bigint of nanoseconds in 0\.\.2\^64-1/,
+    );
+  });
+
   it("pushes queued behind an asynchronous one are all recorded before stop() seals the run", async () => {
     const app = oneStepApp("queued", async (v, ctx) => ({
       k: v.k,

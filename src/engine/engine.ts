@@ -816,7 +816,17 @@ export class Engine {
       };
       return encodeUtf8(this.stateFormat === 1 ? canonicalJson(snapshot) : stateJson(snapshot));
     } catch (e) {
-      throw new HindsightError("APP_ERROR", `keyed state cannot be checkpointed: ${(e as Error).message}`, {
+      // Name the step and key holding the value, not a place in the snapshot.
+      let why = (e as Error).message;
+      find: for (const rt of this.steps)
+        for (const [k, v] of rt.state ?? [])
+          try {
+            stateJson(v);
+          } catch (inner) {
+            why = `${(inner as Error).message}, in the state of step '${rt.name}' for key ${JSON.stringify(k)}`;
+            break find;
+          }
+      throw new HindsightError("APP_ERROR", `keyed state cannot be checkpointed: ${why}`, {
         where: `app ${this.app.name}`,
         hint: "keep state as plain data (objects, arrays, strings, numbers, bigint, booleans, null)",
       });
@@ -952,12 +962,15 @@ class Ctx implements StepContext<unknown>, AmbientHandler {
     const self = this;
     this.timers = {
       at(name: string, timeNs: bigint) {
+        checkTimerTime(name, timeNs);
         engine.setTimer(rt, self.key, name, timeNs, 0n);
       },
       every(name: string, periodNs: bigint, firstNs?: bigint) {
         if (typeof periodNs !== "bigint" || periodNs <= 0n)
           throw new TypeError("timer period must be a positive bigint (ns)");
-        engine.setTimer(rt, self.key, name, firstNs ?? engine.time + periodNs, periodNs);
+        const first = firstNs ?? engine.time + periodNs;
+        checkTimerTime(name, first);
+        engine.setTimer(rt, self.key, name, first, periodNs);
       },
       cancel(name: string) {
         engine.cancelTimer(rt, self.key, name);
@@ -1018,4 +1031,10 @@ class Ctx implements StepContext<unknown>, AmbientHandler {
   ambient(name: string, produce: () => unknown): unknown {
     return this.engine.ambient(this.rt, name, produce);
   }
+}
+
+/** A timer's time is a time a recording can hold: a bigint in 0..2^64-1 ns (a TypeError, in the step). */
+function checkTimerTime(name: string, t: bigint): void {
+  if (typeof t !== "bigint" || t < 0n || t > 0xffff_ffff_ffff_ffffn)
+    throw new TypeError(`timer '${name}': time ${String(t)} is not a bigint of nanoseconds in 0..2^64-1`);
 }

@@ -427,7 +427,14 @@ export class AppRun {
   private afterInput(seq: number, timeNs: bigint): void {
     if (this.port.sealed) return; // the run was sealed while this event was in flight
     if (this.checkpointEvery > 0 && this.inputEvents % this.checkpointEvery === 0)
-      this.checkpoint(seq, timeNs);
+      try {
+        this.checkpoint(seq, timeNs);
+      } catch (e) {
+        // State that cannot be checkpointed (not plain data) fails the run, as a step that
+        // throws does: the event is recorded, and the run accepts nothing more.
+        this.failure = e;
+        throw e;
+      }
   }
 
   /** Takes a checkpoint now (state after event `eventSeq`). No-op when not recording. */
