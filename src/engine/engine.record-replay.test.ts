@@ -761,11 +761,17 @@ describe("strict mode", () => {
       steps: { s: map({ from: "a", to: "out", fn: () => ({ v: String(call()) }) }) },
     });
 
-  const calls: [string, () => unknown][] = [
+  const calls: [string, () => unknown, string?][] = [
     ["Date.now()", () => Date.now()],
     // biome-ignore lint/complexity/useDateNow: the call under test is `new Date()` itself
     ["new Date()", () => new Date().getTime()],
     ["Date()", () => Date()],
+    // The same constructor reached through a date's prototype.
+    [
+      "new Date()",
+      () => new (new Date(0).constructor as DateConstructor)().getTime(),
+      " (a date's constructor)",
+    ],
     ["Math.random()", () => Math.random()],
     ["performance.now()", () => performance.now()],
     ["crypto.randomUUID()", () => crypto.randomUUID()],
@@ -773,8 +779,8 @@ describe("strict mode", () => {
     ["setTimeout()", () => setTimeout(() => undefined, 1)],
     ["process.hrtime.bigint()", () => process.hrtime.bigint()],
   ];
-  for (const [name, call] of calls)
-    it(`throws DETERMINISM_VIOLATION naming ${name} and the step`, async () => {
+  for (const [name, call, via = ""] of calls)
+    it(`throws DETERMINISM_VIOLATION naming ${name}${via} and the step`, async () => {
       const run = await startRun(ambient(call), { clock: () => 1n });
       let err: unknown;
       try {
@@ -814,8 +820,10 @@ describe("strict mode", () => {
     expect(new Date(0).toISOString()).toBe("1970-01-01T00:00:00.000Z");
     expect(new Date() instanceof Date).toBe(true);
     expect(typeof Math.random()).toBe("number");
+    expect(new Date(0).constructor).toBe(Date);
     await run.stop();
     expect(Date).toBe(before.Date);
+    expect(new Date(0).constructor).toBe(before.Date);
     expect(Math.random).toBe(before.random);
     expect(Date.now).toBe(before.now);
   });

@@ -117,6 +117,8 @@ function makeDate(): DateConstructor {
     now: { value: now, writable: true, configurable: true },
     parse: { value: OrigDate.parse, writable: true, configurable: true },
     UTC: { value: OrigDate.UTC, writable: true, configurable: true },
+    // It stands in for Date, also as `Date.prototype.constructor`: named so.
+    name: { value: "Date", configurable: true },
   });
   return StrictDate as unknown as DateConstructor;
 }
@@ -124,7 +126,10 @@ function makeDate(): DateConstructor {
 /** Installs the wrappers (reference-counted: each engine run calls install/uninstall once). */
 export function install(): void {
   if (installed++ > 0) return;
-  patch(g, "Date", makeDate());
+  const strictDate = makeDate();
+  patch(g, "Date", strictDate);
+  // `new (someDate.constructor)()` reaches Date through the prototype: wrapped too.
+  patch(O.Date.prototype as unknown as Record<string, unknown>, "constructor", strictDate);
   patch(Math, "random", () => trap("Math.random()", 'use ctx.random("name")', O.random));
   if (O.perfNow) {
     const perfNow = O.perfNow;
