@@ -112,6 +112,29 @@ async function expectSameReplay(reader: LogReader, app: App, recorded: string[])
   expect(outputs).toEqual(recorded);
 }
 
+/** Records `evs` with `app` until it fails (`failure`), then checks the replay fails the same way. */
+async function expectFailsAsRecorded(
+  app: App,
+  evs: readonly { stream: string; v: Ev; t: bigint }[],
+  failure: RegExp,
+): Promise<void> {
+  const dir = fresh();
+  const run = await startRun(app, { out: dir, seed: "42", writer: { fsync: "never" } });
+  let message = "";
+  try {
+    for (const e of evs) await run.push(e.stream, e.v, e.t);
+  } catch (e) {
+    message = (e as Error).message;
+  }
+  await run.stop(`failed: ${message}`);
+  expect(message).toMatch(failure);
+  const reader = LogReader.open(dir);
+  const again = await replay(reader, app, { compareOutputs: true });
+  reader.close();
+  expect(again.divergence).toBeNull();
+  expect(again.failedAsRecorded?.message).toMatch(failure);
+}
+
 describe("record then replay", () => {
   it("replays every output byte for byte, and never calls a look-up's fetch on replay", async () => {
     const dir = fresh();
@@ -187,22 +210,7 @@ describe("record then replay", () => {
     ]);
     await expectSameReplay(reader, app, outputs);
     // The same service failure, not caught: the run fails on it, and the replay fails the same way.
-    const strictApp = lookupApp(false);
-    const dir2 = fresh();
-    const run = await startRun(strictApp, { out: dir2, seed: "42", writer: { fsync: "never" } });
-    let failure = "";
-    try {
-      for (const e of evs) await run.push(e.stream, e.v, e.t);
-    } catch (e) {
-      failure = (e as Error).message;
-    }
-    await run.stop(`failed: ${failure}`);
-    expect(failure).toMatch(/service down for k3/);
-    const r2 = LogReader.open(dir2);
-    const again = await replay(r2, strictApp, { compareOutputs: true });
-    expect(again.divergence).toBeNull();
-    expect(again.failedAsRecorded?.message).toMatch(/service down for k3/);
-    r2.close();
+    await expectFailsAsRecorded(lookupApp(false), evs, /service down for k3/);
   });
 
   it("a look-up value that is not JSON data is a failed look-up: a fallback replays the same, and so does a run that fails on it", async () => {
@@ -227,22 +235,7 @@ describe("record then replay", () => {
       /"fallback":"lookup 'ref' in step 's' returned a value that is not JSON data: Map/,
     );
     await expectSameReplay(LogReader.open(dir), app, outputs);
-    const strictApp = badApp(false);
-    const dir2 = fresh();
-    const run = await startRun(strictApp, { out: dir2, seed: "42", writer: { fsync: "never" } });
-    let failure = "";
-    try {
-      for (const e of evs) await run.push(e.stream, e.v, e.t);
-    } catch (e) {
-      failure = (e as Error).message;
-    }
-    await run.stop(`failed: ${failure}`);
-    expect(failure).toMatch(/not JSON data/);
-    const r2 = LogReader.open(dir2);
-    const again = await replay(r2, strictApp, { compareOutputs: true });
-    expect(again.divergence).toBeNull();
-    expect(again.failedAsRecorded?.message).toMatch(/not JSON data/);
-    r2.close();
+    await expectFailsAsRecorded(badApp(false), evs, /not JSON data/);
   });
 
   it("a replay from a checkpoint sees the very state a replay from the start does (state format 2)", async () => {

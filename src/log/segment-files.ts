@@ -86,13 +86,8 @@ export function encodeIndex(entries: readonly IndexEntry[], segmentSize: number)
   return out;
 }
 
-/**
- * The segment size an index file was written for (its header, checked by its CRC), or undefined
- * when the file is absent or its header is damaged. An index is written when its segment is
- * closed and segments only grow, so an index naming a larger size than the segment has says the
- * segment lost its end after it was written.
- */
-export function indexedSize(path: string): number | undefined {
+/** An index file's bytes whose header holds (magic, version 1, header CRC); undefined otherwise. */
+function indexWithHeader(path: string): { b: Buffer; v: DataView } | undefined {
   if (!existsSync(path)) return undefined;
   let b: Buffer;
   try {
@@ -104,7 +99,18 @@ export function indexedSize(path: string): number | undefined {
   for (let i = 0; i < 8; i++) if (b[i] !== INDEX_MAGIC[i]) return undefined;
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
   if (v.getUint32(28, true) !== crc32c(b.subarray(0, 28)) || v.getUint16(8, true) !== 1) return undefined;
-  return Number(v.getBigUint64(16, true));
+  return { b, v };
+}
+
+/**
+ * The segment size an index file was written for (its header, checked by its CRC), or undefined
+ * when the file is absent or its header is damaged. An index is written when its segment is
+ * closed and segments only grow, so an index naming a larger size than the segment has says the
+ * segment lost its end after it was written.
+ */
+export function indexedSize(path: string): number | undefined {
+  const h = indexWithHeader(path);
+  return h && Number(h.v.getBigUint64(16, true));
 }
 
 /** The reason a segment of `size` bytes whose index says `indexed` is reported as cut short. */
@@ -114,18 +120,9 @@ export function cutShortReason(size: number, indexed: number): string {
 
 /** Reads an index file; undefined when absent, damaged, or not describing a file of `segmentSize` bytes. */
 export function readIndex(path: string, segmentSize: number): IndexEntry[] | undefined {
-  if (!existsSync(path)) return undefined;
-  let b: Buffer;
-  try {
-    b = readFileSync(path);
-  } catch {
-    return undefined;
-  }
-  if (b.length < INDEX_HEADER_SIZE + 4) return undefined;
-  for (let i = 0; i < 8; i++) if (b[i] !== INDEX_MAGIC[i]) return undefined;
-  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  if (v.getUint32(28, true) !== crc32c(b.subarray(0, 28))) return undefined;
-  if (v.getUint16(8, true) !== 1) return undefined;
+  const h = indexWithHeader(path);
+  if (h === undefined) return undefined;
+  const { b, v } = h;
   const n = v.getUint32(12, true);
   if (Number(v.getBigUint64(16, true)) !== segmentSize) return undefined;
   const end = INDEX_HEADER_SIZE + n * INDEX_ENTRY_SIZE;
