@@ -31,6 +31,12 @@ describe("extractTime", () => {
     // Beyond what a recording holds: refused here, where the file and line are known.
     for (const v of ["18446744073709551616", "99999999999999999999999", '"18446744073709551616"'])
       expect(extractTime(b(`{"ts":${v}}`), "ts")).toMatch(/beyond 2\^64-1 nanoseconds/);
+    // 0 is what a record holds for "no time": refused rather than lost.
+    for (const v of ["0", '"0"', '"1970-01-01T00:00:00Z"'])
+      expect(extractTime(b(`{"ts":${v}}`), "ts")).toMatch(
+        /time value is 0, which a recording keeps for events without a time/,
+      );
+    expect(extractTime(b(`{"ts":1}`), "ts")).toBe(1n);
   });
 
   it("agrees with JSON.parse + BigInt on arbitrary objects", () => {
@@ -40,7 +46,7 @@ describe("extractTime", () => {
           fc.string().filter((k) => k !== "ts"),
           fc.jsonValue(),
         ),
-        fc.bigInt({ min: 0n, max: 2n ** 63n }),
+        fc.bigInt({ min: 1n, max: 2n ** 64n - 1n }),
         (obj, ts) => {
           const line = JSON.stringify({ ...obj, ts: 0 }).replace(/"ts":0/, `"ts":${ts}`);
           expect(extractTime(b(line), "ts")).toBe(ts);

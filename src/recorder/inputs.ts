@@ -168,7 +168,9 @@ function parseTimeValue(line: Uint8Array, j: number): bigint | string {
     const s = Buffer.from(line.buffer, line.byteOffset + j + 1, k - j - 1).toString();
     if (/^\d{1,20}$/.test(s)) return inRange(BigInt(s));
     const t = parseIsoTime(s);
-    return t ?? `time value "${s}" is neither integer nanoseconds nor an ISO-8601 time`;
+    return t === undefined
+      ? `time value "${s}" is neither integer nanoseconds nor an ISO-8601 time`
+      : inRange(t);
   }
   let k = j;
   let v = 0n;
@@ -190,12 +192,14 @@ function parseTimeValue(line: Uint8Array, j: number): bigint | string {
   const next = line[k];
   if (next === 0x2e || next === 0x65 || next === 0x45)
     return "time value must be an integer number of nanoseconds";
-  return digits <= 15 ? BigInt(small) : digits > 20 ? TOO_LATE : inRange(v);
+  return digits <= 15 ? inRange(BigInt(small)) : digits > 20 ? TOO_LATE : inRange(v);
 }
 
 const MAX_TIME = 0xffff_ffff_ffff_ffffn;
 const TOO_LATE = "time value is beyond 2^64-1 nanoseconds (the latest time a recording holds, in 2554)";
-const inRange = (t: bigint): bigint | string => (t <= MAX_TIME ? t : TOO_LATE);
+const AT_ZERO =
+  "time value is 0, which a recording keeps for events without a time: give times after 1970-01-01T00:00:00Z";
+const inRange = (t: bigint): bigint | string => (t === 0n ? AT_ZERO : t <= MAX_TIME ? t : TOO_LATE);
 
 interface Source {
   readonly index: number;
