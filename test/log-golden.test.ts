@@ -62,6 +62,8 @@ describe("golden log fixtures (format v1)", () => {
       expect(r.code).toBe(e.readCode);
       const cat = await runCli(["cat", dir]);
       expect(cat.code).toBe(e.readExit);
+      // Every record readable before the damage is printed, one line each, before the error.
+      expect(cat.stdout.split("\n").filter(Boolean)).toHaveLength(r.count);
       if (e.readExit !== 0) {
         expect(cat.stderr.trim().split("\n")).toHaveLength(1);
         expect(cat.stderr).toMatch(/^hindsight: /);

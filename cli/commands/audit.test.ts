@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -155,6 +155,22 @@ describe("hindsight audit export", () => {
     }
     // The chain is over the rows' values, not the file bytes: the same in every format.
     expect(hashes.size).toBe(1);
+  });
+
+  it("exporting a recording that ends in a torn tail warns that the export stops there", async () => {
+    const copy = join(tmp, "torn-rec");
+    cpSync(join(root, "recordings/v1/double-halve"), copy, { recursive: true });
+    const seg = join(copy, "segment-000001.hsl");
+    rmSync(join(copy, "segment-000001.hsi")); // torn in a crash: no index for the segment
+    writeFileSync(seg, readFileSync(seg).subarray(0, readFileSync(seg).length - 100));
+    const r = await runCli(
+      ["audit", "export", copy, "--app", "examples/double-halve/app.ts", "--out", join(tmp, "torn.jsonl")],
+      { cwd: root },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /^hindsight: warning: \S+torn-rec ends in a torn tail in segment-000001\.hsl at offset \d+ \(\d+ bytes not readable\): the export holds the decisions recorded up to there/,
+    );
   });
 
   it("--from/--to keep the outputs in the time range; an existing --out is refused (exit 2)", async () => {

@@ -12,7 +12,7 @@ import { AUDIT_FORMATS, type AuditFormat } from "../../src/audit/writers.js";
 import { HindsightError } from "../../src/errors.js";
 import { LogReader } from "../../src/log/index.js";
 import { loadApp } from "../../src/recorder/app-load.js";
-import { out, refuseInsideRecording } from "../io.js";
+import { err, out, refuseInsideRecording } from "../io.js";
 import { timeOption } from "../options.js";
 import type { CommandContext } from "../program.js";
 import { type Progress, progress } from "../progress.js";
@@ -83,6 +83,13 @@ export function register(program: Command, ctx: CommandContext): Command {
       refuseInsideRecording(`--out ${o.out}`, resolve(ctx.io.cwd, o.out));
       const loaded = await loadApp(o.app, ctx.io.cwd);
       const reader = LogReader.open(resolve(ctx.io.cwd, dir));
+      // The export holds the decisions the recording still has: say when that is not all of it.
+      const torn = reader.tornTail;
+      if (torn)
+        err(
+          ctx.io,
+          `hindsight: warning: ${dir} ends in a torn tail in ${torn.segment} at offset ${torn.offset} (${torn.droppedBytes} bytes not readable): the export holds the decisions recorded up to there (run \`hindsight fsck\`)`,
+        );
       let bar: Progress | null = null;
       try {
         const r = await exportRecordingAudit(reader, loaded.app, {

@@ -150,6 +150,14 @@ export function register(program: Command, ctx: CommandContext): Command {
             throw new HindsightError("USAGE", `unknown record type "${t}"`, {
               hint: `types: ${RECORD_TYPES.join(", ")}`,
             });
+        if (o.payload && types && !(types.length === 1 && types[0] === "input"))
+          throw new HindsightError(
+            "USAGE",
+            "--payload prints input events' bytes: it cannot go with --type " + types.join(","),
+            {
+              hint: "drop --type, or drop --payload to see other records",
+            },
+          );
         if (o.payload || (streams && !types)) types = ["input"];
         if (r.tornTail)
           err(
@@ -168,27 +176,31 @@ export function register(program: Command, ctx: CommandContext): Command {
         };
         let count = 0;
         const NL = Buffer.from("\n");
-        for await (const rec of r.recordsAsync({
-          ...(o.fromSeq !== undefined ? { fromSeq: o.fromSeq } : {}),
-          ...(o.toSeq !== undefined ? { toSeq: o.toSeq } : {}),
-          ...(o.fromTime !== undefined ? { fromTime: o.fromTime } : {}),
-          ...(o.toTime !== undefined ? { toTime: o.toTime } : {}),
-          ...(streams ? { streams } : {}),
-          ...(types ? { types } : {}),
-        })) {
-          if (o.payload) {
-            if (rec.type !== "input") continue;
-            chunks.push(Buffer.from(rec.payload), NL);
-            pending += rec.payload.length + 1;
-          } else {
-            const line = o.json ? toJson(recordToJson(rec, m)) : human(rec, m);
-            chunks.push(`${line}\n`);
-            pending += line.length + 1;
+        try {
+          for await (const rec of r.recordsAsync({
+            ...(o.fromSeq !== undefined ? { fromSeq: o.fromSeq } : {}),
+            ...(o.toSeq !== undefined ? { toSeq: o.toSeq } : {}),
+            ...(o.fromTime !== undefined ? { fromTime: o.fromTime } : {}),
+            ...(o.toTime !== undefined ? { toTime: o.toTime } : {}),
+            ...(streams ? { streams } : {}),
+            ...(types ? { types } : {}),
+          })) {
+            if (o.payload) {
+              if (rec.type !== "input") continue;
+              chunks.push(Buffer.from(rec.payload), NL);
+              pending += rec.payload.length + 1;
+            } else {
+              const line = o.json ? toJson(recordToJson(rec, m)) : human(rec, m);
+              chunks.push(`${line}\n`);
+              pending += line.length + 1;
+            }
+            if (pending > 1 << 20) await flush();
+            if (o.limit !== undefined && ++count >= o.limit) break;
           }
-          if (pending > 1 << 20) await flush();
-          if (o.limit !== undefined && ++count >= o.limit) break;
+        } finally {
+          // The records read before a damaged block are printed before its error.
+          await flush();
         }
-        await flush();
       } finally {
         r.close();
       }

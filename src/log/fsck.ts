@@ -100,6 +100,35 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
     const file = segmentFileName(n);
     const fd = openSync(path, o.repair && last ? "r+" : "r");
     try {
+      const claimedAtStart = indexedSize(indexPath(dir, n));
+      if (size < SEGMENT_HEADER_SIZE && last && claimedAtStart !== undefined && claimedAtStart > size) {
+        // Not a crash's partial header: the segment was closed longer (see cutShort).
+        let repaired = false;
+        if (o.repair && corrupt.length === 0) {
+          closeSync(fd);
+          unlinkSync(path);
+          unlinkSync(indexPath(dir, n));
+          repaired = true;
+        }
+        cutShort = {
+          segment: file,
+          size,
+          indexedSize: claimedAtStart,
+          offset: 0,
+          lastGoodSeq: seq - 1,
+          reason: cutShortReason(size, claimedAtStart),
+          repaired,
+        };
+        segments.push({
+          file,
+          bytes: repaired ? 0 : size,
+          blocks: 0,
+          records: 0,
+          firstSeq: null,
+          lastSeq: null,
+        });
+        continue;
+      }
       if (size < SEGMENT_HEADER_SIZE) {
         if (last) {
           torn = {
@@ -140,8 +169,7 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
       }
       // An index naming a larger size: the segment lost its end after it was closed (a crash
       // leaves no index for the segment it was writing). See FsckReport.cutShort.
-      const claimed = indexedSize(indexPath(dir, n));
-      const cut = claimed !== undefined && claimed > size ? claimed : undefined;
+      const cut = claimedAtStart !== undefined && claimedAtStart > size ? claimedAtStart : undefined;
       const entries: IndexEntry[] = [];
       let offset = SEGMENT_HEADER_SIZE;
       let stop = false;
@@ -266,7 +294,14 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
       // The last segment's index is used by readers only while it names the segment's current
       // size (a closed recording): check it then; otherwise it is ignored, as a reader does.
       const idx = !stop && corrupt.length === 0 && !torn ? readIndex(indexPath(dir, n), size) : undefined;
-      if (!stop && corrupt.length === 0 && !torn && (!last || idx !== undefined)) {
+      // The last segment's index file, when there is one naming this size or with a damaged
+      // header, is checked too (one naming a smaller size was written before an append).
+      const damagedLast =
+        last &&
+        cut === undefined &&
+        existsSync(indexPath(dir, n)) &&
+        (claimedAtStart === undefined || claimedAtStart === size);
+      if (!stop && corrupt.length === 0 && !torn && (!last || idx !== undefined || damagedLast)) {
         if (!idx || !sameEntries(idx, entries)) {
           if (o.repair) writeFileAtomic(indexPath(dir, n), encodeIndex(entries, size), true);
           staleIndexes.push({ file: indexFileName(n), rewritten: Boolean(o.repair) });

@@ -126,13 +126,25 @@ export class LogReader {
       const hb = Buffer.alloc(SEGMENT_HEADER_SIZE);
       const got = readFully(fd, hb, 0);
       if (got < SEGMENT_HEADER_SIZE && last) {
-        problem = {
-          kind: "torn",
-          segment: segmentFileName(n),
-          offset: 0,
-          droppedBytes: size,
-          reason: "partial segment header",
-        };
+        // Torn in a crash, unless the index written when the segment was closed names more.
+        const claimed = indexedSize(indexPath(dir, n));
+        problem =
+          claimed !== undefined && claimed > size
+            ? {
+                kind: "corrupt",
+                code: "CORRUPT_SEGMENT",
+                segment: segmentFileName(n),
+                offset: 0,
+                reason: cutShortReason(size, claimed),
+                afterSeq: seq - 1,
+              }
+            : {
+                kind: "torn",
+                segment: segmentFileName(n),
+                offset: 0,
+                droppedBytes: size,
+                reason: "partial segment header",
+              };
         infos.push({ number: n, path, size, blocks: 0, indexed: false });
         break;
       }

@@ -4,7 +4,7 @@
  * bit flip in a segment must end the read with a corruption error, after only records that
  * are exactly the originals.
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HindsightError } from "../errors.js";
@@ -140,6 +140,8 @@ describe("a closed segment cut short afterwards", () => {
   // says lost its end after the fact (a bad copy, a full disk, a truncate), not in a crash.
   it("every proper prefix, with the closed segment's index, reads its whole blocks then fails as cut short", () => {
     for (const len of [
+      0,
+      20,
       SEGMENT_HEADER_SIZE,
       ...blockEnds.slice(0, -1),
       blockEnds[1]! + 9,
@@ -180,6 +182,35 @@ describe("a closed segment cut short afterwards", () => {
     r.close();
     expect(fsck(d)).toMatchObject({ ok: true, corrupt: [] });
     expect(fsck(d).cutShort).toBeUndefined();
+  });
+
+  it("cut inside its header, it is cut short too, and --repair removes it", () => {
+    readAll(original.subarray(0, 20), true);
+    const d = join(root.dir, "case");
+    const before = fsck(d);
+    expect(before).toMatchObject({ ok: false, corrupt: [] });
+    expect(before.torn).toBeUndefined();
+    expect(before.cutShort).toMatchObject({
+      size: 20,
+      indexedSize: original.length,
+      offset: 0,
+      repaired: false,
+    });
+    expect(fsck(d, { repair: true }).cutShort?.repaired).toBe(true);
+    expect(existsSync(join(d, seg))).toBe(false);
+    expect(existsSync(join(d, "segment-000001.hsi"))).toBe(false);
+  });
+
+  it("fsck checks the closed last segment's index: a damaged one is reported and rewritten by --repair", () => {
+    readAll(original, true);
+    const d = join(root.dir, "case");
+    const bad = Buffer.from(originalIndex);
+    bad[40] = (bad[40] as number) ^ 0xff; // an entry byte: the trailer CRC fails
+    writeFileSync(join(d, "segment-000001.hsi"), bad);
+    expect(fsck(d).staleIndexes).toEqual([{ file: "segment-000001.hsi", rewritten: false }]);
+    expect(fsck(d, { repair: true }).staleIndexes).toEqual([{ file: "segment-000001.hsi", rewritten: true }]);
+    expect(readFileSync(join(d, "segment-000001.hsi")).equals(originalIndex)).toBe(true);
+    expect(fsck(d)).toMatchObject({ ok: true, staleIndexes: [] });
   });
 
   it("a segment longer than its index says (appended to since) is read, not reported", () => {
