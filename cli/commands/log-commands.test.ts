@@ -168,6 +168,10 @@ describe("record / inspect / cat / fsck", () => {
       ],
       [["cat", join(dir, "nope")], /no such recording directory/],
       [["cat", dir], /is not a hindsight recording/],
+      [
+        ["cat", join(dir, "rec"), "--payload", "--type", "output"],
+        /--payload prints input events' bytes: it cannot go with --type output/,
+      ],
       [["cat", join(dir, "rec"), "--stream", "trades"], /no stream "trades"/],
       [["cat", join(dir, "rec"), "--from-time", "soon"], /--from-time takes/],
       [["frobnicate"], /unknown command 'frobnicate' \(run with --help for usage\)/],
