@@ -30,6 +30,9 @@ import {
 } from "./plan.js";
 import type { FromWorker, StartMessage, ToWorker, WorkerStats } from "./worker-protocol.js";
 
+/** How long a sink may go without anything new before a run is called stalled (torture --stall). */
+export const DEFAULT_STALL_MS = 3_000;
+
 export interface SeedRunOptions {
   app: PipelineApp;
   seed: bigint;
@@ -226,7 +229,7 @@ export class WorkerPool {
 export async function runSeed(opts: SeedRunOptions): Promise<SeedRun> {
   const { app, seed } = opts;
   const timeoutMs = opts.timeoutMs ?? 60_000 + opts.events;
-  const stallMs = opts.stallMs ?? 3_000;
+  const stallMs = opts.stallMs ?? DEFAULT_STALL_MS;
   const window = opts.window ?? 1024;
   const processes = ["source", ...app.stages, "sink"];
   const links = processes.slice(1).map((p, i) => linkName(processes[i]!, p));

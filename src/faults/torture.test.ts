@@ -13,7 +13,7 @@ import { readFaultPlans, readInputs } from "./logs.js";
 import { WorkerPool } from "./pipeline.js";
 import { parseFaultSpec } from "./plan.js";
 import { replayStageLog } from "./replay-stage.js";
-import { firstFailure, formatSeedResult, type TortureOptions, torture } from "./torture.js";
+import { firstFailure, formatSeedResult, reproduceCommand, type TortureOptions, torture } from "./torture.js";
 
 const cwd = join(import.meta.dirname, "..", "..");
 const APP = "examples/double-halve/app.ts";
@@ -186,7 +186,7 @@ describe("torture catches broken links", () => {
       /^path of message \d+: source seq \d+ → double seq .* → sink seq \d+,\d+ \(received twice\)$/,
     );
     expect(s.command).toBe(
-      `hindsight torture --app ${APP} --seeds 2..2 --faults drop=0.02,delay=0.03,dup=0.03,gap=5,maxdelay=3 --events 200 --unsafe no-dedupe`,
+      `hindsight torture --app ${APP} --seeds 2..2 --faults drop=0.02,delay=0.03,dup=0.03,gap=5,maxdelay=3 --events 200 --unsafe no-dedupe --stall 5000`,
     );
     const text = formatSeedResult(s).join("\n");
     expect(text).toMatch(
@@ -231,5 +231,20 @@ describe("firstFailure", () => {
     });
     expect(firstFailure(b([1, 9, 3]), b([1, 2, 3]), show)).toMatchObject({ kind: "wrong", index: 1 });
     expect(firstFailure(b([1, 2, 3, 4]), b([1, 2, 3]), show)).toMatchObject({ kind: "extra", index: 3 });
+  });
+});
+
+describe("reproduceCommand", () => {
+  it("carries every option that decides the run, a stall limit other than the default included", () => {
+    const base: TortureOptions = {
+      app: "double-halve",
+      seeds: { from: 1n, to: 9n },
+      faults: parseFaultSpec("drop=0.1"),
+      events: 50,
+      cwd,
+    };
+    expect(reproduceCommand(base, 7n)).not.toContain("--stall");
+    expect(reproduceCommand({ ...base, stallMs: 3_000 }, 7n)).not.toContain("--stall");
+    expect(reproduceCommand({ ...base, stallMs: 1_500 }, 7n)).toMatch(/--seeds 7\.\.7 .*--stall 1500$/);
   });
 });

@@ -13,7 +13,7 @@ import type { UnsafeMode } from "../net/link.js";
 import { loadPipelineApp, type PipelineApp } from "./apps.js";
 import { inputsFromFile } from "./input-file.js";
 import { formatHops, readFaultPlans, traceMessage } from "./logs.js";
-import { runSeed, type SeedRun, WorkerPool } from "./pipeline.js";
+import { DEFAULT_STALL_MS, runSeed, type SeedRun, WorkerPool } from "./pipeline.js";
 import { describeFault, type Fault, type FaultKind, type FaultOptions, formatFaultSpec } from "./plan.js";
 import { parseSeed } from "./prng.js";
 import { replayStageLog } from "./replay-stage.js";
@@ -149,6 +149,8 @@ export function reproduceCommand(opts: TortureOptions, seed: bigint): string {
   if (opts.unsafe) cmd += ` --unsafe ${opts.unsafe}`;
   if (opts.plan) cmd += ` --plan ${q(opts.plan)}`;
   if (opts.input) cmd += ` --input ${q(opts.input)}`;
+  // A stall limit other than the default decides whether a seed passes: it is part of the run.
+  if (opts.stallMs !== undefined && opts.stallMs !== DEFAULT_STALL_MS) cmd += ` --stall ${opts.stallMs}`;
   return cmd;
 }
 
