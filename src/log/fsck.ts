@@ -101,24 +101,37 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
     const fd = openSync(path, o.repair && last ? "r+" : "r");
     try {
       const claimedAtStart = indexedSize(indexPath(dir, n));
-      if (size < SEGMENT_HEADER_SIZE && last && claimedAtStart !== undefined && claimedAtStart > size) {
-        // Not a crash's partial header: the segment was closed longer (see cutShort).
+      /**
+       * The last segment, cut short after it was closed (see FsckReport.cutShort): reported, and
+       * with --repair cut back to `end`, its last whole block (removed when that is its start).
+       */
+      const reportCut = (indexed: number, end: number): boolean => {
         let repaired = false;
         if (o.repair && corrupt.length === 0) {
-          closeSync(fd);
-          unlinkSync(path);
+          if (end < SEGMENT_HEADER_SIZE) {
+            closeSync(fd);
+            unlinkSync(path);
+          } else if (end < size) {
+            ftruncateSync(fd, end);
+            fsyncSync(fd);
+          }
           unlinkSync(indexPath(dir, n));
           repaired = true;
         }
         cutShort = {
           segment: file,
           size,
-          indexedSize: claimedAtStart,
-          offset: 0,
+          indexedSize: indexed,
+          offset: end,
           lastGoodSeq: seq - 1,
-          reason: cutShortReason(size, claimedAtStart),
+          reason: cutShortReason(size, indexed),
           repaired,
         };
+        return repaired;
+      };
+      if (size < SEGMENT_HEADER_SIZE && last && claimedAtStart !== undefined && claimedAtStart > size) {
+        // Not a crash's partial header: the segment was closed longer.
+        const repaired = reportCut(claimedAtStart, 0);
         segments.push({
           file,
           bytes: repaired ? 0 : size,
@@ -257,30 +270,18 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
       if (cut !== undefined) {
         const e = entries[entries.length - 1];
         const end = e ? e.offset + BLOCK_HEADER_SIZE + e.storedLength : SEGMENT_HEADER_SIZE;
-        const reason = cutShortReason(size, cut);
         if (!last || stop)
-          corrupt.push({ code: "CORRUPT_SEGMENT", segment: file, offset: end, reason, afterSeq: seq - 1 });
+          corrupt.push({
+            code: "CORRUPT_SEGMENT",
+            segment: file,
+            offset: end,
+            reason: cutShortReason(size, cut),
+            afterSeq: seq - 1,
+          });
         else {
           // A torn block at the cut is part of it, not a crash's tail.
           torn = undefined;
-          let repaired = false;
-          if (o.repair && corrupt.length === 0) {
-            if (end < size) {
-              ftruncateSync(fd, end);
-              fsyncSync(fd);
-            }
-            unlinkSync(indexPath(dir, n));
-            repaired = true;
-          }
-          cutShort = {
-            segment: file,
-            size,
-            indexedSize: cut,
-            offset: end,
-            lastGoodSeq: seq - 1,
-            reason,
-            repaired,
-          };
+          reportCut(cut, end);
         }
       }
       segments.push({
