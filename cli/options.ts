@@ -6,8 +6,9 @@ export function intOption(name: string, min = 0): (v: string) => number {
   return (v) => {
     if (!/^\d+$/.test(v)) throw new InvalidArgumentError(`${name} takes a whole number (got "${v}")`);
     const n = Number(v);
-    if (!Number.isSafeInteger(n) || n < min)
-      throw new InvalidArgumentError(`${name} must be at least ${min}`);
+    if (!Number.isSafeInteger(n))
+      throw new InvalidArgumentError(`${name} takes a whole number up to 2^53-1 (got "${v}")`);
+    if (n < min) throw new InvalidArgumentError(`${name} must be at least ${min}`);
     return n;
   };
 }

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { parseJson } from "../src/engine/json.js";
 import { runCli } from "./cli-io.js";
 import { marketSpreadMutant } from "./mutant.js";
 
@@ -60,6 +61,12 @@ describe("verify shows the lineage of the first wrong output", () => {
     expect(cur.root.reads[0].writer.event.stream).toBe("quotes");
     expect(JSON.parse(cur.output.value).decision).toBe("accept");
     expect(JSON.parse(was.output.value).decision).toBe("reject");
+    // The clock reading it decided with, exact (a nanosecond bigint as its decimal string, not a
+    // rounded number), and its kind by name.
+    const decided = parseJson(cur.output.value) as { decidedAt: bigint };
+    expect(cur.root.decisions).toEqual([
+      expect.objectContaining({ kind: "clock", value: String(decided.decidedAt) }),
+    ]);
     const text = await runCli(["verify", rec, "--app", mutant]);
     expect(text.stdout).toContain("lineage of the output in this build:");
     expect(text.stdout).toContain("lineage of the output when recorded:");

@@ -116,7 +116,10 @@ export function register(program: Command, ctx: CommandContext): Command {
         "(when the file ended with a newline). Ranges are inclusive; times are integer ns or ISO-8601.",
     )
     .argument("<dir>", "recording directory")
-    .option("-s, --stream <name...>", "only input events of these streams")
+    .option(
+      "-s, --stream <name...>",
+      "only input events of these streams (implies --type input; other types given with --type are not filtered by stream)",
+    )
     .option("-t, --type <type...>", `only these record types: ${RECORD_TYPES.join(", ")}`)
     .option("--from-seq <n>", "first sequence number", intOption("--from-seq"))
     .option("--to-seq <n>", "last sequence number", intOption("--to-seq"))
@@ -130,6 +133,14 @@ export function register(program: Command, ctx: CommandContext): Command {
         throw new HindsightError("USAGE", "--json and --payload cannot be combined", {
           hint: "choose one output form",
         });
+      for (const [from, to, a, b] of [
+        ["--from-seq", "--to-seq", o.fromSeq, o.toSeq],
+        ["--from-time", "--to-time", o.fromTime, o.toTime],
+      ] as const)
+        if (a !== undefined && b !== undefined && a > b)
+          throw new HindsightError("USAGE", `${from} is after ${to}: the range holds nothing`, {
+            hint: `give ${from} <= ${to} (ranges are inclusive)`,
+          });
       const r = LogReader.open(dir);
       try {
         const m = r.manifest;

@@ -168,6 +168,11 @@ describe("record / inspect / cat / fsck", () => {
       ],
       [["cat", join(dir, "nope")], /no such recording directory/],
       [["cat", dir], /is not a hindsight recording/],
+      [["cat", join(dir, "rec"), "--from-seq", "50", "--to-seq", "10"], /--from-seq is after --to-seq/],
+      [
+        ["cat", join(dir, "rec"), "--from-seq", "99999999999999999999"],
+        /--from-seq takes a whole number up to 2\^53-1/,
+      ],
       [
         ["cat", join(dir, "rec"), "--payload", "--type", "output"],
         /--payload prints input events' bytes: it cannot go with --type output/,

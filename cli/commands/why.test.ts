@@ -15,6 +15,10 @@ describe("hindsight why", () => {
     expect(l.output.sinkSeq).toBe(8);
     expect(l.events).toHaveLength(2);
     expect(l.root.reads[0].writer.event.stream).toBe("quotes");
+    // Decision kinds by name, as in the text report and the audit columns.
+    expect(l.root.decisions).toEqual([
+      expect.objectContaining({ kind: "clock", name: "clock", step: "spread" }),
+    ]);
   });
 
   it("explains the outputs of an input event given by --seq", async () => {

@@ -2,7 +2,7 @@
 import { resolve } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
 import { HindsightError } from "../../src/errors.js";
-import { renderLineage, type WhyTarget, why } from "../../src/lineage/why.js";
+import { renderLineage, type WhyTarget, why, withDecisionKindNames } from "../../src/lineage/why.js";
 import { LogReader } from "../../src/log/index.js";
 import { loadApp } from "../../src/recorder/app-load.js";
 import { clipLines } from "../../src/text.js";
@@ -74,7 +74,8 @@ export function register(program: Command, ctx: CommandContext): Command {
             bar.update(done);
           },
         }).finally(() => (bar as Progress | null)?.stop());
-        if (o.json) out(ctx.io, toJson(lineages.length === 1 ? lineages[0] : lineages, 2));
+        if (o.json)
+          out(ctx.io, toJson(withDecisionKindNames(lineages.length === 1 ? lineages[0] : lineages), 2));
         else out(ctx.io, clipLines(lineages.map(renderLineage).join("\n\n")));
       } finally {
         reader.close();

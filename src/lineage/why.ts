@@ -336,3 +336,24 @@ export function renderLineage(l: Lineage): string {
   );
   return lines.join("\n");
 }
+
+/** A decision of a lineage (engine DecisionInfo): its kind is a number. */
+const isDecision = (x: unknown): x is { kind: DecisionKind } =>
+  typeof x === "object" &&
+  x !== null &&
+  typeof (x as { kind?: unknown }).kind === "number" &&
+  typeof (x as { step?: unknown }).step === "string" &&
+  typeof (x as { index?: unknown }).index === "number";
+
+/** A lineage (or anything holding one) for JSON output: decision kinds by name ("clock"), as the text gives them. */
+export function withDecisionKindNames(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withDecisionKindNames);
+  if (v === null || typeof v !== "object" || v instanceof Uint8Array) return v;
+  const o: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v))
+    o[k] =
+      k === "decisions" && Array.isArray(x)
+        ? x.map((d) => (isDecision(d) ? { ...d, kind: decisionKindName(d.kind) } : withDecisionKindNames(d)))
+        : withDecisionKindNames(x);
+  return o;
+}

@@ -12,7 +12,7 @@ import { isHindsightError } from "../errors.js";
 import { DecisionKind, decisionKindName, type SeqRecord } from "../format/records.js";
 import { formatTime } from "../format/time.js";
 import { findLineageRecord, recordedLineage } from "../lineage/recorded.js";
-import { explainEvent, type Lineage, renderLineage } from "../lineage/why.js";
+import { explainEvent, type Lineage, renderLineage, withDecisionKindNames } from "../lineage/why.js";
 import { LogReader } from "../log/index.js";
 import { SEALED_INSIDE } from "../recorder/app-run.js";
 import {
@@ -471,7 +471,11 @@ export function renderJunit(results: readonly VerifyResult[]): string {
 
 /** JSON-safe form of a result (bytes already rendered as text). */
 export function resultToJson(r: VerifyResult): unknown {
-  return JSON.parse(stringifyJson(r));
+  // Exact: a bigint (a clock reading in a lineage) as its decimal string, as times are given;
+  // decision kinds by name.
+  return withDecisionKindNames(
+    JSON.parse(JSON.stringify(r, (_k, v) => (typeof v === "bigint" ? v.toString() : v))),
+  );
 }
 
 /**
