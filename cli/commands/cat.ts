@@ -1,6 +1,6 @@
 /** `hindsight cat`: print records. */
 import type { Command } from "commander";
-import { failedLookup } from "../../src/engine/engine.js";
+import { decodeDecision, failedLookup } from "../../src/engine/engine.js";
 import { HindsightError } from "../../src/errors.js";
 import { decisionKindName, RECORD_TYPES, type RecordType, type SeqRecord } from "../../src/format/records.js";
 import { formatTime } from "../../src/format/time.js";
@@ -56,6 +56,8 @@ export function recordToJson(r: SeqRecord, m: Manifest): Record<string, unknown>
         eventSeq: r.eventSeq,
         index: r.index,
         value: hex(r.value),
+        // What the step got: a clock reading, a draw, a tick's time, a look-up's or fault's JSON.
+        ...(r.value.length && !failedLookup(r) ? { decoded: decodeDecision(r.kind, r.value) } : {}),
         ...(r.key.length ? { key: text(r.key) } : {}),
         ...(r.contentHash.length ? { contentHash: hex(r.contentHash) } : {}),
         ...errorOf(failedLookup(r)),
@@ -221,7 +223,9 @@ export function register(program: Command, ctx: CommandContext): Command {
 function human(r: SeqRecord, m: Manifest): string {
   const j = recordToJson(r, m);
   const { seq, type, time, timeNs: _t, ...rest } = j;
-  const parts = Object.entries(rest).map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`);
+  const parts = Object.entries(rest).map(
+    ([k, v]) => `${k}=${typeof v === "string" ? v : typeof v === "bigint" ? String(v) : toJson(v)}`,
+  );
   return `${String(seq).padStart(8)}  ${String(type).padEnd(10)} ${time}  ${parts.join(" ")}`;
 }
 

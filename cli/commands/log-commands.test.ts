@@ -139,6 +139,18 @@ describe("record / inspect / cat / fsck", () => {
     expect(plain.stderr).toBe("");
   });
 
+  it("shows each decision's value decoded too (exact), in text and JSON", async () => {
+    const golden = join(import.meta.dirname, "../../recordings/v1/market-spread");
+    const j = await runCli(["cat", golden, "--type", "decision", "-n", "1", "--json"]);
+    expect(JSON.parse(j.stdout)).toMatchObject({
+      kind: "clock",
+      value: "4ba3677c6337ea18",
+      decoded: "1795308301889020747",
+    });
+    const t = await runCli(["cat", golden, "--type", "decision", "-n", "1"]);
+    expect(t.stdout).toMatch(/kind=clock .* value=4ba3677c6337ea18 decoded=1795308301889020747\n$/);
+  });
+
   it("reads a stream from stdin", async () => {
     const out = join(dir, "stdin");
     const r = await runCli(["record", "--input", "q=-", "--out", out], { stdin: quotes });
