@@ -7,6 +7,7 @@ import { HindsightError } from "../../src/errors.js";
 import { LogReader } from "../../src/log/index.js";
 import { loadApp } from "../../src/recorder/app-load.js";
 import { type AppRun, startRun } from "../../src/recorder/app-run.js";
+import { withSealedRecording } from "../../src/recorder/capture.js";
 import { type InputEvent, type InputSpec, readInputBatches } from "../../src/recorder/inputs.js";
 import { err, interruptSignal, out, prepareOutputFile, writingFile } from "../io.js";
 import type { CommandContext } from "../program.js";
@@ -404,8 +405,7 @@ export async function recordAppCommand(
     const failure = current ? atInput(e, ...source.where(current)) : e;
     // What is left in --out: a recording of the run up to the failure (it replays as such).
     if (!(failure instanceof HindsightError) || sealed === undefined) throw failure;
-    const left = `the recording in ${sealed.dir} was sealed after ${sealed.events.toLocaleString("en-US")} event${sealed.events === 1 ? "" : "s"} (its STOP marker says why): remove it, or pick another --out, to record again`;
-    throw failure.with({ hint: failure.hint ? `${failure.hint}; ${left}` : left });
+    throw withSealedRecording(failure, sealed.dir ?? o.out, sealed.events, "its STOP marker says why");
   } finally {
     release();
     bar.stop();

@@ -7,7 +7,7 @@
  * cost with generic code (docs/DECISIONS.md).
  */
 import { HindsightError } from "../errors.js";
-import { DEFAULT_MAX_RECORD_SIZE } from "../format/constants.js";
+import { DEFAULT_MAX_RECORD_SIZE, MAX_TIME_NS } from "../format/constants.js";
 import type {
   DecisionKind,
   DecisionRecord,
@@ -71,8 +71,7 @@ function checkUints(a: number, b: number, c: number, d = 0): void {
 }
 
 function checkTime(t: bigint): void {
-  if (t < 0n || t > 0xffff_ffff_ffff_ffffn)
-    throw new HindsightError("BAD_INPUT", `time ${t} is outside 0..2^64-1`);
+  if (t < 0n || t > MAX_TIME_NS) throw new HindsightError("BAD_INPUT", `time ${t} is outside 0..2^64-1`);
 }
 
 /** Appends length-delimited Record messages to a growable buffer. */

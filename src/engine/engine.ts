@@ -12,6 +12,7 @@
  * event was handled synchronously, else a promise.
  */
 import { HindsightError } from "../errors.js";
+import { MAX_TIME_NS } from "../format/constants.js";
 import { DecisionKind } from "../format/records.js";
 import {
   type App,
@@ -794,6 +795,7 @@ export class Engine {
    * @throws HindsightError APP_ERROR when a state value is not plain data.
    */
   snapshot(): Uint8Array {
+    const encodeState = this.stateFormat === 1 ? canonicalJson : stateJson;
     const steps: Record<string, [string, unknown][]> = {};
     for (const rt of this.steps) {
       if (!rt.state) continue;
@@ -814,14 +816,14 @@ export class Engine {
         timers,
         timerOrder: this.timerOrder,
       };
-      return encodeUtf8(this.stateFormat === 1 ? canonicalJson(snapshot) : stateJson(snapshot));
+      return encodeUtf8(encodeState(snapshot));
     } catch (e) {
       // Name the step and key holding the value, not a place in the snapshot.
       let why = (e as Error).message;
       find: for (const rt of this.steps)
         for (const [k, v] of rt.state ?? [])
           try {
-            stateJson(v);
+            encodeState(v);
           } catch (inner) {
             why = `${(inner as Error).message}, in the state of step '${rt.name}' for key ${JSON.stringify(k)}`;
             break find;
@@ -1035,6 +1037,6 @@ class Ctx implements StepContext<unknown>, AmbientHandler {
 
 /** A timer's time is a time a recording can hold: a bigint in 0..2^64-1 ns (a TypeError, in the step). */
 function checkTimerTime(name: string, t: bigint): void {
-  if (typeof t !== "bigint" || t < 0n || t > 0xffff_ffff_ffff_ffffn)
+  if (typeof t !== "bigint" || t < 0n || t > MAX_TIME_NS)
     throw new TypeError(`timer '${name}': time ${String(t)} is not a bigint of nanoseconds in 0..2^64-1`);
 }

@@ -20,8 +20,10 @@ export const INDEX_ENTRY_SIZE = 48;
 export const Codec = { none: 0, lz4: 1 } as const;
 export type CodecId = (typeof Codec)[keyof typeof Codec];
 
+/** The latest time a record can hold (time_ns is a u64; 0 means "no time"). */
+export const MAX_TIME_NS = 0xffff_ffff_ffff_ffffn;
 /** "No time" sentinels for a block's min/max time when none of its records has a time. */
-export const NO_MIN_TIME = 0xffff_ffff_ffff_ffffn;
+export const NO_MIN_TIME = MAX_TIME_NS;
 export const NO_MAX_TIME = 0n;
 
 /**

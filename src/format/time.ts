@@ -1,4 +1,5 @@
 /** Exact nanosecond times: parsing and printing without going through a double. Pure. */
+import { MAX_TIME_NS } from "./constants.js";
 
 // RFC 3339 allows "t" and "z" in lower case.
 const ISO_RE = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?([Zz]|[+-]\d{2}:\d{2})$/;
@@ -17,7 +18,7 @@ export function parseIsoTime(s: string): bigint | undefined {
 export function parseTime(s: string): bigint | undefined {
   if (/^\d{1,20}$/.test(s)) {
     const v = BigInt(s);
-    return v <= 0xffff_ffff_ffff_ffffn ? v : undefined;
+    return v <= MAX_TIME_NS ? v : undefined;
   }
   return parseIsoTime(s);
 }

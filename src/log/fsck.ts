@@ -15,11 +15,11 @@ import {
   encodeIndex,
   fileSize,
   type IndexEntry,
-  indexedSize,
   indexFileName,
   indexPath,
   listSegments,
-  readIndex,
+  readIndexFile,
+  segmentDataEnd,
   segmentFileName,
   segmentPath,
 } from "./segment-files.js";
@@ -100,7 +100,9 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
     const file = segmentFileName(n);
     const fd = openSync(path, o.repair && last ? "r+" : "r");
     try {
-      const claimedAtStart = indexedSize(indexPath(dir, n));
+      // The index, read once: its size says whether the segment was cut short after it was closed.
+      const index = readIndexFile(indexPath(dir, n));
+      const claimedAtStart = index?.size;
       /**
        * The last segment, cut short after it was closed (see FsckReport.cutShort): reported, and
        * with --repair cut back to `end`, its last whole block (removed when that is its start).
@@ -268,8 +270,7 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
       }
       const records = seq - segFirst;
       if (cut !== undefined) {
-        const e = entries[entries.length - 1];
-        const end = e ? e.offset + BLOCK_HEADER_SIZE + e.storedLength : SEGMENT_HEADER_SIZE;
+        const end = segmentDataEnd(entries);
         if (!last || stop)
           corrupt.push({
             code: "CORRUPT_SEGMENT",
@@ -294,14 +295,14 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
       });
       // The last segment's index is used by readers only while it names the segment's current
       // size (a closed recording): check it then; otherwise it is ignored, as a reader does.
-      const idx = !stop && corrupt.length === 0 && !torn ? readIndex(indexPath(dir, n), size) : undefined;
+      const idx = !stop && corrupt.length === 0 && !torn && index?.size === size ? index.entries : undefined;
       // The last segment's index file, when there is one naming this size or with a damaged
       // header, is checked too (one naming a smaller size was written before an append).
       const damagedLast =
         last &&
         cut === undefined &&
         existsSync(indexPath(dir, n)) &&
-        (claimedAtStart === undefined || claimedAtStart === size);
+        (index === undefined || index.size === size);
       if (!stop && corrupt.length === 0 && !torn && (!last || idx !== undefined || damagedLast)) {
         if (!idx || !sameEntries(idx, entries)) {
           if (o.repair) writeFileAtomic(indexPath(dir, n), encodeIndex(entries, size), true);

@@ -37,11 +37,11 @@ import {
   cutShortReason,
   fileSize,
   type IndexEntry,
-  indexedSize,
   indexPath,
   listSegments,
   readFully,
-  readIndex,
+  readIndexFile,
+  segmentDataEnd,
   segmentFileName,
   segmentPath,
 } from "./segment-files.js";
@@ -125,19 +125,22 @@ export class LogReader {
       this.segs.push(seg);
       const hb = Buffer.alloc(SEGMENT_HEADER_SIZE);
       const got = readFully(fd, hb, 0);
+      // The index (read once) names the size the segment was closed at: a larger one than it has
+      // says its end was cut off after that, which no crash does (FORMAT.md section 6).
+      const index = readIndexFile(indexPath(dir, n));
+      const cut = index !== undefined && index.size > size ? index.size : undefined;
+      const cutShort = (offset: number, afterSeq: number): Corruption => ({
+        kind: "corrupt",
+        code: "CORRUPT_SEGMENT",
+        segment: segmentFileName(n),
+        offset,
+        reason: cutShortReason(size, cut as number),
+        afterSeq,
+      });
       if (got < SEGMENT_HEADER_SIZE && last) {
-        // Torn in a crash, unless the index written when the segment was closed names more.
-        const claimed = indexedSize(indexPath(dir, n));
         problem =
-          claimed !== undefined && claimed > size
-            ? {
-                kind: "corrupt",
-                code: "CORRUPT_SEGMENT",
-                segment: segmentFileName(n),
-                offset: 0,
-                reason: cutShortReason(size, claimed),
-                afterSeq: seq - 1,
-              }
+          cut !== undefined
+            ? cutShort(0, seq - 1)
             : {
                 kind: "torn",
                 segment: segmentFileName(n),
@@ -152,7 +155,7 @@ export class LogReader {
       // The index describes the segment at the size it was written for (it says which): the last
       // segment's too once its writer closed it. A segment that grew since (a live recording,
       // one reopened to append) or was cut short has another size, and is walked.
-      let entries = readIndex(indexPath(dir, n), size);
+      let entries = index?.size === size ? index.entries : undefined;
       if (entries && (entries.length === 0 || entries[0]!.firstSeq !== seq)) entries = undefined;
       const indexed = entries !== undefined;
       let segProblem: ScanProblem | undefined;
@@ -175,26 +178,15 @@ export class LogReader {
             reason: `sealed segment ends mid-block (${segProblem.reason})`,
             afterSeq: seq + entries.reduce((a, e) => a + e.recordCount, 0) - 1,
           };
+        // A torn block at the cut is part of it: the readable part ends at the last whole block.
+        if (cut !== undefined)
+          segProblem = cutShort(
+            segmentDataEnd(entries),
+            seq + entries.reduce((a, e) => a + e.recordCount, 0) - 1,
+          );
       }
       for (const e of entries) this.blocks.push({ seg, e });
       seq += entries.reduce((a, e) => a + e.recordCount, 0);
-      // Walked because the index names another size: a larger one says the end was cut off.
-      const claimed = indexed ? undefined : indexedSize(indexPath(dir, n));
-      if (claimed !== undefined && claimed > size) {
-        const goodEnd = entries.length
-          ? entries[entries.length - 1]!.offset +
-            BLOCK_HEADER_SIZE +
-            entries[entries.length - 1]!.storedLength
-          : SEGMENT_HEADER_SIZE;
-        segProblem = {
-          kind: "corrupt",
-          code: "CORRUPT_SEGMENT",
-          segment: segmentFileName(n),
-          offset: goodEnd,
-          reason: cutShortReason(size, claimed),
-          afterSeq: seq - 1,
-        };
-      }
       infos.push({ number: n, path, size, blocks: entries.length, indexed });
       if (segProblem) {
         problem = segProblem;

@@ -11,7 +11,13 @@ import {
 } from "node:fs";
 import { dirname, join } from "node:path";
 import { HindsightError } from "../errors.js";
-import { INDEX_ENTRY_SIZE, INDEX_HEADER_SIZE, INDEX_MAGIC } from "../format/constants.js";
+import {
+  BLOCK_HEADER_SIZE,
+  INDEX_ENTRY_SIZE,
+  INDEX_HEADER_SIZE,
+  INDEX_MAGIC,
+  SEGMENT_HEADER_SIZE,
+} from "../format/constants.js";
 import { crc32c } from "../format/crc32c.js";
 
 export interface IndexEntry {
@@ -86,8 +92,14 @@ export function encodeIndex(entries: readonly IndexEntry[], segmentSize: number)
   return out;
 }
 
-/** An index file's bytes whose header holds (magic, version 1, header CRC); undefined otherwise. */
-function indexWithHeader(path: string): { b: Buffer; v: DataView } | undefined {
+/**
+ * An index file, read once: the segment size it was written for (`size`, from its header,
+ * checked by the header CRC) and its entries (undefined when the rest is damaged). Undefined when
+ * the file is absent or its header is damaged. An index is written when its segment is closed and
+ * segments only grow, so one naming a larger size than the segment has says the segment lost its
+ * end after it was written; one naming a smaller size was written before an append.
+ */
+export function readIndexFile(path: string): { size: number; entries: IndexEntry[] | undefined } | undefined {
   if (!existsSync(path)) return undefined;
   let b: Buffer;
   try {
@@ -99,38 +111,14 @@ function indexWithHeader(path: string): { b: Buffer; v: DataView } | undefined {
   for (let i = 0; i < 8; i++) if (b[i] !== INDEX_MAGIC[i]) return undefined;
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
   if (v.getUint32(28, true) !== crc32c(b.subarray(0, 28)) || v.getUint16(8, true) !== 1) return undefined;
-  return { b, v };
-}
-
-/**
- * The segment size an index file was written for (its header, checked by its CRC), or undefined
- * when the file is absent or its header is damaged. An index is written when its segment is
- * closed and segments only grow, so an index naming a larger size than the segment has says the
- * segment lost its end after it was written.
- */
-export function indexedSize(path: string): number | undefined {
-  const h = indexWithHeader(path);
-  return h && Number(h.v.getBigUint64(16, true));
-}
-
-/** The reason a segment of `size` bytes whose index says `indexed` is reported as cut short. */
-export function cutShortReason(size: number, indexed: number): string {
-  return `segment is cut short: it holds ${size} bytes, but its index, written when the segment was closed, says ${indexed}; the last ${indexed - size} bytes were lost after the recording was written`;
-}
-
-/** Reads an index file; undefined when absent, damaged, or not describing a file of `segmentSize` bytes. */
-export function readIndex(path: string, segmentSize: number): IndexEntry[] | undefined {
-  const h = indexWithHeader(path);
-  if (h === undefined) return undefined;
-  const { b, v } = h;
+  const size = Number(v.getBigUint64(16, true));
   const n = v.getUint32(12, true);
-  if (Number(v.getBigUint64(16, true)) !== segmentSize) return undefined;
   const end = INDEX_HEADER_SIZE + n * INDEX_ENTRY_SIZE;
-  if (b.length !== end + 4) return undefined;
-  if (v.getUint32(end, true) !== crc32c(b.subarray(INDEX_HEADER_SIZE, end))) return undefined;
-  const out: IndexEntry[] = new Array(n);
+  if (b.length !== end + 4 || v.getUint32(end, true) !== crc32c(b.subarray(INDEX_HEADER_SIZE, end)))
+    return { size, entries: undefined };
+  const entries: IndexEntry[] = new Array(n);
   for (let i = 0, p = INDEX_HEADER_SIZE; i < n; i++, p += INDEX_ENTRY_SIZE)
-    out[i] = {
+    entries[i] = {
       offset: Number(v.getBigUint64(p, true)),
       firstSeq: Number(v.getBigUint64(p + 8, true)),
       recordCount: v.getUint32(p + 16, true),
@@ -140,7 +128,24 @@ export function readIndex(path: string, segmentSize: number): IndexEntry[] | und
       minTime: v.getBigUint64(p + 32, true),
       maxTime: v.getBigUint64(p + 40, true),
     };
-  return out;
+  return { size, entries };
+}
+
+/** An index file's entries; undefined when absent, damaged, or not describing a file of `segmentSize` bytes. */
+export function readIndex(path: string, segmentSize: number): IndexEntry[] | undefined {
+  const f = readIndexFile(path);
+  return f?.size === segmentSize ? f.entries : undefined;
+}
+
+/** Where a segment's whole blocks end (its header's end when it has none). */
+export function segmentDataEnd(entries: readonly IndexEntry[]): number {
+  const e = entries[entries.length - 1];
+  return e ? e.offset + BLOCK_HEADER_SIZE + e.storedLength : SEGMENT_HEADER_SIZE;
+}
+
+/** The reason a segment of `size` bytes whose index says `indexed` is reported as cut short. */
+export function cutShortReason(size: number, indexed: number): string {
+  return `segment is cut short: it holds ${size} bytes, but its index, written when the segment was closed, says ${indexed}; the last ${indexed - size} bytes were lost after the recording was written`;
 }
 
 export function fileSize(path: string): number {

@@ -81,8 +81,7 @@ export async function captureInputs(o: CaptureOptions): Promise<CaptureSummary> 
     status = e instanceof HindsightError ? `error: ${e.code}` : "error";
     if (!(e instanceof HindsightError)) throw e;
     // What is left in --out: the events read before the failure, sealed (it reads as such).
-    const left = `the recording in ${o.out} was sealed after ${events.toLocaleString("en-US")} event${events === 1 ? "" : "s"}: remove it, or pick another --out, to record again`;
-    throw e.with({ hint: e.hint ? `${e.hint}; ${left}` : left });
+    throw withSealedRecording(e, o.out, events);
   } finally {
     w.append(rec.marker({ kind: MarkerKind.stop, events, status }));
     w.close();
@@ -99,4 +98,18 @@ export async function captureInputs(o: CaptureOptions): Promise<CaptureSummary> 
     seconds: (performance.now() - started) / 1000,
     complete: status === "ok",
   };
+}
+
+/**
+ * `e` with a hint saying what a failed record left in --out: a sealed recording of the events
+ * before the failure (`note`: more about it), to remove before recording there again.
+ */
+export function withSealedRecording(
+  e: HindsightError,
+  dir: string,
+  events: number,
+  note?: string,
+): HindsightError {
+  const left = `the recording in ${dir} was sealed after ${events.toLocaleString("en-US")} event${events === 1 ? "" : "s"}${note ? ` (${note})` : ""}: remove it, or pick another --out, to record again`;
+  return e.with({ hint: e.hint ? `${e.hint}; ${left}` : left });
 }

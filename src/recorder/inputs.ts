@@ -12,6 +12,7 @@
 import { createReadStream, statSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { HindsightError } from "../errors.js";
+import { MAX_TIME_NS } from "../format/constants.js";
 import { parseIsoTime } from "../format/time.js";
 
 export interface InputSpec {
@@ -195,11 +196,10 @@ function parseTimeValue(line: Uint8Array, j: number): bigint | string {
   return digits <= 15 ? inRange(BigInt(small)) : digits > 20 ? TOO_LATE : inRange(v);
 }
 
-const MAX_TIME = 0xffff_ffff_ffff_ffffn;
 const TOO_LATE = "time value is beyond 2^64-1 nanoseconds (the latest time a recording holds, in 2554)";
 const AT_ZERO =
   "time value is 0, which a recording keeps for events without a time: give times after 1970-01-01T00:00:00Z";
-const inRange = (t: bigint): bigint | string => (t === 0n ? AT_ZERO : t <= MAX_TIME ? t : TOO_LATE);
+const inRange = (t: bigint): bigint | string => (t === 0n ? AT_ZERO : t <= MAX_TIME_NS ? t : TOO_LATE);
 
 interface Source {
   readonly index: number;
