@@ -55,7 +55,28 @@ export function createProgram(ctx: CommandContext): Command {
     const sub = register(program, ctx);
     sub.exitOverride().configureOutput(output(ctx));
   }
+  checkRequiredLast(program);
   return program;
+}
+
+/**
+ * Commander checks required options before unknown ones, so `record --bogus` would say that
+ * --out is missing and not that --bogus is unknown. Required options are checked here instead,
+ * just before the action: after unknown options and arguments, with commander's own message.
+ */
+function checkRequiredLast(cmd: Command): void {
+  const required = cmd.options.filter((o) => o.mandatory);
+  for (const o of required) o.makeOptionMandatory(false);
+  if (required.length > 0)
+    cmd.hook("preAction", (self) => {
+      for (const o of required)
+        if (self.getOptionValue(o.attributeName()) === undefined)
+          self.error(`error: required option '${o.flags}' not specified`, {
+            code: "commander.missingMandatoryOptionValue",
+            exitCode: ExitCode.usage,
+          });
+    });
+  for (const sub of cmd.commands) checkRequiredLast(sub);
 }
 
 /** Parse `argv` (without node and script), run, and return the exit code. Never throws. */

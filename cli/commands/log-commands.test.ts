@@ -194,6 +194,10 @@ describe("record / inspect / cat / fsck", () => {
       [["frobnicate"], /unknown command 'frobnicate' \(run with --help for usage\)/],
       [["cat", join(dir, "rec"), "--bogus"], /unknown option '--bogus'/],
       [["verify", join(dir, "rec")], /required option '--app <module>' not specified/],
+      // An unknown option is named before a required one that is missing.
+      [["record", "--bogus"], /unknown option '--bogus'/],
+      [["audit", "export", join(dir, "rec"), "--app", "x.ts", "--bogus"], /unknown option '--bogus'/],
+      [["record", "--input", `q=${join(dir, "x.jsonl")}`], /required option '-o, --out <dir>' not specified/],
       [["cat", join(dir, "rec"), "--limit", "-3"], /--limit/],
     ];
     for (const [argv, msg] of cases) {

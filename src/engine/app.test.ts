@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isHindsightError } from "../errors.js";
-import { type AppSpec, defineApp, isApp, keyed, map } from "./app.js";
+import { type AppSpec, defineApp, filter, isApp, keyed, map } from "./app.js";
 import { codecs } from "./codec.js";
 import { stageOf } from "./stage.js";
 
@@ -57,6 +57,15 @@ describe("defineApp", () => {
     expect(invalid({ ...base, steps: { s: map({ from: "a", to: ["out", "out"], fn: (v) => v }) } })).toMatch(
       /step "s" names "out" twice in 'to'/,
     );
+    // A filter never gets ticks: its onTick would be dead code the author thinks runs.
+    expect(
+      invalid({ ...base, steps: { s: { ...filter({ from: "a", test: () => true }), onTick: () => {} } } }),
+    ).toMatch(/filter step "s" has an onTick, which a filter never gets/);
+    expect(invalid({ ...base, steps: { s: map({ from: "a", fn: (v) => v, onTick: 5 as never }) } })).toMatch(
+      /onTick of step "s" must be a function/,
+    );
+    // An input and a sink may share a name (double-halve reads and writes "numbers").
+    expect(() => defineApp({ ...base, sinks: { out: codecs.json(), a: codecs.json() } })).not.toThrow();
   });
 });
 

@@ -203,6 +203,14 @@ export function defineApp(spec: AppSpec): App {
       bad(`filter step ${JSON.stringify(n)} needs test`);
     if (s.kind === "keyed" && (typeof s.key !== "function" || typeof s.handle !== "function"))
       bad(`keyed step ${JSON.stringify(n)} needs key and handle`);
+    // A filter has no timers: an onTick given to one would never be called.
+    const onTick = (s as { onTick?: unknown }).onTick;
+    if (onTick !== undefined && (s.kind === "filter" || typeof onTick !== "function"))
+      bad(
+        s.kind === "filter"
+          ? `filter step ${JSON.stringify(n)} has an onTick, which a filter never gets: use map() or keyed()`
+          : `onTick of step ${JSON.stringify(n)} must be a function`,
+      );
   }
   // No cycles: a message must leave the graph in a bounded number of hops.
   const state = new Map<string, 1 | 2>();

@@ -169,7 +169,7 @@ export async function loadEngineApp(module: string, cwd: string): Promise<Pipeli
       const out: Uint8Array[] = [];
       try {
         for (const [i, p] of inputs.entries()) {
-          const r = run.handle(p, i, BigInt(i));
+          const r = run.handle(p, i, BigInt(i) + 1n); // as the stages see it
           out.push(...(r instanceof Promise ? await r : r));
         }
       } finally {

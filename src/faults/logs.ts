@@ -96,12 +96,12 @@ export function readFaultPlans(dir: string): Map<string, Fault[]> {
 }
 
 /** The payloads of the input records of a recording, in log order (what the process received). */
-export function readInputs(dir: string): { streamSeq: number; payload: Uint8Array }[] {
+export function readInputs(dir: string): { streamSeq: number; timeNs: bigint; payload: Uint8Array }[] {
   const reader = LogReader.open(dir);
   try {
-    const out: { streamSeq: number; payload: Uint8Array }[] = [];
+    const out: { streamSeq: number; timeNs: bigint; payload: Uint8Array }[] = [];
     for (const r of reader.records({ types: ["input"] }))
-      if (r.type === "input") out.push({ streamSeq: r.streamSeq, payload: r.payload });
+      if (r.type === "input") out.push({ streamSeq: r.streamSeq, timeNs: r.timeNs, payload: r.payload });
     return out;
   } finally {
     reader.close();

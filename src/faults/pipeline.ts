@@ -289,7 +289,8 @@ export async function runSeed(opts: SeedRunOptions): Promise<SeedRun> {
       faults: faultSource(lastLink),
       onFault: (f) => sl.append(faultDecision(links[lastLink]!, f)),
       deliver: (seq, payload) => {
-        sl.append(rec.input({ stream: 0, streamSeq: seq, payload, timeNs: BigInt(seq) }));
+        // Logical times from 1 ns: a record keeps time 0 as "no time".
+        sl.append(rec.input({ stream: 0, streamSeq: seq, payload, timeNs: BigInt(seq) + 1n }));
         received.push(payload.slice());
         return true;
       },
@@ -343,7 +344,9 @@ export async function runSeed(opts: SeedRunOptions): Promise<SeedRun> {
     const feed = (async () => {
       for (let i = 0; i < inputs.length; i++) {
         const p = inputs[i]!;
-        sourceSeqs[i] = sLog.append(rec.input({ stream: 0, streamSeq: i, payload: p, timeNs: BigInt(i) }));
+        sourceSeqs[i] = sLog.append(
+          rec.input({ stream: 0, streamSeq: i, payload: p, timeNs: BigInt(i) + 1n }),
+        );
         if (!src.send(p)) await src.whenWritable();
       }
       await src.end();

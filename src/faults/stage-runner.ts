@@ -85,7 +85,7 @@ class StageRun {
         w.append(faultDecision(m.linkIn, f));
       },
       deliver: (seq, payload) => {
-        const timeNs = BigInt(seq);
+        const timeNs = BigInt(seq) + 1n; // logical, from 1 ns: a record keeps 0 as "no time"
         const eventSeq = w.append(rec.input({ stream: 0, streamSeq: seq, payload, timeNs }));
         const result = rt.handle(payload, eventSeq, timeNs);
         if (!(result instanceof Promise)) return emit(eventSeq, timeNs, result);

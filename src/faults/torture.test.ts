@@ -13,7 +13,14 @@ import { readFaultPlans, readInputs } from "./logs.js";
 import { WorkerPool } from "./pipeline.js";
 import { parseFaultSpec } from "./plan.js";
 import { replayStageLog } from "./replay-stage.js";
-import { firstFailure, formatSeedResult, reproduceCommand, type TortureOptions, torture } from "./torture.js";
+import {
+  firstFailure,
+  formatSeedResult,
+  formatSummary,
+  reproduceCommand,
+  type TortureOptions,
+  torture,
+} from "./torture.js";
 
 const cwd = join(import.meta.dirname, "..", "..");
 const APP = "examples/double-halve/app.ts";
@@ -107,9 +114,15 @@ describe("torture: double-halve across 3 processes", () => {
     const rep = await torture(opts({ input: file, events: 50, keep }));
     expect(rep.seeds[0]!.ok, formatSeedResult(rep.seeds[0]!).join("\n")).toBe(true);
     expect(rep.seeds[0]!.outputs).toBe(50);
-    expect(readInputs(join(keep, "seed-1", "source")).map((r) => Buffer.from(r.payload).toString())).toEqual(
-      lines.slice(0, 50),
-    );
+    const sent = readInputs(join(keep, "seed-1", "source"));
+    expect(sent.map((r) => Buffer.from(r.payload).toString())).toEqual(lines.slice(0, 50));
+    // Logical times from 1 ns (a record keeps time 0 as "no time"), in every stage's log.
+    expect(sent.map((r) => r.timeNs)).toEqual(sent.map((_, i) => BigInt(i) + 1n));
+    expect(readInputs(join(keep, "seed-1", "sink"))[0]!.timeNs).toBe(1n);
+    // A file shorter than --events: the summary counts the events sent.
+    const short = await torture(opts({ input: file, events: 1000 }));
+    expect(short.events).toBe(60);
+    expect(formatSummary(short)).toMatch(/60 events each/);
   });
 
   it("repeats a seed byte for byte: same fault plan, same recordings, and replays a recorded plan exactly", async () => {

@@ -296,7 +296,7 @@ export async function torture(opts: TortureOptions): Promise<TortureReport> {
   return {
     app: opts.app,
     faults: formatFaultSpec(opts.faults),
-    events: opts.events,
+    events: fileInputs?.length ?? opts.events,
     ...(opts.unsafe ? { unsafe: opts.unsafe } : {}),
     replayedPlan: opts.plan !== undefined,
     seeds,
