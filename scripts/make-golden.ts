@@ -48,7 +48,7 @@ async function make(
     outputs: "full",
     build: { id: loaded.buildId, module: modulePath },
     sources,
-    clockSource: "wall",
+    clockSource: "input:ts",
     config: { timeField: "ts" },
     writer: { fsync: "never", flushIntervalMs: 0 },
     labels: { "hindsight.golden": "v1", "hindsight.command": "scripts/make-golden.ts" },

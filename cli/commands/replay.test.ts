@@ -198,6 +198,15 @@ describe("hindsight replay --until", () => {
     const a = await runCli(["replay", golden, "--app", app, "--until", "yesterday"], { cwd: root });
     expect(a.code).toBe(2);
     expect(a.stderr).toMatch(/--until takes a sequence number or an ISO-8601 time/);
+    // A time in ns given as a number: no sequence number is that large (it used to replay to the
+    // end, the number rounded in its note).
+    const ns = await runCli(["replay", golden, "--app", app, "--until", "1793629800000097533"], {
+      cwd: root,
+    });
+    expect(ns.code).toBe(2);
+    expect(ns.stderr).toMatch(
+      /^hindsight: --until 1793629800000097533 is too large for a sequence number \(up to 2\^53-1\).*give a time in ISO-8601/,
+    );
     const b = await runCli(["replay", tmp, "--app", app], { cwd: root });
     expect(b.code).toBe(2);
     const none = await runCli(

@@ -41,7 +41,18 @@ export interface UntilPoint {
 export function resolveUntil(reader: LogReader, until: string | undefined): UntilPoint {
   const last = reader.endSeq - 1;
   if (until === undefined) return { seq: last };
-  if (/^\d+$/.test(until)) return { seq: Number(until) };
+  if (/^\d+$/.test(until)) {
+    // Beyond 2^53-1 no sequence number can be meant, nor kept exact: most likely a time in ns.
+    if (BigInt(until) > BigInt(Number.MAX_SAFE_INTEGER))
+      throw new HindsightError(
+        "USAGE",
+        `--until ${until} is too large for a sequence number (up to 2^53-1)`,
+        {
+          hint: "--until reads a number as a sequence number; give a time in ISO-8601, e.g. --until 2026-11-02T14:31:00Z",
+        },
+      );
+    return { seq: Number(until) };
+  }
   const t = parseIsoTime(until);
   if (t === undefined)
     throw new HindsightError(

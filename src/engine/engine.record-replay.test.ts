@@ -7,6 +7,7 @@ import { DecisionKind, type DecisionRecord } from "../format/records.js";
 import { LogReader } from "../log/index.js";
 import { type AppRun, type RunOptions, startRun } from "../recorder/app-run.js";
 import { replay } from "../replayer/replay.js";
+import { resultToJson, verifyRecording } from "../verify/verify.js";
 import { type App, defineApp, keyed, map, type StepContext } from "./app.js";
 import { codecs } from "./codec.js";
 import { stageOf } from "./stage.js";
@@ -133,6 +134,13 @@ async function expectFailsAsRecorded(
   reader.close();
   expect(again.divergence).toBeNull();
   expect(again.failedAsRecorded?.message).toMatch(failure);
+  // verify says so too, in its result and its JSON.
+  const v = await verifyRecording(dir, app);
+  expect(v.status).toBe("identical");
+  expect(v.failedAsRecorded).toEqual(again.failedAsRecorded);
+  expect((resultToJson(v) as { failedAsRecorded?: unknown }).failedAsRecorded).toEqual(
+    again.failedAsRecorded,
+  );
 }
 
 describe("record then replay", () => {

@@ -36,7 +36,7 @@ export function createProcessLog(dir: string, init: ProcessLogInit): LogWriter {
       streams: init.streams,
       sinks: init.sinks,
       seed,
-      clockSource: "none",
+      clockSource: "logical",
       labels: { tool: "torture", process: init.process },
       writer: { outputs: "digest" },
     },

@@ -42,7 +42,11 @@ export interface RunOptions {
   outputs?: OutputMode;
   /** Clock behind ctx.now() (ns since the epoch). Defaults to the wall clock. */
   clock?: () => bigint;
-  /** Recorded in the manifest: "wall", "input:<field>"... Defaults to "wall" (or "custom" with `clock`). */
+  /**
+   * Where the times given to push() come from, recorded in the manifest: "input:<field>" (a
+   * field of the payload), "wall" (when each event arrived)... Defaults to "push" (given by the
+   * program, nothing more known). Not about `clock`, which is what ctx.now() reads.
+   */
   clockSource?: string;
   /** Log writer options (block size, fsync...). */
   writer?: Partial<WriterOptions>;
@@ -241,7 +245,7 @@ export class AppRun {
             ...(this.checkpointEvery > 0 ? ["checkpoint-files"] : []),
             ...(opts.lineage ? ["lineage-records"] : []),
           ],
-          clockSource: opts.clockSource ?? (opts.clock ? "custom" : "wall"),
+          clockSource: opts.clockSource ?? "push",
           writer: { outputs, checkpointEvery: this.checkpointEvery },
           labels: { ...(opts.labels ?? {}) },
         },

@@ -74,6 +74,12 @@ export interface VerifyResult {
   readonly checkpointsVerified: number;
   readonly seconds: number;
   readonly divergence?: DivergenceReport;
+  /**
+   * The recorded run failed in the app at this event, and the replay failed the same way, with
+   * the same message: a faithful replay (status "identical"). `events` counts the events replayed
+   * before it.
+   */
+  readonly failedAsRecorded?: { readonly eventSeq: number; readonly message: string };
   readonly incompatible?: readonly string[];
   readonly error?: { readonly code: string; readonly exitCode: number; readonly message: string };
   readonly notes: readonly string[];
@@ -327,6 +333,7 @@ export async function verifyRecording(
       outputs: res.outputs,
       checkpointsVerified: res.checkpointsVerified,
       seconds: now() - t0,
+      ...(res.failedAsRecorded ? { failedAsRecorded: res.failedAsRecorded } : {}),
       ...(res.divergence
         ? { divergence: await withLineage(buildReport(res.divergence, res, reader), res, reader, app) }
         : {}),
