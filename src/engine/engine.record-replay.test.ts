@@ -1,11 +1,13 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { isHindsightError } from "../errors.js";
 import { DecisionKind, type DecisionRecord } from "../format/records.js";
 import { LogReader } from "../log/index.js";
+import { readIndexFile } from "../log/segment-files.js";
 import { type AppRun, type RunOptions, startRun } from "../recorder/app-run.js";
+import { DecisionLog } from "../recorder/decision-log.js";
 import { replay } from "../replayer/replay.js";
 import { resultToJson, verifyRecording } from "../verify/verify.js";
 import { type App, defineApp, keyed, map, type StepContext } from "./app.js";
@@ -169,7 +171,7 @@ describe("record then replay", () => {
     reader.close();
   });
 
-  it("stores a look-up value read many times once (content-addressed)", async () => {
+  it("stores a look-up value read many times once per checkpoint interval (content-addressed)", async () => {
     const dir = fresh();
     const app = kitchenSink({ fetch: () => ({ same: true }) });
     await record(app, dir);
@@ -178,9 +180,58 @@ describe("record then replay", () => {
     const lookups = [...reader.records({ types: ["decision"] })].filter(
       (r) => r.type === "decision" && r.kind === DecisionKind.lookup,
     );
-    expect(blobs).toHaveLength(1);
+    // Checkpoints after events 50, 100 … 300: the value is stored in each of the 6 intervals
+    // that use it, first before the first look-up naming it.
+    expect(blobs).toHaveLength(6);
     expect(lookups).toHaveLength(300);
+    const checkpoints = [...reader.records({ types: ["checkpoint"] })].map((r) => r.seq);
+    for (const [i, b] of blobs.entries()) {
+      expect(b.seq).toBeGreaterThan(i === 0 ? 0 : (checkpoints[i - 1] as number));
+      expect(b.seq).toBeLessThan(lookups.find((l) => l.seq > b.seq)!.seq);
+    }
     reader.close();
+  });
+
+  it("a replay from a checkpoint reads nothing before it, look-ups included; an older recording's damage there is an error, not a crash", async () => {
+    const app = kitchenSink({ fetch: (k) => ({ k }) });
+    const small = { writer: { fsync: "never" as const, blockSize: 1024 } };
+    /** Flips a byte in the second block (the first holds the START marker), replays to the end. */
+    const damagedReplay = async (dir: string) => {
+      // Up to the last checkpoint, which ends the recording: from the one before, 50 events.
+      const before = LogReader.open(dir);
+      const last = [...before.records({ types: ["checkpoint"] })].at(-1)?.seq ?? 0;
+      before.close();
+      const seg = join(dir, "segment-000001.hsl");
+      const second = readIndexFile(join(dir, "segment-000001.hsi"))?.entries?.[1];
+      expect(second?.firstSeq).toBeLessThan(50); // before the first checkpoint
+      const bytes = readFileSync(seg);
+      bytes[(second?.offset ?? 0) + 56 + 10] ^= 0xff;
+      writeFileSync(seg, bytes);
+      const reader = LogReader.open(dir);
+      try {
+        return await replay(reader, app, { until: last - 1, watchStall: () => () => undefined });
+      } finally {
+        reader.close();
+      }
+    };
+    const dir = fresh();
+    await record(app, dir, small);
+    const res = await damagedReplay(dir);
+    expect(res.divergence).toBeNull();
+    expect(res.startedFrom?.eventSeq).toBeGreaterThan(0);
+    expect(res.eventsReplayed).toBe(50);
+
+    // As the recorder wrote them before: each value once, maybe long before the checkpoint. The
+    // replay looks back for it, meets the damaged block, and says so (it used to escape as an
+    // unhandled rejection that ended the process).
+    const old = fresh();
+    const once = vi.spyOn(DecisionLog.prototype, "forgetBlobs").mockImplementation(() => undefined);
+    try {
+      await record(app, old, small);
+    } finally {
+      once.mockRestore();
+    }
+    await expect(damagedReplay(old)).rejects.toMatchObject({ code: "CORRUPT_BLOCK" });
   });
 
   it("a look-up whose fetch fails is recorded: a fallback replays the same, and so does a run that failed on it", async () => {

@@ -124,6 +124,11 @@ class RecordingPort implements DecisionPort {
     return value;
   }
 
+  /** Look-up values are stored again after this (see DecisionLog.forgetBlobs). */
+  forgetBlobs(): void {
+    this.log?.forgetBlobs();
+  }
+
   lookup(req: DecisionRequest, fetch: () => Uint8Array | Promise<Uint8Array>): Promise<Uint8Array> {
     if (this.sealed) throw sealedRun();
     const index = this.index++;
@@ -457,6 +462,9 @@ export class AppRun {
         eventsHandled: this.engine.eventsHandled,
       }),
     );
+    // A replay from this checkpoint reads nothing before it: the look-up values it needs are
+    // stored again after it (once per checkpoint interval).
+    this.port.forgetBlobs();
     this.checkpoints++;
   }
 

@@ -48,6 +48,14 @@ export class DecisionLog {
     private readonly writer?: DecisionWriter,
   ) {}
 
+  /**
+   * Stores each look-up value again at its next use: called after a checkpoint, so that a replay
+   * starting there finds every value it needs after it, without reading the log before it.
+   */
+  forgetBlobs(): void {
+    this.blobs.clear();
+  }
+
   /** A clock, random, tick or ambient value. */
   decision(req: DecisionRequest, eventSeq: number, index: number, timeNs: bigint, value: Uint8Array): void {
     this.write(req, eventSeq, index, timeNs, value, EMPTY);

@@ -794,13 +794,19 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
         (e) => failed(e, head),
       );
     const waiting = r;
-    return new Promise<boolean>((resolve) => {
+    return new Promise<boolean>((resolve, reject) => {
       let settled = false;
       const done = (f: () => boolean): void => {
         if (settled) return;
         settled = true;
         onStall = null;
-        resolve(f());
+        // f throws what is not the app's (a damaged block read for a look-up): to the caller,
+        // not into a promise nobody awaits.
+        try {
+          resolve(f());
+        } catch (e) {
+          reject(e);
+        }
       };
       onStall = () => {
         stalledAt = head.seq;
