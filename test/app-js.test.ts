@@ -26,9 +26,11 @@ export default defineApp({
       to: "counts",
       key: (w) => w.word,
       handle: (w, ctx) => {
+        if (ctx.state === undefined) ctx.timers.every("recount", 1000000n);
         ctx.state = (ctx.state ?? 0) + 1;
         return { word: w.word, n: ctx.state };
       },
+      onTick: () => {},
     }),
   },
 });
@@ -36,7 +38,9 @@ export default defineApp({
     );
     writeFileSync(
       join(tmp, "words.jsonl"),
-      ["a", "b", "a", "c", "a"].map((w, i) => `{"ts":${i + 1},"word":"${w}"}`).join("\n") + "\n",
+      ["a", "b", "a", "c", "a", ...Array.from({ length: 22 }, (_, i) => `w${i}`)]
+        .map((w, i) => `{"ts":${i + 1},"word":"${w}"}`)
+        .join("\n") + "\n",
     );
     const out = join(tmp, "rec");
     const r = await runCli([
@@ -59,5 +63,11 @@ export default defineApp({
     const s = await runCli(["replay", out, "--app", join(tmp, "count.mjs"), "--key", "a", "--json"]);
     expect(s.code).toBe(0);
     expect(JSON.parse(s.stdout).state).toEqual({ count: { a: 3 } });
+    // --key shows that key's timers only; the text lists 20 and says how many more there are.
+    expect(JSON.parse(s.stdout).timers).toEqual([
+      { step: "count", key: "a", name: "recount", due: "1000001", period: "1000000" },
+    ]);
+    const all = await runCli(["replay", out, "--app", join(tmp, "count.mjs")]);
+    expect(all.stdout).toMatch(/timers \(25\):\n(  count\[[a-z0-9]+\] 'recount' due [^\n]+\n){20}  … 5 more/);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { readU64le } from "../../src/engine/bytes.js";
 import { formatTime } from "../../src/format/time.js";
 import { LogReader } from "../../src/log/index.js";
 import { runCli } from "../../test/cli-io.js";
@@ -53,6 +54,14 @@ describe("hindsight replay --until", () => {
     expect(fast.recentEvents).toHaveLength(5);
     expect(fast.recentEvents.every((e) => e.seq <= fast.reachedSeq)).toBe(true);
     expect(fast.recentDecisions.length).toBeGreaterThan(0);
+    // Bigints come as decimal strings, exact (a clock reading is beyond 2^53; ts is a bigint).
+    const reader = LogReader.open(join(root, golden));
+    const d = reader.get(fast.recentDecisions.at(-1)!.seq);
+    reader.close();
+    expect(d.type === "decision" && (fast.recentDecisions.at(-1) as { value?: unknown }).value).toBe(
+      d.type === "decision" ? readU64le(d.value).toString() : "",
+    );
+    expect(typeof (fast.state["spread"]?.["AAL"] as { ts?: unknown } | undefined)?.ts).toBe("string");
   });
 
   it("the state of a key is that of the last quote of its symbol at or before the point", async () => {

@@ -199,8 +199,10 @@ export function register(program: Command, ctx: CommandContext): Command {
           state[st.name] = Object.fromEntries(chosen.map(([k, v]) => [k, sortedKeys(v)]));
           keys += chosen.length;
         }
+        // With --key, that key's timers (and a step's timers that have no key).
         const timers = engine
           .timerList()
+          .filter((t) => o.key === undefined || t.key === o.key || t.key === "")
           .map((t) => ({ step: t.step, key: t.key, name: t.name, due: t.due, period: t.period }));
         const result = {
           recording: reader.dir,
@@ -229,7 +231,9 @@ export function register(program: Command, ctx: CommandContext): Command {
         };
         if (res.divergence) ctx.exitCode = 3;
         if (o.json) {
-          out(ctx.io, safe(result));
+          // Exact for every JSON reader: a bigint (a clock reading, a timer's due time, a state
+          // field) as its decimal string, as times are given.
+          out(ctx.io, JSON.stringify(result, (_k, v) => (typeof v === "bigint" ? v.toString() : v), 2));
           return;
         }
         const lines: string[] = [];
@@ -257,6 +261,8 @@ export function register(program: Command, ctx: CommandContext): Command {
             lines.push(
               `  ${t.step}${t.key ? `[${t.key}]` : ""} '${t.name}' due ${isoNs(t.due)}${t.period ? ` every ${t.period} ns` : ""}`,
             );
+          if (timers.length > 20)
+            lines.push(`  … ${timers.length - 20} more (--key K shows one key's, --json lists all)`);
         }
         if (events.length) {
           lines.push("last events:");
