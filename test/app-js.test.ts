@@ -68,6 +68,8 @@ export default defineApp({
       { step: "count", key: "a", name: "recount", due: "1000001", period: "1000000" },
     ]);
     const all = await runCli(["replay", out, "--app", join(tmp, "count.mjs")]);
-    expect(all.stdout).toMatch(/timers \(25\):\n(  count\[[a-z0-9]+\] 'recount' due [^\n]+\n){20}  … 5 more/);
+    expect(all.stdout).toMatch(
+      /timers \(25\):\n( {2}count\[[a-z0-9]+\] 'recount' due [^\n]+\n){20} {2}… 5 more/,
+    );
   });
 });

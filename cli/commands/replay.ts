@@ -233,7 +233,10 @@ export function register(program: Command, ctx: CommandContext): Command {
         if (o.json) {
           // Exact for every JSON reader: a bigint (a clock reading, a timer's due time, a state
           // field) as its decimal string, as times are given.
-          out(ctx.io, JSON.stringify(result, (_k, v) => (typeof v === "bigint" ? v.toString() : v), 2));
+          out(
+            ctx.io,
+            JSON.stringify(result, (_k, v) => (typeof v === "bigint" ? v.toString() : v), 2),
+          );
           return;
         }
         const lines: string[] = [];

@@ -205,7 +205,8 @@ describe("record then replay", () => {
       const second = readIndexFile(join(dir, "segment-000001.hsi"))?.entries?.[1];
       expect(second?.firstSeq).toBeLessThan(50); // before the first checkpoint
       const bytes = readFileSync(seg);
-      bytes[(second?.offset ?? 0) + 56 + 10] ^= 0xff;
+      const at = (second?.offset ?? 0) + 56 + 10;
+      bytes[at] = (bytes[at] as number) ^ 0xff;
       writeFileSync(seg, bytes);
       const reader = LogReader.open(dir);
       try {
@@ -270,6 +271,51 @@ describe("record then replay", () => {
     await expectSameReplay(reader, app, outputs);
     // The same service failure, not caught: the run fails on it, and the replay fails the same way.
     await expectFailsAsRecorded(lookupApp(false), evs, /service down for k3/);
+  });
+
+  it("a build that no longer fails where the recorded run failed: the divergence says the recorded run failed there", async () => {
+    const evs = Array.from({ length: 6 }, (_, i) => ({
+      stream: "a",
+      v: { k: `k${i}`, x: i },
+      t: BigInt(1000 + i),
+    }));
+    const buggy = oneStepApp("bug", async (v) => {
+      if (v.k === "k3") throw new Error("k3 is not allowed");
+      return { k: v.k };
+    });
+    await expectFailsAsRecorded(buggy, evs, /k3 is not allowed/);
+    const dir = fresh();
+    const run = await startRun(buggy, { out: dir, writer: { fsync: "never" } });
+    let message = "";
+    try {
+      for (const e of evs) await run.push(e.stream, e.v, e.t);
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    await run.stop(`failed: ${message}`);
+    const reader = LogReader.open(dir);
+    const fixed = await replay(
+      reader,
+      oneStepApp("bug", async (v) => ({ k: v.k })),
+      { compareOutputs: true },
+    );
+    reader.close();
+    expect(fixed.divergence?.eventSeq).toBe(1 + 3 * 2); // START, then input and output per event
+    expect(fixed.notes).toContainEqual(
+      expect.stringMatching(
+        /^the recorded run failed at this event \(seq 7\): .*k3 is not allowed; this build does not fail there/,
+      ),
+    );
+    // A divergence before the failing event says nothing of it.
+    const reader2 = LogReader.open(dir);
+    const early = await replay(
+      reader2,
+      oneStepApp("bug", async (v) => ({ k: v.k, changed: true })),
+      { compareOutputs: true },
+    );
+    reader2.close();
+    expect(early.divergence?.eventSeq).toBe(1);
+    expect(early.notes.join(" ")).not.toContain("recorded run failed");
   });
 
   it("a look-up value that is not JSON data is a failed look-up: a fallback replays the same, and so does a run that fails on it", async () => {

@@ -553,6 +553,27 @@ export function listCheckpoints(dir: string): { refSeq: number; location: string
 }
 
 /**
+ * The message of the recorded run's failure when it failed at event `eventSeq` (its STOP
+ * marker says "failed: …" and no event follows that one), else undefined.
+ */
+function recordedFailureAt(reader: LogReader, eventSeq: number, endSeq: number): string | undefined {
+  try {
+    const last = reader.get(endSeq - 1);
+    if (last.type !== "marker" || last.kind !== MarkerKind.stop || !last.status.startsWith("failed: "))
+      return undefined;
+    for (const r of reader.records({ fromSeq: eventSeq + 1, toSeq: endSeq - 1 }))
+      if (
+        r.type === "input" ||
+        (r.type === "decision" && r.kind === DecisionKind.tick && r.eventSeq === r.seq)
+      )
+        return undefined;
+    return last.status.slice("failed: ".length);
+  } catch {
+    return undefined; // a damaged tail: no claim either way
+  }
+}
+
+/**
  * Replays `reader`'s recording through `app`.
  * @throws HindsightError INCOMPATIBLE (the app cannot read the recording), corruption errors
  *   from the log, BAD_INPUT/CORRUPT_*; a divergence is returned, not thrown.
@@ -994,6 +1015,16 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
       divergedEvent = null;
       stop = last;
     }
+  }
+  // The recorded run failed at the very event where this build diverges (the usual case after
+  // fixing the bug it failed on): the report alone would only say a decision or output is extra.
+  const dv = divergence as Divergence | null;
+  if (dv && endSeq > reader.firstSeq) {
+    const failure = recordedFailureAt(reader, dv.eventSeq, endSeq);
+    if (failure !== undefined)
+      notes.push(
+        `the recorded run failed at this event (seq ${dv.eventSeq}): ${failure}; this build ${dv.kind === "app-error" ? "fails otherwise" : "does not fail there"}, and the recording has nothing after the failure to compare with`,
+      );
   }
   return {
     engine,
