@@ -767,6 +767,14 @@ describe("embedding: an event too large to record", () => {
         message: expect.stringMatching(/^an event pushed on stream a does not encode with codec json: /),
       }),
     );
+    // And a time a record cannot keep: 0 is "no time".
+    for (const t of [0n, -5n, 2n ** 64n])
+      expect(() => run.push("a", { k: "small", x: 4 }, t)).toThrow(
+        expect.objectContaining({
+          code: "BAD_INPUT",
+          message: expect.stringMatching(/is outside 1\.\.2\^64-1 ns/),
+        }),
+      );
     const summary = await run.stop();
     expect(summary.events).toBe(2);
     expect(summary.status).toBe("ok");
@@ -781,6 +789,21 @@ describe("embedding: an event too large to record", () => {
 });
 
 describe("checkpoints", () => {
+  it("of a recording that names no build (embedded without `build`) are used, with a note; verify notes it too", async () => {
+    const dir = fresh();
+    const app = kitchenSink({ fetch: (k) => k });
+    await record(app, dir);
+    const reader = LogReader.open(dir);
+    const res = await replay(reader, app, { until: Math.floor(reader.endSeq * 0.8), buildId: "sha256:ab" });
+    reader.close();
+    expect(res.startedFrom).not.toBeNull();
+    expect(res.notes).toContainEqual(expect.stringMatching(/^the recording names no app build/));
+    const v = await verifyRecording(dir, app, { buildId: "sha256:ab" });
+    expect(v.status).toBe("identical");
+    expect(v.buildChanged).toBe(false);
+    expect(v.notes).toContainEqual(expect.stringMatching(/^the recording names no app build/));
+  });
+
   it("replay --until from a checkpoint gives the same state as from the start", async () => {
     const dir = fresh();
     const app = kitchenSink({ fetch: (k) => k, resetEvery: 5_000n });

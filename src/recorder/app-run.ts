@@ -22,6 +22,7 @@ import {
 } from "../engine/engine.js";
 import type { StrictMode } from "../engine/strict.js";
 import { HindsightError } from "../errors.js";
+import { MAX_TIME_NS } from "../format/constants.js";
 import { DecisionKind, type LogRecord, MarkerKind, rec } from "../format/records.js";
 import { LogWriter, type WriterOptions } from "../log/index.js";
 import { ENGINE_VERSION } from "../version.js";
@@ -343,8 +344,13 @@ export class AppRun {
       throw new HindsightError("BAD_INPUT", `unknown input stream ${JSON.stringify(stream)}`, {
         hint: `the app reads ${this.engine.inputNames.join(", ")}`,
       });
-    if (typeof timeNs !== "bigint")
-      throw new HindsightError("BAD_INPUT", "event time must be a bigint (ns since the epoch)");
+    if (typeof timeNs !== "bigint" || timeNs < 1n || timeNs > MAX_TIME_NS)
+      throw new HindsightError(
+        "BAD_INPUT",
+        typeof timeNs !== "bigint"
+          ? "event time must be a bigint (ns since the epoch)"
+          : `event time ${timeNs} is outside 1..2^64-1 ns (a record keeps 0 as "no time")`,
+      );
     const bytes = payload instanceof Uint8Array ? payload : this.engine.encodeInput(idx, payload);
     const t = this.fireDue(timeNs);
     if (t !== undefined) return t.then(() => this.pushNow(stream, bytes, timeNs));

@@ -694,6 +694,10 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
       break;
     }
     for (const x of rejected) notes.push(`checkpoint ${x.location} not used: ${x.reason}`);
+    if (startedFrom && opts.buildId && !m.app.buildId)
+      notes.push(
+        "the recording names no app build, so whether this build keeps its state as the recorded one did is not known: its checkpoint was used (--no-checkpoints replays from the start)",
+      );
   }
 
   const keep = opts.recent ?? 8;

@@ -280,6 +280,10 @@ export async function verifyRecording(
       notes.push(
         `app build differs from the recording's (${recordedBuildId} → ${buildId}); verifying the new build`,
       );
+    else if (buildId && !recordedBuildId)
+      notes.push(
+        "the recording names no app build (recorded without one): whether the build changed is not known",
+      );
     const why = incompatibilities(reader, app);
     if (why.length)
       return {
