@@ -17,7 +17,9 @@ export function register(program: Command, ctx: CommandContext): Command {
         "torn tail (an interrupted append) to the last whole block and rewrites stale index files; after\n" +
         "that the exit code is 0 and the report says what was dropped. A last segment shorter than the\n" +
         "index written when it was closed lost its end afterwards: reported as cut short (exit 4);\n" +
-        "--repair keeps the records before the cut. Corruption is never repaired.",
+        "--repair keeps the records before the cut. Checkpoint files are checked against the digests the\n" +
+        "log holds: a damaged one is exit 4, and --repair removes it (a replay then goes past it); a\n" +
+        "missing one is noted. Corruption in the log itself is never repaired.",
     )
     .argument("<dir>", "recording directory")
     .option("--repair", "truncate a torn tail to the last whole block, rewrite stale indexes")
@@ -55,10 +57,25 @@ export function register(program: Command, ctx: CommandContext): Command {
         lines.push(
           `CORRUPT ${c.code}: ${c.segment} offset ${c.offset}${c.seqRange ? `, seq ${c.seqRange[0]}..${c.seqRange[1]}` : `, after seq ${c.afterSeq}`}: ${c.reason}`,
         );
+      const cp = r.checkpoints;
+      for (const d of cp.damaged)
+        lines.push(
+          `DAMAGED CHECKPOINT ${d.file}: ${d.reason}` +
+            (d.removed ? " — removed (a replay goes past it)" : " — run with --repair to remove it"),
+        );
+      if (cp.missing.length)
+        lines.push(
+          `note: ${cp.missing.length} checkpoint file(s) the log names are missing (${cp.missing
+            .slice(0, 3)
+            .map((m) => m.file)
+            .join(", ")}${cp.missing.length > 3 ? ", …" : ""}): a replay goes past them`,
+        );
       for (const s of r.staleIndexes)
         lines.push(
           `index ${s.file} was missing or stale${s.rewritten ? " — rewritten" : " (harmless: rebuilt from headers when read; --repair rewrites it)"}`,
         );
+      if (cp.checked > 0 && cp.damaged.length === 0)
+        lines.push(`checkpoint files: ${cp.checked - cp.missing.length} of ${cp.checked} checked, all match`);
       lines.push(
         r.ok
           ? "ok"
@@ -66,7 +83,9 @@ export function register(program: Command, ctx: CommandContext): Command {
             ? "DAMAGED: corruption found (exit 4)"
             : cut && !cut.repaired
               ? "DAMAGED: the recording lost its end after it was written (exit 4; --repair keeps what is left)"
-              : "DAMAGED: torn tail (exit 4; --repair truncates it)",
+              : r.torn && !r.torn.repaired
+                ? "DAMAGED: torn tail (exit 4; --repair truncates it)"
+                : "DAMAGED: a checkpoint file does not match the log (exit 4; --repair removes it)",
       );
       out(ctx.io, lines.join("\n"));
     });

@@ -185,6 +185,28 @@ describe("hindsight replay --until", () => {
     expect(res.startedFrom?.location).toBe("checkpoints/ckpt-000000010637.state");
     const clean = await replayJson(["--until", "15000", "--trust-checkpoints"]);
     expect(res.state).toEqual(clean.state);
+    // fsck finds it (exit 4), verify notes it, and fsck --repair removes it: then only a note.
+    const f = await runCli(["fsck", copy], { cwd: root });
+    expect(f.code).toBe(4);
+    expect(f.stdout).toMatch(
+      new RegExp(`DAMAGED CHECKPOINT checkpoints/${victim}: its SHA-256 [0-9a-f]{16}… is not the digest`),
+    );
+    const v = await runCli(["verify", copy, "--app", app, "--json"], { cwd: root });
+    expect(v.code).toBe(0);
+    expect(JSON.parse(v.stdout)[0].notes).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`^1 checkpoint file\\(s\\) do not match the log: checkpoints/${victim}`),
+      ),
+    );
+    const repaired = await runCli(["fsck", copy, "--repair", "--json"], { cwd: root });
+    expect(repaired.code).toBe(0);
+    expect(JSON.parse(repaired.stdout).checkpoints).toMatchObject({
+      checked: 8,
+      damaged: [{ file: `checkpoints/${victim}`, removed: true }],
+    });
+    const after = await runCli(["fsck", copy], { cwd: root });
+    expect(after.code).toBe(0);
+    expect(after.stdout).toMatch(/note: 1 checkpoint file\(s\) the log names are missing/);
   });
 
   it("a checkpoint whose file is missing is noted, and the replay starts from an earlier one", async () => {

@@ -4,7 +4,18 @@
  * and with `repair` truncates a torn tail to the last whole block and rewrites stale index
  * files. Corruption is never "repaired" away: it is reported with where it is.
  */
-import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readSync, unlinkSync } from "node:fs";
+import { createHash } from "node:crypto";
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  readSync,
+  unlinkSync,
+} from "node:fs";
+import { join } from "node:path";
 import { HindsightError } from "../errors.js";
 import { BLOCK_HEADER_SIZE, SEGMENT_HEADER_SIZE } from "../format/constants.js";
 import { readManifest } from "./manifest.js";
@@ -71,6 +82,16 @@ export interface FsckReport {
   readonly corrupt: FsckCorruption[];
   /** Index files that were missing or disagreed with the block headers (rewritten with repair). */
   readonly staleIndexes: { file: string; rewritten: boolean }[];
+  /**
+   * Checkpoint files named by the log's CheckpointRef records: how many were checked, and those
+   * whose SHA-256 is not the digest the log holds (damage: exit 4; --repair removes them, and a
+   * replay then goes past them) or that are missing (a note: a replay goes past them).
+   */
+  readonly checkpoints: {
+    readonly checked: number;
+    readonly damaged: { file: string; seq: number; reason: string; removed: boolean }[];
+    readonly missing: { file: string; seq: number }[];
+  };
 }
 
 export interface FsckOptions {
@@ -91,6 +112,7 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
   let cutShort: FsckReport["cutShort"];
   let seq = 0;
   let blocks = 0;
+  const refs: { location: string; digest: Uint8Array; seq: number }[] = [];
   const total = numbers.reduce((a, n) => a + fileSize(segmentPath(dir, n)), 0);
   let done = 0;
   for (const n of numbers) {
@@ -202,7 +224,9 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
           const buf = Buffer.allocUnsafe(BLOCK_HEADER_SIZE + e.storedLength);
           const got = readSync(fd, buf, 0, buf.length, e.offset);
           try {
-            decodeBlockBuffer(file, e, buf, got, o.maxRecordSize ?? 16 * 1024 * 1024);
+            for (const r of decodeBlockBuffer(file, e, buf, got, o.maxRecordSize ?? 16 * 1024 * 1024))
+              if (r.type === "checkpoint")
+                refs.push({ location: r.location, digest: r.stateDigest, seq: r.seq });
           } catch (err) {
             if (!(err instanceof HindsightError)) throw err;
             corrupt.push({
@@ -319,9 +343,14 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
       }
     }
   }
+  const checkpoints = checkCheckpointFiles(dir, refs, Boolean(o.repair));
   return {
     dir,
-    ok: corrupt.length === 0 && (torn === undefined || torn.repaired) && (cutShort?.repaired ?? true),
+    ok:
+      corrupt.length === 0 &&
+      (torn === undefined || torn.repaired) &&
+      (cutShort?.repaired ?? true) &&
+      checkpoints.damaged.every((d) => d.removed),
     segments,
     blocks,
     records: seq,
@@ -329,7 +358,38 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
     ...(cutShort ? { cutShort } : {}),
     corrupt,
     staleIndexes,
+    checkpoints,
   };
+}
+
+/** Checks each checkpoint file against the digest its CheckpointRef holds (see FsckReport.checkpoints). */
+function checkCheckpointFiles(
+  dir: string,
+  refs: readonly { location: string; digest: Uint8Array; seq: number }[],
+  repair: boolean,
+): FsckReport["checkpoints"] {
+  const damaged: FsckReport["checkpoints"]["damaged"] = [];
+  const missing: FsckReport["checkpoints"]["missing"] = [];
+  for (const r of refs) {
+    const path = join(dir, r.location);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      missing.push({ file: r.location, seq: r.seq });
+      continue;
+    }
+    const got = createHash("sha256").update(bytes).digest();
+    if (got.equals(r.digest)) continue;
+    if (repair) unlinkSync(path);
+    damaged.push({
+      file: r.location,
+      seq: r.seq,
+      reason: `its SHA-256 ${got.toString("hex").slice(0, 16)}… is not the digest ${Buffer.from(r.digest).toString("hex").slice(0, 16)}… the log holds (record ${r.seq})`,
+      removed: repair,
+    });
+  }
+  return { checked: refs.length, damaged, missing };
 }
 
 function sameEntries(a: readonly IndexEntry[], b: readonly IndexEntry[]): boolean {

@@ -552,6 +552,18 @@ export function listCheckpoints(dir: string): { refSeq: number; location: string
   return out.sort((a, b) => b.refSeq - a.refSeq);
 }
 
+/** Why the checkpoint file at `location` is not the state with digest `want` (hex), or undefined. */
+function checkpointFileProblem(reader: LogReader, location: string, want: string): string | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = reader.readSideFile(location);
+  } catch {
+    return "missing";
+  }
+  const got = hex(sha256(bytes));
+  return got === want ? undefined : `SHA-256 ${got.slice(0, 16)}…, the log holds ${want.slice(0, 16)}…`;
+}
+
 /**
  * The message of the recorded run's failure when it failed at event `eventSeq` (its STOP
  * marker says "failed: …" and no event follows that one), else undefined.
@@ -717,6 +729,8 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
   let lastEventSeq = startedFrom ? startedFrom.eventSeq : -1;
   let stop: MarkerRecord | null = null;
   let pending: Pending | null = null;
+  /** Checkpoint files that do not match their digest in the log (compareOutputs). */
+  const badCheckpointFiles: string[] = [];
   /** Checkpoints whose state differs from another build's (compareOutputs): the first, and how many. */
   let otherStateAt: { eventSeq: number; location: string } | null = null;
   let otherStates = 0;
@@ -942,6 +956,9 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
             } else {
               checkpointsVerified++;
               lastGood = { refSeq: r.seq, eventSeq: r.eventSeq, location: r.location, digest: got };
+              // The file a replay --until would start from: damaged or missing, it would not.
+              const problem = checkpointFileProblem(reader, r.location, want);
+              if (problem !== undefined) badCheckpointFiles.push(`${r.location} (${problem})`);
             }
           }
           break;
@@ -1020,6 +1037,10 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
       stop = last;
     }
   }
+  if (badCheckpointFiles.length)
+    notes.push(
+      `${badCheckpointFiles.length} checkpoint file(s) do not match the log: ${badCheckpointFiles.slice(0, 3).join(", ")}${badCheckpointFiles.length > 3 ? ", …" : ""}; replay --until goes past them (\`hindsight fsck --repair\` removes damaged ones)`,
+    );
   // The recorded run failed at the very event where this build diverges (the usual case after
   // fixing the bug it failed on): the report alone would only say a decision or output is extra.
   const dv = divergence as Divergence | null;
