@@ -117,6 +117,42 @@ describe("bin/hindsight.js", () => {
     expect(v.status).toBe(0);
   }, 30_000);
 
+  it("Ctrl-C while a merge by time waits on an idle pipe records nothing more from the other inputs", async () => {
+    const base = 1793629800000000000n;
+    const order = (i: number) =>
+      `{"ts":${base + 10n + BigInt(i)},"orderId":"o${i}","clientId":"c1","symbol":"S${i % 7}","side":"buy","qty":1,"price":2}`;
+    const orders = join(tmp, "merge-orders.jsonl");
+    writeFileSync(orders, `${Array.from({ length: 3000 }, (_, i) => order(i)).join("\n")}\n`);
+    const out = join(tmp, "merge-live");
+    const { child, exited } = start(
+      ["record", "--app", app, "-i", "quotes=-", "-i", `orders=${orders}`, "--time-field", "ts", "-o", out],
+      true,
+    );
+    const quote = (i: number) =>
+      `{"ts":${base + BigInt(i)},"symbol":"S${i % 7}","bid":1.${i % 9},"offer":2.5,"bidSize":1,"offerSize":1}`;
+    child.stdin.write(`${Array.from({ length: 30 }, (_, i) => quote(i)).join("\n")}\n`);
+    // The merge records what it can order (30 quotes, the 19 orders before the last quote's time),
+    // then waits for the pipe's next time.
+    let seen = 0;
+    for (let i = 0; i < 300 && seen < 49; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      const c = spawnSync(process.execPath, [bin, "cat", out, "--type", "input", "--payload"], {
+        encoding: "utf8",
+      });
+      seen = c.status === 0 ? c.stdout.split("\n").filter(Boolean).length : 0;
+    }
+    expect(seen).toBe(49);
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    // Nothing after the interrupt: the orders still buffered are not recorded.
+    const m = run("cat", out, "--type", "marker", "--json");
+    expect(JSON.parse(m.stdout.trim().split("\n").at(-1) as string)).toMatchObject({
+      kind: "stop",
+      status: "interrupted",
+      events: 49,
+    });
+  }, 30_000);
+
   it("Ctrl-C while recording an app --from a recording stops it too (reading a recording never waits)", async () => {
     const src = join(tmp, "capture");
     const cap = run("record", ...marketFiles("m9", 9, 240_000, 60_000), "--time-field", "ts", "-o", src);

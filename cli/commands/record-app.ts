@@ -384,6 +384,8 @@ export async function recordAppCommand(
     for (const w of sinks.values()) w.open();
     reading: for await (const batch of source.batches) {
       for (const e of batch) {
+        // Ctrl-C while an event waited (a look-up): the rest of the batch is not recorded.
+        if (interrupt.signal.aborted) break reading;
         current = e;
         const t = source.timed(e) ? e.timeNs : wallBase + hr();
         const r = run.push(toApp[e.stream] as number, e.payload, t);

@@ -389,6 +389,8 @@ async function* interleaved(
     // Round-robin (or a single stream): one line from each live stream in turn.
     let live = sources.slice();
     while (live.length) {
+      // Stopped (Ctrl-C): what is read but not handed over is dropped, not recorded.
+      if (signal?.aborted) return;
       const next: Source[] = [];
       for (const s of live) {
         if (!skipBlank(s) && !(await fill(s, stop))) continue;
@@ -413,6 +415,7 @@ async function* interleaved(
       live.push(s);
     }
   while (live.length) {
+    if (signal?.aborted) return;
     let best = 0;
     for (let i = 1; i < live.length; i++) if (live[i]!.headTime < live[best]!.headTime) best = i;
     const s = live[best]!;
