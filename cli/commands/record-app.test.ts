@@ -44,6 +44,47 @@ const inputs = (q: string, o: string) => ["--input", `quotes=${q}`, "--input", `
 const base = () => ["record", "--app", app, ...inputs(quotes, orders), "--time-field", "ts"];
 
 describe("hindsight record --app", () => {
+  it("notes events whose time goes back, and replay --until a time says what that leaves out", async () => {
+    const q = (ts: bigint) => `{"ts":${ts},"symbol":"A","bid":1,"offer":2,"bidSize":1,"offerSize":1}`;
+    const t0 = 1793629800000000000n;
+    const file = join(tmp, "back.jsonl");
+    writeFileSync(file, `${[q(t0 + 5n), q(t0 + 9n), q(t0 - 60_000_000_000n), q(t0 + 10n)].join("\n")}\n`);
+    for (const withApp of [true, false]) {
+      const out = join(tmp, `back-${withApp}`);
+      const r = await runCli(
+        [
+          "record",
+          ...(withApp ? ["--app", app] : []),
+          "-i",
+          `quotes=${file}`,
+          "--time-field",
+          "ts",
+          "-o",
+          out,
+        ],
+        { cwd: tmp },
+      );
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(
+        /^hindsight: note: 1 event has a time earlier than an event read before \(first: \S*back\.jsonl line 3\)/,
+      );
+    }
+    // Between the early time and the rest: the replay stops before seq 1, and says seq 3 is earlier.
+    const rep = await runCli(
+      ["replay", join(tmp, "back-true"), "--app", app, "--until", "2026-11-02T14:29:30Z", "--json"],
+      { cwd: tmp },
+    );
+    expect(rep.code).toBe(0);
+    expect(JSON.parse(rep.stdout).notes).toContainEqual(
+      expect.stringMatching(
+        /the recording's times go back in places.*\(the first: seq \d+\): give --until \d+/,
+      ),
+    );
+    // In order: no note.
+    const inOrder = await runCli([...base(), "--out", join(tmp, "in-order")], { cwd: tmp });
+    expect(inOrder.stderr).toBe("");
+  });
+
   it("records inputs, decisions, outputs and checkpoints, and writes the sink", async () => {
     const out = join(tmp, "rec-a");
     const sink = join(tmp, "decisions.jsonl");

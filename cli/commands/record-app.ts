@@ -8,7 +8,7 @@ import { LogReader } from "../../src/log/index.js";
 import { loadApp } from "../../src/recorder/app-load.js";
 import { type AppRun, startRun } from "../../src/recorder/app-run.js";
 import { withSealedRecording } from "../../src/recorder/capture.js";
-import { type InputEvent, type InputSpec, readInputBatches } from "../../src/recorder/inputs.js";
+import { type InputEvent, type InputSpec, readInputBatches, TimeOrder } from "../../src/recorder/inputs.js";
 import { err, interruptSignal, out, prepareOutputFile, writingFile } from "../io.js";
 import type { CommandContext } from "../program.js";
 import { type InputProgress, inputProgress, progress } from "../progress.js";
@@ -380,6 +380,7 @@ export async function recordAppCommand(
   let n = 0;
   let current: InputEvent | undefined;
   let cutBy: "interrupted" | "stalled" | null = null;
+  const order = new TimeOrder();
   try {
     for (const w of sinks.values()) w.open();
     reading: for await (const batch of source.batches) {
@@ -387,7 +388,9 @@ export async function recordAppCommand(
         // Ctrl-C while an event waited (a look-up): the rest of the batch is not recorded.
         if (interrupt.signal.aborted) break reading;
         current = e;
-        const t = source.timed(e) ? e.timeNs : wallBase + hr();
+        const timed = source.timed(e);
+        if (timed) order.see(e);
+        const t = timed ? e.timeNs : wallBase + hr();
         const r = run.push(toApp[e.stream] as number, e.payload, t);
         if (r !== undefined) {
           cutBy = await Promise.race([r.then(() => null), cutShort]);
@@ -431,9 +434,14 @@ export async function recordAppCommand(
     );
   }
   for (const w of sinks.values()) w.close();
+  const back = order.note((e) => source.where(e)[0]);
+  if (back) err(ctx.io, `hindsight: note: ${back}`);
   const seconds = (performance.now() - started) / 1000;
   const summary = {
     ...s,
+    ...(back && order.first
+      ? { timesBack: { events: order.back, first: source.where(order.first)[0] } }
+      : {}),
     app: app.name,
     buildId: loaded.buildId,
     seconds,

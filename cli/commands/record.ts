@@ -181,6 +181,7 @@ export function register(program: Command, ctx: CommandContext): Command {
         bar.stop();
       });
       if (!s.complete) ctx.exitCode = 130;
+      if (s.timesBack) ctx.io.stderr.write(`hindsight: note: ${s.timesBack.note}\n`);
       if (o.json) {
         out(ctx.io, toJson(s));
         return;
@@ -189,6 +190,7 @@ export function register(program: Command, ctx: CommandContext): Command {
         ctx.io.stderr.write(
           "hindsight: interrupted: the recording was sealed after the events read so far\n",
         );
+
       const rate = s.seconds > 0 ? Math.round(s.events / s.seconds) : s.events;
       out(
         ctx.io,

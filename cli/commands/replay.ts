@@ -65,7 +65,16 @@ export function resolveUntil(reader: LogReader, until: string | undefined): Unti
   const after = reader.seqAtTime(t + 1n);
   const seq = after === undefined ? last : after - 1;
   const range = reader.timeRange;
-  if (!range || (t >= range[0] && t <= range[1])) return { seq };
+  if (!range || (t >= range[0] && t <= range[1])) {
+    // Times that go back in places (out-of-order input): records later in the log may be earlier.
+    const back = after === undefined ? undefined : reader.seqAfterAtOrBefore(seq, t);
+    return back === undefined
+      ? { seq }
+      : {
+          seq,
+          note: `--until ${until} stops at seq ${seq}, before the first record later than that time; the recording's times go back in places, and records after it are at or before that time too (the first: seq ${back}): give --until ${back} (a sequence number) to include it`,
+        };
+  }
   // Record times are the recording's clock ("wall": when each event arrived), which need not be
   // the time inside the events' payloads.
   const times = `${isoNs(range[0])} .. ${isoNs(range[1])}, the recording's "${reader.manifest.clockSource}" clock`;
@@ -119,7 +128,7 @@ export function register(program: Command, ctx: CommandContext): Command {
     .summary("rebuild an app's state at a point of a recording (from the nearest verified checkpoint)")
     .description(
       "Replay a recording through its app up to --until (a sequence number, or an ISO-8601 time: every\n" +
-        "event at or before it), starting from the nearest checkpoint at or before that point whose state\n" +
+        "record before the first one later than it), starting from the nearest checkpoint at or before that point whose state\n" +
         "file matches its recorded digest. Prints the keyed state (all keys, or --key), timers, and the\n" +
         "last events and decisions before the point. Exit 3 if the app's decision requests differ from the\n" +
         "recorded ones on the way (or it fails); outputs are not compared: `hindsight verify` does that.",

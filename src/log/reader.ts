@@ -320,6 +320,20 @@ export class LogReader {
     return undefined;
   }
 
+  /**
+   * The first record after `seq` (in log order) whose time is at or before `t`, or undefined: a
+   * recording whose times go back in places (out-of-order input) has such records. Blocks whose
+   * earliest time is after `t` are skipped by the index.
+   */
+  seqAfterAtOrBefore(seq: number, t: bigint): number | undefined {
+    for (let i = 0; i < this.blocks.length; i++) {
+      const { e } = this.blocks[i]!;
+      if (e.firstSeq + e.recordCount - 1 <= seq || e.minTime > t) continue;
+      for (const r of this.readBlock(i)) if (r.seq > seq && r.timeNs !== 0n && r.timeNs <= t) return r.seq;
+    }
+    return undefined;
+  }
+
   readSideFile(name: string): Uint8Array {
     try {
       return readFileSync(join(this.dir, name));

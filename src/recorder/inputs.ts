@@ -32,6 +32,29 @@ export interface InputEvent {
   readonly line: number;
 }
 
+/**
+ * Counts events whose time is earlier than one before them: the log keeps them in the order
+ * they were read, so a time given to `replay --until` then stops at the first record later than
+ * it, and earlier-timed records after that are not included.
+ */
+export class TimeOrder {
+  private latest = 0n;
+  /** Events whose time is before the latest time seen before them. */
+  back = 0;
+  first: InputEvent | undefined;
+
+  see(e: InputEvent): void {
+    if (e.timeNs >= this.latest) this.latest = e.timeNs;
+    else if (this.back++ === 0) this.first = e;
+  }
+
+  /** The note to print (`where` names the first such event), or undefined when there were none. */
+  note(where: (e: InputEvent) => string): string | undefined {
+    if (this.back === 0 || this.first === undefined) return undefined;
+    return `${this.back.toLocaleString("en-US")} event${this.back === 1 ? " has a time" : "s have times"} earlier than an event read before (first: ${where(this.first)}); the recording keeps them in the order they were read, so replay --until <time> stops at the first record later than that time`;
+  }
+}
+
 export interface ReadInputsOptions {
   /** Name of a top-level JSON field holding each event's time. */
   readonly timeField?: string;
