@@ -57,7 +57,9 @@ export function register(program: Command, ctx: CommandContext): Command {
         "--app, the app runs over the events and its decisions (clock, random, look-ups, ticks), output\n" +
         "digests and checkpoints are recorded too. An input line that does not decode, or on which a\n" +
         "step throws, is named by file and line. With --app, --from <recording> takes the events of\n" +
-        "another recording instead of --input files.\n\n" +
+        "another recording instead of --input files. Without --app no line is parsed beyond its\n" +
+        "--time-field: one that is not valid JSON is recorded as it is, and an app's codec refuses it\n" +
+        "when the recording is replayed or recorded --from.\n\n" +
         'Ctrl-C stops reading and seals the recording (STOP "interrupted", exit 130). A second\n' +
         "Ctrl-C while an event waits (on a look-up, say) seals it without finishing that event; an event\n" +
         "waiting on something that can never come seals it the same way, with an error (exit 1).",
