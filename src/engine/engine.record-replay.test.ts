@@ -1036,4 +1036,46 @@ describe("lineage observer", () => {
     expect(t.decisions.map((d) => [d.kind, d.value])).toEqual([[DecisionKind.clock, 7n]]);
     expect((t.value as { decision: string }).decision).toBe("accept");
   });
+
+  it("leaves out a step's reads of what its own event wrote, and gives a tick's output its step as path", async () => {
+    const app = defineApp({
+      name: "reread",
+      inputs: { a: codecs.json<Ev>() },
+      sinks: { out: codecs.json() },
+      steps: {
+        s: keyed<Ev, { n: number }>({
+          from: "a",
+          to: "out",
+          key: (v) => v.k,
+          handle(v, ctx) {
+            const before = ctx.state;
+            ctx.state = { n: (before?.n ?? 0) + v.x };
+            if (before === undefined) ctx.timers.every("t", 100n);
+            return { k: v.k, n: ctx.state.n }; // read again, after its own write
+          },
+          onTick(_t, ctx) {
+            ctx.emit("out", { tick: ctx.key, n: ctx.state?.n ?? null });
+          },
+        }),
+      },
+    });
+    const traces: import("./engine.js").OutputTrace[] = [];
+    const run = await startRun(app, { clock: () => 7n, observer: { onOutput: (t) => traces.push(t) } });
+    await run.push("a", { k: "x", x: 1 }, 10n);
+    await run.push("a", { k: "x", x: 2 }, 20n);
+    await run.push("a", { k: "x", x: 3 }, 150n); // after the tick due at 110
+    await run.stop();
+    const reads = traces.map((t) => [t.eventSeq, t.stateReads.map((r) => r.writerSeq)]);
+    // (Seqs from 1, as after a START marker.) Each read once, before the event's own write: event
+    // 1 read nothing written, event 2 event 1's write, the tick (3) and event 4 event 2's (the
+    // tick wrote nothing). Without the fix each event also named itself.
+    expect(reads).toEqual([
+      [1, [-1]],
+      [2, [1]],
+      [3, [2]],
+      [4, [2]],
+    ]);
+    const tick = traces.find((t) => (t.value as { tick?: string }).tick !== undefined);
+    expect(tick?.path).toEqual(["s"]);
+  });
 });

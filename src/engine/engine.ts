@@ -393,7 +393,8 @@ export class Engine {
         step: rt,
         from: `tick:${timer.name}`,
         value: tick,
-        path: this.tracing ? [] : null,
+        // The tick's step is the first on the path (an input's are added as it is delivered).
+        path: this.tracing ? [rt.name] : null,
       };
       this.current = item;
       const ctx = rt.ctx;
@@ -724,8 +725,11 @@ export class Engine {
       throw new TypeError(
         `ctx.state is only available in keyed steps ('${rt.name}' is a ${rt.def.kind} step)`,
       );
-    if (rt.writers !== null)
-      this.traceReads.push({ step: rt.name, key, writerSeq: rt.writers.get(key) ?? -1 });
+    if (rt.writers !== null) {
+      const writerSeq = rt.writers.get(key) ?? -1;
+      // A read of what this event wrote itself adds nothing: what it wrote came from its earlier reads.
+      if (writerSeq !== this.eventSeq) this.traceReads.push({ step: rt.name, key, writerSeq });
+    }
     return rt.state.get(key);
   }
 
