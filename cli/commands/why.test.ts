@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../test/cli-io.js";
+import { LogReader } from "../../src/log/index.js";
 
 const root = join(import.meta.dirname, "../..");
 const rec = join(root, "recordings/v1/market-spread");
@@ -28,6 +29,23 @@ describe("hindsight why", () => {
     const r = await runCli(["why", rec, "--app", app, "--seq", String(byOut.output.eventSeq)]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("output decisions:8");
+    // The output record's own seq, or its decision's: the same lineage.
+    const reader = LogReader.open(rec);
+    const outRec = [...reader.records({ types: ["output"] })].find(
+      (x) => x.type === "output" && x.sinkSeq === 8,
+    );
+    const decRec = [...reader.records({ types: ["decision"] })].find(
+      (x) => x.type === "decision" && x.eventSeq === byOut.output.eventSeq,
+    );
+    const marker = [...reader.records({ types: ["marker"] })][0];
+    reader.close();
+    for (const seq of [outRec?.seq, decRec?.seq]) {
+      const again = JSON.parse((await runCli(["why", rec, "--app", app, "--seq", String(seq), "--json"])).stdout);
+      expect(again.output).toEqual(byOut.output);
+    }
+    const m = await runCli(["why", rec, "--app", app, "--seq", String(marker?.seq)]);
+    expect(m.code).toBe(2);
+    expect(m.stderr).toMatch(/is a marker record, not an event, a decision or an output/);
   });
 
   it("usage errors exit 2 with one line", async () => {

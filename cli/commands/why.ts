@@ -37,15 +37,16 @@ export function register(program: Command, ctx: CommandContext): Command {
         "triggered it, the steps it passed through, the decisions it consumed (clock, random, look-ups,\n" +
         "with values), and for every keyed-state value it read, the event that last wrote that value,\n" +
         "followed up to --depth levels. Events that did not influence the output are not listed.\n" +
-        "--output names an output by sink and its position in that sink (from 0); --seq names an input\n" +
-        "event and explains all its outputs.",
+        "--output names an output by sink and its position in that sink (from 0); --seq names a record:\n" +
+        "an input event or a tick (all its outputs are explained), an output record (that output), or a\n" +
+        "decision (the event that consumed it).",
     )
     .argument("<dir>", "recording directory")
     .requiredOption("--app <module>", "app module (.ts or .js) that reproduces the recording")
     .option("--output <sink:index>", "the output to explain, e.g. decisions:41")
     .option(
       "--seq <n>",
-      "explain the outputs of the input event with this sequence number",
+      "explain the event (input or tick), output or decision record with this sequence number",
       intOption("--seq"),
     )
     .option("--depth <n>", "levels of state writers to follow", intOption("--depth", 1), 3)

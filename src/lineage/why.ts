@@ -100,10 +100,21 @@ export async function why(
   if ("seq" in target) {
     eventSeq = target.seq;
     const r = reader.get(eventSeq);
-    if (r.type !== "input" && !(r.type === "decision" && r.kind === DecisionKind.tick))
-      throw new HindsightError("NOT_FOUND", `record ${eventSeq} is a ${r.type} record, not an input event`, {
-        hint: "pass the sequence number of an input event (see `hindsight cat --type input`)",
-      });
+    if (r.type === "output") {
+      // An output record: explain that output.
+      eventSeq = r.eventSeq;
+      wantSink = r.sink;
+      wantSinkSeq = r.sinkSeq;
+    } else if (r.type === "decision" && !(r.kind === DecisionKind.tick && r.eventSeq === r.seq))
+      eventSeq = r.eventSeq; // a decision: the event that consumed it
+    else if (r.type !== "input" && r.type !== "decision")
+      throw new HindsightError(
+        "NOT_FOUND",
+        `record ${eventSeq} is ${/^[aeiou]/.test(r.type) ? "an" : "a"} ${r.type} record, not an event, a decision or an output`,
+        {
+          hint: "pass the sequence number of an input event, a tick, a decision or an output (see `hindsight cat`)",
+        },
+      );
   } else {
     const sink = m.sinks.findIndex((s) => s.name === target.sink);
     if (sink < 0)
