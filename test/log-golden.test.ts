@@ -79,6 +79,9 @@ describe("golden log fixtures (format v1)", () => {
         else if (e.fsckCode === "CUT_SHORT") expect(rep.cutShort).toMatchObject({ repaired: false });
         else expect(rep.corrupt.map((c: { code: string }) => c.code)).toContain(e.fsckCode);
       }
+      // The text names places a reader can use: never seq -1 or "-..-".
+      const text = await runCli(["fsck", dir]);
+      expect(text.stdout).not.toMatch(/seq -1|-\.\.-/);
     });
   }
 

@@ -38,7 +38,7 @@ export function register(program: Command, ctx: CommandContext): Command {
       ];
       for (const s of r.segments)
         lines.push(
-          `  ${s.file}  ${bytes(s.bytes)}  ${s.blocks} blocks  seq ${s.firstSeq ?? "-"}..${s.lastSeq ?? "-"}`,
+          `  ${s.file}  ${bytes(s.bytes)}  ${s.blocks} blocks  ${s.firstSeq === null ? "no records read" : `seq ${s.firstSeq}..${s.lastSeq}`}`,
         );
       if (r.torn)
         lines.push(
@@ -55,7 +55,7 @@ export function register(program: Command, ctx: CommandContext): Command {
         );
       for (const c of r.corrupt)
         lines.push(
-          `CORRUPT ${c.code}: ${c.segment} offset ${c.offset}${c.seqRange ? `, seq ${c.seqRange[0]}..${c.seqRange[1]}` : `, after seq ${c.afterSeq}`}: ${c.reason}`,
+          `CORRUPT ${c.code}: ${c.segment} offset ${c.offset}${c.seqRange ? `, seq ${c.seqRange[0]}..${c.seqRange[1]}` : c.afterSeq < 0 ? ", before any record" : `, after seq ${c.afterSeq}`}: ${c.reason}`,
         );
       const cp = r.checkpoints;
       for (const d of cp.damaged)

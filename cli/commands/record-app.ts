@@ -454,7 +454,7 @@ export async function recordAppCommand(
   if (o.json) say(toJson(summary));
   else
     say(
-      `recorded app ${app.name} over ${s.events.toLocaleString("en-US")} events into ${s.dir}: ` +
+      `recorded app ${app.name} over ${s.events.toLocaleString("en-US")} events${s.ticks ? ` and ${s.ticks.toLocaleString("en-US")} ticks` : ""} into ${s.dir}: ` +
         `${s.decisions.toLocaleString("en-US")} decisions, ${s.outputs.toLocaleString("en-US")} outputs, ${s.checkpoints} checkpoints, ` +
         `${seconds.toFixed(2)} s (${summary.eventsPerSecond.toLocaleString("en-US")} events/s)`,
     );

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../test/cli-io.js";
 import { LogReader } from "../../src/log/index.js";
+import { runCli } from "../../test/cli-io.js";
 
 const root = join(import.meta.dirname, "../..");
 const rec = join(root, "recordings/v1/market-spread");
@@ -40,7 +40,9 @@ describe("hindsight why", () => {
     const marker = [...reader.records({ types: ["marker"] })][0];
     reader.close();
     for (const seq of [outRec?.seq, decRec?.seq]) {
-      const again = JSON.parse((await runCli(["why", rec, "--app", app, "--seq", String(seq), "--json"])).stdout);
+      const again = JSON.parse(
+        (await runCli(["why", rec, "--app", app, "--seq", String(seq), "--json"])).stdout,
+      );
       expect(again.output).toEqual(byOut.output);
     }
     const m = await runCli(["why", rec, "--app", app, "--seq", String(marker?.seq)]);

@@ -153,9 +153,14 @@ describe("record then replay", () => {
       fetch: (k) => ({ ref: k.toUpperCase(), fetched: ++fetches }),
       resetEvery: 5_000n,
     });
-    const { outputs } = await record(app, dir);
+    const { outputs, run } = await record(app, dir);
     expect(fetches).toBe(300);
     const fetchesAfterRecord = fetches;
+    // verify counts events and ticks as record does.
+    const recorded = await run.stop();
+    const v = await verifyRecording(dir, app);
+    expect(recorded.ticks).toBeGreaterThan(0);
+    expect([v.events, v.ticks]).toEqual([recorded.events, recorded.ticks]);
     const reader = LogReader.open(dir);
     const replayed: string[] = [];
     const res = await replay(reader, app, {

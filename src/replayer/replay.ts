@@ -226,6 +226,8 @@ export interface ReplayResult {
   readonly engine: Engine;
   /** Input events and ticks replayed (not counting those covered by the checkpoint). */
   readonly eventsReplayed: number;
+  /** How many of eventsReplayed were ticks. */
+  readonly ticksReplayed: number;
   readonly decisions: number;
   readonly outputs: number;
   /** Checkpoints whose digest matched the replayed state (compareOutputs only). */
@@ -725,6 +727,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
   let lastGood: CheckpointUse | null = startedFrom;
   let checkpointsVerified = 0;
   let eventsReplayed = 0;
+  let ticksReplayed = 0;
   let reachedSeq = fromSeq - 1;
   let lastEventSeq = startedFrom ? startedFrom.eventSeq : -1;
   let stop: MarkerRecord | null = null;
@@ -786,6 +789,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
   };
   const handled = (p: Pending): true => {
     eventsReplayed++;
+    if (p.head.type !== "input") ticksReplayed++;
     lastEventSeq = p.head.seq;
     reachedSeq = p.lastSeq;
     return true;
@@ -1054,6 +1058,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
   return {
     engine,
     eventsReplayed,
+    ticksReplayed,
     decisions: port.decisionCount,
     outputs: port.outputCount,
     checkpointsVerified,

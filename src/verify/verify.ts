@@ -68,7 +68,9 @@ export interface VerifyResult {
   readonly buildId: string;
   readonly recordedBuildId: string;
   readonly buildChanged: boolean;
+  /** Input events replayed (as record counts them), and ticks. */
   readonly events: number;
+  readonly ticks: number;
   readonly decisions: number;
   readonly outputs: number;
   readonly checkpointsVerified: number;
@@ -253,6 +255,7 @@ export async function verifyRecording(
     recordedBuildId: "",
     buildChanged: false,
     events: 0,
+    ticks: 0,
     decisions: 0,
     outputs: 0,
     checkpointsVerified: 0,
@@ -332,7 +335,8 @@ export async function verifyRecording(
       recordedBuildId,
       buildChanged,
       status: res.divergence ? "diverged" : "identical",
-      events: res.eventsReplayed,
+      events: res.eventsReplayed - res.ticksReplayed,
+      ticks: res.ticksReplayed,
       decisions: res.decisions,
       outputs: res.outputs,
       checkpointsVerified: res.checkpointsVerified,
@@ -372,7 +376,7 @@ export function verifyExitCode(results: readonly VerifyResult[]): number {
 /** Human-readable report of one result. */
 export function renderResult(r: VerifyResult): string {
   const lines: string[] = [];
-  const stats = `${r.events.toLocaleString("en-US")} events, ${r.decisions.toLocaleString("en-US")} decisions, ${r.outputs.toLocaleString("en-US")} outputs, ${r.checkpointsVerified} checkpoints`;
+  const stats = `${r.events.toLocaleString("en-US")} events, ${r.ticks ? `${r.ticks.toLocaleString("en-US")} ticks, ` : ""}${r.decisions.toLocaleString("en-US")} decisions, ${r.outputs.toLocaleString("en-US")} outputs, ${r.checkpointsVerified} checkpoints`;
   if (r.status === "identical")
     lines.push(`✓ ${r.recording}: identical (${stats}, ${r.seconds.toFixed(2)} s)`);
   else if (r.status === "incompatible") {
