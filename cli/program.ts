@@ -83,16 +83,26 @@ function checkRequiredLast(cmd: Command): void {
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const ctx: CommandContext = { io, exitCode: 0 };
   const debug = argv.includes("--debug");
+  // (Not when a sink writes to stdout: its bytes are all stdout may carry.)
+  const sinkOnStdout = argv.some(
+    (a, i) => (argv[i - 1] === "--sink" && a.endsWith("=-")) || (a.startsWith("--sink=") && a.endsWith("=-")),
+  );
+  const json = argv.includes("--json") && !sinkOnStdout;
   const program = createProgram(ctx);
   try {
     await program.parseAsync([...argv], { from: "user" });
     return ctx.exitCode;
   } catch (e) {
-    return reportError(e, io, debug);
+    return reportError(e, io, debug, json);
   }
 }
 
-export function reportError(e: unknown, io: Io, debug: boolean): number {
+/**
+ * Reports `e` as one line on stderr and returns the exit code. With `json` (the command was given
+ * --json), an error of the recording, the app or the input is also one JSON object on stdout,
+ * `{"error": {code, exitCode, message, where?, hint?}}`, so a program reading stdout sees it.
+ */
+export function reportError(e: unknown, io: Io, debug: boolean, json = false): number {
   if (e instanceof CommandExit) return e.exitCode;
   if (e instanceof CommanderError) {
     // --help and --version exit 0; commander has already printed usage errors, and the help a
@@ -103,6 +113,18 @@ export function reportError(e: unknown, io: Io, debug: boolean): number {
   }
   if (e instanceof HindsightError) {
     err(io, `hindsight: ${e.oneLine()}`);
+    if (json)
+      io.stdout.write(
+        `${JSON.stringify({
+          error: {
+            code: e.code,
+            exitCode: e.exitCode,
+            message: e.message,
+            ...(e.where ? { where: e.where } : {}),
+            ...(e.hint ? { hint: e.hint } : {}),
+          },
+        })}\n`,
+      );
     if (debug) {
       if (e.stack) err(io, e.stack);
       // The causes too: an app's own error (a step that threw, a module that failed to load).

@@ -213,6 +213,11 @@ describe("record / inspect / cat / fsck", () => {
       expect(r.stderr).toMatch(/^Usage: hindsight/);
       expect(r.stdout).toBe("");
     }
+    // With --json, an error is also one JSON object on stdout.
+    const j = await runCli(["fsck", join(dir, "nope"), "--json"]);
+    expect(j.code).toBe(2);
+    expect(JSON.parse(j.stdout)).toMatchObject({ error: { code: "NOT_FOUND", exitCode: 2 } });
+    expect(j.stderr).toMatch(/^hindsight: no such recording directory/);
     const help = await runCli(["--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: hindsight/);
