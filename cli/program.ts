@@ -88,19 +88,30 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     (a, i) => (argv[i - 1] === "--sink" && a.endsWith("=-")) || (a.startsWith("--sink=") && a.endsWith("=-")),
   );
   const json = argv.includes("--json") && !sinkOnStdout;
+  // Whether the command printed anything on stdout (a JSON result, records) before an error.
+  let printed = false;
+  const stdout = io.stdout as { write: (...a: unknown[]) => boolean };
+  const write = stdout.write;
+  stdout.write = function (this: unknown, ...a: unknown[]) {
+    printed = true;
+    return write.apply(this, a);
+  };
   const program = createProgram(ctx);
   try {
     await program.parseAsync([...argv], { from: "user" });
     return ctx.exitCode;
   } catch (e) {
-    return reportError(e, io, debug, json);
+    return reportError(e, io, debug, json && !printed);
+  } finally {
+    stdout.write = write;
   }
 }
 
 /**
  * Reports `e` as one line on stderr and returns the exit code. With `json` (the command was given
- * --json), an error of the recording, the app or the input is also one JSON object on stdout,
- * `{"error": {code, exitCode, message, where?, hint?}}`, so a program reading stdout sees it.
+ * --json and printed nothing yet), an error of the recording, the app or the input is also one
+ * JSON object on stdout, `{"error": {code, exitCode, message, where?, hint?}}`, so a program
+ * reading stdout sees it.
  */
 export function reportError(e: unknown, io: Io, debug: boolean, json = false): number {
   if (e instanceof CommandExit) return e.exitCode;
