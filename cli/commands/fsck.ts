@@ -19,7 +19,8 @@ export function register(program: Command, ctx: CommandContext): Command {
         "index written when it was closed lost its end afterwards: reported as cut short (exit 4);\n" +
         "--repair keeps the records before the cut. Checkpoint files are checked against the digests the\n" +
         "log holds: a damaged one is exit 4, and --repair removes it (a replay then goes past it); a\n" +
-        "missing one is noted. Corruption in the log itself is never repaired.",
+        "missing one is noted. Corruption in the log itself is never repaired. What --repair takes out\n" +
+        "is kept in the recording's repairs.json, and replay and verify say so.",
     )
     .argument("<dir>", "recording directory")
     .option("--repair", "truncate a torn tail to the last whole block, rewrite stale indexes")

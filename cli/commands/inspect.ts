@@ -1,6 +1,7 @@
 /** `hindsight inspect`: what a recording holds. */
 import type { Command } from "commander";
 import { inspect } from "../../src/log/inspect.js";
+import { describeRepair } from "../../src/log/repairs.js";
 import { out } from "../io.js";
 import type { CommandContext } from "../program.js";
 import { bytes, table, time, toJson } from "../render.js";
@@ -50,6 +51,7 @@ export function register(program: Command, ctx: CommandContext): Command {
       ];
       if (m.sinks.length)
         lines.push("", `sinks       ${m.sinks.map((s) => `${s.name} (${s.codec})`).join(", ")}`);
+      for (const rep of r.repairs) lines.push("", `note: ${describeRepair(rep)}`);
       if (r.tornTail)
         lines.push(
           "",

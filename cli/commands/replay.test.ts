@@ -209,6 +209,38 @@ describe("hindsight replay --until", () => {
     expect(after.stdout).toMatch(/note: 1 checkpoint file\(s\) the log names are missing/);
   });
 
+  it("damage before the checkpoint it starts from does not stop a replay: the last events shown start after it", async () => {
+    const copy = join(tmp, "damaged-before");
+    cpSync(join(root, golden), copy, { recursive: true });
+    const reader = LogReader.open(copy);
+    const blocks = Array.from({ length: reader.blockCount }, (_, i) => reader.blockInfo(i));
+    reader.close();
+    // The block just before the one holding the checkpoint record (seq 14406).
+    const at = blocks.findIndex((b) => b.firstSeq + b.recordCount > 14406);
+    const victim = blocks[at - 1]!;
+    expect(victim.firstSeq + victim.recordCount).toBeGreaterThan(14406 - 64 * 6);
+    const seg = join(copy, "segment-000001.hsl");
+    const bytes = readFileSync(seg);
+    const i = victim.offset + 56 + 10;
+    bytes[i] = (bytes[i] as number) ^ 0xff;
+    writeFileSync(seg, bytes);
+    const r = await runCli(
+      ["replay", copy, "--app", app, "--until", "14420", "--trust-checkpoints", "--json"],
+      {
+        cwd: root,
+      },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const res = JSON.parse(r.stdout) as ReplayJson;
+    expect(res.startedFrom?.location).toBe("checkpoints/ckpt-000000014406.state");
+    expect(res.notes).toContainEqual(
+      expect.stringMatching(
+        /^the records before the checkpoint the replay started from cannot be read \(block payload checksum mismatch/,
+      ),
+    );
+    expect(res.recentEvents.every((e) => e.seq > 14406)).toBe(true);
+  });
+
   it("a checkpoint whose file is missing is noted, and the replay starts from an earlier one", async () => {
     const copy = join(tmp, "missing-checkpoint");
     cpSync(join(root, golden), copy, { recursive: true });

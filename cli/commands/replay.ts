@@ -172,13 +172,27 @@ export function register(program: Command, ctx: CommandContext): Command {
         const engine = res.engine;
         const streams = reader.manifest.streams.map((s) => s.name);
         // The last events and decisions at or before the point, straight from the log.
+        // A replay from a checkpoint did not need what is before it: damage there is a note, and
+        // the list starts after the checkpoint.
         const tail: SeqRecord[] = [];
-        if (res.reachedSeq >= reader.firstSeq)
-          for (const r of reader.records({
-            fromSeq: Math.max(reader.firstSeq, res.reachedSeq - 64 * (recent + 1)),
-            toSeq: res.reachedSeq,
-          }))
-            tail.push(r);
+        const tailNotes: string[] = [];
+        const readTail = (from: number): void => {
+          tail.length = 0;
+          for (const r of reader.records({ fromSeq: from, toSeq: res.reachedSeq })) tail.push(r);
+        };
+        if (res.reachedSeq >= reader.firstSeq) {
+          const from = Math.max(reader.firstSeq, res.reachedSeq - 64 * (recent + 1));
+          const after = res.startedFrom ? res.startedFrom.refSeq + 1 : from;
+          try {
+            readTail(from);
+          } catch (e) {
+            if (!(e instanceof HindsightError) || from >= after) throw e;
+            readTail(after);
+            tailNotes.push(
+              `the records before the checkpoint the replay started from cannot be read (${e.oneLine()}): the last events shown start after it`,
+            );
+          }
+        }
         const isEvent = (r: SeqRecord) =>
           r.type === "input" || (r.type === "decision" && r.kind === 4 && r.eventSeq === r.seq);
         // The last `recent` of a list (slice(-0) would keep them all).
@@ -233,6 +247,7 @@ export function register(program: Command, ctx: CommandContext): Command {
           notes: [
             ...(point.note ? [point.note] : []),
             ...res.notes,
+            ...tailNotes,
             ...(o.key !== undefined && keys === 0
               ? [`no state for key ${JSON.stringify(o.key)} at this point`]
               : []),

@@ -214,6 +214,17 @@ describe("hindsight verify", () => {
     expect(res?.status).toBe("error");
     expect(res?.error.code).toBe("CORRUPT_SEGMENT");
     expect(res?.error.message).toContain("segment is cut short");
+    // fsck --repair keeps what is left, and says so in the recording: verify then tells it from a crash.
+    expect((await runCli(["fsck", cut.copy, "--repair"], { cwd: root })).code).toBe(0);
+    const repaired = await runCli(["verify", cut.copy, "--app", app, "--json"], { cwd: root });
+    expect(repaired.code).toBe(0);
+    const [fixed] = JSON.parse(repaired.stdout) as { status: string; notes: string[] }[];
+    expect(fixed?.notes[0]).toMatch(
+      new RegExp(
+        `^fsck --repair changed this recording at \\d{4}-.*: cut segment-000001\\.hsl back to its last whole block \\(offset ${cut.tornAt}\\)`,
+      ),
+    );
+    expect(fixed?.notes).toContain("the recording has no STOP marker (fsck --repair cut it off, see above)");
     const torn = cutCopy("torn-in-crash", false);
     const t = await runCli(["verify", torn.copy, "--app", app, "--json"], { cwd: root });
     expect(t.code).toBe(0);

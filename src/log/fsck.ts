@@ -20,6 +20,7 @@ import { HindsightError } from "../errors.js";
 import { BLOCK_HEADER_SIZE, SEGMENT_HEADER_SIZE } from "../format/constants.js";
 import { readManifest } from "./manifest.js";
 import { checkSegmentHeader, decodeBlockBuffer } from "./reader.js";
+import { appendRepair } from "./repairs.js";
 import { type Corruption, scanSegment } from "./scan.js";
 import {
   cutShortReason,
@@ -34,6 +35,7 @@ import {
   segmentFileName,
   segmentPath,
 } from "./segment-files.js";
+import { readSideFile } from "./side-files.js";
 import { writeFileAtomic } from "./writer.js";
 
 export interface FsckSegment {
@@ -99,6 +101,8 @@ export interface FsckOptions {
   readonly maxBlockSize?: number;
   readonly maxRecordSize?: number;
   readonly onProgress?: (bytesDone: number, bytesTotal: number) => void;
+  /** Clock for the repair log's `at` (tests). */
+  readonly now?: () => Date;
 }
 
 /** Throws only for problems that prevent checking at all (NOT_FOUND, NOT_A_RECORDING, manifest errors). */
@@ -343,7 +347,35 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
       }
     }
   }
-  const checkpoints = checkCheckpointFiles(dir, refs, Boolean(o.repair));
+  const checkpoints = checkCheckpointFiles(dir, refs, Boolean(o.repair) && corrupt.length === 0);
+  // What --repair took out of the recording is kept beside it: replay and verify then say so
+  // (a recording cut back to its last whole block otherwise reads as a crash's).
+  const removed = checkpoints.damaged.filter((d) => d.removed).map((d) => d.file);
+  if (torn?.repaired || cutShort?.repaired || removed.length)
+    appendRepair(dir, {
+      at: (o.now ?? (() => new Date()))().toISOString(),
+      ...(torn?.repaired
+        ? {
+            tornTail: {
+              segment: torn.segment,
+              offset: torn.offset,
+              droppedBytes: torn.droppedBytes,
+              lastGoodSeq: torn.lastGoodSeq,
+            },
+          }
+        : {}),
+      ...(cutShort?.repaired
+        ? {
+            cutShort: {
+              segment: cutShort.segment,
+              offset: cutShort.offset,
+              lostBytes: cutShort.indexedSize - cutShort.offset,
+              lastGoodSeq: cutShort.lastGoodSeq,
+            },
+          }
+        : {}),
+      ...(removed.length ? { checkpointsRemoved: removed } : {}),
+    });
   return {
     dir,
     ok:
@@ -371,17 +403,16 @@ function checkCheckpointFiles(
   const damaged: FsckReport["checkpoints"]["damaged"] = [];
   const missing: FsckReport["checkpoints"]["missing"] = [];
   for (const r of refs) {
-    const path = join(dir, r.location);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch {
-      missing.push({ file: r.location, seq: r.seq });
+    const f = readSideFile(dir, r.location);
+    if ("problem" in f) {
+      if (f.missing) missing.push({ file: r.location, seq: r.seq });
+      // A name no writer makes (outside the recording, say) is never opened, and never removed.
+      else damaged.push({ file: r.location, seq: r.seq, reason: f.problem, removed: false });
       continue;
     }
-    const got = createHash("sha256").update(bytes).digest();
+    const got = createHash("sha256").update(f.bytes).digest();
     if (got.equals(r.digest)) continue;
-    if (repair) unlinkSync(path);
+    if (repair) unlinkSync(join(dir, r.location));
     damaged.push({
       file: r.location,
       seq: r.seq,

@@ -5,6 +5,7 @@ import { FORMAT_VERSION } from "../format/constants.js";
 import type { RecordType } from "../format/records.js";
 import type { Manifest } from "./manifest.js";
 import { LogReader } from "./reader.js";
+import { type RepairEntry, readRepairs } from "./repairs.js";
 
 export interface StreamStats {
   readonly name: string;
@@ -37,6 +38,8 @@ export interface InspectReport {
   readonly rawBytes: number;
   readonly compressionRatio: number;
   readonly tornTail?: { segment: string; offset: number; droppedBytes: number; reason: string };
+  /** What `fsck --repair` took out of the recording (repairs.json), oldest first. */
+  readonly repairs: RepairEntry[];
 }
 
 /** Throws what LogReader.open throws, and corruption errors met while scanning. */
@@ -129,6 +132,7 @@ export function inspect(dir: string): InspectReport {
       totalBytes,
       rawBytes,
       compressionRatio: rawBytes ? bytesOnDisk / rawBytes : 1,
+      repairs: readRepairs(dir),
       ...(r.tornTail
         ? {
             tornTail: {

@@ -45,6 +45,7 @@ import {
   segmentFileName,
   segmentPath,
 } from "./segment-files.js";
+import { readSideFile } from "./side-files.js";
 
 export interface ReaderOptions {
   /** Refuse blocks claiming more bytes than this. Defaults to 64 MiB. */
@@ -334,15 +335,18 @@ export class LogReader {
     return undefined;
   }
 
+  /**
+   * A checkpoint side file's bytes. Throws NOT_FOUND when it is missing, CORRUPT_RECORD when the
+   * log names something no writer makes (outside the recording, say) or it is not a regular file.
+   */
   readSideFile(name: string): Uint8Array {
-    try {
-      return readFileSync(join(this.dir, name));
-    } catch (e) {
-      throw new HindsightError("NOT_FOUND", `recording file ${name} is missing`, {
-        where: this.dir,
-        cause: e,
-      });
-    }
+    const f = readSideFile(this.dir, name);
+    if ("bytes" in f) return f.bytes;
+    throw f.missing
+      ? new HindsightError("NOT_FOUND", `recording file ${name} is missing`, { where: this.dir })
+      : new HindsightError("CORRUPT_RECORD", `recording file ${name} is not read: ${f.problem}`, {
+          where: this.dir,
+        });
   }
 
   close(): void {

@@ -297,3 +297,57 @@ describe("corruption", () => {
     expect(report.corrupt[0]).toMatchObject({ code: "CORRUPT_BLOCK", offset: blockEnds[1] });
   });
 });
+
+describe("a log naming checkpoint files no writer makes", () => {
+  it("fsck and readers never open, hash or remove anything but checkpoints/ckpt-N.state files in the recording", () => {
+    const t = tempDir();
+    try {
+      const victim = join(t.dir, "victim.txt");
+      writeFileSync(victim, "not the recording's");
+      const rec = join(t.dir, "rec");
+      const w = LogWriter.create(
+        rec,
+        { streams: [{ name: "a", codec: "json", source: "" }] },
+        { fsync: "never" },
+      );
+      const locations = [
+        "../victim.txt",
+        "/etc/hostname",
+        "checkpoints/../../victim.txt",
+        "checkpoints/ckpt-000000000009.state",
+      ];
+      for (const [i, location] of locations.entries())
+        w.append({
+          type: "checkpoint",
+          timeNs: 1n,
+          eventSeq: i,
+          stateDigest: new Uint8Array(32),
+          location,
+          eventsHandled: i,
+        });
+      w.close();
+      // The one well-named file is a directory: not a regular file, not read.
+      mkdirSync(join(rec, "checkpoints", "ckpt-000000000009.state"), { recursive: true });
+      const r = fsck(rec, { repair: true });
+      expect(r.ok).toBe(false);
+      expect(r.checkpoints.damaged.map((d) => [d.file, d.reason, d.removed])).toEqual([
+        ["../victim.txt", '"../victim.txt" is not a checkpoint file name', false],
+        ["/etc/hostname", '"/etc/hostname" is not a checkpoint file name', false],
+        [
+          "checkpoints/../../victim.txt",
+          '"checkpoints/../../victim.txt" is not a checkpoint file name',
+          false,
+        ],
+        ["checkpoints/ckpt-000000000009.state", "it is not a regular file", false],
+      ]);
+      expect(readFileSync(victim, "utf8")).toBe("not the recording's");
+      const reader = LogReader.open(rec);
+      expect(() => reader.readSideFile("../victim.txt")).toThrow(
+        expect.objectContaining({ code: "CORRUPT_RECORD" }),
+      );
+      reader.close();
+    } finally {
+      t.cleanup();
+    }
+  });
+});

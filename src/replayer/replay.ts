@@ -39,6 +39,7 @@ import { BlockThread } from "../log/block-thread.js";
 import { ByteRuns } from "../log/byte-runs.js";
 import type { LogReader } from "../log/index.js";
 import type { Manifest } from "../log/manifest.js";
+import { describeRepair, readRepairs } from "../log/repairs.js";
 import { CANNOT_BE_RECORDED, CHECKPOINT_DIR, SEALED_INSIDE } from "../recorder/app-run.js";
 
 type DecisionRecord = DecisionRecordBase & { readonly seq: number };
@@ -559,8 +560,8 @@ function checkpointFileProblem(reader: LogReader, location: string, want: string
   let bytes: Uint8Array;
   try {
     bytes = reader.readSideFile(location);
-  } catch {
-    return "missing";
+  } catch (e) {
+    return e instanceof HindsightError && e.code === "NOT_FOUND" ? "missing" : (e as Error).message;
   }
   const got = hex(sha256(bytes));
   return got === want ? undefined : `SHA-256 ${got.slice(0, 16)}…, the log holds ${want.slice(0, 16)}…`;
@@ -608,7 +609,8 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
   const appSinks = Object.keys(app.sinks);
   const streamMap = m.streams.map((s) => appInputs.indexOf(s.name));
   const sinkMap = m.sinks.map((s) => appSinks.indexOf(s.name));
-  const notes: string[] = [];
+  // What fsck --repair took out of it, first: the rest of the report reads in that light.
+  const notes: string[] = readRepairs(reader.dir).map(describeRepair);
 
   // START marker: seed and strict mode the run was made with.
   let start: MarkerRecord | null = null;

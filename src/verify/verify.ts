@@ -329,7 +329,11 @@ export async function verifyRecording(
     )
       notes.push(`the recorded run ended with status: ${res.stop.status}`);
     if (!res.stop && !res.divergence)
-      notes.push("the recording has no STOP marker (the run did not end cleanly)");
+      notes.push(
+        notes.some((n) => n.startsWith("fsck --repair") && n.includes("STOP marker"))
+          ? "the recording has no STOP marker (fsck --repair cut it off, see above)"
+          : "the recording has no STOP marker (the run did not end cleanly)",
+      );
     return {
       ...base,
       recordedBuildId,

@@ -1,0 +1,53 @@
+/**
+ * repairs.json: what `hindsight fsck --repair` took out of a recording (FORMAT.md section 7),
+ * so that replay and verify can say so instead of reading the result as a crash's.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { writeFileAtomic } from "./segment-store.js";
+
+/** One `fsck --repair` that changed a recording. */
+export interface RepairEntry {
+  readonly at: string;
+  readonly tornTail?: { segment: string; offset: number; droppedBytes: number; lastGoodSeq: number };
+  readonly cutShort?: { segment: string; offset: number; lostBytes: number; lastGoodSeq: number };
+  readonly checkpointsRemoved?: readonly string[];
+}
+
+export const REPAIRS_FILE = "repairs.json";
+
+/** The repairs made to the recording in `dir`, oldest first ([] when none, or unreadable). */
+export function readRepairs(dir: string): RepairEntry[] {
+  try {
+    const list = JSON.parse(readFileSync(join(dir, REPAIRS_FILE), "utf8")) as unknown;
+    return Array.isArray(list)
+      ? list.filter((e): e is RepairEntry => typeof e === "object" && e !== null && typeof e.at === "string")
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+export function appendRepair(dir: string, entry: RepairEntry): void {
+  writeFileAtomic(
+    join(dir, REPAIRS_FILE),
+    `${JSON.stringify([...readRepairs(dir), entry], null, 2)}\n`,
+    true,
+  );
+}
+
+/** One line saying what a repair did. */
+export function describeRepair(r: RepairEntry): string {
+  const what: string[] = [];
+  if (r.cutShort)
+    what.push(
+      `cut ${r.cutShort.segment} back to its last whole block (offset ${r.cutShort.offset}): it had lost ${r.cutShort.lostBytes} bytes after it was closed, so the records after seq ${r.cutShort.lastGoodSeq} (and the recording's STOP marker) are gone`,
+    );
+  if (r.tornTail)
+    what.push(
+      `truncated a torn tail of ${r.tornTail.droppedBytes} bytes at offset ${r.tornTail.offset} of ${r.tornTail.segment} (after seq ${r.tornTail.lastGoodSeq})`,
+    );
+  if (r.checkpointsRemoved?.length)
+    what.push(`removed damaged checkpoint file(s) ${r.checkpointsRemoved.join(", ")}`);
+  return `fsck --repair changed this recording at ${r.at}: ${what.join("; ") || "no details"}`;
+}
