@@ -5,16 +5,7 @@
  * files. Corruption is never "repaired" away: it is reported with where it is.
  */
 import { createHash } from "node:crypto";
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  ftruncateSync,
-  openSync,
-  readFileSync,
-  readSync,
-  unlinkSync,
-} from "node:fs";
+import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { HindsightError } from "../errors.js";
 import { BLOCK_HEADER_SIZE, SEGMENT_HEADER_SIZE } from "../format/constants.js";

@@ -11,9 +11,8 @@
  *     scan that reaches it throws a HindsightError (CORRUPT_BLOCK, CORRUPT_HEADER, ...)
  *     naming the segment, offset and sequence range.
  */
-import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import { type FileHandle, open as openAsync } from "node:fs/promises";
-import { join } from "node:path";
 import { decompressBlock } from "../codec/compression.js";
 import { decodeRecords } from "../codec/record-codec.js";
 import { HindsightError } from "../errors.js";
