@@ -120,6 +120,10 @@ export function reportError(e: unknown, io: Io, debug: boolean, json = false): n
     // command given no subcommand shows on stderr (that one is a usage error: nothing was done).
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return ExitCode.ok;
     if (e.code === "commander.help") return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    if (json)
+      io.stdout.write(
+        `${JSON.stringify({ error: { code: "USAGE", exitCode: ExitCode.usage, message: e.message.replace(/^error: /, "") } })}\n`,
+      );
     return ExitCode.usage;
   }
   if (e instanceof HindsightError) {

@@ -218,6 +218,15 @@ describe("record / inspect / cat / fsck", () => {
     expect(j.code).toBe(2);
     expect(JSON.parse(j.stdout)).toMatchObject({ error: { code: "NOT_FOUND", exitCode: 2 } });
     expect(j.stderr).toMatch(/^hindsight: no such recording directory/);
+    // A usage error that commander finds too, and none after the command printed its own JSON.
+    for (const argv of [
+      ["fsck", dir, "--json", "--bogus"],
+      ["verify", dir, "--json"],
+    ]) {
+      const u = await runCli(argv);
+      expect(u.code, argv.join(" ")).toBe(2);
+      expect(JSON.parse(u.stdout), argv.join(" ")).toMatchObject({ error: { code: "USAGE", exitCode: 2 } });
+    }
     const help = await runCli(["--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: hindsight/);

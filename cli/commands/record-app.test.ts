@@ -75,9 +75,15 @@ describe("hindsight record --app", () => {
       { cwd: tmp },
     );
     expect(rep.code).toBe(0);
+    // It names the record read from line 3 (the third input event).
+    const reader = LogReader.open(join(tmp, "back-true"));
+    const third = [...reader.records({ types: ["input"] })][2]!.seq;
+    reader.close();
     expect(JSON.parse(rep.stdout).notes).toContainEqual(
       expect.stringMatching(
-        /the recording's times go back in places.*\(the first: seq \d+\): give --until \d+/,
+        new RegExp(
+          `the recording's times go back in places.*\\(the first: seq ${third}\\): give --until ${third} `,
+        ),
       ),
     );
     // In order: no note.

@@ -440,7 +440,7 @@ export async function recordAppCommand(
   const summary = {
     ...s,
     ...(back && order.first
-      ? { timesBack: { events: order.back, first: source.where(order.first)[0] } }
+      ? { timesBack: { events: order.back, first: source.where(order.first)[0], note: back } }
       : {}),
     app: app.name,
     buildId: loaded.buildId,

@@ -72,7 +72,7 @@ export function resolveUntil(reader: LogReader, until: string | undefined): Unti
       ? { seq }
       : {
           seq,
-          note: `--until ${until} stops at seq ${seq}, before the first record later than that time; the recording's times go back in places, and records after it are at or before that time too (the first: seq ${back}): give --until ${back} (a sequence number) to include it`,
+          note: `--until ${until} stops at seq ${seq}, before the first record later than that time; the recording's times go back in places, and records after it are at or before that time too (the first: seq ${back}): give --until ${back} (a sequence number) to include it, with everything before it in the log`,
         };
   }
   // Record times are the recording's clock ("wall": when each event arrived), which need not be
@@ -139,7 +139,7 @@ export function register(program: Command, ctx: CommandContext): Command {
       "app module (.ts or .js) the recording was made with (or a newer build)",
     )
     .option("--until <seq|time>", "sequence number or ISO-8601 time (default: the end)")
-    .option("--key <key>", "print only this key's state")
+    .option("--key <key>", "print only this key's state and timers (and timers that have no key)")
     .option("--recent <n>", "how many recent events and decisions to show", intOption("--recent"), 5)
     .option("--no-checkpoints", "replay from the start, ignoring checkpoints")
     .option(
@@ -235,6 +235,7 @@ export function register(program: Command, ctx: CommandContext): Command {
           lastEventSeq: res.lastEventSeq,
           eventsHandled: engine.eventsHandled,
           eventsReplayed: res.eventsReplayed,
+          ticksReplayed: res.ticksReplayed,
           seconds,
           startedFrom: res.startedFrom,
           rejectedCheckpoints: res.rejectedCheckpoints,
@@ -269,7 +270,8 @@ export function register(program: Command, ctx: CommandContext): Command {
           : "from the start";
         lines.push(
           `replayed ${loaded.app.name} to seq ${res.reachedSeq} (${res.lastEventSeq < 0 ? "no event yet" : `last event ${res.lastEventSeq}`}) ${from}: ` +
-            `${res.eventsReplayed.toLocaleString("en-US")} events in ${seconds.toFixed(2)} s; ${engine.eventsHandled.toLocaleString("en-US")} events handled in total`,
+            `${(res.eventsReplayed - res.ticksReplayed).toLocaleString("en-US")} events${res.ticksReplayed ? ` and ${res.ticksReplayed.toLocaleString("en-US")} ticks` : ""} in ${seconds.toFixed(2)} s; ` +
+            `${engine.eventsHandled.toLocaleString("en-US")} ${res.ticksReplayed ? "events and ticks" : "events"} handled in total`,
         );
         if (res.divergence)
           lines.push(

@@ -129,7 +129,7 @@ async function expectFailsAsRecorded(
   } catch (e) {
     message = (e as Error).message;
   }
-  await run.stop(`failed: ${message}`);
+  const recorded = await run.stop(`failed: ${message}`);
   expect(message).toMatch(failure);
   const reader = LogReader.open(dir);
   const again = await replay(reader, app, { compareOutputs: true });
@@ -140,6 +140,8 @@ async function expectFailsAsRecorded(
   const v = await verifyRecording(dir, app);
   expect(v.status).toBe("identical");
   expect(v.failedAsRecorded).toEqual(again.failedAsRecorded);
+  // The failing event counts as replayed, as record counted it.
+  expect([v.events, v.ticks]).toEqual([recorded.events, recorded.ticks]);
   expect((resultToJson(v) as { failedAsRecorded?: unknown }).failedAsRecorded).toEqual(
     again.failedAsRecorded,
   );

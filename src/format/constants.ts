@@ -40,7 +40,7 @@ export const DEFAULT_MAX_RECORD_SIZE = 16 * 1024 * 1024;
  * or bit it does not know (UNKNOWN_FEATURE).
  */
 export const FEATURES = {
-  /** Look-up values are stored once, content-addressed, in Blob records. */
+  /** Look-up values are stored content-addressed in Blob records (once per checkpoint interval). */
   "blob-records": 1 << 0,
   /** Checkpoint state is stored in side files named by CheckpointRef.location. */
   "checkpoint-files": 1 << 1,

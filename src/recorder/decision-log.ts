@@ -1,7 +1,8 @@
 /**
  * How decisions are written to a log, shared by every port that records them (the recorder's
  * and the fault injector's stage processes): one Decision record per value, and look-up values
- * stored once, content-addressed, in a Blob record before the first decision naming them.
+ * stored content-addressed in a Blob record before the first decision naming them (again after
+ * each checkpoint: see forgetBlobs).
  */
 import { hex, sha256 } from "../engine/bytes.js";
 import type { DecisionRequest } from "../engine/engine.js";
@@ -62,7 +63,7 @@ export class DecisionLog {
   }
 
   /**
-   * A look-up's outcome. A value: its Blob (the first time it is seen), then the decision naming
+   * A look-up's outcome. A value: its Blob (the first time it is seen since the last checkpoint), then the decision naming
    * it. A failure: a lookup decision with no content hash and the error's message as its value;
    * a replay throws an Error with that message where the fetch threw, so an app that falls back
    * on a failed look-up (or fails on it) decides the same way again.

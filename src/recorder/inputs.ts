@@ -417,6 +417,7 @@ async function* interleaved(
       const next: Source[] = [];
       for (const s of live) {
         if (!skipBlank(s) && !(await fill(s, stop))) continue;
+        if (signal?.aborted) return; // (the fill may have waited)
         out.push(take(s, field === undefined ? 0n : timeOf(s, field, key)));
         next.push(s);
         // A single stream drains its whole batch at once.

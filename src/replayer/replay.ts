@@ -574,7 +574,13 @@ function checkpointFileProblem(reader: LogReader, location: string, want: string
 function recordedFailureAt(reader: LogReader, eventSeq: number, endSeq: number): string | undefined {
   try {
     const last = reader.get(endSeq - 1);
-    if (last.type !== "marker" || last.kind !== MarkerKind.stop || !last.status.startsWith("failed: "))
+    // An app's failure: not a record the writer refused (the app did not fail there).
+    if (
+      last.type !== "marker" ||
+      last.kind !== MarkerKind.stop ||
+      !last.status.startsWith("failed: ") ||
+      last.status.includes(CANNOT_BE_RECORDED)
+    )
       return undefined;
     for (const r of reader.records({ fromSeq: eventSeq + 1, toSeq: endSeq - 1 }))
       if (
@@ -1035,6 +1041,9 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
       last.status === `failed: ${d.error.message}`
     ) {
       failedAsRecorded = { eventSeq: d.eventSeq, message: d.error.message };
+      // That event was replayed, as faithfully as the others: it counts as record counted it.
+      eventsReplayed++;
+      if ((divergedEvent as SeqRecord | null)?.type === "decision") ticksReplayed++;
       notes.push(
         `the recorded run failed at event seq ${d.eventSeq}, and the replay fails the same way: ${d.error.message}`,
       );
