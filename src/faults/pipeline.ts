@@ -320,7 +320,8 @@ export async function runSeed(opts: SeedRunOptions): Promise<SeedRun> {
       w.send(start);
     }
     for (const w of workers) {
-      const m = await w.wait("listening", Math.min(timeoutMs, 30_000));
+      // Starting a worker is not part of the run's --timeout (it is what the run waits for).
+      const m = await w.wait("listening", 30_000);
       if (m?.type !== "listening")
         throw new HindsightError("INTERNAL", `stage worker ${w.name} did not start`, {
           where: w.error() ?? "no answer within 30 s",

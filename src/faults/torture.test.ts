@@ -2,7 +2,7 @@
  * The torture harness end to end: real worker processes, real TCP on 127.0.0.1, real logs.
  * One pool of worker processes serves every test here (starting one costs about a second).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -160,6 +160,15 @@ describe("torture: double-halve across 3 processes", () => {
     expect(rc.seeds[0]!.ok).toBe(true);
     expect(rc.seeds[0]!.faultCounts).toEqual(ra.seeds[0]!.faultCounts);
     expectSameBytes(a, c);
+    // A plan is replayed only into the run it was recorded in: not another seed's, or length.
+    cpSync(join(a, "seed-4"), join(a, "seed-5"), { recursive: true });
+    await expect(torture(opts({ seeds: { from: 5n, to: 5n }, plan: a }))).rejects.toThrow(
+      /the run recorded in .*seed-5 is another run: seed 4, not 5/,
+    );
+    const events = ra.events;
+    await expect(torture(opts({ seeds: { from: 4n, to: 4n }, plan: a, events: events + 1 }))).rejects.toThrow(
+      new RegExp(`is another run: ${events} events, not ${events + 1}`),
+    );
   });
 });
 
@@ -199,7 +208,7 @@ describe("torture catches broken links", () => {
       /^path of message \d+: source seq \d+ → double seq .* → sink seq \d+,\d+ \(received twice\)$/,
     );
     expect(s.command).toBe(
-      `hindsight torture --app ${APP} --seeds 2..2 --faults drop=0.02,delay=0.03,dup=0.03,gap=5,maxdelay=3 --events 200 --unsafe no-dedupe --stall 5000`,
+      `hindsight torture --app ${APP} --seeds 2..2 --faults drop=0.02,delay=0.03,dup=0.03,gap=5,maxdelay=3 --events 200 --unsafe no-dedupe --stall 5000 --timeout 30000`,
     );
     const text = formatSeedResult(s).join("\n");
     expect(text).toMatch(
@@ -259,5 +268,7 @@ describe("reproduceCommand", () => {
     expect(reproduceCommand(base, 7n)).not.toContain("--stall");
     expect(reproduceCommand({ ...base, stallMs: 3_000 }, 7n)).not.toContain("--stall");
     expect(reproduceCommand({ ...base, stallMs: 1_500 }, 7n)).toMatch(/--seeds 7\.\.7 .*--stall 1500$/);
+    expect(reproduceCommand(base, 7n)).not.toContain("--timeout");
+    expect(reproduceCommand({ ...base, timeoutMs: 1_000 }, 7n)).toMatch(/--timeout 1000$/);
   });
 });

@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { HindsightError } from "../errors.js";
+import { LogReader } from "../log/index.js";
 import type { UnsafeMode } from "../net/link.js";
 import { loadPipelineApp, type PipelineApp } from "./apps.js";
 import { inputsFromFile } from "./input-file.js";
@@ -149,16 +150,33 @@ export function reproduceCommand(opts: TortureOptions, seed: bigint): string {
   if (opts.unsafe) cmd += ` --unsafe ${opts.unsafe}`;
   if (opts.plan) cmd += ` --plan ${q(opts.plan)}`;
   if (opts.input) cmd += ` --input ${q(opts.input)}`;
-  // A stall limit other than the default decides whether a seed passes: it is part of the run.
+  // The limits decide whether a seed passes: they are part of the run (a stall limit when not
+  // the default, a timeout when given).
   if (opts.stallMs !== undefined && opts.stallMs !== DEFAULT_STALL_MS) cmd += ` --stall ${opts.stallMs}`;
+  if (opts.timeoutMs !== undefined) cmd += ` --timeout ${opts.timeoutMs}`;
   return cmd;
 }
 
-function readPlans(dir: string): Map<string, Fault[]> {
+/**
+ * The fault plans a kept run recorded, checked to be of this run: the same app, seed and number
+ * of events (a plan replayed against another run would test nothing it claims to).
+ */
+function readPlans(dir: string, want: { app: string; seed: bigint; events: number }): Map<string, Fault[]> {
   if (!existsSync(dir))
     throw new HindsightError("NOT_FOUND", `no recorded run at ${dir}`, {
       where: "--plan",
       hint: "pass a directory that `hindsight torture --keep` wrote, holding seed-<n> directories",
+    });
+  const ran = recordedRunConfig(join(dir, "source"));
+  const differs = [
+    ran.app !== want.app ? `app ${ran.app}, not ${want.app}` : "",
+    ran.seed !== want.seed.toString() ? `seed ${ran.seed}, not ${want.seed}` : "",
+    ran.events !== want.events ? `${ran.events} events, not ${want.events}` : "",
+  ].filter(Boolean);
+  if (differs.length)
+    throw new HindsightError("USAGE", `the run recorded in ${dir} is another run: ${differs.join(", ")}`, {
+      where: "--plan",
+      hint: `replay its plan with the options it ran with (--seeds ${ran.seed}..${ran.seed} --events ${ran.events}, app ${ran.app})`,
     });
   const plans = new Map<string, Fault[]>();
   for (const p of readdirSync(dir).sort()) {
@@ -166,6 +184,31 @@ function readPlans(dir: string): Map<string, Fault[]> {
     for (const [link, list] of readFaultPlans(join(dir, p))) plans.set(link, list);
   }
   return plans;
+}
+
+/** The START marker's config of a torture process's log: what the run was. */
+function recordedRunConfig(dir: string): { app: string; seed: string; events: number } {
+  let config: Record<string, unknown> = {};
+  try {
+    const r = LogReader.open(dir);
+    try {
+      const first = r.endSeq > r.firstSeq ? r.get(r.firstSeq) : undefined;
+      if (first?.type === "marker") config = JSON.parse(first.configJson || "{}") as Record<string, unknown>;
+    } finally {
+      r.close();
+    }
+  } catch (e) {
+    throw new HindsightError("NOT_FOUND", `no torture run recorded in ${dir}`, {
+      where: "--plan",
+      hint: "pass a directory that `hindsight torture --keep` wrote",
+      cause: e,
+    });
+  }
+  return {
+    app: String(config["app"] ?? "?"),
+    seed: String(config["seed"] ?? "?"),
+    events: Number(config["events"] ?? -1),
+  };
 }
 
 async function summarize(
@@ -267,7 +310,13 @@ export async function torture(opts: TortureOptions): Promise<TortureReport> {
         });
       const dir = keepDir ?? mkdtempSync(join(tmpdir(), `hindsight-torture-${seed}-`));
       try {
-        const plans = opts.plan ? readPlans(join(resolve(opts.cwd, opts.plan), `seed-${seed}`)) : undefined;
+        const plans = opts.plan
+          ? readPlans(join(resolve(opts.cwd, opts.plan), `seed-${seed}`), {
+              app: app.name,
+              seed,
+              events: opts.events,
+            })
+          : undefined;
         const run = await runSeed({
           app,
           seed,
@@ -355,7 +404,7 @@ export function formatSeedResult(r: SeedResult): string[] {
 export function formatSummary(rep: TortureReport): string {
   return (
     `torture: ${rep.seeds.length} seed${rep.seeds.length === 1 ? "" : "s"}, ${rep.failed} failed ` +
-    `(app ${rep.app}, ${rep.events} events each, faults ${rep.faults}` +
-    `${rep.unsafe ? `, unsafe ${rep.unsafe}` : ""}${rep.replayedPlan ? ", recorded plans" : ""})`
+    `(app ${rep.app}, ${rep.events} events each, faults ${rep.replayedPlan ? "as recorded (--plan)" : rep.faults}` +
+    `${rep.unsafe ? `, unsafe ${rep.unsafe}` : ""})`
   );
 }
