@@ -70,7 +70,30 @@ describe("hindsight audit verify", () => {
     expect(r.code).toBe(4);
     const res = JSON.parse(r.stdout) as { ok: boolean; problems: { kind: string; message: string }[] };
     expect(res.ok).toBe(false);
-    expect(res.problems.map((p) => p.kind)).toContain("signature");
+    // The headline is the signature: nothing the manifest says can be relied on.
+    expect(res.problems[0]?.kind).toBe("signature");
+    expect(r.stderr).toMatch(/check that --pubkey is the key the export was signed with, or re-export/);
+
+    // Unsigned, only the manifest's count edited: the file is the one it names, so the manifest changed.
+    const plain = join(tmp, "plain.jsonl");
+    await exportAudit(syntheticRows(5), SYNTHETIC_IDENTITY, { out: plain });
+    const pm = `${plain}.manifest.json`;
+    const original = readFileSync(pm, "utf8");
+    writeFileSync(pm, original.replace('"rows": 5', '"rows": 6'));
+    const c = await runCli(["audit", "verify", plain]);
+    expect(c.code).toBe(4);
+    expect(c.stderr).toMatch(
+      /the export has 5 rows, the manifest says 6: the manifest was changed \(the file's digest matches it\)/,
+    );
+    // Another export's manifest beside it: row 0 does not follow its genesis.
+    const other = join(tmp, "other.jsonl");
+    await exportAudit(syntheticRows(5), { ...SYNTHETIC_IDENTITY, recordingId: "rec-other" }, { out: other });
+    writeFileSync(pm, readFileSync(`${other}.manifest.json`, "utf8"));
+    const s = await runCli(["audit", "verify", plain]);
+    expect(s.code).toBe(4);
+    expect(s.stderr).toMatch(
+      /row 0 .*its prev_hash is not the manifest's genesis_hash: the manifest is another export's/,
+    );
 
     const unsigned = join(tmp, "unsigned.csv");
     await exportAudit(syntheticRows(5), SYNTHETIC_IDENTITY, { out: unsigned, format: "csv" });

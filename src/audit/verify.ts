@@ -105,7 +105,8 @@ export async function verifyAudit(path: string, options: VerifyOptions = {}): Pr
   const parsed = parseManifest(text);
   if ("problem" in parsed) return unusableManifest("invalid", parsed.problem);
   const m: AuditManifest = parsed.manifest;
-  // Row-level problems first (they name the first bad row), then manifest-level ones.
+  // A manifest that fails its signature or does not describe this format first (nothing it says
+  // can be relied on), then row-level problems (they name the first bad row), then the rest.
   const problems: AuditProblem[] = [];
   const manifestProblems: AuditProblem[] = [];
 
@@ -192,7 +193,10 @@ export async function verifyAudit(path: string, options: VerifyOptions = {}): Pr
         kind: "chain",
         row: item.position,
         where: item.where,
-        message: `${at}: its prev_hash is not the hash of the row before it: a row was removed, inserted or moved`,
+        message:
+          item.position === 0
+            ? `${at}: its prev_hash is not the manifest's genesis_hash: the manifest is another export's, or the first row was replaced`
+            : `${at}: its prev_hash is not the hash of the row before it: a row was removed, inserted or moved`,
       };
     } else if (item.problem) {
       rowProblem = { kind: "row", row: item.position, where: item.where, message: `${at} ${item.problem}` };
@@ -201,6 +205,7 @@ export async function verifyAudit(path: string, options: VerifyOptions = {}): Pr
       verified++;
     }
   }
+  problems.push(...manifestProblems);
   if (rowProblem) problems.push(rowProblem);
   else {
     if (count !== m.rows) {
@@ -208,10 +213,14 @@ export async function verifyAudit(path: string, options: VerifyOptions = {}): Pr
         kind: "count",
         row: Math.min(count, m.rows),
         where: count < m.rows ? `after row ${count - 1}` : `row ${m.rows}`,
-        message:
-          count < m.rows
-            ? `the export has ${count} rows, the manifest says ${m.rows}: rows were removed from the end`
-            : `the export has ${count} rows, the manifest says ${m.rows}: rows were added at the end`,
+        message: `the export has ${count} rows, the manifest says ${m.rows}: ${
+          // The file is the one the manifest names: the manifest's count was changed.
+          digestOk
+            ? "the manifest was changed (the file's digest matches it)"
+            : count < m.rows
+              ? "rows were removed from the end"
+              : "rows were added at the end"
+        }`,
       });
     } else if (prev !== m.final_hash) {
       problems.push({
@@ -222,7 +231,6 @@ export async function verifyAudit(path: string, options: VerifyOptions = {}): Pr
       });
     }
   }
-  problems.push(...manifestProblems);
   if (!digestOk) {
     problems.push({
       kind: "file",
