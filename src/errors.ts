@@ -98,12 +98,12 @@ export class HindsightError extends Error {
     });
   }
 
-  /** One line: what, where, what to do. */
+  /** One line: what, where, what to do (line breaks in any part, e.g. quoted input, as \\n). */
   oneLine(): string {
     let s = this.message;
     if (this.where) s += ` (${this.where})`;
     if (this.hint) s += `; ${this.hint}`;
-    return s;
+    return s.replace(/\r?\n/g, "\\n");
   }
 
   toJSON(): Record<string, unknown> {
