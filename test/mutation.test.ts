@@ -83,6 +83,25 @@ describe("mutated market-spread fails verify with the right first divergence", (
     expect(d.precedingEvents.length).toBeGreaterThan(0);
     expect(text).toContain(`DIVERGED at event seq ${expected?.eventSeq} (stream orders`);
     expect(text).toContain("diff (expected → actual):");
+    // why, asked about that very output, says it diverged at its event (not before it), and
+    // about a later output, before it.
+    const path = join(tmp, "threshold.ts");
+    const at = await runCli(["why", golden, "--app", path, "--output", `decisions:${expected?.sinkSeq}`]);
+    expect(at.code).toBe(3);
+    expect(at.stderr).toMatch(/^hindsight: the app diverged from the recording at the event: /);
+    const later = await runCli([
+      "why",
+      golden,
+      "--app",
+      path,
+      "--output",
+      `decisions:${(expected?.sinkSeq ?? 0) + 50}`,
+    ]);
+    expect(later.stderr).toMatch(
+      new RegExp(
+        `^hindsight: the app diverged from the recording before the event \\(at event seq ${expected?.eventSeq}\\)`,
+      ),
+    );
   });
 
   it("reading Date.now() in the step: the first order diverges with a determinism violation", async () => {

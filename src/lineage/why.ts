@@ -191,7 +191,7 @@ export async function explainEvent(
   if (res.divergence && o.compare)
     throw new HindsightError(
       "DIVERGENCE",
-      `the app diverged from the recording before the event: ${res.divergence.message}`,
+      `the app diverged from the recording ${res.divergence.eventSeq < eventSeq ? `before the event (at event seq ${res.divergence.eventSeq})` : "at the event"}: ${res.divergence.message}`,
       {
         where: `${reader.dir}, seq ${res.divergence.eventSeq}`,
         hint: "run `hindsight verify` for the full report; lineage needs a build that reproduces the recording",
