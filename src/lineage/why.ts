@@ -323,22 +323,32 @@ export function renderLineage(l: Lineage): string {
     e.kind === "input"
       ? `input seq ${e.seq} ${e.stream}[${e.streamSeq}] @ ${e.time}: ${e.payload}`
       : `${e.kind} seq ${e.seq} @ ${e.time}: ${e.payload}`;
+  // A tree: each event's decisions and reads under it, the last drawn └─, a read's writer under it.
   const walk = (e: LineageEvent, indent: string) => {
     lines.push(`${indent}└─ ${ev(e.event)}`);
     const inner = `${indent}   `;
+    const n = e.decisions.length + e.reads.length;
+    let i = 0;
+    const branch = () => (++i === n ? ["└─ ", "   "] : ["├─ ", "│  "]);
     for (const d of e.decisions)
       lines.push(
-        `${inner}├─ decision ${decisionKindName(d.kind)} '${d.name}' (step ${d.step}) = ${json(d.value)}`,
+        `${inner}${branch()[0]}decision ${decisionKindName(d.kind)} '${d.name}' (step ${d.step}) = ${json(d.value)}`,
       );
     for (const r of e.reads) {
+      const [head, under] = branch();
       if (!r.writer) {
-        lines.push(`${inner}├─ read ${r.step}[${JSON.stringify(r.key)}]: empty (never written)`);
+        lines.push(`${inner}${head}read ${r.step}[${JSON.stringify(r.key)}]: empty (never written)`);
         continue;
       }
-      lines.push(`${inner}├─ read ${r.step}[${JSON.stringify(r.key)}], last written by seq ${r.writerSeq}`);
-      if (r.writer.truncated && r.writer.reads.length === 0) {
-        lines.push(`${inner}│  └─ ${ev(r.writer.event)}`, `${inner}│     (deeper lineage not followed)`);
-      } else walk(r.writer, `${inner}│ `);
+      lines.push(
+        `${inner}${head}read ${r.step}[${JSON.stringify(r.key)}], last written by seq ${r.writerSeq}`,
+      );
+      if (r.writer.truncated && r.writer.reads.length === 0)
+        lines.push(
+          `${inner}${under}└─ ${ev(r.writer.event)}`,
+          `${inner}${under}   (deeper lineage not followed)`,
+        );
+      else walk(r.writer, `${inner}${under}`);
     }
   };
   walk(l.root, "");
