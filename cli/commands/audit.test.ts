@@ -141,6 +141,41 @@ describe("hindsight audit verify", () => {
     expect(notEd.stderr).toMatch(/the public key is rsa, not Ed25519/);
     writeFileSync(join(tmp, "junk.pem"), "not a key");
     expect((await runCli(["audit", "verify", out, "--pubkey", join(tmp, "junk.pem")])).code).toBe(2);
+    // A public key given to sign, or a key locked with a passphrase: said as such.
+    const pair = generateKeyPairSync("ed25519");
+    writeFileSync(join(tmp, "ed-pub.pem"), pair.publicKey.export({ type: "spki", format: "pem" }) as string);
+    writeFileSync(
+      join(tmp, "ed-enc.pem"),
+      pair.privateKey.export({
+        type: "pkcs8",
+        format: "pem",
+        cipher: "aes-128-cbc",
+        passphrase: "x",
+      }) as string,
+    );
+    const rec = join(root, "recordings/v1/market-spread");
+    const app = join(root, "examples/market-spread/app.ts");
+    for (const [key, why] of [
+      ["ed-pub.pem", /cannot read the private key: it is a public key/],
+      [
+        "ed-enc.pem",
+        /cannot read the private key: it is encrypted with a passphrase.*give the key unencrypted/,
+      ],
+    ] as const) {
+      const r = await runCli([
+        "audit",
+        "export",
+        rec,
+        "--app",
+        app,
+        "--out",
+        join(tmp, `${key}.jsonl`),
+        "--sign",
+        join(tmp, key),
+      ]);
+      expect(r.code, key).toBe(2);
+      expect(r.stderr, key).toMatch(why);
+    }
   });
 });
 

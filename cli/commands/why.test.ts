@@ -30,7 +30,9 @@ describe("hindsight why", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("output decisions:8");
     // A tree: the event's last child is drawn └─, and what hangs under it is not joined by │.
-    expect(r.stdout).toMatch(/\n {3}├─ decision clock .*\n {3}└─ read spread\["UNH"\], last written by seq 6\n {6}└─ input seq 6 /);
+    expect(r.stdout).toMatch(
+      /\n {3}├─ decision clock .*\n {3}└─ read spread\["UNH"\], last written by seq 6\n {6}└─ input seq 6 /,
+    );
     // The output record's own seq, or its decision's: the same lineage.
     const reader = LogReader.open(rec);
     const outRec = [...reader.records({ types: ["output"] })].find(
