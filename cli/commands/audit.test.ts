@@ -114,7 +114,7 @@ describe("hindsight audit verify", () => {
     const first = text.split("\r\n").findIndex((l) => l.includes(",reject,")) - 1; // minus the header
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toContain(
-      `row ${first} (record ${first + 1} (after the header)): its row_hash does not match its content`,
+      `row ${first} (record ${first + 1} after the header): its row_hash does not match its content`,
     );
     const j = await runCli(["audit", "verify", out, "--json"]);
     expect(j.code).toBe(4);

@@ -157,7 +157,7 @@ export function* readCsv(path: string): Generator<ReadItem> {
       continue;
     }
     const p = position++;
-    const where = `record ${p + 1} (after the header)`;
+    const where = `record ${p + 1} after the header`;
     if (scan.problem) {
       yield { position: p, where, problem: scan.problem };
       continue;

@@ -21,7 +21,7 @@ export interface AuditProblem {
   readonly kind: "manifest" | "signature" | "file" | "row" | "chain" | "count";
   /** The first bad row (0-based position in the export), when one can be named. */
   readonly row?: number;
-  /** Where, in words: "line 12", "record 3 (after the header)", "manifest". */
+  /** Where, in words: "line 12", "record 3 after the header", "manifest". */
   readonly where: string;
   readonly message: string;
 }
@@ -67,6 +67,10 @@ function fileDigest(path: string): { bytes: number; sha256: string } {
   }
   return { bytes, sha256: h.digest("hex") };
 }
+
+/** "row 3 (line 4) is not JSON", or, for a problem that is not a predicate, "row 3 (…): a bare CR ends a record". */
+const said = (at: string, problem: string): string =>
+  /^(is|has|does|cannot)\b/.test(problem) ? `${at} ${problem}` : `${at}: ${problem}`;
 
 /**
  * Verifies the export at `path` with the manifest at `<path>.manifest.json`.
@@ -168,7 +172,7 @@ export async function verifyAudit(path: string, options: VerifyOptions = {}): Pr
         kind: "row",
         row: item.position,
         where: item.where,
-        message: `${at} ${item.problem ?? "cannot be read"}`,
+        message: said(at, item.problem ?? "cannot be read"),
       };
       continue;
     }
@@ -199,7 +203,7 @@ export async function verifyAudit(path: string, options: VerifyOptions = {}): Pr
             : `${at}: its prev_hash is not the hash of the row before it: a row was removed, inserted or moved`,
       };
     } else if (item.problem) {
-      rowProblem = { kind: "row", row: item.position, where: item.where, message: `${at} ${item.problem}` };
+      rowProblem = { kind: "row", row: item.position, where: item.where, message: said(at, item.problem) };
     } else {
       prev = recomputed;
       verified++;
