@@ -33,6 +33,29 @@ function start(args: string[], keepStdin = false) {
   return { child, exited, stderr: () => stderr };
 }
 
+/** Writes 30 quotes, at times t0, t0 + 1 …, to a recording child's stdin (left open). */
+function writeQuotes(child: { stdin: NodeJS.WritableStream }, t0: bigint): void {
+  const quote = (i: number) =>
+    `{"ts":${t0 + BigInt(i)},"symbol":"S${i % 7}","bid":1.${i % 9},"offer":2.5,"bidSize":1,"offerSize":1}`;
+  child.stdin.write(`${Array.from({ length: 30 }, (_, i) => quote(i)).join("\n")}\n`);
+}
+
+/**
+ * How many input events of the recording at `out` are on disk, polled until there are `n` (the
+ * open block is written within flushIntervalMs, 200 ms) or 15 s have passed.
+ */
+async function inputsOnDisk(out: string, n: number): Promise<number> {
+  let seen = 0;
+  for (let i = 0; i < 300 && seen < n; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    const c = spawnSync(process.execPath, [bin, "cat", out, "--type", "input", "--payload"], {
+      encoding: "utf8",
+    });
+    seen = c.status === 0 ? c.stdout.split("\n").filter(Boolean).length : 0;
+  }
+  return seen;
+}
+
 /** Seeded market-spread input files; returns the --input flags for them. */
 function marketFiles(name: string, seed: number, quotes: number, orders: number): string[] {
   const q: string[] = [];
@@ -90,20 +113,9 @@ describe("bin/hindsight.js", () => {
   it("Ctrl-C while recording an app from an idle pipe seals the recording (exit 130), which verifies", async () => {
     const out = join(tmp, "live");
     const { child, exited, stderr } = start(["record", "--app", app, "-i", "quotes=-", "-o", out], true);
-    const quote = (i: number) =>
-      `{"ts":${1793629800000000000 + i},"symbol":"S${i % 7}","bid":1.${i % 9},"offer":2.5,"bidSize":1,"offerSize":1}`;
-    child.stdin.write(`${Array.from({ length: 30 }, (_, i) => quote(i)).join("\n")}\n`);
-    // The pipe then stays open and idle: the interrupt must not wait for more input. Wait until
-    // the 30 events are on disk (the open block is written within flushIntervalMs, 200 ms).
-    let seen = 0;
-    for (let i = 0; i < 300 && seen < 30; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      const c = spawnSync(process.execPath, [bin, "cat", out, "--type", "input", "--payload"], {
-        encoding: "utf8",
-      });
-      seen = c.status === 0 ? c.stdout.split("\n").filter(Boolean).length : 0;
-    }
-    expect(seen).toBe(30);
+    writeQuotes(child, 1793629800000000000n);
+    // The pipe then stays open and idle: the interrupt must not wait for more input.
+    expect(await inputsOnDisk(out, 30)).toBe(30);
     child.kill("SIGINT");
     expect(await exited).toBe(130);
     expect(stderr()).toMatch(/hindsight: interrupted: the recording was sealed after 30 events/);
@@ -128,20 +140,10 @@ describe("bin/hindsight.js", () => {
       ["record", "--app", app, "-i", "quotes=-", "-i", `orders=${orders}`, "--time-field", "ts", "-o", out],
       true,
     );
-    const quote = (i: number) =>
-      `{"ts":${base + BigInt(i)},"symbol":"S${i % 7}","bid":1.${i % 9},"offer":2.5,"bidSize":1,"offerSize":1}`;
-    child.stdin.write(`${Array.from({ length: 30 }, (_, i) => quote(i)).join("\n")}\n`);
+    writeQuotes(child, base);
     // The merge records what it can order (30 quotes, the 19 orders before the last quote's time),
     // then waits for the pipe's next time.
-    let seen = 0;
-    for (let i = 0; i < 300 && seen < 49; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      const c = spawnSync(process.execPath, [bin, "cat", out, "--type", "input", "--payload"], {
-        encoding: "utf8",
-      });
-      seen = c.status === 0 ? c.stdout.split("\n").filter(Boolean).length : 0;
-    }
-    expect(seen).toBe(49);
+    expect(await inputsOnDisk(out, 49)).toBe(49);
     child.kill("SIGINT");
     expect(await exited).toBe(130);
     // Nothing after the interrupt: the orders still buffered are not recorded.
