@@ -31,6 +31,7 @@ interface Report {
     error?: { code?: string; message: string };
     lastMatchingCheckpoint: { refSeq: number; eventSeq: number } | null;
     precedingEvents: unknown[];
+    precedingDecisions: { kind: string; name: string; step: string; value: unknown }[];
   };
 }
 
@@ -81,6 +82,9 @@ describe("mutated market-spread fails verify with the right first divergence", (
     expect(JSON.parse(d.output?.expected ?? "{}").reason).toBe("spread-abs");
     expect(d.lastMatchingCheckpoint).toEqual(checkpoint);
     expect(d.precedingEvents.length).toBeGreaterThan(0);
+    // Preceding decisions are objects like the events, a clock reading exact (a decimal string).
+    expect(d.precedingDecisions.at(-1)).toMatchObject({ kind: "clock", name: "clock", step: "spread" });
+    expect(d.precedingDecisions.at(-1)?.value).toMatch(/^\d{19}$/);
     expect(text).toContain(`DIVERGED at event seq ${expected?.eventSeq} (stream orders`);
     expect(text).toContain("diff (expected → actual):");
     // why, asked about that very output, says it diverged at its event (not before it), and

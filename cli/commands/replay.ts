@@ -1,21 +1,15 @@
 /** `hindsight replay <dir> --app <module> [--until <seq|ISO time>] [--key K] [--json]`: state at a point. */
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { decodeDecision, failedLookup } from "../../src/engine/engine.js";
 import { stringifyJson } from "../../src/engine/json.js";
 import { HindsightError } from "../../src/errors.js";
-import {
-  DecisionKind,
-  type DecisionRecord,
-  decisionKindName,
-  type SeqRecord,
-} from "../../src/format/records.js";
+import type { DecisionRecord, SeqRecord } from "../../src/format/records.js";
 import { parseIsoTime } from "../../src/format/time.js";
 import { LogReader } from "../../src/log/index.js";
 import { loadApp } from "../../src/recorder/app-load.js";
 import { replay } from "../../src/replayer/replay.js";
 import { clipLines } from "../../src/text.js";
-import { eventView, isoNs } from "../../src/verify/verify.js";
+import { decisionView, eventView, isoNs } from "../../src/verify/verify.js";
 import { out } from "../io.js";
 import { intOption } from "../options.js";
 import type { CommandContext } from "../program.js";
@@ -88,12 +82,6 @@ export function resolveUntil(reader: LogReader, until: string | undefined): Unti
 }
 
 /** A decision's value as shown: decoded, a look-up's blob, or a failed look-up's error. */
-function shownValue(r: DecisionRecord): unknown {
-  const failed = failedLookup(r);
-  if (failed !== undefined) return { error: failed };
-  if (r.kind === DecisionKind.lookup) return `blob sha256:${Buffer.from(r.contentHash).toString("hex")}`;
-  return decodeDecision(r.kind, r.value);
-}
 
 /**
  * A state value as shown, its objects' keys sorted: the same state prints the same whether it
@@ -198,20 +186,9 @@ export function register(program: Command, ctx: CommandContext): Command {
         // The last `recent` of a list (slice(-0) would keep them all).
         const lastOf = <T>(xs: T[]): T[] => (recent > 0 ? xs.slice(-recent) : []);
         const events = lastOf(tail.filter(isEvent)).map((r) => eventView(r, engine, streams));
-        const decisions = lastOf(tail.filter((r) => r.type === "decision" && !isEvent(r))).map((r) =>
-          r.type === "decision"
-            ? {
-                seq: r.seq,
-                eventSeq: r.eventSeq,
-                index: r.index,
-                kind: decisionKindName(r.kind),
-                name: r.name,
-                step: r.step,
-                ...(r.key.length ? { key: Buffer.from(r.key).toString("utf8") } : {}),
-                value: shownValue(r),
-              }
-            : {},
-        );
+        const decisions = lastOf(
+          tail.filter((r): r is DecisionRecord & { seq: number } => r.type === "decision" && !isEvent(r)),
+        ).map(decisionView);
         const state: Record<string, Record<string, unknown>> = {};
         let keys = 0;
         for (const st of engine.steps) {

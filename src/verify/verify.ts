@@ -9,7 +9,7 @@ import type { App } from "../engine/app.js";
 import { decodeDecision, type Engine, failedLookup } from "../engine/engine.js";
 import { stringifyJson } from "../engine/json.js";
 import { isHindsightError } from "../errors.js";
-import { DecisionKind, decisionKindName, type SeqRecord } from "../format/records.js";
+import { DecisionKind, type DecisionRecord, decisionKindName, type SeqRecord } from "../format/records.js";
 import { formatTime } from "../format/time.js";
 import { findLineageRecord, recordedLineage } from "../lineage/recorded.js";
 import { explainEvent, type Lineage, renderLineage, withDecisionKindNames } from "../lineage/why.js";
@@ -53,7 +53,7 @@ export interface DivergenceReport extends Omit<Divergence, "output"> {
   readonly diff?: readonly string[];
   readonly lastMatchingCheckpoint: { readonly refSeq: number; readonly eventSeq: number } | null;
   readonly precedingEvents: readonly EventView[];
-  readonly precedingDecisions: readonly string[];
+  readonly precedingDecisions: readonly DecisionView[];
   /**
    * For an output divergence: the lineage of the output as this build produces it (by replay),
    * and as it was recorded (when the recording was made with --lineage).
@@ -141,16 +141,45 @@ export function eventView(r: SeqRecord, engine: Engine, streams: readonly string
   return { seq: r.seq, kind: "other", timeNs: String(r.timeNs), time: isoNs(r.timeNs), payload: r.type };
 }
 
-function decisionLine(r: SeqRecord): string {
-  if (r.type !== "decision") return `seq ${r.seq} ${r.type}`;
+/** A decision record as reports show it (verify's preceding decisions, replay's recent ones). */
+export interface DecisionView {
+  readonly seq: number;
+  readonly eventSeq: number;
+  readonly index: number;
+  /** By name: "clock", "random", "lookup"... */
+  readonly kind: string;
+  readonly name: string;
+  readonly step: string;
+  readonly key?: string;
+  /** Decoded (a bigint clock reading, a draw, a value); a look-up's "blob sha256:…"; a failed one's {error}. */
+  readonly value: unknown;
+}
+
+export function decisionView(r: DecisionRecord & { readonly seq: number }): DecisionView {
   const failed = failedLookup(r);
+  return {
+    seq: r.seq,
+    eventSeq: r.eventSeq,
+    index: r.index,
+    kind: decisionKindName(r.kind),
+    name: r.name,
+    step: r.step,
+    ...(r.key.length ? { key: Buffer.from(r.key).toString("utf8") } : {}),
+    value:
+      failed !== undefined
+        ? { error: failed }
+        : r.kind === DecisionKind.lookup
+          ? `blob sha256:${Buffer.from(r.contentHash).toString("hex")}`
+          : decodeDecision(r.kind, r.value),
+  };
+}
+
+function decisionLine(d: DecisionView): string {
   const v =
-    failed !== undefined
-      ? `failed: ${JSON.stringify(failed)}`
-      : r.kind === DecisionKind.lookup
-        ? `blob ${Buffer.from(r.contentHash).toString("hex").slice(0, 12)}…`
-        : safeJson(decodeDecision(r.kind, r.value));
-  return `seq ${r.seq} event ${r.eventSeq} #${r.index} ${decisionKindName(r.kind)} '${r.name}' step '${r.step}'${r.key.length ? ` key ${JSON.stringify(Buffer.from(r.key).toString("utf8"))}` : ""} = ${v}`;
+    typeof d.value === "string" && d.value.startsWith("blob sha256:")
+      ? `${d.value.slice(0, "blob sha256:".length + 12)}…`
+      : safeJson(d.value);
+  return `seq ${d.seq} event ${d.eventSeq} #${d.index} ${d.kind} '${d.name}' step '${d.step}'${d.key !== undefined ? ` key ${JSON.stringify(d.key)}` : ""} = ${v}`;
 }
 
 /** Field-level diff of two decoded values: "path: a → b" for each difference. */
@@ -193,9 +222,9 @@ function buildReport(d: Divergence, res: ReplayResult, reader: LogReader): Diver
     .slice(-5)
     .map((r) => eventView(r, engine, streams));
   const precedingDecisions = res.recentDecisions
-    .filter((r) => r.seq < beforeSeq)
+    .filter((r): r is DecisionRecord & { seq: number } => r.seq < beforeSeq && r.type === "decision")
     .slice(-5)
-    .map(decisionLine);
+    .map(decisionView);
   const { output, ...rest } = d;
   let outView: DivergenceReport["output"];
   let diff: string[] | undefined;
@@ -430,7 +459,7 @@ export function renderResult(r: VerifyResult): string {
     }
     if (d.precedingDecisions.length) {
       lines.push("  preceding decisions:");
-      for (const x of d.precedingDecisions) lines.push(`    ${x}`);
+      for (const x of d.precedingDecisions) lines.push(`    ${decisionLine(x)}`);
     }
     if (d.lineage?.current) {
       lines.push("  lineage of the output in this build:");
