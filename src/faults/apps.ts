@@ -66,6 +66,8 @@ export interface PipelineApp {
   expected(inputs: readonly Uint8Array[], seed: bigint): Promise<Uint8Array[]>;
   /** A payload as a short human-readable text, for reports. */
   show(payload: Uint8Array): string;
+  /** Why the first stage cannot read `payload` (an --input line), or undefined when it can. */
+  checkInput?(payload: Uint8Array): string | undefined;
 }
 
 const enc = new TextEncoder();
@@ -105,6 +107,11 @@ export const doubleHalve: PipelineApp = {
     });
   },
   inputs: doubleHalveInputs,
+  checkInput(p) {
+    return Number.isFinite(Number(dec.decode(p)))
+      ? undefined
+      : "it is not a number (double-halve carries JSON numbers)";
+  },
   async expected(inputs, _seed) {
     return inputs.map((p) => p.slice());
   },

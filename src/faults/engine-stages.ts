@@ -8,7 +8,7 @@
  * (in ns) and ctx.now() reads that time.
  *
  * Inputs come from a seeded generator of double-halve-shaped events (`{"ts":…,"n":…}`)
- * unless the caller gives its own (`inputsFromFile`, torture's --input).
+ * unless the caller gives its own (`inputLinesFromFile`, torture's --input).
  */
 import { type App, sinksOf, sourcesOf } from "../engine/app.js";
 import type { DecisionPort, DecisionRequest, EngineOutput } from "../engine/engine.js";
@@ -151,6 +151,14 @@ export async function loadEngineApp(module: string, cwd: string): Promise<Pipeli
     module,
     stages: steps,
     codec: app.inputs[input]!.name,
+    checkInput(p) {
+      try {
+        app.inputs[input]!.decode(p);
+        return undefined;
+      } catch (e) {
+        return `it does not decode with codec ${app.inputs[input]!.name}: ${(e as Error).message}`;
+      }
+    },
     async openStage(name, ctx) {
       if (!steps.includes(name))
         throw new HindsightError("USAGE", `app ${app.name} has no step "${name}"`, {

@@ -5,8 +5,11 @@ import { HindsightError } from "../errors.js";
 
 const enc = new TextEncoder();
 
-/** Reads a JSON-lines file as input payloads (one per non-empty line). Throws NOT_FOUND. */
-export function inputsFromFile(path: string, cwd: string): Uint8Array[] {
+/**
+ * Reads a JSON-lines file as input payloads (one per non-empty line), each with its line number
+ * in the file (1-based; blank lines count). Throws NOT_FOUND.
+ */
+export function inputLinesFromFile(path: string, cwd: string): { line: number; payload: Uint8Array }[] {
   let text: string;
   try {
     text = readFileSync(resolve(cwd, path), "utf8");
@@ -18,6 +21,7 @@ export function inputsFromFile(path: string, cwd: string): Uint8Array[] {
   }
   return text
     .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => enc.encode(l));
+    .map((l, i) => ({ line: i + 1, text: l }))
+    .filter((l) => l.text.trim() !== "")
+    .map((l) => ({ line: l.line, payload: enc.encode(l.text) }));
 }

@@ -119,6 +119,12 @@ describe("torture: double-halve across 3 processes", () => {
     // Logical times from 1 ns (a record keeps time 0 as "no time"), in every stage's log.
     expect(sent.map((r) => r.timeNs)).toEqual(sent.map((_, i) => BigInt(i) + 1n));
     expect(readInputs(join(keep, "seed-1", "sink"))[0]!.timeNs).toBe(1n);
+    // A line the app cannot read is named by file and line, before any process starts.
+    const bad = join(scratch, "bad-input.jsonl");
+    writeFileSync(bad, `${lines[0]}\n\n{"ts":1,"n":\n`);
+    await expect(torture(opts({ input: bad, events: 50 }))).rejects.toThrow(
+      /line 3 of .*bad-input\.jsonl is not an input the app reads: it does not decode with codec json/,
+    );
     // A file shorter than --events: the summary counts the events sent.
     const short = await torture(opts({ input: file, events: 1000 }));
     expect(short.events).toBe(60);

@@ -12,7 +12,7 @@ import { HindsightError } from "../errors.js";
 import { LogReader } from "../log/index.js";
 import type { UnsafeMode } from "../net/link.js";
 import { loadPipelineApp, type PipelineApp } from "./apps.js";
-import { inputsFromFile } from "./input-file.js";
+import { inputLinesFromFile } from "./input-file.js";
 import { formatHops, readFaultPlans, traceMessage } from "./logs.js";
 import { DEFAULT_STALL_MS, runSeed, type SeedRun, WorkerPool } from "./pipeline.js";
 import { describeFault, type Fault, type FaultKind, type FaultOptions, formatFaultSpec } from "./plan.js";
@@ -292,7 +292,22 @@ export async function torture(opts: TortureOptions): Promise<TortureReport> {
       hint: "give a whole number of messages per seed",
     });
   const app = await loadPipelineApp(opts.app, opts.cwd);
-  const fileInputs = opts.input ? inputsFromFile(opts.input, opts.cwd).slice(0, opts.events) : undefined;
+  const fileLines = opts.input ? inputLinesFromFile(opts.input, opts.cwd).slice(0, opts.events) : undefined;
+  // A line the first stage cannot read is named here, by file and line (in a worker it would be
+  // an event seq).
+  for (const l of fileLines ?? []) {
+    const why = app.checkInput?.(l.payload);
+    if (why !== undefined)
+      throw new HindsightError(
+        "BAD_INPUT",
+        `line ${l.line} of ${opts.input} is not an input the app reads: ${why}`,
+        {
+          where: "--input",
+          hint: `fix the line, or give a file of ${app.codec} events`,
+        },
+      );
+  }
+  const fileInputs = fileLines?.map((l) => l.payload);
   if (fileInputs && fileInputs.length === 0)
     throw new HindsightError("BAD_INPUT", `input file ${opts.input} holds no events`, {
       where: "--input",
