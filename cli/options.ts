@@ -27,7 +27,11 @@ export function timeOption(name: string): (v: string) => bigint {
   return (v) => {
     const t = parseTime(v);
     if (t === undefined)
-      throw new InvalidArgumentError(`${name} takes integer nanoseconds or an ISO-8601 time (got "${v}")`);
+      throw new InvalidArgumentError(
+        `${name} takes integer nanoseconds or an ISO-8601 time (got "${v}")` +
+          // A day alone could mean its start or its end: say which form is taken.
+          (/^\d{4}-\d{2}-\d{2}$/.test(v) ? `: give a time and its zone, e.g. ${v}T00:00:00Z` : ""),
+      );
     return t;
   };
 }
