@@ -141,7 +141,13 @@ class StageRun {
     this.finished = true;
     this.receiver?.close();
     const code = isHindsightError(e) ? e.code : "INTERNAL";
-    const message = isHindsightError(e) ? e.oneLine() : e instanceof Error ? e.message : String(e);
+    // What and where; not the hint, which is for the CLI's commands (a step's "replay --until"
+    // does not apply to a stage, whose app is not a module of its own).
+    const message = isHindsightError(e)
+      ? `${e.message}${e.where ? ` (${e.where})` : ""}`.replace(/\r?\n/g, "\\n")
+      : e instanceof Error
+        ? e.message
+        : String(e);
     // Seal the log: it shows the event the stage failed on (its input record, no output).
     try {
       if (this.log) closeProcessLog(this.log, this.receiver?.stats.delivered ?? 0, `failed: ${code}`);
