@@ -129,6 +129,7 @@ async function expectFailsAsRecorded(
   } catch (e) {
     message = (e as Error).message;
   }
+  expect(run.failed).toBe(true);
   const recorded = await run.stop(`failed: ${message}`);
   expect(message).toMatch(failure);
   const reader = LogReader.open(dir);
@@ -782,6 +783,8 @@ describe("embedding: an event too large to record", () => {
           message: expect.stringMatching(/is outside 1\.\.2\^64-1 ns/),
         }),
       );
+    // Refused, not failed: the run goes on.
+    expect(run.failed).toBe(false);
     const summary = await run.stop();
     expect(summary.events).toBe(2);
     expect(summary.status).toBe("ok");

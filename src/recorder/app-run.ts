@@ -483,6 +483,15 @@ export class AppRun {
   }
 
   /**
+   * Whether the run has failed (a step threw, an event did not decode, state could not be
+   * checkpointed) and accepts no more events. After a push throws BAD_INPUT, false says the
+   * event was refused and the run goes on; true says it was recorded and failed the run.
+   */
+  get failed(): boolean {
+    return this.failure !== null;
+  }
+
+  /**
    * The event being handled while a push waits on asynchronous work, and the look-ups it waits
    * on (e.g. "look-up 'ref' of step 'enrich'"); null when no event is in flight.
    */
