@@ -63,6 +63,13 @@ export interface HindsightErrorOptions {
   details?: Record<string, unknown>;
 }
 
+/** `s` with its control characters (but tab) written as \\n, \\r or \\xNN. */
+export function escapeControls(s: string): string {
+  return s.replace(/[\x00-\x08\x0a-\x1f\x7f]/g, (c) =>
+    c === "\n" ? "\\n" : c === "\r" ? "\\r" : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`,
+  );
+}
+
 export class HindsightError extends Error {
   override readonly name = "HindsightError";
   readonly code: ErrorCode;
@@ -98,12 +105,15 @@ export class HindsightError extends Error {
     });
   }
 
-  /** One line: what, where, what to do (line breaks in any part, e.g. quoted input, as \\n). */
+  /**
+   * One line: what, where, what to do. Control characters in any part (quoted input, say) are
+   * escaped (\\n, \\r, \\xNN), so the line stays one line and cannot move a terminal's cursor.
+   */
   oneLine(): string {
     let s = this.message;
     if (this.where) s += ` (${this.where})`;
     if (this.hint) s += `; ${this.hint}`;
-    return s.replace(/\r?\n/g, "\\n");
+    return escapeControls(s);
   }
 
   toJSON(): Record<string, unknown> {

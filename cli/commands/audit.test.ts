@@ -83,7 +83,7 @@ describe("hindsight audit verify", () => {
     const c = await runCli(["audit", "verify", plain]);
     expect(c.code).toBe(4);
     expect(c.stderr).toMatch(
-      /the export has 5 rows, the manifest says 6: the manifest was changed \(the file's digest matches it\)/,
+      /the export has 5 rows, the manifest says 6: the manifest's count, or the file with the manifest's digest of it, was changed/,
     );
     // Another export's manifest beside it: row 0 does not follow its genesis.
     const other = join(tmp, "other.jsonl");
@@ -100,7 +100,9 @@ describe("hindsight audit verify", () => {
     expect((await runCli(["audit", "verify", unsigned])).code).toBe(0);
     const u = await runCli(["audit", "verify", unsigned, "--pubkey", signerPub]);
     expect(u.code).toBe(4);
-    expect(u.stderr).toMatch(/the manifest is not signed, but a public key was given/);
+    expect(u.stderr).toMatch(
+      /the manifest is not signed, but a public key was given.*verify it without --pubkey/,
+    );
   });
 
   it("exit 4 naming the first bad row, as one line on stderr, and --json with every problem", async () => {
@@ -176,6 +178,29 @@ describe("hindsight audit verify", () => {
       expect(r.code, key).toBe(2);
       expect(r.stderr, key).toMatch(why);
     }
+    // An encrypted private key given to check with: the public key is what is asked for.
+    const enc = await runCli(["audit", "verify", out, "--pubkey", join(tmp, "ed-enc.pem")]);
+    expect(enc.code).toBe(2);
+    expect(enc.stderr).toMatch(/a private key encrypted with a passphrase .*give the signer's public key/);
+    // A file holding both keys (public first) still signs, as Node reads it.
+    const both = join(tmp, "both.pem");
+    writeFileSync(
+      both,
+      (pair.publicKey.export({ type: "spki", format: "pem" }) as string) +
+        (pair.privateKey.export({ type: "pkcs8", format: "pem" }) as string),
+    );
+    const signed = await runCli([
+      "audit",
+      "export",
+      rec,
+      "--app",
+      app,
+      "--out",
+      join(tmp, "both.jsonl"),
+      "--sign",
+      both,
+    ]);
+    expect(signed.code, signed.stderr).toBe(0);
   });
 });
 

@@ -152,9 +152,11 @@ export function register(program: Command, ctx: CommandContext): Command {
       throw new HindsightError("AUDIT_TAMPERED", `audit export does not verify: ${first.message}${more}`, {
         where: file,
         hint:
-          first.kind === "signature"
-            ? "the manifest was changed after it was signed, or another key signed it: check that --pubkey is the key the export was signed with, or re-export from the recording"
-            : "the export or its manifest was changed after it was written; re-export from the recording",
+          first.kind !== "signature"
+            ? "the export or its manifest was changed after it was written; re-export from the recording"
+            : first.message.startsWith("the manifest is not signed")
+              ? "this export was not signed (or its signature was removed): verify it without --pubkey, or ask for a signed export"
+              : "the manifest was changed after it was signed, or another key signed it: check that --pubkey is the key the export was signed with, or re-export from the recording",
         details: { problems: r.problems },
       });
     });

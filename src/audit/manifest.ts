@@ -62,23 +62,26 @@ export function signedBytes(m: AuditManifest): Buffer {
 
 function readPem(pem: string | Uint8Array, what: "private" | "public", where: string): KeyObject {
   let key: KeyObject;
-  const text = Buffer.from(pem as Uint8Array).toString("latin1");
-  // Say what the file is when it is a key of the other kind, or one locked with a passphrase.
-  const why = /-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(text)
-    ? "it is encrypted with a passphrase, which hindsight does not ask for"
-    : what === "private" && /-----BEGIN PUBLIC KEY-----/.test(text)
-      ? "it is a public key"
-      : undefined;
   try {
-    if (why) throw new Error(why);
     key = what === "private" ? createPrivateKey(pem as string) : createPublicKey(pem as string);
   } catch (e) {
-    throw new HindsightError("BAD_INPUT", `cannot read the ${what} key: ${(e as Error).message}`, {
+    // Say what the file holds when it is a key of the other kind, or one locked with a passphrase.
+    const text = Buffer.from(pem as Uint8Array).toString("latin1");
+    const encrypted = /-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(text);
+    const why = encrypted
+      ? what === "private"
+        ? "it is encrypted with a passphrase, which hindsight does not ask for"
+        : "it is a private key encrypted with a passphrase"
+      : what === "private" && /-----BEGIN PUBLIC KEY-----/.test(text)
+        ? "it is a public key"
+        : (e as Error).message;
+    throw new HindsightError("BAD_INPUT", `cannot read the ${what} key: ${why}`, {
       where,
-      hint:
-        why === undefined || why === "it is a public key"
-          ? `give an Ed25519 ${what} key in PEM form (openssl genpkey -algorithm ed25519)`
-          : "give the key unencrypted (openssl pkey -in key.pem -out plain.pem), kept where only the signer can read it",
+      hint: !encrypted
+        ? `give an Ed25519 ${what} key in PEM form (openssl genpkey -algorithm ed25519)`
+        : what === "private"
+          ? "give the key unencrypted (openssl pkey -in key.pem -out plain.pem), kept where only the signer can read it"
+          : "give the signer's public key (openssl pkey -in key.pem -pubout -out pub.pem)",
     });
   }
   if (key.asymmetricKeyType !== "ed25519") {

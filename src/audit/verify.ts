@@ -70,7 +70,7 @@ function fileDigest(path: string): { bytes: number; sha256: string } {
 
 /** "row 3 (line 4) is not JSON", or, for a problem that is not a predicate, "row 3 (…): a bare CR ends a record". */
 const said = (at: string, problem: string): string =>
-  /^(is|has|does|cannot)\b/.test(problem) ? `${at} ${problem}` : `${at}: ${problem}`;
+  /^(is|has|does|cannot|lacks)\b/.test(problem) ? `${at} ${problem}` : `${at}: ${problem}`;
 
 /**
  * Verifies the export at `path` with the manifest at `<path>.manifest.json`.
@@ -220,7 +220,7 @@ export async function verifyAudit(path: string, options: VerifyOptions = {}): Pr
         message: `the export has ${count} rows, the manifest says ${m.rows}: ${
           // The file is the one the manifest names: the manifest's count was changed.
           digestOk
-            ? "the manifest was changed (the file's digest matches it)"
+            ? "the manifest's count, or the file with the manifest's digest of it, was changed"
             : count < m.rows
               ? "rows were removed from the end"
               : "rows were added at the end"
