@@ -56,7 +56,11 @@ export function register(program: Command, ctx: CommandContext): Command {
       "deliberately broken links, to check that torture catches bugs: no-dedupe or no-resend",
       choiceOption("--unsafe", ["no-dedupe", "no-resend"] as const),
     )
-    .option("--timeout <ms>", "limit per seed (default: 60 s + 1 ms per event)", intOption("--timeout", 100))
+    .option(
+      "--timeout <ms>",
+      "limit per seed, not counting starting its processes (default: 60 s + 1 ms per event)",
+      intOption("--timeout", 100),
+    )
     .option(
       "--stall <ms>",
       "a seed fails when the sink gets nothing new for this long",

@@ -11,6 +11,7 @@
  * faults and records them as FAULT decisions.
  */
 import { type ChildProcess, fork } from "node:child_process";
+import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -222,6 +223,17 @@ export class WorkerPool {
   }
 }
 
+/** SHA-256 over the inputs' lengths and bytes: what the source sends, in one value. */
+export function inputsDigest(inputs: readonly Uint8Array[]): string {
+  const h = createHash("sha256");
+  const len = Buffer.alloc(4);
+  for (const p of inputs) {
+    len.writeUInt32LE(p.length);
+    h.update(len).update(p);
+  }
+  return h.digest("hex");
+}
+
 /**
  * Runs the pipeline once for `opts.seed`. Never leaves a worker behind: every worker is
  * stopped (or killed) before this returns. Throws USAGE/ALREADY_EXISTS for a bad `dir`.
@@ -234,11 +246,15 @@ export async function runSeed(opts: SeedRunOptions): Promise<SeedRun> {
   const processes = ["source", ...app.stages, "sink"];
   const links = processes.slice(1).map((p, i) => linkName(processes[i]!, p));
   const logDirs = new Map(processes.map((p) => [p, join(opts.dir, p)]));
+  const inputs = opts.inputs ?? app.inputs(seed, opts.events);
   const config = {
     tool: "torture",
     app: app.name,
     seed: seed.toString(),
     events: opts.events,
+    // What the source sent (a --plan is replayed only into a run that sends the same).
+    sent: inputs.length,
+    inputsSha256: inputsDigest(inputs),
     faults: formatFaultSpec(opts.faults),
     unsafe: opts.unsafe ?? "",
     processes,
@@ -249,7 +265,6 @@ export async function runSeed(opts: SeedRunOptions): Promise<SeedRun> {
     return new SeededFaults(seed, opts.faults, i);
   };
 
-  const inputs = opts.inputs ?? app.inputs(seed, opts.events);
   const received: Uint8Array[] = [];
   const sourceSeqs: number[] = inputs.map(() => -1);
   const workers: Worker[] = [];

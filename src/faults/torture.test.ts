@@ -119,6 +119,14 @@ describe("torture: double-halve across 3 processes", () => {
     // Logical times from 1 ns (a record keeps time 0 as "no time"), in every stage's log.
     expect(sent.map((r) => r.timeNs)).toEqual(sent.map((_, i) => BigInt(i) + 1n));
     expect(readInputs(join(keep, "seed-1", "sink"))[0]!.timeNs).toBe(1n);
+    // Its plan replays with the same file, and not with another.
+    const again = await torture(opts({ input: file, events: 50, plan: keep }));
+    expect(again.seeds[0]!.ok).toBe(true);
+    const other = join(scratch, "other-input.jsonl");
+    writeFileSync(other, `${lines.map((l) => l.replace('"ts":', '"ts":1')).join("\n")}\n`);
+    await expect(torture(opts({ input: other, events: 50, plan: keep }))).rejects.toThrow(
+      /is another run: its source sent 50 other events than these 50 \(another --input or --events\)/,
+    );
     // A line the app cannot read is named by file and line, before any process starts.
     const bad = join(scratch, "bad-input.jsonl");
     writeFileSync(bad, `${lines[0]}\n\n{"ts":1,"n":\n`);
@@ -173,8 +181,11 @@ describe("torture: double-halve across 3 processes", () => {
     );
     const events = ra.events;
     await expect(torture(opts({ seeds: { from: 4n, to: 4n }, plan: a, events: events + 1 }))).rejects.toThrow(
-      new RegExp(`is another run: ${events} events, not ${events + 1}`),
+      new RegExp(`is another run: its source sent ${events} other events than these ${events + 1}`),
     );
+    // The report says the faults came from the plan: the spec that run drew them from.
+    expect(rc.faults).toBe(ra.faults);
+    expect(formatSummary(rc)).toContain(`faults ${ra.faults}, as recorded (--plan)`);
   });
 });
 

@@ -14,7 +14,7 @@ import type { UnsafeMode } from "../net/link.js";
 import { loadPipelineApp, type PipelineApp } from "./apps.js";
 import { inputLinesFromFile } from "./input-file.js";
 import { formatHops, readFaultPlans, traceMessage } from "./logs.js";
-import { DEFAULT_STALL_MS, runSeed, type SeedRun, WorkerPool } from "./pipeline.js";
+import { DEFAULT_STALL_MS, inputsDigest, runSeed, type SeedRun, WorkerPool } from "./pipeline.js";
 import { describeFault, type Fault, type FaultKind, type FaultOptions, formatFaultSpec } from "./plan.js";
 import { parseSeed } from "./prng.js";
 import { replayStageLog } from "./replay-stage.js";
@@ -158,45 +158,56 @@ export function reproduceCommand(opts: TortureOptions, seed: bigint): string {
 }
 
 /**
- * The fault plans a kept run recorded, checked to be of this run: the same app, seed and number
- * of events (a plan replayed against another run would test nothing it claims to).
+ * The fault plans a kept run recorded, checked to be of this run: the same app, seed and inputs
+ * (a plan replayed against another run would test nothing it claims to). Returns them with the
+ * fault spec that run drew them from.
  */
-function readPlans(dir: string, want: { app: string; seed: bigint; events: number }): Map<string, Fault[]> {
+function readPlans(
+  dir: string,
+  want: { app: string; seed: bigint; inputs: readonly Uint8Array[] },
+): { plans: Map<string, Fault[]>; faults: string } {
   if (!existsSync(dir))
     throw new HindsightError("NOT_FOUND", `no recorded run at ${dir}`, {
       where: "--plan",
       hint: "pass a directory that `hindsight torture --keep` wrote, holding seed-<n> directories",
     });
-  const ran = recordedRunConfig(join(dir, "source"));
+  const ran = recordedRun(join(dir, "source"));
   const differs = [
     ran.app !== want.app ? `app ${ran.app}, not ${want.app}` : "",
     ran.seed !== want.seed.toString() ? `seed ${ran.seed}, not ${want.seed}` : "",
-    ran.events !== want.events ? `${ran.events} events, not ${want.events}` : "",
+    // (A log cut short before its START marker was written cannot say: the plans still replay.)
+    ran.inputsSha256 !== undefined && ran.inputsSha256 !== inputsDigest(want.inputs)
+      ? `its source sent ${ran.sent ?? "other"} other events than these ${want.inputs.length} (another --input or --events)`
+      : "",
   ].filter(Boolean);
   if (differs.length)
     throw new HindsightError("USAGE", `the run recorded in ${dir} is another run: ${differs.join(", ")}`, {
       where: "--plan",
-      hint: `replay its plan with the options it ran with (--seeds ${ran.seed}..${ran.seed} --events ${ran.events}, app ${ran.app})`,
+      hint: `replay its plan with the options it ran with (app ${ran.app}, --seeds ${ran.seed}..${ran.seed}${ran.events !== undefined ? `, --events ${ran.events}` : ""}, and its --input if it had one)`,
     });
   const plans = new Map<string, Fault[]>();
   for (const p of readdirSync(dir).sort()) {
     if (p === "source") continue;
     for (const [link, list] of readFaultPlans(join(dir, p))) plans.set(link, list);
   }
-  return plans;
+  return { plans, faults: ran.faults ?? "as recorded" };
 }
 
-/** The START marker's config of a torture process's log: what the run was. */
-function recordedRunConfig(dir: string): { app: string; seed: string; events: number } {
-  let config: Record<string, unknown> = {};
+/**
+ * What a torture process's log says of its run: app and seed from its manifest; events, inputs
+ * and faults from its START marker's config when it has one.
+ */
+function recordedRun(dir: string): {
+  app: string;
+  seed: string;
+  events?: number;
+  sent?: number;
+  inputsSha256?: string;
+  faults?: string;
+} {
+  let r: LogReader;
   try {
-    const r = LogReader.open(dir);
-    try {
-      const first = r.endSeq > r.firstSeq ? r.get(r.firstSeq) : undefined;
-      if (first?.type === "marker") config = JSON.parse(first.configJson || "{}") as Record<string, unknown>;
-    } finally {
-      r.close();
-    }
+    r = LogReader.open(dir);
   } catch (e) {
     throw new HindsightError("NOT_FOUND", `no torture run recorded in ${dir}`, {
       where: "--plan",
@@ -204,11 +215,26 @@ function recordedRunConfig(dir: string): { app: string; seed: string; events: nu
       cause: e,
     });
   }
-  return {
-    app: String(config["app"] ?? "?"),
-    seed: String(config["seed"] ?? "?"),
-    events: Number(config["events"] ?? -1),
-  };
+  try {
+    let config: Record<string, unknown> = {};
+    try {
+      const first = r.endSeq > r.firstSeq ? r.get(r.firstSeq) : undefined;
+      if (first?.type === "marker") config = JSON.parse(first.configJson || "{}") as Record<string, unknown>;
+    } catch {
+      // no readable START marker: the manifest says what it can
+    }
+    const { events, sent, inputsSha256, faults } = config;
+    return {
+      app: r.manifest.app.name,
+      seed: r.manifest.seed,
+      ...(typeof events === "number" ? { events } : {}),
+      ...(typeof sent === "number" ? { sent } : {}),
+      ...(typeof inputsSha256 === "string" ? { inputsSha256 } : {}),
+      ...(typeof faults === "string" ? { faults } : {}),
+    };
+  } finally {
+    r.close();
+  }
 }
 
 async function summarize(
@@ -314,6 +340,8 @@ export async function torture(opts: TortureOptions): Promise<TortureReport> {
       hint: "give a JSON-lines file with one event per line",
     });
   const seeds: SeedResult[] = [];
+  /** With --plan: the fault specs the replayed runs drew their plans from. */
+  const planFaults = new Set<string>();
   const pool = opts.pool ?? new WorkerPool(opts.cwd);
   try {
     for (let seed = opts.seeds.from; seed <= opts.seeds.to; seed++) {
@@ -325,13 +353,15 @@ export async function torture(opts: TortureOptions): Promise<TortureReport> {
         });
       const dir = keepDir ?? mkdtempSync(join(tmpdir(), `hindsight-torture-${seed}-`));
       try {
-        const plans = opts.plan
+        const recorded = opts.plan
           ? readPlans(join(resolve(opts.cwd, opts.plan), `seed-${seed}`), {
               app: app.name,
               seed,
-              events: opts.events,
+              inputs: fileInputs ?? app.inputs(seed, opts.events),
             })
           : undefined;
+        if (recorded) planFaults.add(recorded.faults);
+        const plans = recorded?.plans;
         const run = await runSeed({
           app,
           seed,
@@ -359,7 +389,8 @@ export async function torture(opts: TortureOptions): Promise<TortureReport> {
   }
   return {
     app: opts.app,
-    faults: formatFaultSpec(opts.faults),
+    // With --plan, the faults are those the recorded runs drew (--faults is not used).
+    faults: opts.plan ? [...planFaults].join(" | ") || "as recorded" : formatFaultSpec(opts.faults),
     events: fileInputs?.length ?? opts.events,
     ...(opts.unsafe ? { unsafe: opts.unsafe } : {}),
     replayedPlan: opts.plan !== undefined,
@@ -419,7 +450,7 @@ export function formatSeedResult(r: SeedResult): string[] {
 export function formatSummary(rep: TortureReport): string {
   return (
     `torture: ${rep.seeds.length} seed${rep.seeds.length === 1 ? "" : "s"}, ${rep.failed} failed ` +
-    `(app ${rep.app}, ${rep.events} events each, faults ${rep.replayedPlan ? "as recorded (--plan)" : rep.faults}` +
+    `(app ${rep.app}, ${rep.events} events each, faults ${rep.replayedPlan ? `${rep.faults}, as recorded (--plan)` : rep.faults}` +
     `${rep.unsafe ? `, unsafe ${rep.unsafe}` : ""})`
   );
 }
