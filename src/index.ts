@@ -149,6 +149,7 @@ export {
   type DivergenceReport,
   renderJunit,
   renderResult,
+  type ShownDecision,
   type VerifyOptions,
   type VerifyResult,
   type VerifyStatus,

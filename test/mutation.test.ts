@@ -101,6 +101,7 @@ describe("mutated market-spread fails verify with the right first divergence", (
       "--output",
       `decisions:${(expected?.sinkSeq ?? 0) + 50}`,
     ]);
+    expect(later.code).toBe(3);
     expect(later.stderr).toMatch(
       new RegExp(
         `^hindsight: the app diverged from the recording before the event \\(at event seq ${expected?.eventSeq}\\)`,

@@ -9,7 +9,7 @@ import { LogReader } from "../../src/log/index.js";
 import { loadApp } from "../../src/recorder/app-load.js";
 import { replay } from "../../src/replayer/replay.js";
 import { clipLines } from "../../src/text.js";
-import { decisionView, eventView, isoNs } from "../../src/verify/verify.js";
+import { eventView, isoNs, shownDecision } from "../../src/verify/verify.js";
 import { out } from "../io.js";
 import { intOption } from "../options.js";
 import type { CommandContext } from "../program.js";
@@ -80,8 +80,6 @@ export function resolveUntil(reader: LogReader, until: string | undefined): Unti
         : `--until ${until} is after the recording's last record (its times are ${times}): replayed to the end`,
   };
 }
-
-/** A decision's value as shown: decoded, a look-up's blob, or a failed look-up's error. */
 
 /**
  * A state value as shown, its objects' keys sorted: the same state prints the same whether it
@@ -188,7 +186,7 @@ export function register(program: Command, ctx: CommandContext): Command {
         const events = lastOf(tail.filter(isEvent)).map((r) => eventView(r, engine, streams));
         const decisions = lastOf(
           tail.filter((r): r is DecisionRecord & { seq: number } => r.type === "decision" && !isEvent(r)),
-        ).map(decisionView);
+        ).map(shownDecision);
         const state: Record<string, Record<string, unknown>> = {};
         let keys = 0;
         for (const st of engine.steps) {

@@ -53,7 +53,7 @@ export interface DivergenceReport extends Omit<Divergence, "output"> {
   readonly diff?: readonly string[];
   readonly lastMatchingCheckpoint: { readonly refSeq: number; readonly eventSeq: number } | null;
   readonly precedingEvents: readonly EventView[];
-  readonly precedingDecisions: readonly DecisionView[];
+  readonly precedingDecisions: readonly ShownDecision[];
   /**
    * For an output divergence: the lineage of the output as this build produces it (by replay),
    * and as it was recorded (when the recording was made with --lineage).
@@ -142,7 +142,7 @@ export function eventView(r: SeqRecord, engine: Engine, streams: readonly string
 }
 
 /** A decision record as reports show it (verify's preceding decisions, replay's recent ones). */
-export interface DecisionView {
+export interface ShownDecision {
   readonly seq: number;
   readonly eventSeq: number;
   readonly index: number;
@@ -151,11 +151,11 @@ export interface DecisionView {
   readonly name: string;
   readonly step: string;
   readonly key?: string;
-  /** Decoded (a bigint clock reading, a draw, a value); a look-up's "blob sha256:…"; a failed one's {error}. */
+  /** Decoded (a bigint clock reading, a draw, a value); a look-up's {blob: "sha256:…"}; a failed one's {error}. */
   readonly value: unknown;
 }
 
-export function decisionView(r: DecisionRecord & { readonly seq: number }): DecisionView {
+export function shownDecision(r: DecisionRecord & { readonly seq: number }): ShownDecision {
   const failed = failedLookup(r);
   return {
     seq: r.seq,
@@ -169,16 +169,15 @@ export function decisionView(r: DecisionRecord & { readonly seq: number }): Deci
       failed !== undefined
         ? { error: failed }
         : r.kind === DecisionKind.lookup
-          ? `blob sha256:${Buffer.from(r.contentHash).toString("hex")}`
+          ? { blob: `sha256:${Buffer.from(r.contentHash).toString("hex")}` }
           : decodeDecision(r.kind, r.value),
   };
 }
 
-function decisionLine(d: DecisionView): string {
+function decisionLine(d: ShownDecision): string {
+  const blob = (d.value as { blob?: unknown } | null)?.blob;
   const v =
-    typeof d.value === "string" && d.value.startsWith("blob sha256:")
-      ? `${d.value.slice(0, "blob sha256:".length + 12)}…`
-      : safeJson(d.value);
+    d.kind === "lookup" && typeof blob === "string" ? `blob ${blob.slice(0, 19)}…` : safeJson(d.value);
   return `seq ${d.seq} event ${d.eventSeq} #${d.index} ${d.kind} '${d.name}' step '${d.step}'${d.key !== undefined ? ` key ${JSON.stringify(d.key)}` : ""} = ${v}`;
 }
 
@@ -224,7 +223,7 @@ function buildReport(d: Divergence, res: ReplayResult, reader: LogReader): Diver
   const precedingDecisions = res.recentDecisions
     .filter((r): r is DecisionRecord & { seq: number } => r.seq < beforeSeq && r.type === "decision")
     .slice(-5)
-    .map(decisionView);
+    .map(shownDecision);
   const { output, ...rest } = d;
   let outView: DivergenceReport["output"];
   let diff: string[] | undefined;
