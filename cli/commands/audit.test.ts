@@ -155,8 +155,19 @@ describe("hindsight audit verify", () => {
         passphrase: "x",
       }) as string,
     );
-    const rec = join(root, "recordings/v1/market-spread");
-    const app = join(root, "examples/market-spread/app.ts");
+    /** audit export of the market-spread golden recording, signed with the key in `key`. */
+    const signWith = (key: string) =>
+      runCli([
+        "audit",
+        "export",
+        join(root, "recordings/v1/market-spread"),
+        "--app",
+        join(root, "examples/market-spread/app.ts"),
+        "--out",
+        join(tmp, `${key}.jsonl`),
+        "--sign",
+        join(tmp, key),
+      ]);
     for (const [key, why] of [
       ["ed-pub.pem", /cannot read the private key: it is a public key/],
       [
@@ -164,17 +175,7 @@ describe("hindsight audit verify", () => {
         /cannot read the private key: it is encrypted with a passphrase.*give the key unencrypted/,
       ],
     ] as const) {
-      const r = await runCli([
-        "audit",
-        "export",
-        rec,
-        "--app",
-        app,
-        "--out",
-        join(tmp, `${key}.jsonl`),
-        "--sign",
-        join(tmp, key),
-      ]);
+      const r = await signWith(key);
       expect(r.code, key).toBe(2);
       expect(r.stderr, key).toMatch(why);
     }
@@ -183,23 +184,12 @@ describe("hindsight audit verify", () => {
     expect(enc.code).toBe(2);
     expect(enc.stderr).toMatch(/a private key encrypted with a passphrase .*give the signer's public key/);
     // A file holding both keys (public first) still signs, as Node reads it.
-    const both = join(tmp, "both.pem");
     writeFileSync(
-      both,
+      join(tmp, "both.pem"),
       (pair.publicKey.export({ type: "spki", format: "pem" }) as string) +
         (pair.privateKey.export({ type: "pkcs8", format: "pem" }) as string),
     );
-    const signed = await runCli([
-      "audit",
-      "export",
-      rec,
-      "--app",
-      app,
-      "--out",
-      join(tmp, "both.jsonl"),
-      "--sign",
-      both,
-    ]);
+    const signed = await signWith("both.pem");
     expect(signed.code, signed.stderr).toBe(0);
   });
 });
