@@ -454,6 +454,19 @@ describe("hindsight record --app", () => {
     expect(k.stderr).toMatch(
       /^hindsight: --from \S+from-corrupt: block (payload checksum mismatch|header is invalid)/,
     );
+    // Every event readable before the damage is recorded (the batch in hand included).
+    const readable = (() => {
+      const r = LogReader.open(bent);
+      let n = 0;
+      try {
+        for (const x of r.records({ types: ["input"] })) if (x.type === "input") n++;
+      } catch {
+        // the damage
+      }
+      r.close();
+      return n;
+    })();
+    expect(k.stderr).toMatch(new RegExp(`sealed after ${readable.toLocaleString("en-US")} events`));
     // Misuse is a usage error, before anything is created.
     const bad: [string[], RegExp][] = [
       [["record", "--from", cap], /--from needs --app/],

@@ -132,23 +132,29 @@ function recordingSource(from: string, app: App, ctx: CommandContext, signal: Ab
   };
   async function* batches(): AsyncGenerator<InputEvent[]> {
     let batch: InputEvent[] = [];
-    for (const r of records()) {
-      if (r.type !== "input") continue;
-      batch.push({
-        stream: r.stream,
-        streamSeq: r.streamSeq,
-        timeNs: r.timeNs,
-        payload: r.payload,
-        line: r.seq,
-      });
-      if (batch.length >= 4096) {
-        bar.update(r.seq - reader.firstSeq);
-        yield batch;
-        batch = [];
-        // Reading a recording never waits for I/O: let the event loop run, so Ctrl-C is heard.
-        await new Promise((go) => setImmediate(go));
-        if (signal.aborted) return;
+    try {
+      for (const r of records()) {
+        if (r.type !== "input") continue;
+        batch.push({
+          stream: r.stream,
+          streamSeq: r.streamSeq,
+          timeNs: r.timeNs,
+          payload: r.payload,
+          line: r.seq,
+        });
+        if (batch.length >= 4096) {
+          bar.update(r.seq - reader.firstSeq);
+          yield batch;
+          batch = [];
+          // Reading a recording never waits for I/O: let the event loop run, so Ctrl-C is heard.
+          await new Promise((go) => setImmediate(go));
+          if (signal.aborted) return;
+        }
       }
+    } catch (e) {
+      // Damage in the source: the events read before it are recorded first, then the error.
+      if (batch.length) yield batch;
+      throw e;
     }
     if (batch.length) yield batch;
   }
