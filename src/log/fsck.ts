@@ -21,6 +21,7 @@ import {
   indexFileName,
   indexPath,
   listSegments,
+  missingAfterReason,
   readIndexFile,
   segmentDataEnd,
   segmentFileName,
@@ -324,11 +325,20 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
         (index === undefined || index.size === size);
       if (!stop && corrupt.length === 0 && !torn && (!last || idx !== undefined || damagedLast)) {
         if (!idx || !sameEntries(idx, entries)) {
-          if (o.repair) writeFileAtomic(indexPath(dir, n), encodeIndex(entries, size), true);
+          if (o.repair) writeFileAtomic(indexPath(dir, n), encodeIndex(entries, size, !last), true);
           staleIndexes.push({ file: indexFileName(n), rewritten: Boolean(o.repair) });
         }
       }
       if (last && torn?.repaired && existsSync(indexPath(dir, n))) unlinkSync(indexPath(dir, n));
+      // Sealed when another segment was started after it, and yet the last: later segments lost.
+      if (last && !stop && cut === undefined && index?.followed && index.size === size)
+        corrupt.push({
+          code: "CORRUPT_SEGMENT",
+          segment: file,
+          offset: size,
+          reason: missingAfterReason(n),
+          afterSeq: seq - 1,
+        });
       if (stop) break;
     } finally {
       try {

@@ -38,6 +38,7 @@ import {
   type IndexEntry,
   indexPath,
   listSegments,
+  missingAfterReason,
   readFully,
   readIndexFile,
   segmentDataEnd,
@@ -188,6 +189,17 @@ export class LogReader {
       for (const e of entries) this.blocks.push({ seg, e });
       seq += entries.reduce((a, e) => a + e.recordCount, 0);
       infos.push({ number: n, path, size, blocks: entries.length, indexed });
+      // The last segment present was sealed when another was started after it (its intact index
+      // says so): the segments after it were lost, which no crash does.
+      if (!segProblem && last && index?.followed && index.size === size)
+        segProblem = {
+          kind: "corrupt",
+          code: "CORRUPT_SEGMENT",
+          segment: segmentFileName(n),
+          offset: size,
+          reason: missingAfterReason(n),
+          afterSeq: seq - 1,
+        };
       if (segProblem) {
         problem = segProblem;
         break;

@@ -57,6 +57,11 @@ export function listSegments(dir: string): number[] {
   return nums;
 }
 
+/** Why a recording whose last segment's index says another follows it is corrupt. */
+export function missingAfterReason(n: number): string {
+  return `the recording ends at ${segmentFileName(n)}, whose index says another segment followed it: its later segments are missing`;
+}
+
 /**
  * Index file (.hsi), written when a segment is sealed; little-endian:
  *   header (32 bytes): magic "HSLOGIDX" | u16 version=1 | u16 reserved | u32 entry count |
@@ -68,11 +73,17 @@ export function listSegments(dir: string): number[] {
  * (one appended to since), readers rebuild it from the headers. One describing a larger file
  * says the segment was cut short after it was closed (indexedSize).
  */
-export function encodeIndex(entries: readonly IndexEntry[], segmentSize: number): Uint8Array {
+export function encodeIndex(
+  entries: readonly IndexEntry[],
+  segmentSize: number,
+  followed = false,
+): Uint8Array {
   const out = new Uint8Array(INDEX_HEADER_SIZE + entries.length * INDEX_ENTRY_SIZE + 4);
   const v = new DataView(out.buffer);
   out.set(INDEX_MAGIC, 0);
   v.setUint16(8, 1, true);
+  // Flags: bit 0, another segment follows this one (it was sealed when the next was started).
+  v.setUint16(10, followed ? 1 : 0, true);
   v.setUint32(12, entries.length, true);
   v.setBigUint64(16, BigInt(segmentSize), true);
   v.setUint32(28, crc32c(out.subarray(0, 28)), true);
@@ -99,7 +110,9 @@ export function encodeIndex(entries: readonly IndexEntry[], segmentSize: number)
  * segments only grow, so one naming a larger size than the segment has says the segment lost its
  * end after it was written; one naming a smaller size was written before an append.
  */
-export function readIndexFile(path: string): { size: number; entries: IndexEntry[] | undefined } | undefined {
+export function readIndexFile(
+  path: string,
+): { size: number; followed: boolean; entries: IndexEntry[] | undefined } | undefined {
   if (!existsSync(path)) return undefined;
   let b: Buffer;
   try {
@@ -112,10 +125,11 @@ export function readIndexFile(path: string): { size: number; entries: IndexEntry
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
   if (v.getUint32(28, true) !== crc32c(b.subarray(0, 28)) || v.getUint16(8, true) !== 1) return undefined;
   const size = Number(v.getBigUint64(16, true));
+  const followed = (v.getUint16(10, true) & 1) === 1;
   const n = v.getUint32(12, true);
   const end = INDEX_HEADER_SIZE + n * INDEX_ENTRY_SIZE;
   if (b.length !== end + 4 || v.getUint32(end, true) !== crc32c(b.subarray(INDEX_HEADER_SIZE, end)))
-    return { size, entries: undefined };
+    return { size, followed, entries: undefined };
   const entries: IndexEntry[] = new Array(n);
   for (let i = 0, p = INDEX_HEADER_SIZE; i < n; i++, p += INDEX_ENTRY_SIZE)
     entries[i] = {
@@ -128,7 +142,7 @@ export function readIndexFile(path: string): { size: number; entries: IndexEntry
       minTime: v.getBigUint64(p + 32, true),
       maxTime: v.getBigUint64(p + 40, true),
     };
-  return { size, entries };
+  return { size, followed, entries };
 }
 
 /** An index file's entries; undefined when absent, damaged, or not describing a file of `segmentSize` bytes. */

@@ -351,3 +351,46 @@ describe("a log naming checkpoint files no writer makes", () => {
     }
   });
 });
+
+describe("a recording that lost its last segments after it was closed", () => {
+  it("is corrupt for readers, fsck and appends: the last segment left was sealed with another after it", () => {
+    const t = tempDir();
+    try {
+      const rec = join(t.dir, "rec");
+      const w = LogWriter.create(
+        rec,
+        { streams: [{ name: "a", codec: "json", source: "" }] },
+        {
+          fsync: "never",
+          blockSize: 256,
+          segmentSize: 4096,
+        },
+      );
+      for (let i = 0; i < 400; i++) w.append(recordAt(i));
+      w.close();
+      const whole = LogReader.open(rec);
+      const segments = whole.segments.length;
+      whole.close();
+      expect(segments).toBeGreaterThan(2);
+      expect(fsck(rec).ok).toBe(true);
+      // The last segment and its index gone, as an incomplete copy leaves it.
+      const last = String(segments).padStart(6, "0");
+      rmSync(join(rec, `segment-${last}.hsl`));
+      rmSync(join(rec, `segment-${last}.hsi`));
+      const r = LogReader.open(rec);
+      expect(r.corruption?.reason).toMatch(
+        /whose index says another segment followed it: its later segments are missing/,
+      );
+      expect(() => [...r.records()]).toThrow(expect.objectContaining({ code: "CORRUPT_SEGMENT" }));
+      r.close();
+      const f = fsck(rec);
+      expect(f.ok).toBe(false);
+      expect(f.corrupt.map((c) => c.reason)).toContainEqual(
+        expect.stringMatching(/its later segments are missing/),
+      );
+      expect(() => LogWriter.openAppend(rec)).toThrow(/cannot append: the recording ends at segment-/);
+    } finally {
+      t.cleanup();
+    }
+  });
+});

@@ -124,8 +124,12 @@ export class SegmentStore {
     const stored = c.bytes;
     const total = BLOCK_HEADER_SIZE + stored.length;
     if (this.segBytes > SEGMENT_HEADER_SIZE && this.segBytes + total > this.options.segmentSize) {
-      this.sealSegment(this.options.fsync !== "never");
+      // The next segment exists before the sealed one's index says one follows it (a crash in
+      // between must not look like a recording that lost its later segments).
+      const sealed = { fd: this.fd, segNo: this.segNo, entries: this.segEntries, bytes: this.segBytes };
+      this.fd = -1;
       this.openSegment(this.segNo + 1);
+      this.sealSegment(this.options.fsync !== "never", sealed, true);
     }
     encodeBlockHeader(
       {
@@ -214,14 +218,22 @@ export class SegmentStore {
     }
   }
 
-  private sealSegment(sync: boolean): void {
-    if (this.fd < 0) return;
-    if (sync) fsyncSync(this.fd);
-    writeFileAtomic(indexPath(this.dir, this.segNo), encodeIndex(this.segEntries, this.segBytes), sync);
-    const fd = this.fd;
-    this.fd = -1;
-    if (this.syncInFlight) this.closeAfterSync.add(fd);
-    else closeSync(fd);
+  /**
+   * Writes the index of segment `s` (the open one by default) and closes it. `followed`: another
+   * segment comes after it (the index says so; FORMAT.md section 6), false when the recording is
+   * closed with it last.
+   */
+  private sealSegment(
+    sync: boolean,
+    s = { fd: this.fd, segNo: this.segNo, entries: this.segEntries, bytes: this.segBytes },
+    followed = false,
+  ): void {
+    if (s.fd < 0) return;
+    if (sync) fsyncSync(s.fd);
+    writeFileAtomic(indexPath(this.dir, s.segNo), encodeIndex(s.entries, s.bytes, followed), sync);
+    if (s.fd === this.fd) this.fd = -1;
+    if (this.syncInFlight) this.closeAfterSync.add(s.fd);
+    else closeSync(s.fd);
   }
 }
 

@@ -60,8 +60,10 @@ import {
   indexPath,
   listSegments,
   makeDirs,
+  missingAfterReason,
   readFully,
   readIndex,
+  readIndexFile,
   segmentPath,
   withFd,
 } from "./segment-files.js";
@@ -329,6 +331,15 @@ export class LogWriter {
             where: path,
             hint: "run `hindsight fsck`",
           });
+        if (last) {
+          // Appending after segments that were lost would number records as if they never were.
+          const idx = readIndexFile(indexPath(dir, n));
+          if (idx?.followed && idx.size === size)
+            throw new HindsightError("CORRUPT_SEGMENT", `cannot append: ${missingAfterReason(n)}`, {
+              where: dir,
+              hint: "run `hindsight fsck` on the recording",
+            });
+        }
         const cached = last ? undefined : readIndex(indexPath(dir, n), size);
         if (cached) return { entries: cached, goodEnd: size };
         const s = scanSegment(fd, { segmentNumber: n, size, expectedSeq: seq, verifyPayload: last });
