@@ -50,6 +50,8 @@ export const ErrorCodes = {
   INTERNAL: ExitCode.internal,
   IO: ExitCode.internal,
   CLOSED: ExitCode.internal,
+  // A recording another writer has open: it cannot be written now (1).
+  BUSY: ExitCode.internal,
 } as const;
 export type ErrorCode = keyof typeof ErrorCodes;
 

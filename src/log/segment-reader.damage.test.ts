@@ -4,7 +4,10 @@
  * bit flip in a segment must end the read with a corruption error, after only records that
  * are exactly the originals.
  */
+
+import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HindsightError } from "../errors.js";
@@ -14,7 +17,7 @@ import { fsck } from "./fsck.js";
 import { LogReader } from "./reader.js";
 import { encodeIndex } from "./segment-files.js";
 import { recordAt, tempDir } from "./test-helpers.js";
-import { LogWriter } from "./writer.js";
+import { LogWriter, WRITER_LOCK } from "./writer.js";
 
 const STREAMS = [{ name: "s", codec: "json-lines", source: "-" }];
 let root: { dir: string; cleanup: () => void };
@@ -389,6 +392,43 @@ describe("a recording that lost its last segments after it was closed", () => {
         expect.stringMatching(/its later segments are missing/),
       );
       expect(() => LogWriter.openAppend(rec)).toThrow(/cannot append: the recording ends at segment-/);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
+describe("one writer at a time", () => {
+  it("openAppend refuses a recording another live writer has open, and takes over a lock a dead one left", () => {
+    const t = tempDir();
+    try {
+      const rec = join(t.dir, "rec");
+      const a = LogWriter.create(
+        rec,
+        { streams: [{ name: "a", codec: "json", source: "" }] },
+        { fsync: "never" },
+      );
+      for (let i = 0; i < 10; i++) a.append(recordAt(i));
+      a.flush();
+      // The second writer would have written its blocks over the first's.
+      expect(() => LogWriter.openAppend(rec)).toThrow(
+        expect.objectContaining({
+          code: "BUSY",
+          message: `another writer has the recording open (pid ${process.pid})`,
+        }),
+      );
+      a.close();
+      expect(existsSync(join(rec, WRITER_LOCK))).toBe(false);
+      const b = LogWriter.openAppend(rec).writer;
+      b.append(recordAt(10));
+      b.close();
+      // A lock left by a process that is gone (a crash) is taken over.
+      const gone = spawnSync(process.execPath, ["-e", ""]).pid as number;
+      writeFileSync(join(rec, WRITER_LOCK), JSON.stringify({ pid: gone, host: hostname() }));
+      const c = LogWriter.openAppend(rec).writer;
+      expect(c.nextSeq).toBe(11);
+      c.close();
+      expect(existsSync(join(rec, WRITER_LOCK))).toBe(false);
     } finally {
       t.cleanup();
     }

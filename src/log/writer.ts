@@ -26,9 +26,13 @@ import {
   ftruncateSync,
   openSync,
   readdirSync,
+  readFileSync,
+  rmSync,
   statSync,
+  writeFileSync,
   writeSync,
 } from "node:fs";
+import { hostname } from "node:os";
 import { dirname, join, normalize, sep } from "node:path";
 import { RecordEncoder, varintSize } from "../codec/record-codec.js";
 import { sha256 } from "../engine/bytes.js";
@@ -150,6 +154,65 @@ export function writerOptions(partial: Partial<WriterOptions> = {}): WriterOptio
 export interface AppendRecovery {
   readonly truncated?: TornTail & { readonly lastGoodSeq: number };
   readonly nextSeq: number;
+}
+
+/** The file that says a writer has the recording open: its pid and host (FORMAT.md section 1). */
+export const WRITER_LOCK = "writer.lock";
+
+/**
+ * Takes the recording's writer lock, or throws BUSY when a live writer holds it. A lock left by
+ * a writer that is gone (a crash: its process no longer runs on this host) is taken over.
+ */
+function takeWriterLock(dir: string): void {
+  const path = join(dir, WRITER_LOCK);
+  const mine = JSON.stringify({ pid: process.pid, host: hostname() });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(path, mine, { flag: "wx" });
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST")
+        throw new HindsightError("IO", `cannot write ${path}: ${fsReason(e)}`, { cause: e });
+    }
+    let holder: { pid?: unknown; host?: unknown } = {};
+    try {
+      holder = JSON.parse(readFileSync(path, "utf8")) as typeof holder;
+    } catch {
+      // unreadable: a lock half written by a crash; taken over below
+    }
+    const pid = typeof holder.pid === "number" ? holder.pid : undefined;
+    const elsewhere = typeof holder.host === "string" && holder.host !== hostname();
+    if (pid !== undefined && (elsewhere || pid === process.pid || processRuns(pid)))
+      throw new HindsightError(
+        "BUSY",
+        `another writer has the recording open (pid ${pid}${elsewhere ? ` on ${String(holder.host)}` : ""})`,
+        {
+          where: dir,
+          hint: `wait for it to close the recording; if it is gone, remove ${path}`,
+        },
+      );
+    rmSync(path, { force: true });
+  }
+  throw new HindsightError("BUSY", "another writer took the recording's lock at the same time", {
+    where: dir,
+  });
+}
+
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function releaseWriterLock(dir: string): void {
+  try {
+    rmSync(join(dir, WRITER_LOCK), { force: true });
+  } catch {
+    // the recording is closed either way
+  }
 }
 
 /** "auto" starts the block-writer thread after this many blocks and hands over once it is ready. */
@@ -275,6 +338,7 @@ export class LogWriter {
       });
     }
     writeFileAtomic(join(dir, MANIFEST_FILE), manifestToJson(manifest), o.fsync !== "never");
+    takeWriterLock(dir);
     return new LogWriter(dir, manifest, o, 0, { segNo: 1, fd: -1, segBytes: 0, segEntries: [] });
   }
 
@@ -288,6 +352,21 @@ export class LogWriter {
   ): { writer: LogWriter; recovery: AppendRecovery } {
     const manifest = readManifest(dir);
     const o = writerOptions({ ...manifestWriterOptions(manifest), ...options });
+    // One writer at a time: two would write their blocks over each other's.
+    takeWriterLock(dir);
+    try {
+      return LogWriter.openAppendLocked(dir, manifest, o);
+    } catch (e) {
+      releaseWriterLock(dir);
+      throw e;
+    }
+  }
+
+  private static openAppendLocked(
+    dir: string,
+    manifest: Manifest,
+    o: WriterOptions,
+  ): { writer: LogWriter; recovery: AppendRecovery } {
     const segs = listSegments(dir);
     let seq = 0;
     let truncated: AppendRecovery["truncated"];
@@ -604,6 +683,7 @@ export class LogWriter {
       this.thread?.stop();
       this.starting?.stop();
       this.starting = null;
+      releaseWriterLock(this.dir);
     }
   }
 
