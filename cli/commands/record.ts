@@ -122,7 +122,7 @@ export function register(program: Command, ctx: CommandContext): Command {
     )
     .option(
       "--lineage",
-      "also record each output's lineage at run time (faster `why`; lineage in verify reports)",
+      "also record each output's lineage at run time (the recorded run's lineage in verify reports)",
     )
     .option("--json", "print the summary as JSON")
     .action(async (o: RecordCliOptions, cmd: Command) => {

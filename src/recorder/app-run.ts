@@ -57,7 +57,7 @@ export interface RunOptions {
   observer?: EngineObserver;
   /**
    * Record each output's lineage at run time (OutputLineage records, feature
-   * "lineage-records"): `why` and verify reports can then show it without a replay.
+   * "lineage-records"): verify's divergence reports then show how the recorded run arrived at an output.
    */
   lineage?: boolean;
   /** The app's build id ("sha256:…") and module path, from loadApp(). */
