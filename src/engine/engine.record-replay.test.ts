@@ -959,6 +959,42 @@ describe("strict mode", () => {
     expect(Date.now).toBe(before.now);
   });
 
+  it('with strict "record", Date() replays its recorded string in another time zone, and performance.timeOrigin is recorded', async () => {
+    const dir = fresh();
+    const app = ambient(() => `${Date()}|${performance.timeOrigin}`);
+    const tz = process.env["TZ"];
+    try {
+      process.env["TZ"] = "UTC";
+      const { outputs } = await record(
+        app,
+        dir,
+        { strict: "record" },
+        events.slice(0, 3).map((e) => ({ ...e, stream: "a" })),
+      );
+      const reader = LogReader.open(dir);
+      expect(
+        decisionsOf(reader, (r) => r.kind === DecisionKind.ambient)
+          .map((r) => r.name)
+          .slice(0, 2),
+      ).toEqual(["Date()", "performance.timeOrigin"]);
+      process.env["TZ"] = "America/New_York";
+      await expectSameReplay(reader, app, outputs);
+    } finally {
+      if (tz === undefined) delete process.env["TZ"];
+      else process.env["TZ"] = tz;
+    }
+    // Strict "throw" traps it too; a timer's message does not suggest "record".
+    const thrown = fresh();
+    await expect(
+      record(
+        ambient(() => performance.timeOrigin),
+        thrown,
+        {},
+        events.slice(0, 1).map((e) => ({ ...e, stream: "a" })),
+      ),
+    ).rejects.toThrow(/performance\.timeOrigin called inside step/);
+  });
+
   it('with strict "record", captures ambient calls as decisions and replays their values', async () => {
     const dir = fresh();
     const app = ambient(

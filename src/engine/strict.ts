@@ -45,10 +45,13 @@ export function suspended<T>(fn: () => T): T {
   }
 }
 
-function violation(h: AmbientHandler, call: string, instead: string): never {
+function violation(h: AmbientHandler, call: string, instead: string, canRecord: boolean): never {
   throw new HindsightError("DETERMINISM_VIOLATION", `${call} called inside ${h.where()}`, {
     where: "strict mode",
-    hint: `${instead}, or run with strict "record" to record ambient calls`,
+    // Strict "record" records values, not timers or clocks it cannot replay: say so, there.
+    hint: canRecord
+      ? `${instead}, or run with strict "record" to record ambient calls`
+      : `${instead} (strict "record" cannot record this call)`,
     details: { call, step: h.step, eventSeq: h.eventSeq },
   });
 }
@@ -59,7 +62,7 @@ function trap<T>(call: string, instead: string, original: () => T, canRecord = t
   if (h === null) return original();
   const mode = h.mode();
   if (mode === "off") return original();
-  if (mode === "throw" || !canRecord) return violation(h, call, instead);
+  if (mode === "throw" || !canRecord) return violation(h, call, instead, canRecord);
   return h.ambient(call, original) as T;
 }
 
@@ -102,7 +105,10 @@ function makeDate(): DateConstructor {
   const now = (): number => trap("Date.now()", "use ctx.now()", () => dateNow.call(OrigDate));
   function StrictDate(this: unknown, ...args: unknown[]): unknown {
     if (!new.target) {
-      return new OrigDate(trap("Date()", "use ctx.now()", () => dateNow.call(OrigDate))).toString();
+      // The string itself is recorded: it depends on the time zone too, not only the clock.
+      // (Recordings made before kept the milliseconds: a number is turned into the string.)
+      const v = trap("Date()", "use ctx.now()", () => new OrigDate(dateNow.call(OrigDate)).toString());
+      return typeof v === "number" ? new OrigDate(v).toString() : v;
     }
     if (args.length === 0) {
       const t = trap("new Date()", "use new Date(Number(ctx.now() / 1_000_000n))", () =>
@@ -161,7 +167,7 @@ export function install(): void {
   const timer = (name: string, orig: (...a: never[]) => unknown) =>
     function (this: unknown, ...args: unknown[]) {
       if (active !== null && active.mode() !== "off")
-        violation(active, `${name}()`, "use ctx.timers.at()/every() (ticks are recorded)");
+        violation(active, `${name}()`, "use ctx.timers.at()/every() (ticks are recorded)", false);
       return (orig as (...a: unknown[]) => unknown).apply(this, args);
     };
   patch(g, "setTimeout", timer("setTimeout", O.setTimeout as never));
@@ -177,6 +183,17 @@ export function install(): void {
     },
   );
   patch(process, "hrtime", strictHr);
+  // performance.timeOrigin: when the process started, a clock reading like any other.
+  const perf = g.performance as object | undefined;
+  const origin = perf && Object.getOwnPropertyDescriptor(Object.getPrototypeOf(perf), "timeOrigin")?.get;
+  if (perf && origin && !Object.getOwnPropertyDescriptor(perf, "timeOrigin")) {
+    Object.defineProperty(perf, "timeOrigin", {
+      configurable: true,
+      enumerable: true,
+      get: () => trap("performance.timeOrigin", "use ctx.now()", () => origin.call(perf) as number),
+    });
+    restore.push(() => delete (perf as unknown as Record<string, unknown>)["timeOrigin"]);
+  }
 }
 
 export function uninstall(): void {
