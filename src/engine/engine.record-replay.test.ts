@@ -983,6 +983,31 @@ describe("strict mode", () => {
       if (tz === undefined) delete process.env["TZ"];
       else process.env["TZ"] = tz;
     }
+    // A violation in onTick names the tick's timer.
+    const tickApp = defineApp({
+      name: "tick-now",
+      inputs: { a: codecs.json<Ev>() },
+      sinks: { out: codecs.json() },
+      steps: {
+        s: keyed<Ev, number>({
+          from: "a",
+          key: () => "k",
+          handle: (_v, ctx) => {
+            if (ctx.state === undefined) ctx.timers.every("beat", 100n);
+            ctx.state = 1;
+            return undefined;
+          },
+          onTick: () => {
+            Date.now();
+          },
+        }),
+      },
+    });
+    const ticked = await startRun(tickApp, { clock: () => 1n });
+    await ticked.push("a", { k: "k", x: 1 }, 10n);
+    await expect(Promise.resolve().then(() => ticked.push("a", { k: "k", x: 2 }, 500n))).rejects.toThrow(
+      /Date\.now\(\) called inside step 's' \(tick of timer 'beat', event seq \d+\)/,
+    );
     // Strict "throw" traps it too; a timer's message does not suggest "record".
     const thrown = fresh();
     await expect(

@@ -547,7 +547,11 @@ export class Engine {
 
   /** @internal */
   where(rt: StepRt): string {
-    return `step '${rt.name}' (event seq ${this.eventSeq})`;
+    // A tick is an event of its own: name its timer (a CLI names the input it fired before).
+    const from = this.current?.from;
+    return from?.startsWith("tick:")
+      ? `step '${rt.name}' (tick of timer '${from.slice(5)}', event seq ${this.eventSeq})`
+      : `step '${rt.name}' (event seq ${this.eventSeq})`;
   }
 
   /** @internal */
