@@ -128,18 +128,11 @@ export function reportError(e: unknown, io: Io, debug: boolean, json = false): n
   }
   if (e instanceof HindsightError) {
     err(io, `hindsight: ${e.oneLine()}`);
-    if (json)
-      io.stdout.write(
-        `${JSON.stringify({
-          error: {
-            code: e.code,
-            exitCode: e.exitCode,
-            message: e.message,
-            ...(e.where ? { where: e.where } : {}),
-            ...(e.hint ? { hint: e.hint } : {}),
-          },
-        })}\n`,
-      );
+    if (json) {
+      // The error's own JSON form, without its details (internal, and not always JSON data).
+      const { details: _details, ...error } = e.toJSON();
+      io.stdout.write(`${JSON.stringify({ error })}\n`);
+    }
     if (debug) {
       if (e.stack) err(io, e.stack);
       // The causes too: an app's own error (a step that threw, a module that failed to load).

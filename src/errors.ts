@@ -111,10 +111,10 @@ export class HindsightError extends Error {
    * One line: what, where, what to do. Control characters in any part (quoted input, say) are
    * escaped (\\n, \\r, \\xNN), so the line stays one line and cannot move a terminal's cursor.
    */
-  oneLine(): string {
+  oneLine(withHint = true): string {
     let s = this.message;
     if (this.where) s += ` (${this.where})`;
-    if (this.hint) s += `; ${this.hint}`;
+    if (this.hint && withHint) s += `; ${this.hint}`;
     return escapeControls(s);
   }
 

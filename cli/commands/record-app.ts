@@ -440,14 +440,12 @@ export async function recordAppCommand(
     );
   }
   for (const w of sinks.values()) w.close();
-  const back = order.note((e) => source.where(e)[0]);
-  if (back) err(ctx.io, `hindsight: note: ${back}`);
+  const back = order.report((e) => source.where(e)[0]);
+  if (back) err(ctx.io, `hindsight: note: ${back.note}`);
   const seconds = (performance.now() - started) / 1000;
   const summary = {
     ...s,
-    ...(back && order.first
-      ? { timesBack: { events: order.back, first: source.where(order.first)[0], note: back } }
-      : {}),
+    ...(back ? { timesBack: back } : {}),
     app: app.name,
     buildId: loaded.buildId,
     seconds,

@@ -5,7 +5,7 @@
  * (worker-protocol.ts). A worker runs one seed at a time and may be reused for the next seed;
  * it exits when told to, or when the harness goes away.
  */
-import { escapeControls, isHindsightError } from "../errors.js";
+import { isHindsightError } from "../errors.js";
 import { rec } from "../format/records.js";
 import type { LogWriter } from "../log/index.js";
 import { LinkReceiver, LinkSender } from "../net/link.js";
@@ -143,11 +143,7 @@ class StageRun {
     const code = isHindsightError(e) ? e.code : "INTERNAL";
     // What and where; not the hint, which is for the CLI's commands (a step's "replay --until"
     // does not apply to a stage, whose app is not a module of its own).
-    const message = isHindsightError(e)
-      ? escapeControls(`${e.message}${e.where ? ` (${e.where})` : ""}`)
-      : e instanceof Error
-        ? e.message
-        : String(e);
+    const message = isHindsightError(e) ? e.oneLine(false) : e instanceof Error ? e.message : String(e);
     // Seal the log: it shows the event the stage failed on (its input record, no output).
     try {
       if (this.log) closeProcessLog(this.log, this.receiver?.stats.delivered ?? 0, `failed: ${code}`);

@@ -11,6 +11,7 @@ import { join, resolve } from "node:path";
 import { HindsightError } from "../errors.js";
 import { LogReader } from "../log/index.js";
 import type { UnsafeMode } from "../net/link.js";
+import { parseConfig } from "../replayer/replay.js";
 import { loadPipelineApp, type PipelineApp } from "./apps.js";
 import { inputLinesFromFile } from "./input-file.js";
 import { formatHops, readFaultPlans, traceMessage } from "./logs.js";
@@ -219,7 +220,7 @@ function recordedRun(dir: string): {
     let config: Record<string, unknown> = {};
     try {
       const first = r.endSeq > r.firstSeq ? r.get(r.firstSeq) : undefined;
-      if (first?.type === "marker") config = JSON.parse(first.configJson || "{}") as Record<string, unknown>;
+      if (first?.type === "marker") config = parseConfig(first);
     } catch {
       // no readable START marker: the manifest says what it can
     }

@@ -1,10 +1,3 @@
-/**
- * `hindsight fsck`: checks every block of a recording (header, checksum, decompression,
- * record structure, sequence continuity, index files), reports torn tails and corruption,
- * and with `repair` truncates a torn tail to the last whole block and rewrites stale index
- * files. Corruption is never "repaired" away: it is reported with where it is.
- */
-import { createHash } from "node:crypto";
 import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { HindsightError } from "../errors.js";
@@ -21,13 +14,14 @@ import {
   indexFileName,
   indexPath,
   listSegments,
+  lostLaterSegments,
   missingAfterReason,
   readIndexFile,
   segmentDataEnd,
   segmentFileName,
   segmentPath,
 } from "./segment-files.js";
-import { readSideFile } from "./side-files.js";
+import { checkSideFile } from "./side-files.js";
 import { writeFileAtomic } from "./writer.js";
 
 export interface FsckSegment {
@@ -331,7 +325,7 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
       }
       if (last && torn?.repaired && existsSync(indexPath(dir, n))) unlinkSync(indexPath(dir, n));
       // Sealed when another segment was started after it, and yet the last: later segments lost.
-      if (last && !stop && cut === undefined && index?.followed && index.size === size)
+      if (last && !stop && cut === undefined && lostLaterSegments(index, size))
         corrupt.push({
           code: "CORRUPT_SEGMENT",
           segment: file,
@@ -404,20 +398,19 @@ function checkCheckpointFiles(
   const damaged: FsckReport["checkpoints"]["damaged"] = [];
   const missing: FsckReport["checkpoints"]["missing"] = [];
   for (const r of refs) {
-    const f = readSideFile(dir, r.location);
+    const f = checkSideFile(dir, r.location, r.digest);
+    if (f === undefined) continue;
     if ("problem" in f) {
       if (f.missing) missing.push({ file: r.location, seq: r.seq });
       // A name no writer makes (outside the recording, say) is never opened, and never removed.
       else damaged.push({ file: r.location, seq: r.seq, reason: f.problem, removed: false });
       continue;
     }
-    const got = createHash("sha256").update(f.bytes).digest();
-    if (got.equals(r.digest)) continue;
     if (repair) unlinkSync(join(dir, r.location));
     damaged.push({
       file: r.location,
       seq: r.seq,
-      reason: `its SHA-256 ${got.toString("hex").slice(0, 16)}… is not the digest ${Buffer.from(r.digest).toString("hex").slice(0, 16)}… the log holds (record ${r.seq})`,
+      reason: `its SHA-256 ${f.sha256.slice(0, 16)}… is not the digest ${Buffer.from(r.digest).toString("hex").slice(0, 16)}… the log holds (record ${r.seq})`,
       removed: repair,
     });
   }

@@ -38,6 +38,7 @@ import {
   type IndexEntry,
   indexPath,
   listSegments,
+  lostLaterSegments,
   missingAfterReason,
   readFully,
   readIndexFile,
@@ -191,7 +192,7 @@ export class LogReader {
       infos.push({ number: n, path, size, blocks: entries.length, indexed });
       // The last segment present was sealed when another was started after it (its intact index
       // says so): the segments after it were lost, which no crash does.
-      if (!segProblem && last && index?.followed && index.size === size)
+      if (!segProblem && last && lostLaterSegments(index, size))
         segProblem = {
           kind: "corrupt",
           code: "CORRUPT_SEGMENT",

@@ -57,6 +57,17 @@ export function listSegments(dir: string): number[] {
   return nums;
 }
 
+/**
+ * Whether the last segment present lost the segments after it: its index, intact (it names the
+ * segment's size), says another segment followed it.
+ */
+export function lostLaterSegments(
+  index: { size: number; followed: boolean } | undefined,
+  size: number,
+): boolean {
+  return index?.followed === true && index.size === size;
+}
+
 /** Why a recording whose last segment's index says another follows it is corrupt. */
 export function missingAfterReason(n: number): string {
   return `the recording ends at ${segmentFileName(n)}, whose index says another segment followed it: its later segments are missing`;

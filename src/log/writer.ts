@@ -63,6 +63,7 @@ import {
   type IndexEntry,
   indexPath,
   listSegments,
+  lostLaterSegments,
   makeDirs,
   missingAfterReason,
   readFully,
@@ -412,8 +413,7 @@ export class LogWriter {
           });
         if (last) {
           // Appending after segments that were lost would number records as if they never were.
-          const idx = readIndexFile(indexPath(dir, n));
-          if (idx?.followed && idx.size === size)
+          if (lostLaterSegments(readIndexFile(indexPath(dir, n)), size))
             throw new HindsightError("CORRUPT_SEGMENT", `cannot append: ${missingAfterReason(n)}`, {
               where: dir,
               hint: "run `hindsight fsck` on the recording",

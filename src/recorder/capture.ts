@@ -5,7 +5,7 @@
 import { HindsightError } from "../errors.js";
 import { MarkerKind, rec } from "../format/records.js";
 import { LogWriter, type WriterOptions } from "../log/writer.js";
-import { type InputSpec, readInputBatches, TimeOrder } from "./inputs.js";
+import { type InputSpec, readInputBatches, TimeOrder, type TimesBack } from "./inputs.js";
 
 export interface CaptureOptions {
   readonly inputs: readonly InputSpec[];
@@ -35,7 +35,7 @@ export interface CaptureSummary {
   /** False when the capture was stopped by the signal before the inputs ended. */
   readonly complete: boolean;
   /** Set when some event's time is earlier than one read before it (see TimeOrder). */
-  readonly timesBack?: { readonly events: number; readonly first: string; readonly note: string };
+  readonly timesBack?: TimesBack;
 }
 
 /** Throws NOT_FOUND / BAD_INPUT (inputs), ALREADY_EXISTS (out), USAGE. The partial recording is kept, sealed, on input errors. */
@@ -55,6 +55,10 @@ export async function captureInputs(o: CaptureOptions): Promise<CaptureSummary> 
   const perStream = o.inputs.map(() => 0);
   let events = 0;
   const order = new TimeOrder();
+  const timesBack = () => {
+    const back = order.report((e) => `${o.inputs[e.stream]?.path ?? "?"} line ${e.line}`);
+    return back ? { timesBack: back } : {};
+  };
   let payloadBytes = 0;
   let status = "ok";
   w.append(
@@ -101,18 +105,8 @@ export async function captureInputs(o: CaptureOptions): Promise<CaptureSummary> 
     payloadBytes,
     seconds: (performance.now() - started) / 1000,
     complete: status === "ok",
-    ...timesBack(order, o.inputs),
+    ...timesBack(),
   };
-}
-
-/** CaptureSummary.timesBack of `order`, naming the first event by its file and line. */
-export function timesBack(
-  order: TimeOrder,
-  inputs: readonly InputSpec[],
-): { timesBack?: NonNullable<CaptureSummary["timesBack"]> } {
-  const where = (e: { stream: number; line: number }) => `${inputs[e.stream]?.path ?? "?"} line ${e.line}`;
-  const note = order.note(where);
-  return note && order.first ? { timesBack: { events: order.back, first: where(order.first), note } } : {};
 }
 
 /**

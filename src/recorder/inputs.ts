@@ -32,6 +32,14 @@ export interface InputEvent {
   readonly line: number;
 }
 
+/** Events whose time is earlier than one read before them, as a record summary gives them. */
+export interface TimesBack {
+  readonly events: number;
+  /** Where the first one was read. */
+  readonly first: string;
+  readonly note: string;
+}
+
 /**
  * Counts events whose time is earlier than one before them: the log keeps them in the order
  * they were read, so a time given to `replay --until` then stops at the first record later than
@@ -48,10 +56,18 @@ export class TimeOrder {
     else if (this.back++ === 0) this.first = e;
   }
 
-  /** The note to print (`where` names the first such event), or undefined when there were none. */
-  note(where: (e: InputEvent) => string): string | undefined {
+  /**
+   * What a record summary says of them (`where` names the first such event, e.g. by file and
+   * line), with the note to print; undefined when there were none.
+   */
+  report(where: (e: InputEvent) => string): TimesBack | undefined {
     if (this.back === 0 || this.first === undefined) return undefined;
-    return `${this.back.toLocaleString("en-US")} event${this.back === 1 ? " has a time" : "s have times"} earlier than an event read before (first: ${where(this.first)}); the recording keeps them in the order they were read, so replay --until <time> stops at the first record later than that time`;
+    const first = where(this.first);
+    return {
+      events: this.back,
+      first,
+      note: `${this.back.toLocaleString("en-US")} event${this.back === 1 ? " has a time" : "s have times"} earlier than an event read before (first: ${first}); the recording keeps them in the order they were read, so replay --until <time> stops at the first record later than that time`,
+    };
   }
 }
 

@@ -40,6 +40,7 @@ import { ByteRuns } from "../log/byte-runs.js";
 import type { LogReader } from "../log/index.js";
 import type { Manifest } from "../log/manifest.js";
 import { describeRepair, readRepairs } from "../log/repairs.js";
+import { checkSideFile } from "../log/side-files.js";
 import { CANNOT_BE_RECORDED, CHECKPOINT_DIR, SEALED_INSIDE } from "../recorder/app-run.js";
 
 type DecisionRecord = DecisionRecordBase & { readonly seq: number };
@@ -530,7 +531,8 @@ function describeView(v: DecisionView): string {
   return `${v.kind} '${v.name}'${v.key !== undefined ? ` key ${JSON.stringify(v.key)}` : ""} from step '${v.step}'`;
 }
 
-function parseConfig(m: MarkerRecord | null): Record<string, unknown> {
+/** A START marker's config (JSON), {} when there is none or it does not parse. */
+export function parseConfig(m: MarkerRecord | null): Record<string, unknown> {
   if (!m?.configJson) return {};
   try {
     return JSON.parse(m.configJson) as Record<string, unknown>;
@@ -555,16 +557,11 @@ export function listCheckpoints(dir: string): { refSeq: number; location: string
   return out.sort((a, b) => b.refSeq - a.refSeq);
 }
 
-/** Why the checkpoint file at `location` is not the state with digest `want` (hex), or undefined. */
-function checkpointFileProblem(reader: LogReader, location: string, want: string): string | undefined {
-  let bytes: Uint8Array;
-  try {
-    bytes = reader.readSideFile(location);
-  } catch (e) {
-    return e instanceof HindsightError && e.code === "NOT_FOUND" ? "missing" : (e as Error).message;
-  }
-  const got = hex(sha256(bytes));
-  return got === want ? undefined : `SHA-256 ${got.slice(0, 16)}…, the log holds ${want.slice(0, 16)}…`;
+/** Why the checkpoint file at `location` is not the state with digest `want`, or undefined. */
+function checkpointFileProblem(reader: LogReader, location: string, want: Uint8Array): string | undefined {
+  const f = checkSideFile(reader.dir, location, want);
+  if (f === undefined || "problem" in f) return f?.problem;
+  return `SHA-256 ${f.sha256.slice(0, 16)}…, the log holds ${hex(want).slice(0, 16)}…`;
 }
 
 /**
@@ -969,7 +966,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
               checkpointsVerified++;
               lastGood = { refSeq: r.seq, eventSeq: r.eventSeq, location: r.location, digest: got };
               // The file a replay --until would start from: damaged or missing, it would not.
-              const problem = checkpointFileProblem(reader, r.location, want);
+              const problem = checkpointFileProblem(reader, r.location, (r as CheckpointRecord).stateDigest);
               if (problem !== undefined) badCheckpointFiles.push(`${r.location} (${problem})`);
             }
           }
