@@ -1,7 +1,7 @@
 /**
  * The hindsight command-line program. `createProgram()` builds the commander parser without
  * running it; `run()` parses, runs one command, and maps any error to one line on stderr
- * and an exit code (DESIGN.md "Exit codes"). Only cli/main.ts touches `process`.
+ * and an exit code (README.md "Exit codes"). Only cli/main.ts touches `process`.
  */
 import { Command, CommanderError } from "commander";
 import { ExitCode, HindsightError } from "../src/errors.js";
@@ -47,9 +47,10 @@ export function createProgram(ctx: CommandContext): Command {
     .configureOutput(output(ctx))
     .addHelpText(
       "after",
-      "\nExit codes: 0 ok, 1 a file that cannot be written, a step that throws, or an internal error,\n" +
-        "2 usage, 3 divergence / verify mismatch, 4 corrupt, truncated or unsupported recording.\n" +
-        "See README.md and docs/FORMAT.md.",
+      "\nExit codes: 0 ok; 1 a file that cannot be written, a recording another writer has open, a step\n" +
+        "that throws (or, while recording, waits forever), or an internal error; 2 usage, a bad input line;\n" +
+        "3 divergence / verify mismatch, or an incompatible recording; 4 corrupt, truncated or unsupported\n" +
+        "recording, or a tampered audit export. See README.md and docs/FORMAT.md.",
     );
   for (const register of commands) {
     const sub = register(program, ctx);
@@ -98,6 +99,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   };
   const program = createProgram(ctx);
   try {
+    // `hindsight bogus --help` would show the program's help (exit 0): it is an unknown command.
+    const name = argv.find((a) => !a.startsWith("-"));
+    if (
+      name !== undefined &&
+      name !== "help" &&
+      (argv.includes("--help") || argv.includes("-h")) &&
+      !program.commands.some((c) => c.name() === name || c.aliases().includes(name))
+    )
+      program.error(`error: unknown command '${name}'`, { code: "commander.unknownCommand", exitCode: 2 });
     await program.parseAsync([...argv], { from: "user" });
     return ctx.exitCode;
   } catch (e) {
@@ -122,7 +132,7 @@ export function reportError(e: unknown, io: Io, debug: boolean, json = false): n
     if (e.code === "commander.help") return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     if (json)
       io.stdout.write(
-        `${JSON.stringify({ error: { code: "USAGE", exitCode: ExitCode.usage, message: e.message.replace(/^error: /, "") } })}\n`,
+        `${JSON.stringify({ error: { code: "USAGE", exitCode: ExitCode.usage, message: e.message.replace(/^error: /, ""), hint: "run with --help for usage" } })}\n`,
       );
     return ExitCode.usage;
   }

@@ -1,6 +1,6 @@
 /**
  * Every error a user can cause is a HindsightError with a stable `code` and the process
- * exit code the CLI maps it to (DESIGN.md "Exit codes"). Tests pin both; callers tell
+ * exit code the CLI maps it to (README.md "Exit codes"). Tests pin both; callers tell
  * errors apart by `code`, never by message text.
  */
 

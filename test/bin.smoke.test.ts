@@ -88,10 +88,10 @@ describe("bin/hindsight.js", () => {
   it("prints its version and help", () => {
     const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
     const v = run("--version");
-    expect(v.status).toBe(0);
+    expect(v.status, v.stderr).toBe(0);
     expect(v.stdout.trim()).toBe(pkg.version);
     const h = run("--help");
-    expect(h.status).toBe(0);
+    expect(h.status, h.stderr).toBe(0);
     expect(h.stdout).toContain("Exit codes");
   });
 
@@ -99,13 +99,13 @@ describe("bin/hindsight.js", () => {
     const out = join(tmp, "rec");
     const inputs = join(root, "recordings/v1/log/inputs");
     const r = run("record", "-i", `quotes=${join(inputs, "quotes.jsonl")}`, "-o", out, "--time-field", "ts");
-    expect(r.status).toBe(0);
+    expect(r.status, r.stderr).toBe(0);
     const c = run("cat", out, "--payload");
     expect(c.stdout).toBe(readFileSync(join(inputs, "quotes.jsonl"), "utf8"));
     const bad = run("fsck", join(root, "recordings/v1/log/bitflip-payload"));
-    expect(bad.status).toBe(4);
+    expect(bad.status, bad.stderr).toBe(4);
     const missing = run("inspect", join(tmp, "nothing-here"));
-    expect(missing.status).toBe(2);
+    expect(missing.status, missing.stderr).toBe(2);
     expect(missing.stderr.trim().split("\n")).toHaveLength(1);
     expect(missing.stderr).not.toContain("    at ");
   });
@@ -126,7 +126,7 @@ describe("bin/hindsight.js", () => {
       events: 30,
     });
     const v = run("verify", out, "--app", app);
-    expect(v.status).toBe(0);
+    expect(v.status, v.stderr).toBe(0);
   }, 30_000);
 
   it("Ctrl-C while a merge by time waits on an idle pipe records nothing more from the other inputs", async () => {
@@ -169,7 +169,7 @@ describe("bin/hindsight.js", () => {
     expect(await exited).toBe(130);
     expect(stderr()).toMatch(/hindsight: interrupted: the recording was sealed after [\d,]+ events/);
     const v = run("verify", out, "--app", app, "--json");
-    expect(v.status).toBe(0);
+    expect(v.status, v.stderr).toBe(0);
     const events = (JSON.parse(v.stdout) as { events: number }[])[0]!.events;
     expect(events).toBeLessThan(300_000);
   }, 60_000);
@@ -213,10 +213,10 @@ describe("bin/hindsight.js", () => {
       /DIVERGED at event seq 5 .*\n {2}app-error: event seq 5 never finished: step 's' waits on a promise that nothing left in the process can settle/,
     );
     const r = run("replay", out, "--app", stuck);
-    expect(r.status).toBe(3);
+    expect(r.status, r.stderr).toBe(3);
     expect(r.stdout).toMatch(/DIVERGED at event seq 5: event seq 5 never finished/);
     const w = run("why", out, "--app", stuck, "--output", "out:3");
-    expect(w.status).toBe(1);
+    expect(w.status, w.stderr).toBe(1);
     expect(w.stderr.trim().split("\n")).toEqual([
       "hindsight: the command cannot finish: it waits on a promise that nothing left in the process can settle (an app step awaiting something other than ctx.lookup?)",
     ]);
@@ -224,7 +224,7 @@ describe("bin/hindsight.js", () => {
     // again: what the recorded run did.
     const sealed = join(tmp, "stuck-rec");
     const rec = run("record", "--app", stuck, ...stuckInputs, "-o", sealed);
-    expect(rec.status).toBe(1);
+    expect(rec.status, rec.stderr).toBe(1);
     expect(rec.stderr).toMatch(/never finished: it waits on a promise of step 's', which nothing left/);
     const again = run("verify", sealed, "--app", stuck);
     expect(again.status, again.stdout).toBe(0);

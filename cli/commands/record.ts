@@ -102,7 +102,8 @@ export function register(program: Command, ctx: CommandContext): Command {
     .option("--seed <n>", "seed for ctx.random() (with --app; default 0)")
     .option(
       "--checkpoint-every <n>",
-      "checkpoint derivable state every n input events (with --app; 0 = never)",
+      "checkpoint derivable state every n input events (with --app; default 0 = never, so\n" +
+        "replay --until starts from the beginning)",
       intOption("--checkpoint-every"),
     )
     .addOption(

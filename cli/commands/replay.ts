@@ -114,8 +114,8 @@ export function register(program: Command, ctx: CommandContext): Command {
     .summary("rebuild an app's state at a point of a recording (from the nearest verified checkpoint)")
     .description(
       "Replay a recording through its app up to --until (a sequence number, or an ISO-8601 time: every\n" +
-        "record before the first one later than it), starting from the nearest checkpoint at or before that point whose state\n" +
-        "file matches its recorded digest. Prints the keyed state (all keys, or --key), timers, and the\n" +
+        "record before the first one later than it), starting from the nearest checkpoint at or before\n" +
+        "that point whose state file matches its recorded digest. Prints the keyed state (all keys, or --key), timers, and the\n" +
         "last events and decisions before the point. Exit 3 if the app's decision requests differ from the\n" +
         "recorded ones on the way (or it fails); outputs are not compared: `hindsight verify` does that.",
     )

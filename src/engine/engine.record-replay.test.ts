@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { isHindsightError } from "../errors.js";
 import { DecisionKind, type DecisionRecord } from "../format/records.js";
+import { decisionKindName } from "../index.js";
 import { LogReader } from "../log/index.js";
 import { readIndexFile } from "../log/segment-files.js";
 import { type AppRun, type RunOptions, startRun } from "../recorder/app-run.js";
@@ -490,6 +491,55 @@ describe("record then replay", () => {
       reason: { code: "CLOSED", message: expect.stringMatching(/failed earlier/) },
     });
     await run2.stop();
+  });
+
+  it("advanceTo is queued with pushes: an asynchronous tick is recorded before a push made after it", async () => {
+    const app = defineApp({
+      name: "slow-ticks",
+      inputs: { a: codecs.json<{ k: string; at?: string }>() },
+      sinks: { out: codecs.json() },
+      steps: {
+        s: keyed<{ k: string; at?: string }, number>({
+          from: "a",
+          key: (v) => v.k,
+          handle(v, ctx) {
+            if (v.at) ctx.timers.at("t", BigInt(v.at));
+            ctx.state = (ctx.state ?? 0) + 1;
+            ctx.emit("out", { k: v.k, n: ctx.state });
+            return undefined;
+          },
+          async onTick(tick, ctx) {
+            const ref = await ctx.lookup("tickRef", ctx.key, async (k) => {
+              await new Promise((r) => setTimeout(r, 15));
+              return { k };
+            });
+            ctx.emit("out", { tick: tick.name, ref });
+          },
+        }),
+      },
+    });
+    const dir = fresh();
+    const run = await startRun(app, { out: dir, writer: { fsync: "never" } });
+    await run.push("a", { k: "x", at: "2000" }, 1000n);
+    // Neither awaited before the next call: the tick (in flight on its look-up) comes first.
+    const advanced = run.advanceTo(3000n);
+    const pushed = run.push("a", { k: "y" }, 3000n);
+    const stopped = run.stop();
+    await Promise.all([advanced, pushed]);
+    expect(await stopped).toMatchObject({ status: "ok", events: 2, ticks: 1, outputs: 3 });
+    const reader = LogReader.open(dir);
+    const kinds = [...reader.records()].flatMap((r) =>
+      r.type === "input" ? ["input"] : r.type === "decision" ? [decisionKindName(r.kind)] : [],
+    );
+    expect(kinds).toEqual(["input", "tick", "lookup", "input"]);
+    const res = await replay(reader, app, { compareOutputs: true });
+    expect(res.divergence).toBeNull();
+    reader.close();
+    // A time outside the range is refused as push refuses it; the run goes on.
+    const run2 = await startRun(app, { out: fresh(), writer: { fsync: "never" } });
+    await expect(run2.advanceTo(0n)).rejects.toMatchObject({ code: "BAD_INPUT" });
+    await run2.push("a", { k: "x" }, 5n);
+    expect(await run2.stop()).toMatchObject({ status: "ok", events: 1 });
   });
 
   it("look-ups in flight together: strict mode traps neither fetcher, and the run verifies", async () => {

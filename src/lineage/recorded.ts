@@ -82,5 +82,8 @@ export function recordedLineage(
     events: [...seen].sort((a, b) => a - b),
     decisionCount: decisions.length,
     depth: 1,
+    // One level recorded: every writer's own reads are left out.
+    levels: root.reads.some((r) => r.writer) ? 1 : 0,
+    notFollowed: seen.size - 1,
   };
 }

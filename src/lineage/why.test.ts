@@ -133,10 +133,15 @@ describe("why: chains of state writers", () => {
     const aSeqs = [0, 2, 4, 6, 7].map((i) => inputs[i]!);
     const [d1] = await why(r, app, { sink: "totals", index: 7 }, { depth: 1 });
     expect(d1!.events).toEqual(aSeqs.slice(3));
+    expect(d1).toMatchObject({ depth: 1, levels: 1, notFollowed: 1 });
+    expect(renderLineage(d1!)).toMatch(/; cut at depth 1: 1 event\(s\) whose own reads were not followed \(raise --depth\)$/);
     const [d3] = await why(r, app, { sink: "totals", index: 7 }, { depth: 3 });
     expect(d3!.events).toEqual(aSeqs.slice(1));
+    expect(d3).toMatchObject({ depth: 3, levels: 3, notFollowed: 1 });
     const [all] = await why(r, app, { sink: "totals", index: 7 }, { depth: 10 });
     expect(all!.events).toEqual(aSeqs);
+    expect(all).toMatchObject({ depth: 10, levels: 4, notFollowed: 0 });
+    expect(renderLineage(all!)).toMatch(/; complete: 4 level\(s\) of state writers \(--depth 10\)$/);
     expect(JSON.parse(all!.output!.value)).toEqual({ k: "a", total: 1 + 3 + 5 + 7 + 8 });
     r.close();
   });

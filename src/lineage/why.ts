@@ -51,7 +51,12 @@ export interface Lineage {
   readonly events: readonly number[];
   /** How many decisions the witness holds. */
   readonly decisionCount: number;
+  /** The depth asked for (--depth). */
   readonly depth: number;
+  /** Levels of state writers the witness holds (0: the triggering event read no written state). */
+  readonly levels: number;
+  /** Writer events at the depth limit whose own state reads were not followed (0: complete). */
+  readonly notFollowed: number;
 }
 
 export interface WhyOptions {
@@ -273,6 +278,14 @@ export async function explainEvent(
     const root = build(eventSeq, decisions, reads, 1);
     const count = (e: LineageEvent): number =>
       e.decisions.length + e.reads.reduce((a, r) => a + (r.writer ? count(r.writer) : 0), 0);
+    const levels = (e: LineageEvent): number =>
+      e.reads.reduce((a, r) => Math.max(a, r.writer ? 1 + levels(r.writer) : 0), 0);
+    const cut = new Set<number>();
+    const findCut = (e: LineageEvent): void => {
+      if (e.truncated) cut.add(e.event.seq);
+      for (const r of e.reads) if (r.writer) findCut(r.writer);
+    };
+    findCut(root);
     return {
       recording: reader.dir,
       output: out
@@ -290,6 +303,8 @@ export async function explainEvent(
       events: [...seen].sort((a, b) => a - b),
       decisionCount: count(root),
       depth,
+      levels: levels(root),
+      notFollowed: cut.size,
     };
   };
   if (outputs.length === 0) {
@@ -353,7 +368,11 @@ export function renderLineage(l: Lineage): string {
   };
   walk(l.root, "");
   lines.push(
-    `witness: ${l.events.length} event(s) [${l.events.join(", ")}], ${l.decisionCount} decision(s); depth ${l.depth}`,
+    `witness: ${l.events.length} event(s) [${l.events.join(", ")}], ${l.decisionCount} decision(s); ${
+      l.notFollowed > 0
+        ? `cut at depth ${l.depth}: ${l.notFollowed} event(s) whose own reads were not followed (raise --depth)`
+        : `complete: ${l.levels} level(s) of state writers (--depth ${l.depth})`
+    }`,
   );
   return lines.join("\n");
 }

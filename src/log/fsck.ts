@@ -1,6 +1,7 @@
 import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { HindsightError } from "../errors.js";
+import { parseBlockHeader } from "../format/block-header.js";
 import { BLOCK_HEADER_SIZE, SEGMENT_HEADER_SIZE } from "../format/constants.js";
 import { readManifest } from "./manifest.js";
 import { checkSegmentHeader, decodeBlockBuffer } from "./reader.js";
@@ -105,6 +106,11 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
   const refs: { location: string; digest: Uint8Array; seq: number }[] = [];
   const total = numbers.reduce((a, n) => a + fileSize(segmentPath(dir, n)), 0);
   let done = 0;
+  /**
+   * Set after damage that leaves a segment's later blocks out of reach: the next segment is
+   * checked from its own first block's sequence number, so every damage is listed.
+   */
+  let resync = false;
   for (const n of numbers) {
     const path = segmentPath(dir, n);
     const size = fileSize(path);
@@ -181,6 +187,7 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
             reason: "segment header is cut short",
             afterSeq: seq - 1,
           });
+        resync = true;
         segments.push({ file, bytes: size, blocks: 0, records: 0, firstSeq: null, lastSeq: null });
         continue;
       }
@@ -192,7 +199,12 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
         if (!(e instanceof HindsightError)) throw e;
         corrupt.push({ code: e.code, segment: file, offset: 0, reason: e.message, afterSeq: seq - 1 });
         segments.push({ file, bytes: size, blocks: 0, records: 0, firstSeq: null, lastSeq: null });
-        break;
+        resync = true;
+        continue;
+      }
+      if (resync) {
+        seq = firstSeqOf(fd, size) ?? seq;
+        resync = false;
       }
       // An index naming a larger size: the segment lost its end after it was closed (a crash
       // leaves no index for the segment it was writing). See FsckReport.cutShort.
@@ -333,7 +345,7 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
           reason: missingAfterReason(n),
           afterSeq: seq - 1,
         });
-      if (stop) break;
+      if (stop) resync = true;
     } finally {
       try {
         closeSync(fd);
@@ -435,4 +447,13 @@ function sameEntries(a: readonly IndexEntry[], b: readonly IndexEntry[]): boolea
       return false;
   }
   return true;
+}
+
+/** The first sequence number of a segment's first block, when its header is intact. */
+function firstSeqOf(fd: number, size: number): number | undefined {
+  if (size < SEGMENT_HEADER_SIZE + BLOCK_HEADER_SIZE) return undefined;
+  const hdr = Buffer.allocUnsafe(BLOCK_HEADER_SIZE);
+  readSync(fd, hdr, 0, BLOCK_HEADER_SIZE, SEGMENT_HEADER_SIZE);
+  const parsed = parseBlockHeader(hdr);
+  return parsed.ok ? parsed.header.firstSeq : undefined;
 }

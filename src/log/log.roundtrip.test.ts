@@ -6,13 +6,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { arbRecord } from "../codec/arbitraries.js";
 import { type LogRecord, rec, type SeqRecord } from "../format/records.js";
 import { LogReader } from "./reader.js";
-import { recordAt, T0, tempDir } from "./test-helpers.js";
+import { inTestLog, recordAt, T0, TEST_SINKS, TEST_STREAMS, tempDir } from "./test-helpers.js";
 import { LogWriter } from "./writer.js";
 
-const STREAMS = [
-  { name: "quotes", codec: "json-lines", source: "q.jsonl" },
-  { name: "orders", codec: "json-lines", source: "o.jsonl" },
-];
+const STREAMS = TEST_STREAMS;
 let cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const c of cleanups) c();
@@ -36,13 +33,14 @@ describe("log round trip", () => {
   it("reads back arbitrary records in order, across blocks and segments (sync and async)", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(arbRecord, { maxLength: 120 }),
+        // Streams and sinks as the manifest lists them (a writer refuses others).
+        fc.array(arbRecord.map(inTestLog), { maxLength: 120 }),
         fc.integer({ min: 256, max: 4096 }),
         async (records, blockSize) => {
           const d = dir();
           const w = LogWriter.create(
             d,
-            { streams: STREAMS },
+            { streams: STREAMS, sinks: TEST_SINKS },
             { blockSize, segmentSize: 8192, fsync: "never", flushIntervalMs: 0 },
           );
           for (const [i, r] of records.entries()) expect(w.append(r)).toBe(i);
@@ -64,7 +62,7 @@ describe("log round trip", () => {
     const d = dir();
     const w = LogWriter.create(
       d,
-      { streams: STREAMS },
+      { streams: STREAMS, sinks: TEST_SINKS },
       { blockSize: 1024, segmentSize: 16 * 1024, fsync: "never" },
     );
     for (let i = 0; i < 3000; i++) w.append(recordAt(i));
@@ -84,7 +82,11 @@ describe("log round trip", () => {
 
   it("filters by stream, type and time", () => {
     const d = dir();
-    const w = LogWriter.create(d, { streams: STREAMS }, { blockSize: 512, fsync: "never" });
+    const w = LogWriter.create(
+      d,
+      { streams: STREAMS, sinks: TEST_SINKS },
+      { blockSize: 512, fsync: "never" },
+    );
     for (let i = 0; i < 500; i++) w.append(recordAt(i));
     w.close();
     const r = LogReader.open(d);
@@ -105,7 +107,7 @@ describe("log round trip", () => {
     const d = dir();
     const w = LogWriter.create(
       d,
-      { streams: STREAMS },
+      { streams: STREAMS, sinks: TEST_SINKS },
       { blockSize: 1024, segmentSize: 8192, fsync: "never" },
     );
     for (let i = 0; i < 400; i++) w.append(recordAt(i));
@@ -136,15 +138,19 @@ describe("log round trip", () => {
 
   it("refuses to create over an existing recording", () => {
     const d = dir();
-    LogWriter.create(d, { streams: STREAMS }).close();
-    expect(() => LogWriter.create(d, { streams: STREAMS })).toThrow(
+    LogWriter.create(d, { streams: STREAMS, sinks: TEST_SINKS }).close();
+    expect(() => LogWriter.create(d, { streams: STREAMS, sinks: TEST_SINKS })).toThrow(
       expect.objectContaining({ code: "ALREADY_EXISTS", exitCode: 2 }),
     );
   });
 
   it("stores incompressible blocks uncompressed (codec 0) and still reads them", () => {
     const d = dir();
-    const w = LogWriter.create(d, { streams: STREAMS }, { blockSize: 4096, fsync: "never" });
+    const w = LogWriter.create(
+      d,
+      { streams: STREAMS, sinks: TEST_SINKS },
+      { blockSize: 4096, fsync: "never" },
+    );
     for (let i = 0; i < 50; i++) {
       const payload = new Uint8Array(randomBytes(5000));
       w.append({ type: "input", timeNs: T0, stream: 0, streamSeq: i, key: new Uint8Array(0), payload });
@@ -165,7 +171,7 @@ describe("log round trip", () => {
     const d = dir();
     const w = LogWriter.create(
       d,
-      { streams: STREAMS },
+      { streams: STREAMS, sinks: TEST_SINKS },
       { blockSize: 1 << 20, flushIntervalMs: 20, fsync: "never" },
     );
     w.append(recordAt(0));
@@ -183,7 +189,7 @@ describe("log round trip", () => {
 
   it("a record that fails to encode leaves the block well-formed", () => {
     const d = dir();
-    const w = LogWriter.create(d, { streams: STREAMS }, { fsync: "never" });
+    const w = LogWriter.create(d, { streams: STREAMS, sinks: TEST_SINKS }, { fsync: "never" });
     w.append(recordAt(0));
     // A decision whose index is not an unsigned integer fails after some of it was encoded.
     expect(() => w.append({ ...rec.decision({ kind: 1, eventSeq: 0, name: "x" }), index: -1 })).toThrow(
@@ -193,6 +199,29 @@ describe("log round trip", () => {
     w.close();
     const r = LogReader.open(d);
     expect([...r.records()].map(strip)).toEqual([norm(recordAt(0)), norm(recordAt(1))]);
+    r.close();
+  });
+
+  it("refuses inputs and outputs naming a stream or sink the manifest does not list, and goes on", () => {
+    const d = dir();
+    const w = LogWriter.create(d, { streams: STREAMS, sinks: [TEST_SINKS[0]!] }, { fsync: "never" });
+    w.append(recordAt(0));
+    const refused = (what: RegExp) =>
+      expect.objectContaining({ code: "BAD_INPUT", message: expect.stringMatching(what) });
+    expect(() => w.append(rec.input({ stream: 2, payload: new Uint8Array([1]) }))).toThrow(
+      refused(/^input names stream #2, but the recording's manifest lists 2 stream\(s\)$/),
+    );
+    expect(() => w.appendInput(T0, 7, 0, new Uint8Array(0), new Uint8Array([1]))).toThrow(
+      refused(/stream #7/),
+    );
+    expect(() => w.append(rec.output({ sink: 1, eventSeq: 0, digest: new Uint8Array(32) }))).toThrow(
+      refused(/^output names sink #1, but the recording's manifest lists 1 sink\(s\)$/),
+    );
+    expect(() => w.appendOutput(T0, 3, 0, 0, 0, new Uint8Array([1]), false)).toThrow(refused(/sink #3/));
+    expect(w.appendInput(T0, 1, 0, new Uint8Array(0), new Uint8Array([1]))).toBe(1);
+    w.close();
+    const r = LogReader.open(d);
+    expect([...r.records()].map((x) => x.type)).toEqual([recordAt(0).type, "input"]);
     r.close();
   });
 });

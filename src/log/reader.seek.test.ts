@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LogReader } from "./reader.js";
-import { recordAt, T0, tempDir } from "./test-helpers.js";
+import { recordAt, T0, TEST_SINKS, TEST_STREAMS, tempDir } from "./test-helpers.js";
 import { LogWriter } from "./writer.js";
 
 const root = tempDir();
@@ -14,7 +14,7 @@ let boundaries: number[];
 beforeAll(() => {
   const w = LogWriter.create(
     dir,
-    { streams: [{ name: "s", codec: "json-lines", source: "-" }] },
+    { streams: TEST_STREAMS, sinks: TEST_SINKS },
     { blockSize: 2048, segmentSize: 64 * 1024, fsync: "never" },
   );
   for (let i = 0; i < N; i++) w.append(recordAt(i));

@@ -16,10 +16,10 @@ import type { SeqRecord } from "../format/records.js";
 import { fsck } from "./fsck.js";
 import { LogReader } from "./reader.js";
 import { encodeIndex } from "./segment-files.js";
-import { recordAt, tempDir } from "./test-helpers.js";
+import { recordAt, TEST_SINKS, TEST_STREAMS, tempDir } from "./test-helpers.js";
 import { LogWriter, WRITER_LOCK } from "./writer.js";
 
-const STREAMS = [{ name: "s", codec: "json-lines", source: "-" }];
+const STREAMS = TEST_STREAMS;
 let root: { dir: string; cleanup: () => void };
 let original: Buffer;
 /** The index file the writer wrote when it closed the segment. */
@@ -38,7 +38,7 @@ beforeAll(() => {
   const src = join(root.dir, "src");
   const w = LogWriter.create(
     src,
-    { streams: STREAMS },
+    { streams: STREAMS, sinks: TEST_SINKS },
     { blockSize: 256, fsync: "never", flushIntervalMs: 0 },
   );
   for (let i = 0; i < 14; i++) w.append(recordAt(i));
@@ -362,7 +362,7 @@ describe("a recording that lost its last segments after it was closed", () => {
       const rec = join(t.dir, "rec");
       const w = LogWriter.create(
         rec,
-        { streams: [{ name: "a", codec: "json", source: "" }] },
+        { streams: TEST_STREAMS, sinks: TEST_SINKS },
         {
           fsync: "never",
           blockSize: 256,
@@ -403,11 +403,7 @@ describe("one writer at a time", () => {
     const t = tempDir();
     try {
       const rec = join(t.dir, "rec");
-      const a = LogWriter.create(
-        rec,
-        { streams: [{ name: "a", codec: "json", source: "" }] },
-        { fsync: "never" },
-      );
+      const a = LogWriter.create(rec, { streams: TEST_STREAMS, sinks: TEST_SINKS }, { fsync: "never" });
       for (let i = 0; i < 10; i++) a.append(recordAt(i));
       a.flush();
       // The second writer would have written its blocks over the first's.
@@ -429,6 +425,55 @@ describe("one writer at a time", () => {
       expect(c.nextSeq).toBe(11);
       c.close();
       expect(existsSync(join(rec, WRITER_LOCK))).toBe(false);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
+describe("fsck across segments", () => {
+  it("lists damage in later segments after a segment whose later blocks are out of reach", () => {
+    const t = tempDir();
+    try {
+      const rec = join(t.dir, "rec");
+      const w = LogWriter.create(
+        rec,
+        { streams: TEST_STREAMS, sinks: TEST_SINKS },
+        { blockSize: 256, segmentSize: 8192, fsync: "never", flushIntervalMs: 0 },
+      );
+      for (let i = 0; i < 1000; i++) w.append(recordAt(i));
+      w.close();
+      const r = LogReader.open(rec);
+      const blocks = Array.from({ length: r.blockCount }, (_, i) => r.blockInfo(i));
+      r.close();
+      const bySegment = (n: number) => blocks.filter((b) => b.segment === `segment-00000${n}.hsl`);
+      expect(new Set(blocks.map((b) => b.segment)).size).toBeGreaterThanOrEqual(4);
+      // Segment 1: the second block's header (the blocks after it cannot be found).
+      const s1 = join(rec, "segment-000001.hsl");
+      const b1 = readFileSync(s1);
+      const at1 = (bySegment(1)[1] as { offset: number }).offset;
+      b1[at1] = (b1[at1] as number) ^ 0xff;
+      writeFileSync(s1, b1);
+      // Segment 3: a payload byte of its first block (the header, and the blocks after, intact).
+      const s3 = join(rec, "segment-000003.hsl");
+      const b3 = readFileSync(s3);
+      const first3 = bySegment(3)[0] as { offset: number; firstSeq: number; recordCount: number };
+      const at3 = first3.offset + BLOCK_HEADER_SIZE + 3;
+      b3[at3] = (b3[at3] as number) ^ 0xff;
+      writeFileSync(s3, b3);
+      const report = fsck(rec);
+      expect(report.ok).toBe(false);
+      expect(report.corrupt.map((c) => [c.segment, c.code])).toEqual([
+        ["segment-000001.hsl", "CORRUPT_HEADER"],
+        ["segment-000003.hsl", "CORRUPT_BLOCK"],
+      ]);
+      expect(report.corrupt[1]).toMatchObject({
+        seqRange: [first3.firstSeq, first3.firstSeq + first3.recordCount - 1],
+      });
+      // Segments 2 and 4 are read whole, from their own first sequence numbers.
+      const s2 = report.segments.find((s) => s.file === "segment-000002.hsl");
+      expect(s2).toMatchObject({ firstSeq: (bySegment(2)[0] as { firstSeq: number }).firstSeq });
+      expect(s2?.blocks).toBe(bySegment(2).length);
     } finally {
       t.cleanup();
     }

@@ -11,6 +11,23 @@ export function tempDir(prefix = "hindsight-test-"): { dir: string; cleanup: () 
 
 export const T0 = 1_762_093_800_000_000_000n;
 
+/** The streams and sinks the records of recordAt name (a writer refuses others). */
+export const TEST_STREAMS = [
+  { name: "quotes", codec: "json-lines", source: "q.jsonl" },
+  { name: "orders", codec: "json-lines", source: "o.jsonl" },
+];
+export const TEST_SINKS = [
+  { name: "decisions", codec: "json" },
+  { name: "alerts", codec: "json" },
+];
+
+/** `r` naming one of TEST_STREAMS or TEST_SINKS (an arbitrary record may name any). */
+export function inTestLog(r: LogRecord): LogRecord {
+  if (r.type === "input") return { ...r, stream: r.stream % TEST_STREAMS.length };
+  if (r.type === "output") return { ...r, sink: r.sink % TEST_SINKS.length };
+  return r;
+}
+
 /** The record with sequence number `i` in a deterministic test log (mixed types, increasing time). */
 export function recordAt(i: number): LogRecord {
   const timeNs = T0 + BigInt(i) * 1_000_000n;

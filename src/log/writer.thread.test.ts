@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { sha256 } from "../engine/bytes.js";
 import type { OutputRecord } from "../format/records.js";
 import { LogReader } from "./reader.js";
-import { recordAt, T0, tempDir } from "./test-helpers.js";
+import { recordAt, T0, TEST_SINKS, TEST_STREAMS, tempDir } from "./test-helpers.js";
 import { LogWriter, type Offload, type WriterOptions } from "./writer.js";
 
 const root = tempDir("hindsight-thread-");
@@ -17,7 +17,8 @@ afterAll(() => root.cleanup());
 
 const init = {
   recordingId: "00000000-0000-4000-8000-000000000000",
-  streams: [{ name: "s", codec: "json-lines", source: "-" }],
+  streams: TEST_STREAMS,
+  sinks: TEST_SINKS,
 };
 const FIXED_TIME = new Date("2026-11-22T00:00:00Z");
 

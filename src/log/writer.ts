@@ -227,6 +227,9 @@ export class LogWriter {
   readonly manifest: Manifest;
   readonly options: WriterOptions;
   private readonly features: number;
+  /** Input and Output records may name only the manifest's streams and sinks. */
+  private readonly streamCount: number;
+  private readonly sinkCount: number;
   private readonly enc: RecordEncoder;
   private seq: number;
   private blockFirstSeq: number;
@@ -258,6 +261,8 @@ export class LogWriter {
     this.manifest = manifest;
     this.options = options;
     this.features = featureBits(manifest.features);
+    this.streamCount = manifest.streams.length;
+    this.sinkCount = manifest.sinks.length;
     this.enc = new RecordEncoder(this.slotBytes());
     this.seq = nextSeq;
     this.blockFirstSeq = nextSeq;
@@ -485,6 +490,8 @@ export class LogWriter {
    */
   append(r: LogRecord): number {
     this.checkOpen();
+    if (r.type === "input") this.checkStream(r.stream);
+    else if (r.type === "output") this.checkSink(r.sink);
     const before = this.enc.pos;
     // A record that fails to encode throws with no bytes written: the block stays well-formed.
     this.enc.encode(r);
@@ -503,6 +510,7 @@ export class LogWriter {
     payload: Uint8Array,
   ): number {
     this.checkOpen();
+    if (!(stream < this.streamCount)) this.checkStream(stream);
     const before = this.enc.pos;
     this.enc.input(timeNs, stream, streamSeq, key, payload);
     return this.appended(before, timeNs);
@@ -545,6 +553,7 @@ export class LogWriter {
     full: boolean,
   ): number {
     this.checkOpen();
+    if (!(sink < this.sinkCount)) this.checkSink(sink);
     const deferred = this.thread !== null;
     const before = this.enc.pos;
     this.enc.output(
@@ -564,6 +573,25 @@ export class LogWriter {
       this.digestOf.push(bytes);
     }
     return this.appended(before, timeNs);
+  }
+
+  /** A reader could not tell what an input of a stream the manifest does not list is: refused. */
+  private checkStream(stream: number): void {
+    if (stream < this.streamCount) return;
+    throw new HindsightError(
+      "BAD_INPUT",
+      `input names stream #${stream}, but the recording's manifest lists ${this.streamCount} stream(s)`,
+      { hint: "list every input stream when the recording is created (manifest streams)" },
+    );
+  }
+
+  private checkSink(sink: number): void {
+    if (sink < this.sinkCount) return;
+    throw new HindsightError(
+      "BAD_INPUT",
+      `output names sink #${sink}, but the recording's manifest lists ${this.sinkCount} sink(s)`,
+      { hint: "list every sink when the recording is created (manifest sinks)" },
+    );
   }
 
   private checkOpen(): void {

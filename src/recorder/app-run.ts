@@ -312,23 +312,30 @@ export class AppRun {
   /**
    * Pushes one input event. `payload` is the event's bytes as received (recorded as is), or
    * a value, encoded with the stream's codec first. Timers due at or before `timeNs` fire first.
-   * Calls are serialized: pushing while a previous push is still running waits for it.
+   * Calls are serialized with each other and with advanceTo: one made while another is running waits for it.
    * @returns a promise when the event needed asynchronous work (look-ups) or waited; else undefined.
    * @throws HindsightError BAD_INPUT (unknown stream, payload does not decode), APP_ERROR,
    *   DETERMINISM_VIOLATION; after a failure the run accepts nothing more.
    */
   push(stream: string | number, payload: Uint8Array | unknown, timeNs: bigint): Promise<void> | undefined {
-    if (this.busy) {
-      // Queued behind the pushes in flight, and the new tail of the queue (stop() waits for it).
-      // It runs once they settle, failed or not: it then succeeds or fails on its own terms.
-      const next = () => this.pushNow(stream, payload, timeNs);
-      const p: Promise<void> = this.busy.then(next, next).finally(() => {
-        if (this.busy === p) this.busy = null;
-      });
-      this.busy = p;
-      return p;
-    }
-    const r = this.pushNow(stream, payload, timeNs);
+    if (this.busy) return this.queue(() => this.pushNow(stream, payload, timeNs));
+    return this.tail(this.pushNow(stream, payload, timeNs));
+  }
+
+  /**
+   * Runs `op` once the pushes and advances in flight settle, failed or not (it then succeeds or
+   * fails on its own terms), as the new tail of the queue: stop() waits for it.
+   */
+  private queue(op: () => Promise<void> | undefined): Promise<void> {
+    const p: Promise<void> = (this.busy as Promise<void>).then(op, op).finally(() => {
+      if (this.busy === p) this.busy = null;
+    });
+    this.busy = p;
+    return p;
+  }
+
+  /** `r`, an operation that went asynchronous, as the tail of the queue. */
+  private tail(r: Promise<void> | undefined): Promise<void> | undefined {
     if (r === undefined) return undefined;
     const p = r.finally(() => {
       if (this.busy === p) this.busy = null;
@@ -344,13 +351,7 @@ export class AppRun {
       throw new HindsightError("BAD_INPUT", `unknown input stream ${JSON.stringify(stream)}`, {
         hint: `the app reads ${this.engine.inputNames.join(", ")}`,
       });
-    if (typeof timeNs !== "bigint" || timeNs < 1n || timeNs > MAX_TIME_NS)
-      throw new HindsightError(
-        "BAD_INPUT",
-        typeof timeNs !== "bigint"
-          ? "event time must be a bigint (ns since the epoch)"
-          : `event time ${timeNs} is outside 1..2^64-1 ns (a record keeps 0 as "no time")`,
-      );
+    checkTime(timeNs);
     const bytes = payload instanceof Uint8Array ? payload : this.engine.encodeInput(idx, payload);
     const t = this.fireDue(timeNs);
     if (t !== undefined) return t.then(() => this.pushNow(stream, bytes, timeNs));
@@ -417,10 +418,26 @@ export class AppRun {
   }
 
   /** Advances event time without an input event: fires timers due at or before `timeNs`. */
-  async advanceTo(timeNs: bigint): Promise<void> {
-    if (this.busy) await this.busy;
+  advanceTo(timeNs: bigint): Promise<void> {
+    // Queued with pushes (in the order called), so ticks and events are recorded in that order.
+    const op = () => this.advanceNow(timeNs);
+    try {
+      return (this.busy ? this.queue(op) : this.tail(op())) ?? Promise.resolve();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  private advanceNow(timeNs: bigint): Promise<void> | undefined {
     this.checkUsable();
-    await this.fireDue(timeNs);
+    checkTime(timeNs);
+    const r = this.fireDue(timeNs);
+    if (r !== undefined) return r.then(() => this.advanced(timeNs));
+    this.advanced(timeNs);
+    return undefined;
+  }
+
+  private advanced(timeNs: bigint): void {
     if (timeNs > this.lastTime) this.lastTime = timeNs;
   }
 
@@ -589,4 +606,15 @@ function lineageObserver(
     },
     ...(user?.onEventEnd ? { onEventEnd: user.onEventEnd.bind(user) } : {}),
   };
+}
+
+/** An event time (or a time advanced to): a bigint in 1..2^64-1 ns. */
+function checkTime(timeNs: bigint): void {
+  if (typeof timeNs !== "bigint" || timeNs < 1n || timeNs > MAX_TIME_NS)
+    throw new HindsightError(
+      "BAD_INPUT",
+      typeof timeNs !== "bigint"
+        ? "event time must be a bigint (ns since the epoch)"
+        : `event time ${timeNs} is outside 1..2^64-1 ns (a record keeps 0 as "no time")`,
+    );
 }
