@@ -493,6 +493,62 @@ describe("record then replay", () => {
     await run2.stop();
   });
 
+  it("state a checkpoint cannot hold: a build that has it diverges, and a recorded run that failed on it fails the same way", async () => {
+    /** Keeps NaN in the state of the event with `x === badAt` (a checkpoint cannot hold it). */
+    const nanApp = (badAt: number | null) =>
+      defineApp({
+        name: "nan",
+        inputs: { a: codecs.json<Ev>() },
+        sinks: { out: codecs.json() },
+        steps: {
+          s: keyed<Ev, { n: number; bad: number }>({
+            from: "a",
+            key: (v) => v.k,
+            handle(v, ctx) {
+              ctx.state = { n: v.x, bad: v.x === badAt ? Number.NaN : 0 };
+              ctx.emit("out", { n: v.x });
+              return undefined;
+            },
+          }),
+        },
+      });
+    const push = async (app: App, dir: string) => {
+      const run = await startRun(app, { out: dir, checkpointEvery: 2, writer: { fsync: "never" } });
+      for (let i = 0; i < 6; i++)
+        try {
+          await run.push("a", { k: "k", x: i }, BigInt(1000 + i));
+        } catch {
+          break;
+        }
+      return run.stop();
+    };
+    const good = fresh();
+    expect(await push(nanApp(null), good)).toMatchObject({ status: "ok", checkpoints: 3 });
+    const v1 = await verifyRecording(good, nanApp(3));
+    expect(v1).toMatchObject({ status: "diverged" });
+    expect(v1.divergence).toMatchObject({
+      kind: "checkpoint-mismatch",
+      message: expect.stringMatching(
+        /^this build's state after event \d+ cannot be checkpointed \(recording with it would fail there\), but the recorded run's was: non-finite number NaN/,
+      ),
+    });
+    // Recorded with the bad build: the run fails at the checkpoint after its 4th event.
+    const bad = fresh();
+    expect((await push(nanApp(3), bad)).status).toMatch(
+      /^failed: keyed state cannot be checkpointed: non-finite number NaN/,
+    );
+    const same = await verifyRecording(bad, nanApp(3));
+    expect(same).toMatchObject({
+      status: "identical",
+      failedAsRecorded: { message: expect.stringMatching(/NaN/) },
+    });
+    const fixed = await verifyRecording(bad, nanApp(null));
+    expect(fixed).toMatchObject({ status: "diverged" });
+    expect(fixed.divergence?.message).toMatch(
+      /^the recorded run failed after this event, checkpointing its state \(keyed state cannot be checkpointed: .*\); this build's state can be checkpointed$/,
+    );
+  });
+
   it("advanceTo is queued with pushes: an asynchronous tick is recorded before a push made after it", async () => {
     const app = defineApp({
       name: "slow-ticks",

@@ -40,6 +40,10 @@ import { Prng } from "./prng.js";
 import { type AmbientHandler, getActive, install, type StrictMode, setActive, uninstall } from "./strict.js";
 
 /** A decision the app asks for. */
+
+/** Starts the message of state a checkpoint cannot hold (a run that records it fails there). */
+export const CANNOT_BE_CHECKPOINTED = "keyed state cannot be checkpointed";
+
 export interface DecisionRequest {
   readonly kind: DecisionKind;
   readonly name: string;
@@ -836,7 +840,7 @@ export class Engine {
             why = `${(inner as Error).message}, in the state of step '${rt.name}' for key ${JSON.stringify(k)}`;
             break find;
           }
-      throw new HindsightError("APP_ERROR", `keyed state cannot be checkpointed: ${why}`, {
+      throw new HindsightError("APP_ERROR", `${CANNOT_BE_CHECKPOINTED}: ${why}`, {
         where: `app ${this.app.name}`,
         hint: "keep state as plain data (objects, arrays, strings, numbers, bigint, booleans, null)",
       });

@@ -14,6 +14,7 @@ import type { App } from "../engine/app.js";
 import { bytesEqual, hex, readU64le, sha256 } from "../engine/bytes.js";
 import { codecsCompatible, decodeUtf8 } from "../engine/codec.js";
 import {
+  CANNOT_BE_CHECKPOINTED,
   type DecisionPort,
   type DecisionRequest,
   DivergenceSignal,
@@ -23,7 +24,7 @@ import {
   failedLookup,
 } from "../engine/engine.js";
 import type { StrictMode } from "../engine/strict.js";
-import { HindsightError } from "../errors.js";
+import { HindsightError, isHindsightError } from "../errors.js";
 import {
   type CheckpointRecord,
   DecisionKind,
@@ -948,7 +949,22 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
           // One the replay could have started from, had its file been there.
           if (present !== null && !present.has(r.location)) missing.push(r.location);
           if (compare) {
-            const got = hex(engine.stateDigest());
+            let got: string;
+            try {
+              got = hex(engine.stateDigest());
+            } catch (e) {
+              if (!isHindsightError(e) || !e.message.startsWith(CANNOT_BE_CHECKPOINTED)) throw e;
+              // Recording with this build would fail here: the recorded run checkpointed it.
+              divergence = {
+                kind: "checkpoint-mismatch",
+                message: `this build's state after event ${r.eventSeq} cannot be checkpointed (recording with it would fail there), but the recorded run's was: ${e.message.slice(CANNOT_BE_CHECKPOINTED.length + 2)}`,
+                eventSeq: r.eventSeq,
+                error: { code: e.code, message: e.message },
+              };
+              divergedEvent = reader.get(r.eventSeq);
+              done = true;
+              break;
+            }
             const want = hex((r as CheckpointRecord).stateDigest);
             if (got !== want && otherBuild) {
               // Another build may keep its state differently and still decide the same.
@@ -1047,6 +1063,39 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
       divergence = null;
       divergedEvent = null;
       stop = last;
+    }
+  }
+  // The recorded run failed after its last event, checkpointing state a checkpoint cannot hold
+  // (not plain data): a full replay fails there too, or diverges.
+  if (
+    compare &&
+    until === undefined &&
+    divergence === null &&
+    failedAsRecorded === null &&
+    lastEventSeq >= 0 &&
+    stop?.status.startsWith(`failed: ${CANNOT_BE_CHECKPOINTED}`)
+  ) {
+    const recorded = stop.status.slice("failed: ".length);
+    let mine: string | null = null;
+    try {
+      engine.stateDigest();
+    } catch (e) {
+      if (!isHindsightError(e) || !e.message.startsWith(CANNOT_BE_CHECKPOINTED)) throw e;
+      mine = e.message;
+    }
+    if (mine !== null) {
+      failedAsRecorded = { eventSeq: lastEventSeq, message: mine };
+      notes.push(
+        `the recorded run failed after event seq ${lastEventSeq}, and the replay fails the same way: ${mine}`,
+      );
+    } else {
+      divergence = {
+        kind: "checkpoint-mismatch",
+        message: `the recorded run failed after this event, checkpointing its state (${recorded}); this build's state can be checkpointed`,
+        eventSeq: lastEventSeq,
+        error: { message: recorded },
+      };
+      divergedEvent = reader.get(lastEventSeq);
     }
   }
   if (badCheckpointFiles.length)
