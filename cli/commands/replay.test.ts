@@ -284,4 +284,58 @@ describe("hindsight replay --until", () => {
     expect(c.code).toBe(2);
     expect(c.stderr).toMatch(/--recent takes a whole number/);
   });
+
+  it("shows state a checkpoint could not hold (NaN, a Map, a cycle, odd keys) as what it is, in one line a key", async () => {
+    const mod = join(tmp, "odd-state.ts");
+    writeFileSync(
+      mod,
+      `import { codecs, defineApp, keyed } from ${JSON.stringify(pathToFileURL(join(root, "src/index.ts")).href)};
+export default defineApp({
+  name: "odd-state",
+  inputs: { ev: codecs.json<{ k: string; i: number }>() },
+  sinks: {},
+  steps: {
+    s: keyed<{ k: string; i: number }, Record<string, unknown>>({
+      from: "ev",
+      key: (m) => m.k,
+      handle(m, ctx) {
+        const st: Record<string, unknown> = { i: m.i, nan: Number.NaN, neg: -0, m: new Map([["a", 1]]) };
+        st["self"] = st;
+        ctx.state = st;
+        return undefined;
+      },
+    }),
+  },
+});
+`,
+    );
+    const input = join(tmp, "odd.jsonl");
+    writeFileSync(
+      input,
+      `${JSON.stringify({ k: "", i: 1 })}\n${JSON.stringify({ k: 'say "hi"\n', i: 2 })}\n`,
+    );
+    const rec = join(tmp, "odd-rec");
+    const r = await runCli(["record", "--app", mod, "--input", `ev=${input}`, "--out", rec], { cwd: root });
+    expect(r.code).toBe(0);
+    const text = await runCli(["replay", rec, "--app", mod], { cwd: root });
+    expect(text.stderr).toBe("");
+    expect(text.code).toBe(0);
+    const lines = text.stdout.split("\n");
+    expect(lines).toContain('  "": {"i":1,"m":Map [["a",1]],"nan":NaN,"neg":-0,"self":[Circular]}');
+    expect(lines).toContain(
+      '  "say \\"hi\\"\\n": {"i":2,"m":Map [["a",1]],"nan":NaN,"neg":-0,"self":[Circular]}',
+    );
+    expect(text.stdout).toMatch(
+      /note: the state holds values JSON cannot hold \(.*NaN.*\): shown as text; a checkpoint would refuse them/,
+    );
+    const json = await runCli(["replay", rec, "--app", mod, "--json"], { cwd: root });
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).state.s[""]).toEqual({
+      i: 1,
+      m: 'Map [["a",1]]',
+      nan: "NaN",
+      neg: "-0",
+      self: "[Circular]",
+    });
+  });
 });

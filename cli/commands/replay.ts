@@ -2,7 +2,7 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { stringifyJson } from "../../src/engine/json.js";
-import { HindsightError } from "../../src/errors.js";
+import { escapeControls, HindsightError } from "../../src/errors.js";
 import type { DecisionRecord, SeqRecord } from "../../src/format/records.js";
 import { parseIsoTime } from "../../src/format/time.js";
 import { LogReader } from "../../src/log/index.js";
@@ -14,6 +14,7 @@ import { out } from "../io.js";
 import { intOption } from "../options.js";
 import type { CommandContext } from "../program.js";
 import { type Progress, progress } from "../progress.js";
+import { showKey, showText, toShown } from "../show-value.js";
 
 interface ReplayCliOptions {
   app: string;
@@ -79,25 +80,6 @@ export function resolveUntil(reader: LogReader, until: string | undefined): Unti
         ? `--until ${until} is before the recording's first record (its times are ${times}): the state shown is from before any event`
         : `--until ${until} is after the recording's last record (its times are ${times}): replayed to the end`,
   };
-}
-
-/**
- * A state value as shown, its objects' keys sorted: the same state prints the same whether it
- * was replayed (keys in the order the app set them) or restored from a checkpoint (kept sorted).
- */
-function sortedKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortedKeys);
-  if (v === null || typeof v !== "object") return v;
-  const proto = Object.getPrototypeOf(v);
-  if (proto !== Object.prototype && proto !== null) return v;
-  const o: Record<string, unknown> = {};
-  for (const k of Object.keys(v).sort()) {
-    const x = sortedKeys((v as Record<string, unknown>)[k]);
-    if (k === "__proto__")
-      Object.defineProperty(o, k, { value: x, enumerable: true, writable: true, configurable: true });
-    else o[k] = x;
-  }
-  return o;
 }
 
 const safe = (v: unknown): string => {
@@ -188,13 +170,23 @@ export function register(program: Command, ctx: CommandContext): Command {
           tail.filter((r): r is DecisionRecord & { seq: number } => r.type === "decision" && !isEvent(r)),
         ).map(shownDecision);
         const state: Record<string, Record<string, unknown>> = {};
+        /** Kinds of values in the state that JSON cannot hold (shown as text). */
+        const odd = new Set<string>();
         let keys = 0;
         for (const st of engine.steps) {
           const m = engine.stateOf(st.name);
           if (!m) continue;
           const entries = [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
           const chosen = o.key === undefined ? entries : entries.filter(([k]) => k === o.key);
-          state[st.name] = Object.fromEntries(chosen.map(([k, v]) => [k, sortedKeys(v)]));
+          const shown: Record<string, unknown> = {};
+          for (const [k, v] of chosen)
+            Object.defineProperty(shown, k, {
+              value: toShown(v, odd),
+              enumerable: true,
+              writable: true,
+              configurable: true,
+            });
+          state[st.name] = shown;
           keys += chosen.length;
         }
         // With --key, that key's timers (and a step's timers that have no key).
@@ -227,6 +219,11 @@ export function register(program: Command, ctx: CommandContext): Command {
             ...(o.key !== undefined && keys === 0
               ? [`no state for key ${JSON.stringify(o.key)} at this point`]
               : []),
+            ...(odd.size > 0
+              ? [
+                  `the state holds values JSON cannot hold (${[...odd].join(", ")}): shown as text${o.json ? " (strings here)" : ""}; a checkpoint would refuse them`,
+                ]
+              : []),
           ],
         };
         if (res.divergence) ctx.exitCode = 3;
@@ -248,6 +245,10 @@ export function register(program: Command, ctx: CommandContext): Command {
             `${(res.eventsReplayed - res.ticksReplayed).toLocaleString("en-US")} events${res.ticksReplayed ? ` and ${res.ticksReplayed.toLocaleString("en-US")} ticks` : ""} in ${seconds.toFixed(2)} s; ` +
             `${engine.eventsHandled.toLocaleString("en-US")} ${res.ticksReplayed ? "events and ticks" : "events"} handled in total`,
         );
+        if (res.failedAsRecorded)
+          lines.push(
+            `event seq ${res.failedAsRecorded.eventSeq} failed, as in the recorded run; the state shown includes what it wrote before it failed`,
+          );
         if (res.divergence)
           lines.push(
             `DIVERGED at event seq ${res.divergence.eventSeq}: ${res.divergence.message} (run hindsight verify for the full report)`,
@@ -257,7 +258,7 @@ export function register(program: Command, ctx: CommandContext): Command {
           lines.push(
             `state of step '${step}'${o.key !== undefined ? ` key ${JSON.stringify(o.key)}` : ` (${n} key${n === 1 ? "" : "s"})`}:`,
           );
-          for (const [k, v] of Object.entries(m)) lines.push(`  ${k}: ${safe(v)}`);
+          for (const [k, v] of Object.entries(m)) lines.push(`  ${showKey(k)}: ${showText(v)}`);
         }
         if (timers.length) {
           lines.push(`timers (${timers.length}):`);
@@ -277,7 +278,8 @@ export function register(program: Command, ctx: CommandContext): Command {
           for (const d of decisions) lines.push(`  ${safe(d)}`);
         }
         for (const n of result.notes) lines.push(`note: ${n}`);
-        out(ctx.io, clipLines(lines.join("\n")));
+        // One line each, whatever a message or a value holds (a line break, an escape sequence).
+        out(ctx.io, clipLines(lines.map(escapeControls).join("\n")));
       } finally {
         reader.close();
       }

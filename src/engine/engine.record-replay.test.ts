@@ -10,7 +10,7 @@ import { readIndexFile } from "../log/segment-files.js";
 import { type AppRun, type RunOptions, startRun } from "../recorder/app-run.js";
 import { DecisionLog } from "../recorder/decision-log.js";
 import { replay } from "../replayer/replay.js";
-import { resultToJson, verifyRecording } from "../verify/verify.js";
+import { renderResult, resultToJson, verifyRecording } from "../verify/verify.js";
 import { type App, defineApp, keyed, map, type StepContext } from "./app.js";
 import { codecs } from "./codec.js";
 import { stageOf } from "./stage.js";
@@ -547,6 +547,27 @@ describe("record then replay", () => {
     expect(fixed.divergence?.message).toMatch(
       /^the recorded run failed after this event, checkpointing its state \(keyed state cannot be checkpointed: .*\); this build's state can be checkpointed$/,
     );
+  });
+
+  it("a verify report is one line per item, whatever an error message holds", async () => {
+    const app = oneStepApp("multi-line", async (v) => {
+      if (v.x === 2) throw new Error("boom\nsecond line\u001b[2J");
+      return v;
+    });
+    const dir = fresh();
+    const run = await startRun(app, { out: dir, writer: { fsync: "never" } });
+    for (let i = 0; i < 4; i++)
+      try {
+        await run.push("a", { k: "k", x: i }, BigInt(1000 + i));
+      } catch {
+        break;
+      }
+    await run.stop();
+    const text = renderResult(await verifyRecording(dir, app));
+    expect(text).toMatch(/^✓ .*: identical/);
+    const note = text.split("\n").find((l) => l.includes("fails the same way"));
+    expect(note).toMatch(/boom\\nsecond line\\x1b\[2J$/);
+    expect(text).not.toMatch(/\u001b/);
   });
 
   it("advanceTo is queued with pushes: an asynchronous tick is recorded before a push made after it", async () => {

@@ -8,7 +8,7 @@
 import type { App } from "../engine/app.js";
 import { decodeDecision, type Engine, failedLookup } from "../engine/engine.js";
 import { stringifyJson } from "../engine/json.js";
-import { isHindsightError } from "../errors.js";
+import { escapeControls, isHindsightError } from "../errors.js";
 import { DecisionKind, type DecisionRecord, decisionKindName, type SeqRecord } from "../format/records.js";
 import { formatTime } from "../format/time.js";
 import { findLineageRecord, recordedLineage } from "../lineage/recorded.js";
@@ -472,7 +472,8 @@ export function renderResult(r: VerifyResult): string {
     lines.push(`  replayed before divergence: ${stats}`);
   }
   for (const n of r.notes) lines.push(`  note: ${n}`);
-  return lines.map((l) => clipLine(l)).join("\n");
+  // One line each, whatever an error message or a value holds (a line break, an escape sequence).
+  return lines.map((l) => clipLine(escapeControls(l))).join("\n");
 }
 
 const xmlEscape = (s: string) =>
