@@ -344,3 +344,28 @@ describe("stateJson (checkpointed state, format 2)", () => {
     expect(stateJson({ a: 1, u: undefined })).toBe('{"a":1}');
   });
 });
+
+describe("cycles and deep values", () => {
+  it("an error names the cycle in a short line, from every encoder", () => {
+    const cyc: Record<string, unknown> = { a: 1 };
+    cyc["self"] = cyc;
+    const v = { x: [0, { cyc }] };
+    const why = "cyclic value: $.x[1].cyc.self refers back to $.x[1].cyc";
+    expect(() => stringifyJson(v)).toThrow(why);
+    expect(() => encodeJson(v)).toThrow(why);
+    expect(() => stateJson(v)).toThrow(why);
+    expect(() => canonicalJson(v)).toThrow(why);
+    let deep: unknown = 1;
+    for (let i = 0; i < 300; i++) deep = [deep];
+    const e = (() => {
+      try {
+        stateJson({ deep });
+      } catch (err) {
+        return err as Error;
+      }
+      return undefined;
+    })();
+    expect(e?.message).toMatch(/^value nested over 200 levels deep, at \$\.deep\[0\]\[0\]/);
+    expect(e?.message.length).toBeLessThan(200);
+  });
+});

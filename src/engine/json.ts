@@ -289,9 +289,53 @@ export function stringifyJson(value: unknown): string {
   try {
     return enc(value, false, 0);
   } catch (e) {
-    if (e instanceof TypeError) enc(value, false, 0, "$"); // again, naming the path in the error
+    if (e instanceof TypeError) named(() => enc(value, false, 0, "$"), value); // again, naming the path
     throw e;
   }
+}
+
+/** Depth at which a value is taken to be cyclic or too deep. */
+const MAX_DEPTH = 200;
+
+/** Thrown past MAX_DEPTH; `named` turns it into an error naming the cycle, or where it is too deep. */
+class TooDeep extends TypeError {}
+
+/** Runs `f`, an encoding of `root`: a TooDeep it throws is rethrown saying why. */
+function named<T>(f: () => T, root: unknown): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof TooDeep) throw new TypeError(deepWhy(root));
+    throw e;
+  }
+}
+
+/** Why `root` nests past MAX_DEPTH: the first cycle found ("$.a.b refers back to $.a"), else where. */
+function deepWhy(root: unknown): string {
+  const within: object[] = [];
+  const paths: string[] = [];
+  const walk = (v: unknown, path: string): string | undefined => {
+    if (v === null || typeof v !== "object") return undefined;
+    const at = within.indexOf(v);
+    if (at >= 0) return `cyclic value: ${path} refers back to ${paths[at]}`;
+    if (within.length > MAX_DEPTH) return `value nested over ${MAX_DEPTH} levels deep, at ${path.slice(0, 120)}…`;
+    within.push(v);
+    paths.push(path);
+    try {
+      const entries: [string, unknown][] = Array.isArray(v)
+        ? v.map((x, i) => [`${path}[${i}]`, x])
+        : Object.keys(v).map((k) => [`${path}.${k}`, (v as Record<string, unknown>)[k]]);
+      for (const [p, x] of entries) {
+        const why = walk(x, p);
+        if (why !== undefined) return why;
+      }
+      return undefined;
+    } finally {
+      within.pop();
+      paths.pop();
+    }
+  };
+  return walk(root, "$") ?? `value nested over ${MAX_DEPTH} levels deep`;
 }
 
 /**
@@ -416,7 +460,7 @@ function putKey(k: string): void {
 
 /** What enc(v, false, depth) returns, written as UTF-8; throws TypeError where it does. */
 function put(v: unknown, depth: number): void {
-  if (depth > 200) throw new TypeError("value too deeply nested (or cyclic)");
+  if (depth > MAX_DEPTH) throw new TooDeep("value too deeply nested (or cyclic)");
   switch (typeof v) {
     case "string":
       putString(v);
@@ -477,13 +521,13 @@ export function canonicalJson(value: unknown): string {
   try {
     return enc(value, true, 0);
   } catch (e) {
-    if (e instanceof TypeError) enc(value, true, 0, "$"); // again, naming the path in the error
+    if (e instanceof TypeError) named(() => enc(value, true, 0, "$"), value); // again, naming the path
     throw e;
   }
 }
 
 function enc(v: unknown, canonical: boolean, depth: number, path = ""): string {
-  if (depth > 200) throw new TypeError(`value too deeply nested (or cyclic) at ${path}`);
+  if (depth > MAX_DEPTH) throw new TooDeep("value too deeply nested (or cyclic)");
   switch (typeof v) {
     case "string":
       return PLAIN.test(v) ? JSON.stringify(v) : `"${v}"`;
@@ -549,11 +593,11 @@ function enc(v: unknown, canonical: boolean, depth: number, path = ""): string {
  * Throws TypeError naming the path of a value that is not plain data.
  */
 export function stateJson(value: unknown): string {
-  return encState(value, 0, "$");
+  return named(() => encState(value, 0, "$"), value);
 }
 
 function encState(v: unknown, depth: number, path: string): string {
-  if (depth > 200) throw new TypeError(`value too deeply nested (or cyclic) at ${path}`);
+  if (depth > MAX_DEPTH) throw new TooDeep("value too deeply nested (or cyclic)");
   switch (typeof v) {
     case "number":
       if (!Number.isFinite(v)) throw new TypeError(`non-finite number ${v} at ${path}`);
