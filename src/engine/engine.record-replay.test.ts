@@ -619,6 +619,45 @@ describe("record then replay", () => {
     expect(await run2.stop()).toMatchObject({ status: "ok", events: 1 });
   });
 
+  it("a time that would fire a periodic timer a million times at once is refused; the run goes on", async () => {
+    const app = defineApp({
+      name: "heartbeat",
+      inputs: { a: codecs.json<{ k: string }>() },
+      sinks: { out: codecs.json() },
+      steps: {
+        s: keyed<{ k: string }, number>({
+          from: "a",
+          key: (v) => v.k,
+          handle(_v, ctx) {
+            if (ctx.state === undefined) ctx.timers.every("hb", 1000n);
+            ctx.state = (ctx.state ?? 0) + 1;
+            return undefined;
+          },
+          onTick(_t, ctx) {
+            ctx.emit("out", { beat: ctx.state });
+          },
+        }),
+      },
+    });
+    const dir = fresh();
+    const run = await startRun(app, { out: dir, writer: { fsync: "never" } });
+    await run.push("a", { k: "x" }, 1_000n);
+    // Seconds since the epoch read as nanoseconds, the other way round: 10^9 ticks to catch up.
+    expect(() => run.push("a", { k: "x" }, 1_000_000_002_000n)).toThrow(
+      expect.objectContaining({
+        code: "BAD_INPUT",
+        message: expect.stringMatching(
+          /^time 1000000002000 would fire timer 'hb' of step 's' \(key "x"\) 1000000001 times \(every 1000 ns from 2000\) before it: more than 1000000 ticks at once are refused$/,
+        ),
+      }),
+    );
+    await expect(run.advanceTo(10n ** 12n)).rejects.toMatchObject({ code: "BAD_INPUT" });
+    await run.push("a", { k: "x" }, 5_500n);
+    expect(await run.stop()).toMatchObject({ status: "ok", events: 2, ticks: 4 });
+    const v = await verifyRecording(dir, app);
+    expect(v.status).toBe("identical");
+  });
+
   it("look-ups in flight together: strict mode traps neither fetcher, and the run verifies", async () => {
     // The slow fetcher reads the wall clock after the fast look-up has settled: that is the
     // outside service's business, not the step's.

@@ -396,6 +396,12 @@ export class AppRun {
       t = this.engine.nextDueTimer(timeNs)
     ) {
       const due = t.due;
+      if (t.period > 0n && (timeNs - due) / t.period >= MAX_TICKS_AT_ONCE)
+        throw new HindsightError(
+          "BAD_INPUT",
+          `time ${timeNs} would fire timer '${t.name}' of step '${t.step}'${t.key ? ` (key ${JSON.stringify(t.key)})` : ""} ${(timeNs - due) / t.period + 1n} times (every ${t.period} ns from ${due}) before it: more than ${MAX_TICKS_AT_ONCE} ticks at once are refused`,
+          { hint: "check the time (ns since the epoch), or cancel the timer first" },
+        );
       const seq = this.nextSeq();
       this.append(
         rec.decision({
@@ -618,3 +624,10 @@ function checkTime(timeNs: bigint): void {
         : `event time ${timeNs} is outside 1..2^64-1 ns (a record keeps 0 as "no time")`,
     );
 }
+
+/**
+ * A periodic timer that would fire this many times or more to catch up with one event time (or
+ * advanceTo) is refused: a time far in the future (seconds given as nanoseconds...) would
+ * otherwise tick for hours.
+ */
+export const MAX_TICKS_AT_ONCE = 1_000_000n;
