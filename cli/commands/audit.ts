@@ -63,6 +63,13 @@ export function register(program: Command, ctx: CommandContext): Command {
   audit
     .command("export")
     .summary("write the audit export of a recording")
+    .description(
+      "Replay a recording through its app (comparing every output, as verify does) and write one row\n" +
+        "per decision-bearing output: what came in, what the clock and the state said, which build\n" +
+        "decided, what went out, each row hash-chained to the one before; <path>.manifest.json is written\n" +
+        "last (and signed with --sign). Exit 3 if the app does not reproduce the recording (nothing is\n" +
+        "written). docs/AUDIT.md is the specification.",
+    )
     .argument("<dir>", "recording directory")
     .requiredOption("--app <module>", "app module (.ts or .js) that made the recording")
     .requiredOption("--out <path>", "export file to write (with <path>.manifest.json beside it)")
@@ -124,7 +131,11 @@ export function register(program: Command, ctx: CommandContext): Command {
         "--pubkey the manifest must be signed by that key. Exit 4 (naming the first bad row) otherwise.",
     )
     .argument("<export>", "the export file (its manifest is <export>.manifest.json)")
-    .option("--pubkey <pem>", "the Ed25519 public key the manifest must be signed with (PEM file)")
+    .option(
+      "--pubkey <pem>",
+      "the Ed25519 public key the manifest must be signed with (PEM file; a private key file\n" +
+        "works too: its public half is used)",
+    )
     .option("--json", "print the result as JSON")
     .action(async (file: string, o: VerifyCliOptions) => {
       const publicKey =
@@ -152,11 +163,13 @@ export function register(program: Command, ctx: CommandContext): Command {
       throw new HindsightError("AUDIT_TAMPERED", `audit export does not verify: ${first.message}${more}`, {
         where: file,
         hint:
-          first.kind !== "signature"
-            ? "the export or its manifest was changed after it was written; re-export from the recording"
-            : first.message.startsWith("the manifest is not signed")
-              ? "this export was not signed (or its signature was removed): verify it without --pubkey, or ask for a signed export"
-              : "the manifest was changed after it was signed, or another key signed it: check that --pubkey is the key the export was signed with, or re-export from the recording",
+          first.kind === "manifest" && first.message.startsWith("the export's manifest is missing")
+            ? "an export is complete only once its manifest is written (an interrupted export leaves none), or the manifest was removed: re-export from the recording"
+            : first.kind !== "signature"
+              ? "the export or its manifest was changed after it was written; re-export from the recording"
+              : first.message.startsWith("the manifest is not signed")
+                ? "this export was not signed (or its signature was removed): verify it without --pubkey, or ask for a signed export"
+                : "the manifest was changed after it was signed, or another key signed it: check that --pubkey is the key the export was signed with, or re-export from the recording",
         details: { problems: r.problems },
       });
     });

@@ -125,11 +125,13 @@ export function register(program: Command, ctx: CommandContext): Command {
       "--lineage",
       "also record each output's lineage at run time (the recorded run's lineage in verify reports)",
     )
-    .option("--json", "print the summary as JSON")
+    .option("--json", "print the summary as JSON (on stderr when a --sink writes to stdout)")
     .action(async (o: RecordCliOptions, cmd: Command) => {
       // Repeatable options with no default shown in --help: none given is an empty list.
       o.input ??= [];
       o.sink ??= [];
+      if (o.fsyncInterval !== undefined && o.fsync !== "interval")
+        ctx.io.stderr.write(`hindsight: note: --fsync-interval has no effect with --fsync ${o.fsync}\n`);
       if (o.from !== undefined) {
         if (o.app === undefined)
           throw new HindsightError(

@@ -318,7 +318,8 @@ function deepWhy(root: unknown): string {
     if (v === null || typeof v !== "object") return undefined;
     const at = within.indexOf(v);
     if (at >= 0) return `cyclic value: ${path} refers back to ${paths[at]}`;
-    if (within.length > MAX_DEPTH) return `value nested over ${MAX_DEPTH} levels deep, at ${path.slice(0, 120)}…`;
+    if (within.length > MAX_DEPTH)
+      return `value nested over ${MAX_DEPTH} levels deep, at ${path.slice(0, 120)}…`;
     within.push(v);
     paths.push(path);
     try {

@@ -50,7 +50,7 @@ function violation(h: AmbientHandler, call: string, instead: string, canRecord: 
     where: "strict mode",
     // Strict "record" records values, not timers or clocks it cannot replay: say so, there.
     hint: canRecord
-      ? `${instead}, or run with strict "record" to record ambient calls`
+      ? `${instead}, or record with --strict record (library: strict: "record") to record ambient calls`
       : `${instead} (strict "record" cannot record this call)`,
     details: { call, step: h.step, eventSeq: h.eventSeq },
   });

@@ -134,7 +134,9 @@ describe("why: chains of state writers", () => {
     const [d1] = await why(r, app, { sink: "totals", index: 7 }, { depth: 1 });
     expect(d1!.events).toEqual(aSeqs.slice(3));
     expect(d1).toMatchObject({ depth: 1, levels: 1, notFollowed: 1 });
-    expect(renderLineage(d1!)).toMatch(/; cut at depth 1: 1 event\(s\) whose own reads were not followed \(raise --depth\)$/);
+    expect(renderLineage(d1!)).toMatch(
+      /; cut at depth 1: 1 event\(s\) whose own reads were not followed \(raise --depth\)$/,
+    );
     const [d3] = await why(r, app, { sink: "totals", index: 7 }, { depth: 3 });
     expect(d3!.events).toEqual(aSeqs.slice(1));
     expect(d3).toMatchObject({ depth: 3, levels: 3, notFollowed: 1 });

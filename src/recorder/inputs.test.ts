@@ -19,6 +19,7 @@ describe("extractTime", () => {
     expect(extractTime(b(`{"m":{"ts":1},"s":"\\"ts\\":2","ts":3}`), "ts")).toBe(3n);
     expect(extractTime(b(`{"arr":[{"ts":1}],"ts":4}`), "ts")).toBe(4n);
     expect(extractTime(b(`{"m":{"ts":1}}`), "ts")).toMatch(/no top-level field/);
+    expect(extractTime(b(`{bad json`), "ts")).toMatch(/^line is not valid JSON \(/);
   });
 
   it("accepts digit strings and ISO-8601 times, refuses fractions and garbage", () => {

@@ -191,6 +191,12 @@ export function extractTime(line: Uint8Array, field: string | Uint8Array): bigin
     } else if (c === 0x2c && depth === 1) expectKey = true;
     i++;
   }
+  // Not found: say so, unless the line is not JSON at all (checked only here, on the way out).
+  try {
+    JSON.parse(Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString("utf8"));
+  } catch (e) {
+    return `line is not valid JSON (${(e as Error).message})`;
+  }
   return `no top-level field "${typeof field === "string" ? field : Buffer.from(field).toString()}"`;
 }
 
