@@ -313,7 +313,9 @@ export async function recordAppCommand(
         hint: `its sinks are ${Object.keys(app.sinks).join(", ")}`,
       });
   if (o.seed !== undefined && !/^\d{1,20}$/.test(o.seed))
-    throw new HindsightError("USAGE", `--seed takes a whole number (got "${o.seed}")`);
+    throw new HindsightError("USAGE", `--seed takes a whole number (got "${o.seed}")`, {
+      hint: "give digits only, up to 20 (ctx.random() streams derive from it)",
+    });
   // Ctrl-C: stop after the batch in hand, and seal the recording (STOP marker "interrupted").
   // A second Ctrl-C while an event waits (on a look-up, or a promise of its step), or a wait
   // that nothing left in the process can end, seals it at once with that event unfinished.

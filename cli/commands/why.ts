@@ -24,7 +24,9 @@ function parseOutput(v: string): { sink: string; index: number } {
   const i = v.lastIndexOf(":");
   const index = Number(v.slice(i + 1));
   if (i <= 0 || !/^\d+$/.test(v.slice(i + 1)) || !Number.isSafeInteger(index))
-    throw new InvalidArgumentError(`--output takes <sink>:<index> (got "${v}")`);
+    throw new InvalidArgumentError(
+      `--output takes <sink>:<index>, the output's position in its sink from 0, e.g. decisions:8 (got "${v}")`,
+    );
   return { sink: v.slice(0, i), index };
 }
 

@@ -142,11 +142,11 @@ export function writerOptions(partial: Partial<WriterOptions> = {}): WriterOptio
     });
   if (!Number.isInteger(o.blockSize) || o.blockSize < 256 || o.blockSize > 16 * 1024 * 1024)
     throw new HindsightError("USAGE", `block size ${o.blockSize} is out of range`, {
-      hint: "use 256 bytes to 16 MiB",
+      hint: "use 256 bytes to 16 MiB (--block-size, WriterOptions.blockSize)",
     });
   if (!Number.isInteger(o.segmentSize) || o.segmentSize < 4096)
     throw new HindsightError("USAGE", `segment size ${o.segmentSize} is too small`, {
-      hint: "use at least 4096 bytes",
+      hint: "use at least 4096 bytes (--segment-size, WriterOptions.segmentSize)",
     });
   return o;
 }
