@@ -73,7 +73,9 @@ export function register(program: Command, ctx: CommandContext): Command {
         );
       for (const s of r.staleIndexes)
         lines.push(
-          `index ${s.file} was missing or stale${s.rewritten ? " — rewritten" : " (harmless: rebuilt from headers when read; --repair rewrites it)"}`,
+          s.problem
+            ? `index ${s.file}: ${s.problem} (ignored when read; remove it by hand, then --repair writes the index)`
+            : `index ${s.file} was missing or stale${s.rewritten ? " — rewritten" : " (harmless: rebuilt from headers when read; --repair rewrites it)"}`,
         );
       if (cp.checked > 0 && cp.damaged.length === 0)
         lines.push(`checkpoint files: ${cp.checked - cp.missing.length} of ${cp.checked} checked, all match`);

@@ -1,8 +1,18 @@
-import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readSync, unlinkSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  readSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
 import { HindsightError } from "../errors.js";
 import { parseBlockHeader } from "../format/block-header.js";
-import { BLOCK_HEADER_SIZE, SEGMENT_HEADER_SIZE } from "../format/constants.js";
+import { BLOCK_HEADER_SIZE, FORMAT_VERSION, featureBits, SEGMENT_HEADER_SIZE } from "../format/constants.js";
+import { encodeSegmentHeader } from "../format/segment-header.js";
 import { readManifest } from "./manifest.js";
 import { checkSegmentHeader, decodeBlockBuffer } from "./reader.js";
 import { appendRepair } from "./repairs.js";
@@ -17,13 +27,14 @@ import {
   listSegments,
   lostLaterSegments,
   missingAfterReason,
+  notRegularFile,
   readIndexFile,
   segmentDataEnd,
   segmentFileName,
   segmentPath,
 } from "./segment-files.js";
 import { checkSideFile } from "./side-files.js";
-import { writeFileAtomic } from "./writer.js";
+import { releaseWriterLock, takeWriterLock, writeFileAtomic } from "./writer.js";
 
 export interface FsckSegment {
   readonly file: string;
@@ -70,7 +81,8 @@ export interface FsckReport {
   };
   readonly corrupt: FsckCorruption[];
   /** Index files that were missing or disagreed with the block headers (rewritten with repair). */
-  readonly staleIndexes: { file: string; rewritten: boolean }[];
+  /** Index files to rewrite (`problem`: not a regular file, so never replaced by --repair). */
+  readonly staleIndexes: { file: string; rewritten: boolean; problem?: string }[];
   /**
    * Checkpoint files named by the log's CheckpointRef records: how many were checked, and those
    * whose SHA-256 is not the digest the log holds (damage: exit 4; --repair removes them, and a
@@ -94,11 +106,34 @@ export interface FsckOptions {
 
 /** Throws only for problems that prevent checking at all (NOT_FOUND, NOT_A_RECORDING, manifest errors). */
 export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
+  if (!o.repair) return check(dir, o);
   readManifest(dir);
+  // A repair changes files: not while a writer has the recording open (BUSY, as openAppend).
+  takeWriterLock(dir);
+  try {
+    return check(dir, o);
+  } finally {
+    releaseWriterLock(dir);
+  }
+}
+
+function check(dir: string, o: FsckOptions): FsckReport {
+  const manifest = readManifest(dir);
+  /** Replaces the open segment `n`'s content with a fresh header (no blocks). */
+  const freshHeader = (fd: number, n: number): void => {
+    const h = encodeSegmentHeader({
+      formatVersion: FORMAT_VERSION,
+      features: featureBits(manifest.features),
+      segmentNumber: n,
+    });
+    ftruncateSync(fd, 0);
+    writeSync(fd, h, 0, h.length, 0);
+    fsyncSync(fd);
+  };
   const numbers = listSegments(dir);
   const segments: FsckSegment[] = [];
   const corrupt: FsckCorruption[] = [];
-  const staleIndexes: { file: string; rewritten: boolean }[] = [];
+  const staleIndexes: { file: string; rewritten: boolean; problem?: string }[] = [];
   let torn: FsckReport["torn"];
   let cutShort: FsckReport["cutShort"];
   let seq = 0;
@@ -128,10 +163,8 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
       const reportCut = (indexed: number, end: number): boolean => {
         let repaired = false;
         if (o.repair && corrupt.length === 0) {
-          if (end < SEGMENT_HEADER_SIZE) {
-            closeSync(fd);
-            unlinkSync(path);
-          } else if (end < size) {
+          if (end < SEGMENT_HEADER_SIZE) freshHeader(fd, n);
+          else if (end < size) {
             ftruncateSync(fd, end);
             fsyncSync(fd);
           }
@@ -154,7 +187,7 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
         const repaired = reportCut(claimedAtStart, 0);
         segments.push({
           file,
-          bytes: repaired ? 0 : size,
+          bytes: repaired ? SEGMENT_HEADER_SIZE : size,
           blocks: 0,
           records: 0,
           firstSeq: null,
@@ -173,10 +206,18 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
             repaired: false,
           };
           if (o.repair) {
-            closeSync(fd);
-            unlinkSync(path);
+            // A header of its own, as the writer starts a segment with: the segment before it
+            // was sealed saying another followed, and one does (an empty one).
+            freshHeader(fd, n);
             torn = { ...torn, repaired: true };
-            segments.push({ file, bytes: 0, blocks: 0, records: 0, firstSeq: null, lastSeq: null });
+            segments.push({
+              file,
+              bytes: SEGMENT_HEADER_SIZE,
+              blocks: 0,
+              records: 0,
+              firstSeq: null,
+              lastSeq: null,
+            });
             continue;
           }
         } else
@@ -331,8 +372,11 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
         (index === undefined || index.size === size);
       if (!stop && corrupt.length === 0 && !torn && (!last || idx !== undefined || damagedLast)) {
         if (!idx || !sameEntries(idx, entries)) {
-          if (o.repair) writeFileAtomic(indexPath(dir, n), encodeIndex(entries, size, !last), true);
-          staleIndexes.push({ file: indexFileName(n), rewritten: Boolean(o.repair) });
+          // One that is not a regular file (a directory...) is not replaced: fsck removes no directory.
+          const odd = existsSync(indexPath(dir, n)) ? notRegularFile(indexPath(dir, n)) : undefined;
+          const rewrite = Boolean(o.repair) && odd === undefined;
+          if (rewrite) writeFileAtomic(indexPath(dir, n), encodeIndex(entries, size, !last), true);
+          staleIndexes.push({ file: indexFileName(n), rewritten: rewrite, ...(odd ? { problem: odd } : {}) });
         }
       }
       if (last && torn?.repaired && existsSync(indexPath(dir, n))) unlinkSync(indexPath(dir, n));

@@ -9,7 +9,7 @@ import {
   readSync,
   statSync,
 } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { HindsightError } from "../errors.js";
 import {
   BLOCK_HEADER_SIZE,
@@ -114,6 +114,9 @@ export function encodeIndex(
   return out;
 }
 
+/** Larger than any index a writer makes (48 bytes per block of a 128 MiB segment of 256-byte blocks). */
+const MAX_INDEX_BYTES = 64 * 1024 * 1024;
+
 /**
  * An index file, read once: the segment size it was written for (`size`, from its header,
  * checked by the header CRC) and its entries (undefined when the rest is damaged). Undefined when
@@ -125,6 +128,8 @@ export function readIndexFile(
   path: string,
 ): { size: number; followed: boolean; entries: IndexEntry[] | undefined } | undefined {
   if (!existsSync(path)) return undefined;
+  // Not a regular file (a FIFO would block, /dev/zero never ends): damaged, as a bad header is.
+  if (notRegularFile(path) !== undefined || statSync(path).size > MAX_INDEX_BYTES) return undefined;
   let b: Buffer;
   try {
     b = readFileSync(path);
@@ -173,7 +178,42 @@ export function cutShortReason(size: number, indexed: number): string {
   return `segment is cut short: it holds ${size} bytes, but its index, written when the segment was closed, says ${indexed}; the last ${indexed - size} bytes were lost after the recording was written`;
 }
 
+/**
+ * Why `path` is not a regular file a reader may open (undefined when it is): a directory, a FIFO
+ * (opening one would wait for a writer), a device (/dev/zero never ends), a dangling link...
+ * Symbolic links to regular files are followed.
+ */
+export function notRegularFile(path: string): string | undefined {
+  let st: ReturnType<typeof statSync>;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === "ENOENT"
+      ? "it is missing (or a link to nothing)"
+      : `it cannot be read (${code ?? (e as Error).message})`;
+  }
+  if (st.isFile()) return undefined;
+  const kind = st.isDirectory()
+    ? "a directory"
+    : st.isFIFO()
+      ? "a FIFO"
+      : st.isCharacterDevice() || st.isBlockDevice()
+        ? "a device"
+        : st.isSocket()
+          ? "a socket"
+          : "not a file";
+  return `it is not a regular file (${kind})`;
+}
+
+/** A segment's size; CORRUPT_SEGMENT when its path is not a regular file (see notRegularFile). */
 export function fileSize(path: string): number {
+  const why = notRegularFile(path);
+  if (why !== undefined)
+    throw new HindsightError("CORRUPT_SEGMENT", `${basename(path)}: ${why}`, {
+      where: dirname(path),
+      hint: "a segment file must be a regular file: restore it from a copy of the recording",
+    });
   return statSync(path).size;
 }
 

@@ -6,7 +6,7 @@
  */
 
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +15,7 @@ import { BLOCK_HEADER_SIZE, SEGMENT_HEADER_SIZE } from "../format/constants.js";
 import type { SeqRecord } from "../format/records.js";
 import { fsck } from "./fsck.js";
 import { LogReader } from "./reader.js";
+import { readRepairs } from "./repairs.js";
 import { encodeIndex } from "./segment-files.js";
 import { recordAt, TEST_SINKS, TEST_STREAMS, tempDir } from "./test-helpers.js";
 import { LogWriter, WRITER_LOCK } from "./writer.js";
@@ -187,7 +188,7 @@ describe("a closed segment cut short afterwards", () => {
     expect(fsck(d).cutShort).toBeUndefined();
   });
 
-  it("cut inside its header, it is cut short too, and --repair removes it", () => {
+  it("cut inside its header, it is cut short too, and --repair leaves it a fresh header", () => {
     readAll(original.subarray(0, 20), true);
     const d = join(root.dir, "case");
     const before = fsck(d);
@@ -200,8 +201,13 @@ describe("a closed segment cut short afterwards", () => {
       repaired: false,
     });
     expect(fsck(d, { repair: true }).cutShort?.repaired).toBe(true);
-    expect(existsSync(join(d, seg))).toBe(false);
+    // The segment a writer starts with: a header and no blocks (a segment before it, sealed saying
+    // that another followed, stays consistent); its index is gone.
+    expect(readFileSync(join(d, seg)).subarray(0, 8).toString()).toBe("HSLOGSEG");
+    expect(readFileSync(join(d, seg)).length).toBe(SEGMENT_HEADER_SIZE);
     expect(existsSync(join(d, "segment-000001.hsi"))).toBe(false);
+    expect(fsck(d)).toMatchObject({ ok: true, corrupt: [] });
+    expect(readAll(readFileSync(join(d, seg))).records).toEqual([]);
   });
 
   it("fsck checks the closed last segment's index: a damaged one is reported and rewritten by --repair", () => {
@@ -359,18 +365,7 @@ describe("a recording that lost its last segments after it was closed", () => {
   it("is corrupt for readers, fsck and appends: the last segment left was sealed with another after it", () => {
     const t = tempDir();
     try {
-      const rec = join(t.dir, "rec");
-      const w = LogWriter.create(
-        rec,
-        { streams: TEST_STREAMS, sinks: TEST_SINKS },
-        {
-          fsync: "never",
-          blockSize: 256,
-          segmentSize: 4096,
-        },
-      );
-      for (let i = 0; i < 400; i++) w.append(recordAt(i));
-      w.close();
+      const rec = segmentedLog(join(t.dir, "rec"), 400, 4096);
       const whole = LogReader.open(rec);
       const segments = whole.segments.length;
       whole.close();
@@ -435,14 +430,7 @@ describe("fsck across segments", () => {
   it("lists damage in later segments after a segment whose later blocks are out of reach", () => {
     const t = tempDir();
     try {
-      const rec = join(t.dir, "rec");
-      const w = LogWriter.create(
-        rec,
-        { streams: TEST_STREAMS, sinks: TEST_SINKS },
-        { blockSize: 256, segmentSize: 8192, fsync: "never", flushIntervalMs: 0 },
-      );
-      for (let i = 0; i < 1000; i++) w.append(recordAt(i));
-      w.close();
+      const rec = segmentedLog(join(t.dir, "rec"), 1000, 8192);
       const r = LogReader.open(rec);
       const blocks = Array.from({ length: r.blockCount }, (_, i) => r.blockInfo(i));
       r.close();
@@ -474,6 +462,117 @@ describe("fsck across segments", () => {
       const s2 = report.segments.find((s) => s.file === "segment-000002.hsl");
       expect(s2).toMatchObject({ firstSeq: (bySegment(2)[0] as { firstSeq: number }).firstSeq });
       expect(s2?.blocks).toBe(bySegment(2).length);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
+/** A closed test log of `n` records (recordAt) in 256-byte blocks and segments of `segmentSize`. */
+function segmentedLog(dir: string, n: number, segmentSize: number): string {
+  const w = LogWriter.create(
+    dir,
+    { streams: TEST_STREAMS, sinks: TEST_SINKS },
+    { blockSize: 256, segmentSize, fsync: "never", flushIntervalMs: 0 },
+  );
+  for (let i = 0; i < n; i++) w.append(recordAt(i));
+  w.close();
+  return dir;
+}
+
+describe("repairs and files that are not regular files", () => {
+  it("a crash just after a new segment was started is repaired into a recording that reads", () => {
+    const t = tempDir();
+    try {
+      const rec = segmentedLog(join(t.dir, "rec"), 1000, 8192);
+      const r0 = LogReader.open(rec);
+      const n = r0.segments.length;
+      let inEarlier = 0;
+      for (let i = 0; i < r0.blockCount; i++) {
+        const b = r0.blockInfo(i);
+        if (b.segment !== `segment-${String(n).padStart(6, "0")}.hsl`) inEarlier += b.recordCount;
+      }
+      r0.close();
+      // The last segment as a crash right after the writer created it leaves it: empty, no index.
+      const last = `segment-${String(n).padStart(6, "0")}`;
+      writeFileSync(join(rec, `${last}.hsl`), "");
+      rmSync(join(rec, `${last}.hsi`), { force: true });
+      expect(fsck(rec).torn).toMatchObject({ segment: `${last}.hsl`, reason: "partial segment header" });
+      expect(fsck(rec, { repair: true }).torn?.repaired).toBe(true);
+      expect(fsck(rec)).toMatchObject({ ok: true, corrupt: [] });
+      const r = LogReader.open(rec);
+      expect([...r.records()].length).toBe(inEarlier);
+      r.close();
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it("--repair waits for no writer: BUSY while a live one holds the lock", () => {
+    const t = tempDir();
+    try {
+      const rec = segmentedLog(join(t.dir, "rec"), 50, 8192);
+      writeFileSync(join(rec, WRITER_LOCK), JSON.stringify({ pid: process.pid, host: hostname() }));
+      expect(() => fsck(rec, { repair: true })).toThrow(expect.objectContaining({ code: "BUSY" }));
+      expect(fsck(rec).ok).toBe(true); // checking alone changes nothing: no lock needed
+      rmSync(join(rec, WRITER_LOCK));
+      expect(fsck(rec, { repair: true }).ok).toBe(true);
+      expect(existsSync(join(rec, WRITER_LOCK))).toBe(false);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it("a segment, index, manifest or repairs.json that is a directory or a FIFO is reported, never read or waited on", () => {
+    const t = tempDir();
+    try {
+      const make = (name: string) => {
+        const d = join(t.dir, name);
+        cpSync(segmentedLog(join(t.dir, "src"), 300, 8192), d, { recursive: true });
+        rmSync(join(t.dir, "src"), { recursive: true });
+        return d;
+      };
+      const fifo = (p: string) => {
+        rmSync(p, { force: true });
+        expect(spawnSync("mkfifo", [p]).status).toBe(0);
+      };
+      const seg2 = make("seg-dir");
+      rmSync(join(seg2, "segment-000002.hsl"));
+      mkdirSync(join(seg2, "segment-000002.hsl"));
+      for (const f of [() => LogReader.open(seg2), () => fsck(seg2)])
+        expect(f).toThrow(
+          expect.objectContaining({
+            code: "CORRUPT_SEGMENT",
+            message: "segment-000002.hsl: it is not a regular file (a directory)",
+          }),
+        );
+      const segFifo = make("seg-fifo");
+      fifo(join(segFifo, "segment-000002.hsl"));
+      expect(() => fsck(segFifo)).toThrow(/segment-000002\.hsl: it is not a regular file \(a FIFO\)/);
+      // An index that is a FIFO or a directory: ignored when read, reported by fsck, left alone by --repair.
+      const idx = make("idx");
+      fifo(join(idx, "segment-000001.hsi"));
+      const r = LogReader.open(idx);
+      expect([...r.records()].length).toBe(300);
+      r.close();
+      expect(fsck(idx).staleIndexes).toEqual([
+        { file: "segment-000001.hsi", rewritten: false, problem: "it is not a regular file (a FIFO)" },
+      ]);
+      const idxDir = make("idx-dir");
+      rmSync(join(idxDir, "segment-000001.hsi"));
+      mkdirSync(join(idxDir, "segment-000001.hsi"));
+      expect(fsck(idxDir, { repair: true }).staleIndexes[0]).toMatchObject({ rewritten: false });
+      const man = make("manifest");
+      fifo(join(man, "manifest.json"));
+      expect(() => LogReader.open(man)).toThrow(
+        expect.objectContaining({
+          code: "CORRUPT_MANIFEST",
+          message: "manifest.json: it is not a regular file (a FIFO)",
+        }),
+      );
+      const rep = make("repairs");
+      fifo(join(rep, "repairs.json"));
+      expect(readRepairs(rep)).toEqual([]);
     } finally {
       t.cleanup();
     }

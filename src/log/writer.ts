@@ -66,6 +66,7 @@ import {
   lostLaterSegments,
   makeDirs,
   missingAfterReason,
+  notRegularFile,
   readFully,
   readIndex,
   readIndexFile,
@@ -164,7 +165,7 @@ export const WRITER_LOCK = "writer.lock";
  * Takes the recording's writer lock, or throws BUSY when a live writer holds it. A lock left by
  * a writer that is gone (a crash: its process no longer runs on this host) is taken over.
  */
-function takeWriterLock(dir: string): void {
+export function takeWriterLock(dir: string): void {
   const path = join(dir, WRITER_LOCK);
   const mine = JSON.stringify({ pid: process.pid, host: hostname() });
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -176,6 +177,9 @@ function takeWriterLock(dir: string): void {
         throw new HindsightError("IO", `cannot write ${path}: ${fsReason(e)}`, { cause: e });
     }
     let holder: { pid?: unknown; host?: unknown } = {};
+    const odd = notRegularFile(path);
+    if (odd !== undefined)
+      throw new HindsightError("IO", `${path}: ${odd}`, { hint: "remove it; only a writer makes this file" });
     try {
       holder = JSON.parse(readFileSync(path, "utf8")) as typeof holder;
     } catch {
@@ -208,7 +212,7 @@ function processRuns(pid: number): boolean {
   }
 }
 
-function releaseWriterLock(dir: string): void {
+export function releaseWriterLock(dir: string): void {
   try {
     rmSync(join(dir, WRITER_LOCK), { force: true });
   } catch {
