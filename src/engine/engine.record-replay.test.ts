@@ -549,6 +549,20 @@ describe("record then replay", () => {
     );
   });
 
+  it("a repairs.json of any length is a few notes, not a crash", async () => {
+    const app = oneStepApp("echo", async (v) => v);
+    const dir = fresh();
+    const run = await startRun(app, { out: dir, writer: { fsync: "never" } });
+    await run.push("a", { k: "k", x: 1 }, 1000n);
+    await run.stop();
+    const entry = { at: "2026-12-02T00:00:00Z", checkpointsRemoved: ["checkpoints/ckpt-000000000001.state"] };
+    writeFileSync(join(dir, "repairs.json"), JSON.stringify(Array.from({ length: 150_000 }, () => entry)));
+    const v = await verifyRecording(dir, app);
+    expect(v.status).toBe("identical");
+    expect(v.notes.filter((n) => n.includes("checkpoint"))).toHaveLength(10);
+    expect(v.notes).toContain("149990 earlier repair(s) not shown (repairs.json lists them)");
+  });
+
   it("a verify report is one line per item, whatever an error message holds", async () => {
     const app = oneStepApp("multi-line", async (v) => {
       if (v.x === 2) throw new Error("boom\nsecond line\u001b[2J");

@@ -210,6 +210,25 @@ describe("a closed segment cut short afterwards", () => {
     expect(readAll(readFileSync(join(d, seg))).records).toEqual([]);
   });
 
+  it("a closed segment (its index names its size) whose end was zeroed is corrupt, not a torn tail", () => {
+    const zeroed = Buffer.from(original);
+    zeroed.fill(0, blockEnds.at(-2) as number);
+    readAll(zeroed, true);
+    const d = join(root.dir, "case");
+    const r = fsck(d);
+    expect(r.torn).toBeUndefined();
+    expect(r.corrupt[0]).toMatchObject({
+      code: "CORRUPT_SEGMENT",
+      offset: blockEnds.at(-2),
+      reason: expect.stringMatching(/^closed segment ends in damage \(zero-filled/),
+    });
+    expect(fsck(d, { repair: true }).torn).toBeUndefined();
+    expect(readFileSync(join(d, seg)).length).toBe(original.length); // nothing cut
+    // Without the index, the same bytes are what a power loss leaves: a torn tail.
+    readAll(zeroed, false);
+    expect(fsck(d).torn).toMatchObject({ offset: blockEnds.at(-2) });
+  });
+
   it("fsck checks the closed last segment's index: a damaged one is reported and rewritten by --repair", () => {
     readAll(original, true);
     const d = join(root.dir, "case");

@@ -47,6 +47,10 @@ import { CANNOT_BE_RECORDED, CHECKPOINT_DIR, SEALED_INSIDE } from "../recorder/a
 type DecisionRecord = DecisionRecordBase & { readonly seq: number };
 type OutputRecord = OutputRecordBase & { readonly seq: number };
 
+
+/** Repairs (repairs.json) given as notes, the latest. */
+const MAX_REPAIR_NOTES = 10;
+
 export type DivergenceKind =
   | "output-mismatch"
   | "output-missing"
@@ -614,7 +618,11 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
   const streamMap = m.streams.map((s) => appInputs.indexOf(s.name));
   const sinkMap = m.sinks.map((s) => appSinks.indexOf(s.name));
   // What fsck --repair took out of it, first: the rest of the report reads in that light.
-  const notes: string[] = readRepairs(reader.dir).map(describeRepair);
+  // What fsck --repair took out, the latest few (a hostile repairs.json may list any number).
+  const repairs = readRepairs(reader.dir);
+  const notes: string[] = repairs.slice(-MAX_REPAIR_NOTES).map(describeRepair);
+  if (repairs.length > MAX_REPAIR_NOTES)
+    notes.unshift(`${repairs.length - MAX_REPAIR_NOTES} earlier repair(s) not shown (repairs.json lists them)`);
 
   // START marker: seed and strict mode the run was made with.
   let start: MarkerRecord | null = null;

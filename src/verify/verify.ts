@@ -347,7 +347,7 @@ export async function verifyRecording(
         notes,
       };
     }
-    notes.push(...res.notes);
+    for (const n of res.notes) notes.push(n);
     // (A run sealed inside an event: replay's note on where the recording ends says it.)
     if (
       res.stop &&
