@@ -1,7 +1,7 @@
 /** `hindsight cat`: print records. */
 import type { Command } from "commander";
 import { decodeDecision, failedLookup } from "../../src/engine/engine.js";
-import { HindsightError } from "../../src/errors.js";
+import { escapeControls, HindsightError } from "../../src/errors.js";
 import { decisionKindName, RECORD_TYPES, type RecordType, type SeqRecord } from "../../src/format/records.js";
 import { formatTime } from "../../src/format/time.js";
 import type { Manifest } from "../../src/log/manifest.js";
@@ -226,7 +226,8 @@ function human(r: SeqRecord, m: Manifest): string {
   const parts = Object.entries(rest).map(
     ([k, v]) => `${k}=${typeof v === "string" ? v : typeof v === "bigint" ? String(v) : toJson(v)}`,
   );
-  return `${String(seq).padStart(8)}  ${String(type).padEnd(10)} ${time}  ${parts.join(" ")}`;
+  // One line a record, whatever a payload or a status holds (a line break, an escape sequence).
+  return escapeControls(`${String(seq).padStart(8)}  ${String(type).padEnd(10)} ${time}  ${parts.join(" ")}`);
 }
 
 /** `{ error }` for a look-up recorded as failed, else nothing. */

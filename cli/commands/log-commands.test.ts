@@ -151,6 +151,19 @@ describe("record / inspect / cat / fsck", () => {
     expect(t.stdout).toMatch(/kind=clock .* value=4ba3677c6337ea18 decoded=1795308301889020747\n$/);
   });
 
+  it("cat prints one line a record, control characters in a payload escaped", async () => {
+    const out = join(dir, "controls");
+    const line = '{"ts":1,"note":"red \u001b[31m here"}\r';
+    const r = await runCli(["record", "--input", "q=-", "--out", out], { stdin: `${line}\n` });
+    expect(r.code).toBe(0);
+    const text = (await runCli(["cat", out, "--type", "input"])).stdout;
+    expect(text.trim().split("\n")).toHaveLength(1);
+    expect(text).not.toMatch(/[\u001b\r]/);
+    expect(text).toContain("red \\x1b[31m here");
+    // --payload stays byte for byte.
+    expect((await runCli(["cat", out, "--payload"])).stdout).toBe(`${line}\n`);
+  });
+
   it("reads a stream from stdin", async () => {
     const out = join(dir, "stdin");
     const r = await runCli(["record", "--input", "q=-", "--out", out], { stdin: quotes });
