@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { HindsightError } from "../errors.js";
 import { parseBlockHeader } from "../format/block-header.js";
 import { BLOCK_HEADER_SIZE, FORMAT_VERSION, featureBits, SEGMENT_HEADER_SIZE } from "../format/constants.js";
+import { MarkerKind } from "../format/records.js";
 import { encodeSegmentHeader } from "../format/segment-header.js";
 import { readManifest } from "./manifest.js";
 import { checkSegmentHeader, decodeBlockBuffer } from "./reader.js";
@@ -27,6 +28,7 @@ import {
   listSegments,
   lostLaterSegments,
   missingAfterReason,
+  noSegmentsReason,
   notRegularFile,
   readIndexFile,
   segmentDataEnd,
@@ -93,6 +95,12 @@ export interface FsckReport {
     readonly damaged: { file: string; seq: number; reason: string; removed: boolean }[];
     readonly missing: { file: string; seq: number }[];
   };
+  /**
+   * The last run (START marker at `startSeq`) has no STOP marker after it, though the blocks
+   * read whole: the run did not end cleanly (a crash), or the end of the recording was lost
+   * with the index that would tell. A note: not an error by itself.
+   */
+  readonly unfinishedRun?: { readonly startSeq: number; readonly lastSeq: number };
 }
 
 export interface FsckOptions {
@@ -131,6 +139,12 @@ function check(dir: string, o: FsckOptions): FsckReport {
     fsyncSync(fd);
   };
   const numbers = listSegments(dir);
+  const none = numbers.length === 0 ? noSegmentsReason(dir) : undefined;
+  if (none !== undefined)
+    throw new HindsightError("CORRUPT_SEGMENT", none, {
+      where: dir,
+      hint: "restore the segment files from a copy of the recording",
+    });
   const segments: FsckSegment[] = [];
   const corrupt: FsckCorruption[] = [];
   const staleIndexes: { file: string; rewritten: boolean; problem?: string }[] = [];
@@ -146,6 +160,9 @@ function check(dir: string, o: FsckOptions): FsckReport {
    * checked from its own first block's sequence number, so every damage is listed.
    */
   let resync = false;
+  /** The START marker of a run with no STOP marker yet, and the last record read. */
+  let runOpen: number | null = null;
+  let lastRecordSeq = -1;
   for (const n of numbers) {
     const path = segmentPath(dir, n);
     const size = fileSize(path);
@@ -267,9 +284,12 @@ function check(dir: string, o: FsckOptions): FsckReport {
           const buf = Buffer.allocUnsafe(BLOCK_HEADER_SIZE + e.storedLength);
           const got = readSync(fd, buf, 0, buf.length, e.offset);
           try {
-            for (const r of decodeBlockBuffer(file, e, buf, got, o.maxRecordSize ?? 16 * 1024 * 1024))
+            for (const r of decodeBlockBuffer(file, e, buf, got, o.maxRecordSize ?? 16 * 1024 * 1024)) {
               if (r.type === "checkpoint")
                 refs.push({ location: r.location, digest: r.stateDigest, seq: r.seq });
+              else if (r.type === "marker") runOpen = r.kind === MarkerKind.start ? r.seq : null;
+              lastRecordSeq = r.seq;
+            }
           } catch (err) {
             if (!(err instanceof HindsightError)) throw err;
             corrupt.push({
@@ -446,6 +466,9 @@ function check(dir: string, o: FsckOptions): FsckReport {
     corrupt,
     staleIndexes,
     checkpoints,
+    ...(runOpen !== null && corrupt.length === 0
+      ? { unfinishedRun: { startSeq: runOpen, lastSeq: lastRecordSeq } }
+      : {}),
   };
 }
 

@@ -40,6 +40,7 @@ import {
   listSegments,
   lostLaterSegments,
   missingAfterReason,
+  noSegmentsReason,
   readFully,
   readIndexFile,
   segmentDataEnd,
@@ -117,6 +118,12 @@ export class LogReader {
     let seq = 0;
     let problem: ScanProblem | undefined;
     const numbers = listSegments(dir);
+    const none = numbers.length === 0 ? noSegmentsReason(dir) : undefined;
+    if (none !== undefined)
+      throw new HindsightError("CORRUPT_SEGMENT", none, {
+        where: dir,
+        hint: "restore the segment files from a copy of the recording",
+      });
     const infos: { number: number; path: string; size: number; blocks: number; indexed: boolean }[] = [];
     for (const n of numbers) {
       const path = segmentPath(dir, n);

@@ -6,18 +6,27 @@
  */
 
 import { spawnSync } from "node:child_process";
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HindsightError } from "../errors.js";
 import { BLOCK_HEADER_SIZE, SEGMENT_HEADER_SIZE } from "../format/constants.js";
-import type { SeqRecord } from "../format/records.js";
+import { MarkerKind, rec as rec_, type SeqRecord } from "../format/records.js";
 import { fsck } from "./fsck.js";
 import { LogReader } from "./reader.js";
 import { readRepairs } from "./repairs.js";
 import { encodeIndex } from "./segment-files.js";
-import { recordAt, TEST_SINKS, TEST_STREAMS, tempDir } from "./test-helpers.js";
+import { recordAt, T0, TEST_SINKS, TEST_STREAMS, tempDir } from "./test-helpers.js";
 import { LogWriter, WRITER_LOCK } from "./writer.js";
 
 const STREAMS = TEST_STREAMS;
@@ -522,6 +531,48 @@ describe("repairs and files that are not regular files", () => {
       const r = LogReader.open(rec);
       expect([...r.records()].length).toBe(inEarlier);
       r.close();
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it("a closed recording whose segment files are all gone is corrupt; one a writer still holds is not", () => {
+    const t = tempDir();
+    try {
+      const rec = segmentedLog(join(t.dir, "rec"), 50, 8192);
+      for (const f of readdirSync(rec)) if (f.startsWith("segment-")) rmSync(join(rec, f));
+      const why = /^the recording has no segment files, though no writer holds it/;
+      expect(() => LogReader.open(rec)).toThrow(
+        expect.objectContaining({ code: "CORRUPT_SEGMENT", message: expect.stringMatching(why) }),
+      );
+      expect(() => fsck(rec)).toThrow(why);
+      // Being written (or cut by a crash before its first block): its writer's lock is there.
+      writeFileSync(join(rec, WRITER_LOCK), JSON.stringify({ pid: process.pid, host: hostname() }));
+      const r = LogReader.open(rec);
+      expect([...r.records()]).toEqual([]);
+      r.close();
+      // Checkpoint files come after blocks: with them, segments were lost whatever the lock says.
+      mkdirSync(join(rec, "checkpoints"));
+      writeFileSync(join(rec, "checkpoints", "ckpt-000000000007.state"), "{}");
+      expect(() => LogReader.open(rec)).toThrow(/has checkpoint files but no segment files/);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it("fsck notes a run with no STOP marker after it", () => {
+    const t = tempDir();
+    try {
+      const rec = join(t.dir, "rec");
+      const w = LogWriter.create(rec, { streams: TEST_STREAMS, sinks: TEST_SINKS }, { fsync: "never" });
+      w.append(rec_.marker({ kind: MarkerKind.start, timeNs: T0 }));
+      for (let i = 1; i < 20; i++) w.append(recordAt(i));
+      w.close();
+      expect(fsck(rec)).toMatchObject({ ok: true, unfinishedRun: { startSeq: 0, lastSeq: 19 } });
+      const a = LogWriter.openAppend(rec, { fsync: "never" }).writer;
+      a.append(rec_.marker({ kind: MarkerKind.stop, timeNs: T0, status: "ok" }));
+      a.close();
+      expect(fsck(rec).unfinishedRun).toBeUndefined();
     } finally {
       t.cleanup();
     }

@@ -71,6 +71,7 @@ import {
   readIndex,
   readIndexFile,
   segmentPath,
+  WRITER_LOCK,
   withFd,
 } from "./segment-files.js";
 import {
@@ -158,8 +159,7 @@ export interface AppendRecovery {
   readonly nextSeq: number;
 }
 
-/** The file that says a writer has the recording open: its pid and host (FORMAT.md section 1). */
-export const WRITER_LOCK = "writer.lock";
+export { WRITER_LOCK };
 
 /**
  * Takes the recording's writer lock, or throws BUSY when a live writer holds it. A lock left by
