@@ -549,6 +549,43 @@ describe("record then replay", () => {
     );
   });
 
+  it("ticks due together replay in the recorded order; a build that sets them the other way diverges at the first", async () => {
+    const twoTimers = (names: string[]) =>
+      defineApp({
+        name: "two-timers",
+        inputs: { a: codecs.json<{ k: string }>() },
+        sinks: { out: codecs.json() },
+        steps: {
+          s: keyed<{ k: string }, number>({
+            from: "a",
+            key: (v) => v.k,
+            handle(_v, ctx) {
+              if (ctx.state === undefined) for (const n of names) ctx.timers.at(n, 5_000n);
+              ctx.state = 1;
+              return undefined;
+            },
+            onTick(t, ctx) {
+              ctx.emit("out", { tick: t.name });
+            },
+          }),
+        },
+      });
+    const dir = fresh();
+    const run = await startRun(twoTimers(["a", "b"]), { out: dir, writer: { fsync: "never" } });
+    await run.push("a", { k: "x" }, 1_000n);
+    await run.push("a", { k: "x" }, 9_000n);
+    await run.stop();
+    expect((await verifyRecording(dir, twoTimers(["a", "b"]))).status).toBe("identical");
+    const v = await verifyRecording(dir, twoTimers(["b", "a"]));
+    expect(v.status).toBe("diverged");
+    expect(v.divergence).toMatchObject({
+      kind: "tick-missing",
+      eventSeq: 2,
+      message:
+        "tick order differs: the recording delivered timer 'a' of step 's' key \"x\" (due 5000 ns) here, but the app has timer 'b' of step 's' key \"x\" due at the same time and set before it",
+    });
+  });
+
   it("a repairs.json of any length is a few notes, not a crash", async () => {
     const app = oneStepApp("echo", async (v) => v);
     const dir = fresh();

@@ -839,6 +839,13 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
               : `unknown tick: the recording delivered timer '${head.name}' of step '${head.step}'${key ? ` key ${JSON.stringify(key)}` : ""}, which the app never set`,
             { kind: "tick-unknown", eventSeq: head.seq, step: head.step },
           );
+        // Ticks due together fire earliest first, ties in the order their timers were set.
+        const first = engine.nextDueTimer(due);
+        if (first !== null && first !== t)
+          throw new DivergenceSignal(
+            `tick order differs: the recording delivered timer '${head.name}' of step '${head.step}'${key ? ` key ${JSON.stringify(key)}` : ""} (due ${due} ns) here, but the app has timer '${first.name}' of step '${first.step}'${first.key ? ` key ${JSON.stringify(first.key)}` : ""} due ${first.due === due ? "at the same time and set before it" : `earlier, at ${first.due} ns`}`,
+            { kind: "tick-missing", eventSeq: head.seq, step: first.step },
+          );
         r = engine.handleTick(head.seq, t, due);
       }
     } catch (e) {
