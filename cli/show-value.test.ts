@@ -38,6 +38,15 @@ describe("state as replay shows it", () => {
     expect(toShown({ q: 1 }, found)).not.toBeInstanceOf(Shown);
   });
 
+  it("state nested deeper than a checkpoint may hold is cut, not a stack overflow", () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = { next: deep };
+    const found = new Set<string>();
+    const text = showText(toShown(deep, found));
+    expect(text).toMatch(/^(\{"next":){200}\[nested too deep\](\}){200}$/);
+    expect(found).toEqual(new Set(["values nested too deep"]));
+  });
+
   it("a shared object is not a cycle; a key that is not plain is quoted", () => {
     const shared = { x: 1 };
     expect(showText(toShown({ a: shared, b: shared }))).toBe('{"a":{"x":1},"b":{"x":1}}');

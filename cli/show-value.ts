@@ -7,6 +7,9 @@
  */
 import { stringifyJson } from "../src/engine/json.js";
 
+/** Nesting shown, as deep as a checkpoint may hold: deeper is "[nested too deep]". */
+const MAX_SHOWN_DEPTH = 200;
+
 /** A value JSON cannot hold, shown as text (unquoted in the text form, a string in JSON). */
 export class Shown {
   constructor(readonly text: string) {}
@@ -43,6 +46,7 @@ export function toShown(
   if (v === null) return null;
   const o = v as object;
   if (within.has(o)) return odd("a cycle", "[Circular]");
+  if (within.size >= MAX_SHOWN_DEPTH) return odd("values nested too deep", "[nested too deep]");
   within.add(o);
   try {
     if (Array.isArray(o)) return Array.from(o, (x) => toShown(x, found, within));

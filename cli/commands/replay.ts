@@ -1,6 +1,7 @@
 /** `hindsight replay <dir> --app <module> [--until <seq|ISO time>] [--key K] [--json]`: state at a point. */
 import { resolve } from "node:path";
 import type { Command } from "commander";
+import { CANNOT_BE_CHECKPOINTED } from "../../src/engine/engine.js";
 import { stringifyJson } from "../../src/engine/json.js";
 import { escapeControls, HindsightError } from "../../src/errors.js";
 import type { DecisionRecord, SeqRecord } from "../../src/format/records.js";
@@ -247,7 +248,9 @@ export function register(program: Command, ctx: CommandContext): Command {
         );
         if (res.failedAsRecorded)
           lines.push(
-            `event seq ${res.failedAsRecorded.eventSeq} failed, as in the recorded run; the state shown includes what it wrote before it failed`,
+            res.failedAsRecorded.message.startsWith(CANNOT_BE_CHECKPOINTED)
+              ? `the state after event seq ${res.failedAsRecorded.eventSeq} cannot be checkpointed, as in the recorded run (which failed there): it is shown as it is`
+              : `event seq ${res.failedAsRecorded.eventSeq} failed, as in the recorded run; the state shown includes what it wrote before it failed`,
           );
         if (res.divergence)
           lines.push(

@@ -79,7 +79,7 @@ export function register(program: Command, ctx: CommandContext): Command {
         }).finally(() => (bar as Progress | null)?.stop());
         if (o.json)
           out(ctx.io, toJson(withDecisionKindNames(lineages.length === 1 ? lineages[0] : lineages), 2));
-        else out(ctx.io, clipLines(lineages.map(renderLineage).join("\n\n")));
+        else out(ctx.io, clipLines(lineages.map((l) => renderLineage(l, "raise --depth")).join("\n\n")));
       } finally {
         reader.close();
       }

@@ -705,6 +705,29 @@ describe("record then replay", () => {
     await expect(run.advanceTo(10n ** 12n)).rejects.toMatchObject({ code: "BAD_INPUT" });
     await run.push("a", { k: "x" }, 5_500n);
     expect(await run.stop()).toMatchObject({ status: "ok", events: 2, ticks: 4 });
+    // Refused before any timer fires: an earlier-due timer's ticks are not recorded either.
+    const fast = defineApp({
+      ...app,
+      steps: {
+        s: keyed<{ k: string }, number>({
+          from: "a",
+          key: (v) => v.k,
+          handle(_v, ctx) {
+            if (ctx.state === undefined) {
+              ctx.timers.every("hb", 1000n);
+              ctx.timers.every("fast", 1n, 10_000n);
+            }
+            ctx.state = 1;
+            return undefined;
+          },
+          onTick() {},
+        }),
+      },
+    });
+    const run3 = await startRun(fast, { out: fresh(), writer: { fsync: "never" } });
+    await run3.push("a", { k: "x" }, 1_000n);
+    expect(() => run3.push("a", { k: "x" }, 2_000_000n)).toThrow(/timer 'fast' .* 1990001 times/);
+    expect(await run3.stop()).toMatchObject({ events: 1, ticks: 0 });
     const v = await verifyRecording(dir, app);
     expect(v.status).toBe("identical");
   });

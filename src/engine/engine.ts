@@ -375,6 +375,18 @@ export class Engine {
     return best;
   }
 
+  /** The periodic timer due at or before `timeNs` that would fire most often to catch up with it, and how often. */
+  mostCatchUp(timeNs: bigint): { timer: TimerState; ticks: bigint } | null {
+    if (this.nextDue === null || this.nextDue > timeNs) return null;
+    let best: { timer: TimerState; ticks: bigint } | null = null;
+    for (const t of this.timers.values())
+      if (t.period > 0n && t.due <= timeNs) {
+        const ticks = (timeNs - t.due) / t.period + 1n;
+        if (best === null || ticks > best.ticks) best = { timer: t, ticks };
+      }
+    return best;
+  }
+
   findTimer(step: string, key: string, name: string): TimerState | undefined {
     return this.timers.get(timerId(step, key, name));
   }

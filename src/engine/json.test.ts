@@ -367,5 +367,19 @@ describe("cycles and deep values", () => {
     })();
     expect(e?.message).toMatch(/^value nested over 200 levels deep, at \$\.deep\[0\]\[0\]/);
     expect(e?.message.length).toBeLessThan(200);
+    // Long or odd keys: clipped, and quoted (escaped) as JSON.
+    const odd: Record<string, unknown> = {};
+    odd[`${"k".repeat(5000)}\ny`] = odd;
+    const m = (() => {
+      try {
+        stringifyJson({ odd });
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return "";
+    })();
+    expect(m.length).toBeLessThan(300);
+    expect(m).toMatch(/^cyclic value: \$\.odd\["kkk/);
+    expect(m).not.toContain("\n");
   });
 });

@@ -310,6 +310,9 @@ function named<T>(f: () => T, root: unknown): T {
   }
 }
 
+/** A path in an error, at most 120 characters (its start, where it is told apart). */
+const clip = (path: string): string => (path.length > 120 ? `${path.slice(0, 120)}…` : path);
+
 /** Why `root` nests past MAX_DEPTH: the first cycle found ("$.a.b refers back to $.a"), else where. */
 function deepWhy(root: unknown): string {
   const within: object[] = [];
@@ -317,15 +320,17 @@ function deepWhy(root: unknown): string {
   const walk = (v: unknown, path: string): string | undefined => {
     if (v === null || typeof v !== "object") return undefined;
     const at = within.indexOf(v);
-    if (at >= 0) return `cyclic value: ${path} refers back to ${paths[at]}`;
-    if (within.length > MAX_DEPTH)
-      return `value nested over ${MAX_DEPTH} levels deep, at ${path.slice(0, 120)}…`;
+    if (at >= 0) return `cyclic value: ${clip(path)} refers back to ${clip(paths[at] as string)}`;
+    if (within.length > MAX_DEPTH) return `value nested over ${MAX_DEPTH} levels deep, at ${clip(path)}`;
     within.push(v);
     paths.push(path);
     try {
       const entries: [string, unknown][] = Array.isArray(v)
         ? v.map((x, i) => [`${path}[${i}]`, x])
-        : Object.keys(v).map((k) => [`${path}.${k}`, (v as Record<string, unknown>)[k]]);
+        : Object.keys(v).map((k) => [
+            `${path}${/^[\w$]+$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`}`,
+            (v as Record<string, unknown>)[k],
+          ]);
       for (const [p, x] of entries) {
         const why = walk(x, p);
         if (why !== undefined) return why;

@@ -134,7 +134,7 @@ describe("why: chains of state writers", () => {
     const [d1] = await why(r, app, { sink: "totals", index: 7 }, { depth: 1 });
     expect(d1!.events).toEqual(aSeqs.slice(3));
     expect(d1).toMatchObject({ depth: 1, levels: 1, notFollowed: 1 });
-    expect(renderLineage(d1!)).toMatch(
+    expect(renderLineage(d1!, "raise --depth")).toMatch(
       /; cut at depth 1: 1 event\(s\) whose own reads were not followed \(raise --depth\)$/,
     );
     const [d3] = await why(r, app, { sink: "totals", index: 7 }, { depth: 3 });

@@ -280,12 +280,16 @@ export async function explainEvent(
       e.decisions.length + e.reads.reduce((a, r) => a + (r.writer ? count(r.writer) : 0), 0);
     const levels = (e: LineageEvent): number =>
       e.reads.reduce((a, r) => Math.max(a, r.writer ? 1 + levels(r.writer) : 0), 0);
+    // Events left unexpanded at the limit, unless expanded on a shorter path (a diamond).
     const cut = new Set<number>();
+    const expanded = new Set<number>();
     const findCut = (e: LineageEvent): void => {
       if (e.truncated) cut.add(e.event.seq);
+      else expanded.add(e.event.seq);
       for (const r of e.reads) if (r.writer) findCut(r.writer);
     };
     findCut(root);
+    for (const s of expanded) cut.delete(s);
     return {
       recording: reader.dir,
       output: out
@@ -326,7 +330,11 @@ function dedupeReads(reads: LineageRead[]): LineageRead[] {
 }
 
 /** A readable tree: output ← step path ← event and decisions ← state read ← writer events. */
-export function renderLineage(l: Lineage): string {
+/**
+ * The lineage as text. `more` says how to follow it further when it was cut at its depth
+ * (`why`: "raise --depth"); without it the last line only says where it was cut.
+ */
+export function renderLineage(l: Lineage, more?: string): string {
   const lines: string[] = [];
   if (l.output)
     lines.push(
@@ -370,7 +378,7 @@ export function renderLineage(l: Lineage): string {
   lines.push(
     `witness: ${l.events.length} event(s) [${l.events.join(", ")}], ${l.decisionCount} decision(s); ${
       l.notFollowed > 0
-        ? `cut at depth ${l.depth}: ${l.notFollowed} event(s) whose own reads were not followed (raise --depth)`
+        ? `cut at depth ${l.depth}: ${l.notFollowed} event(s) whose own reads were not followed${more ? ` (${more})` : ""}`
         : `complete: ${l.levels} level(s) of state writers (--depth ${l.depth})`
     }`,
   );

@@ -34,6 +34,7 @@ import {
   segmentDataEnd,
   segmentFileName,
   segmentPath,
+  WRITER_LOCK,
 } from "./segment-files.js";
 import { checkSideFile } from "./side-files.js";
 import { releaseWriterLock, takeWriterLock, writeFileAtomic } from "./writer.js";
@@ -82,8 +83,10 @@ export interface FsckReport {
     readonly repaired: boolean;
   };
   readonly corrupt: FsckCorruption[];
-  /** Index files that were missing or disagreed with the block headers (rewritten with repair). */
-  /** Index files to rewrite (`problem`: not a regular file, so never replaced by --repair). */
+  /**
+   * Index files that were missing or disagreed with the block headers (rewritten with repair;
+   * `problem`: not a regular file, so never replaced).
+   */
   readonly staleIndexes: { file: string; rewritten: boolean; problem?: string }[];
   /**
    * Checkpoint files named by the log's CheckpointRef records: how many were checked, and those
@@ -114,18 +117,21 @@ export interface FsckOptions {
 
 /** Throws only for problems that prevent checking at all (NOT_FOUND, NOT_A_RECORDING, manifest errors). */
 export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
-  if (!o.repair) return check(dir, o);
+  if (!o.repair) return check(dir, o, existsSync(join(dir, WRITER_LOCK)));
   readManifest(dir);
+  // Whether a writer's lock was there before the repair's own (see noSegmentsReason).
+  const locked = existsSync(join(dir, WRITER_LOCK));
   // A repair changes files: not while a writer has the recording open (BUSY, as openAppend).
   takeWriterLock(dir);
   try {
-    return check(dir, o);
+    return check(dir, o, locked);
   } finally {
     releaseWriterLock(dir);
   }
 }
 
-function check(dir: string, o: FsckOptions): FsckReport {
+/** `locked`: a writer's lock was there (a live writer's, or a crashed one's the repair took over). */
+function check(dir: string, o: FsckOptions, locked: boolean): FsckReport {
   const manifest = readManifest(dir);
   /** Replaces the open segment `n`'s content with a fresh header (no blocks). */
   const freshHeader = (fd: number, n: number): void => {
@@ -138,13 +144,24 @@ function check(dir: string, o: FsckOptions): FsckReport {
     writeSync(fd, h, 0, h.length, 0);
     fsyncSync(fd);
   };
-  const numbers = listSegments(dir);
-  const none = numbers.length === 0 ? noSegmentsReason(dir) : undefined;
+  let numbers = listSegments(dir);
+  const none = numbers.length === 0 ? noSegmentsReason(dir, locked) : undefined;
   if (none !== undefined)
     throw new HindsightError("CORRUPT_SEGMENT", none, {
       where: dir,
       hint: "restore the segment files from a copy of the recording",
     });
+  if (numbers.length === 0 && o.repair) {
+    // Cut by a crash before its first block: segment 1 as the writer starts it, so that the
+    // recording, its writer's lock gone, reads as the closed (empty) one it now is.
+    const fd = openSync(segmentPath(dir, 1), "wx");
+    try {
+      freshHeader(fd, 1);
+    } finally {
+      closeSync(fd);
+    }
+    numbers = [1];
+  }
   const segments: FsckSegment[] = [];
   const corrupt: FsckCorruption[] = [];
   const staleIndexes: { file: string; rewritten: boolean; problem?: string }[] = [];
@@ -175,7 +192,7 @@ function check(dir: string, o: FsckOptions): FsckReport {
       const claimedAtStart = index?.size;
       /**
        * The last segment, cut short after it was closed (see FsckReport.cutShort): reported, and
-       * with --repair cut back to `end`, its last whole block (removed when that is its start).
+       * with --repair cut back to `end`, its last whole block (a fresh header when that is its start).
        */
       const reportCut = (indexed: number, end: number): boolean => {
         let repaired = false;
@@ -222,7 +239,7 @@ function check(dir: string, o: FsckOptions): FsckReport {
             lastGoodSeq: seq - 1,
             repaired: false,
           };
-          if (o.repair) {
+          if (o.repair && corrupt.length === 0) {
             // A header of its own, as the writer starts a segment with: the segment before it
             // was sealed saying another followed, and one does (an empty one).
             freshHeader(fd, n);
@@ -287,7 +304,8 @@ function check(dir: string, o: FsckOptions): FsckReport {
             for (const r of decodeBlockBuffer(file, e, buf, got, o.maxRecordSize ?? 16 * 1024 * 1024)) {
               if (r.type === "checkpoint")
                 refs.push({ location: r.location, digest: r.stateDigest, seq: r.seq });
-              else if (r.type === "marker") runOpen = r.kind === MarkerKind.start ? r.seq : null;
+              else if (r.type === "marker" && r.kind === MarkerKind.start) runOpen = r.seq;
+              else if (r.type === "marker" && r.kind === MarkerKind.stop) runOpen = null;
               lastRecordSeq = r.seq;
             }
           } catch (err) {
@@ -332,7 +350,7 @@ function check(dir: string, o: FsckOptions): FsckReport {
               segment: file,
               offset: p.offset,
               reason: last
-                ? `closed segment ends in damage (${p.reason}), though its index, written when it was closed, names its size`
+                ? `closed segment ends in damage (${p.reason}), though its index, written when it was closed, names its size (after a power loss with --fsync never, removing that index lets --repair cut it back)`
                 : `sealed segment ends mid-block (${p.reason})`,
               afterSeq: seq - 1,
             });
@@ -466,7 +484,8 @@ function check(dir: string, o: FsckOptions): FsckReport {
     corrupt,
     staleIndexes,
     checkpoints,
-    ...(runOpen !== null && corrupt.length === 0
+    // (Not while a writer holds the recording: its run is still going.)
+    ...(runOpen !== null && corrupt.length === 0 && !(locked && !o.repair)
       ? { unfinishedRun: { startSeq: runOpen, lastSeq: lastRecordSeq } }
       : {}),
   };

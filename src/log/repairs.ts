@@ -25,9 +25,7 @@ export function readRepairs(dir: string): RepairEntry[] {
     return [];
   try {
     const list = JSON.parse(readFileSync(join(dir, REPAIRS_FILE), "utf8")) as unknown;
-    return Array.isArray(list)
-      ? list.filter((e): e is RepairEntry => typeof e === "object" && e !== null && typeof e.at === "string")
-      : [];
+    return Array.isArray(list) ? list.filter(isRepairEntry) : [];
   } catch {
     return [];
   }
@@ -55,4 +53,21 @@ export function describeRepair(r: RepairEntry): string {
   if (r.checkpointsRemoved?.length)
     what.push(`removed damaged checkpoint file(s) ${r.checkpointsRemoved.join(", ")}`);
   return `fsck --repair changed this recording at ${r.at}: ${what.join("; ") || "no details"}`;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+const has = (o: Record<string, unknown>, ...numbers: string[]): boolean =>
+  typeof o["segment"] === "string" && numbers.every((k) => typeof o[k] === "number");
+
+/** An entry as fsck --repair writes it (a file edited by hand or hostile may hold anything). */
+function isRepairEntry(e: unknown): e is RepairEntry {
+  if (!isObject(e) || typeof e["at"] !== "string") return false;
+  const t = e["tornTail"];
+  const c = e["cutShort"];
+  const k = e["checkpointsRemoved"];
+  return (
+    (t === undefined || (isObject(t) && has(t, "offset", "droppedBytes", "lastGoodSeq"))) &&
+    (c === undefined || (isObject(c) && has(c, "offset", "lostBytes", "lastGoodSeq"))) &&
+    (k === undefined || (Array.isArray(k) && k.every((x) => typeof x === "string")))
+  );
 }

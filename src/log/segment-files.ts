@@ -293,13 +293,16 @@ export const WRITER_LOCK = "writer.lock";
  * crash before its first block (undefined when it may be): every writer writes segment 1 by the
  * time it closes, and holds writer.lock until then; checkpoint files come after blocks.
  */
-export function noSegmentsReason(dir: string): string | undefined {
+export function noSegmentsReason(
+  dir: string,
+  locked = existsSync(join(dir, WRITER_LOCK)),
+): string | undefined {
   const checkpoints = join(dir, "checkpoints");
   const hasCheckpoints =
     existsSync(checkpoints) && readdirSync(checkpoints).some((f) => f.endsWith(".state"));
   if (hasCheckpoints)
     return "the recording has checkpoint files but no segment files: its segments were lost or removed";
-  if (!existsSync(join(dir, WRITER_LOCK)))
+  if (!locked)
     return "the recording has no segment files, though no writer holds it (a closed recording has at least one): they were lost or removed";
   return undefined;
 }

@@ -486,6 +486,12 @@ describe("fsck across segments", () => {
       expect(report.corrupt[1]).toMatchObject({
         seqRange: [first3.firstSeq, first3.firstSeq + first3.recordCount - 1],
       });
+      // With corruption found, --repair changes nothing, not even a torn last segment after it.
+      const lastSeg = `segment-${String(new Set(blocks.map((b) => b.segment)).size).padStart(6, "0")}`;
+      writeFileSync(join(rec, `${lastSeg}.hsl`), readFileSync(join(rec, `${lastSeg}.hsl`)).subarray(0, 10));
+      rmSync(join(rec, `${lastSeg}.hsi`));
+      expect(fsck(rec, { repair: true }).torn).toMatchObject({ repaired: false });
+      expect(readFileSync(join(rec, `${lastSeg}.hsl`)).length).toBe(10);
       // Segments 2 and 4 are read whole, from their own first sequence numbers.
       const s2 = report.segments.find((s) => s.file === "segment-000002.hsl");
       expect(s2).toMatchObject({ firstSeq: (bySegment(2)[0] as { firstSeq: number }).firstSeq });
@@ -578,6 +584,26 @@ describe("repairs and files that are not regular files", () => {
     }
   });
 
+  it("--repair of a recording cut by a crash before its first block gives it segment 1; without the crashed writer's lock it is corrupt", () => {
+    const t = tempDir();
+    try {
+      const rec = segmentedLog(join(t.dir, "rec"), 50, 8192);
+      for (const f of readdirSync(rec)) if (f.startsWith("segment-")) rmSync(join(rec, f));
+      expect(() => fsck(rec, { repair: true })).toThrow(/no segment files, though no writer holds it/);
+      // The lock a crashed writer left (its process is gone): taken over, then released.
+      const dead = spawnSync(process.execPath, ["-e", ""]).pid as number;
+      writeFileSync(join(rec, WRITER_LOCK), JSON.stringify({ pid: dead, host: hostname() }));
+      expect(fsck(rec, { repair: true })).toMatchObject({ ok: true, records: 0 });
+      expect(existsSync(join(rec, WRITER_LOCK))).toBe(false);
+      expect(fsck(rec)).toMatchObject({ ok: true, records: 0 });
+      const r = LogReader.open(rec);
+      expect([...r.records()]).toEqual([]);
+      r.close();
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it("--repair waits for no writer: BUSY while a live one holds the lock", () => {
     const t = tempDir();
     try {
@@ -643,6 +669,22 @@ describe("repairs and files that are not regular files", () => {
       const rep = make("repairs");
       fifo(join(rep, "repairs.json"));
       expect(readRepairs(rep)).toEqual([]);
+      // Entries not as fsck writes them are left out (a describer would fail on them).
+      rmSync(join(rep, "repairs.json"));
+      const good = {
+        at: "2026-12-02T00:00:00Z",
+        checkpointsRemoved: ["checkpoints/ckpt-000000000001.state"],
+      };
+      writeFileSync(
+        join(rep, "repairs.json"),
+        JSON.stringify([
+          good,
+          { at: "x", checkpointsRemoved: "all" },
+          { at: "y", tornTail: { offset: "1" } },
+          7,
+        ]),
+      );
+      expect(readRepairs(rep)).toEqual([good]);
     } finally {
       t.cleanup();
     }

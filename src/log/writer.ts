@@ -347,8 +347,15 @@ export class LogWriter {
         cause: e,
       });
     }
-    writeFileAtomic(join(dir, MANIFEST_FILE), manifestToJson(manifest), o.fsync !== "never");
+    // The lock before the manifest: a reader never sees a whole manifest, no segment and no lock
+    // (a closed recording whose segments were lost; FORMAT.md section 7).
     takeWriterLock(dir);
+    try {
+      writeFileAtomic(join(dir, MANIFEST_FILE), manifestToJson(manifest), o.fsync !== "never");
+    } catch (e) {
+      releaseWriterLock(dir);
+      throw e;
+    }
     return new LogWriter(dir, manifest, o, 0, { segNo: 1, fd: -1, segBytes: 0, segEntries: [] });
   }
 

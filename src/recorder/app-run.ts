@@ -390,18 +390,22 @@ export class AppRun {
 
   /** Fires timers due at or before `timeNs` (each tick is a recorded decision and an event of its own). */
   private fireDue(timeNs: bigint): Promise<void> | undefined {
+    // Refused before any tick fires: a refused event leaves nothing recorded.
+    const most = this.engine.mostCatchUp(timeNs);
+    if (most !== null && most.ticks > MAX_TICKS_AT_ONCE) {
+      const t = most.timer;
+      throw new HindsightError(
+        "BAD_INPUT",
+        `time ${timeNs} would fire timer '${t.name}' of step '${t.step}'${t.key ? ` (key ${JSON.stringify(t.key)})` : ""} ${most.ticks} times (every ${t.period} ns from ${t.due}) before it: more than ${MAX_TICKS_AT_ONCE} ticks at once are refused`,
+        { hint: "check the time (ns since the epoch), or cancel the timer first" },
+      );
+    }
     for (
       let t: TimerState | null = this.engine.nextDueTimer(timeNs);
       t;
       t = this.engine.nextDueTimer(timeNs)
     ) {
       const due = t.due;
-      if (t.period > 0n && (timeNs - due) / t.period >= MAX_TICKS_AT_ONCE)
-        throw new HindsightError(
-          "BAD_INPUT",
-          `time ${timeNs} would fire timer '${t.name}' of step '${t.step}'${t.key ? ` (key ${JSON.stringify(t.key)})` : ""} ${(timeNs - due) / t.period + 1n} times (every ${t.period} ns from ${due}) before it: more than ${MAX_TICKS_AT_ONCE} ticks at once are refused`,
-          { hint: "check the time (ns since the epoch), or cancel the timer first" },
-        );
       const seq = this.nextSeq();
       this.append(
         rec.decision({

@@ -47,7 +47,6 @@ import { CANNOT_BE_RECORDED, CHECKPOINT_DIR, SEALED_INSIDE } from "../recorder/a
 type DecisionRecord = DecisionRecordBase & { readonly seq: number };
 type OutputRecord = OutputRecordBase & { readonly seq: number };
 
-
 /** Repairs (repairs.json) given as notes, the latest. */
 const MAX_REPAIR_NOTES = 10;
 
@@ -622,7 +621,9 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
   const repairs = readRepairs(reader.dir);
   const notes: string[] = repairs.slice(-MAX_REPAIR_NOTES).map(describeRepair);
   if (repairs.length > MAX_REPAIR_NOTES)
-    notes.unshift(`${repairs.length - MAX_REPAIR_NOTES} earlier repair(s) not shown (repairs.json lists them)`);
+    notes.unshift(
+      `${repairs.length - MAX_REPAIR_NOTES} earlier repair(s) not shown (repairs.json lists them)`,
+    );
 
   // START marker: seed and strict mode the run was made with.
   let start: MarkerRecord | null = null;
