@@ -97,6 +97,19 @@ function oneStepApp(name: string, fn: (v: Ev, ctx: StepContext<never>) => Promis
   });
 }
 
+/** A one-step app keyed by `k`, on stream "a" into sink "out": `step` gives handle (and onTick). */
+function keyedApp<V extends { k: string }, S>(
+  name: string,
+  step: Omit<Parameters<typeof keyed<V, S>>[0], "from" | "key">,
+): App {
+  return defineApp({
+    name,
+    inputs: { a: codecs.json<V>() },
+    sinks: { out: codecs.json() },
+    steps: { s: keyed<V, S>({ from: "a", key: (v) => v.k, ...step }) },
+  });
+}
+
 /** The decision records of a recording that `keep` accepts. */
 function decisionsOf(reader: LogReader, keep: (r: DecisionRecord) => boolean): DecisionRecord[] {
   const out: DecisionRecord[] = [];
@@ -496,20 +509,11 @@ describe("record then replay", () => {
   it("state a checkpoint cannot hold: a build that has it diverges, and a recorded run that failed on it fails the same way", async () => {
     /** Keeps NaN in the state of the event with `x === badAt` (a checkpoint cannot hold it). */
     const nanApp = (badAt: number | null) =>
-      defineApp({
-        name: "nan",
-        inputs: { a: codecs.json<Ev>() },
-        sinks: { out: codecs.json() },
-        steps: {
-          s: keyed<Ev, { n: number; bad: number }>({
-            from: "a",
-            key: (v) => v.k,
-            handle(v, ctx) {
-              ctx.state = { n: v.x, bad: v.x === badAt ? Number.NaN : 0 };
-              ctx.emit("out", { n: v.x });
-              return undefined;
-            },
-          }),
+      keyedApp<Ev, { n: number; bad: number }>("nan", {
+        handle(v, ctx) {
+          ctx.state = { n: v.x, bad: v.x === badAt ? Number.NaN : 0 };
+          ctx.emit("out", { n: v.x });
+          return undefined;
         },
       });
     const push = async (app: App, dir: string) => {
@@ -551,23 +555,14 @@ describe("record then replay", () => {
 
   it("ticks due together replay in the recorded order; a build that sets them the other way diverges at the first", async () => {
     const twoTimers = (names: string[]) =>
-      defineApp({
-        name: "two-timers",
-        inputs: { a: codecs.json<{ k: string }>() },
-        sinks: { out: codecs.json() },
-        steps: {
-          s: keyed<{ k: string }, number>({
-            from: "a",
-            key: (v) => v.k,
-            handle(_v, ctx) {
-              if (ctx.state === undefined) for (const n of names) ctx.timers.at(n, 5_000n);
-              ctx.state = 1;
-              return undefined;
-            },
-            onTick(t, ctx) {
-              ctx.emit("out", { tick: t.name });
-            },
-          }),
+      keyedApp<{ k: string }, number>("two-timers", {
+        handle(_v, ctx) {
+          if (ctx.state === undefined) for (const n of names) ctx.timers.at(n, 5_000n);
+          ctx.state = 1;
+          return undefined;
+        },
+        onTick(t, ctx) {
+          ctx.emit("out", { tick: t.name });
         },
       });
     const dir = fresh();
@@ -622,28 +617,19 @@ describe("record then replay", () => {
   });
 
   it("advanceTo is queued with pushes: an asynchronous tick is recorded before a push made after it", async () => {
-    const app = defineApp({
-      name: "slow-ticks",
-      inputs: { a: codecs.json<{ k: string; at?: string }>() },
-      sinks: { out: codecs.json() },
-      steps: {
-        s: keyed<{ k: string; at?: string }, number>({
-          from: "a",
-          key: (v) => v.k,
-          handle(v, ctx) {
-            if (v.at) ctx.timers.at("t", BigInt(v.at));
-            ctx.state = (ctx.state ?? 0) + 1;
-            ctx.emit("out", { k: v.k, n: ctx.state });
-            return undefined;
-          },
-          async onTick(tick, ctx) {
-            const ref = await ctx.lookup("tickRef", ctx.key, async (k) => {
-              await new Promise((r) => setTimeout(r, 15));
-              return { k };
-            });
-            ctx.emit("out", { tick: tick.name, ref });
-          },
-        }),
+    const app = keyedApp<{ k: string; at?: string }, number>("slow-ticks", {
+      handle(v, ctx) {
+        if (v.at) ctx.timers.at("t", BigInt(v.at));
+        ctx.state = (ctx.state ?? 0) + 1;
+        ctx.emit("out", { k: v.k, n: ctx.state });
+        return undefined;
+      },
+      async onTick(tick, ctx) {
+        const ref = await ctx.lookup("tickRef", ctx.key, async (k) => {
+          await new Promise((r) => setTimeout(r, 15));
+          return { k };
+        });
+        ctx.emit("out", { tick: tick.name, ref });
       },
     });
     const dir = fresh();
@@ -671,23 +657,14 @@ describe("record then replay", () => {
   });
 
   it("a time that would fire a periodic timer a million times at once is refused; the run goes on", async () => {
-    const app = defineApp({
-      name: "heartbeat",
-      inputs: { a: codecs.json<{ k: string }>() },
-      sinks: { out: codecs.json() },
-      steps: {
-        s: keyed<{ k: string }, number>({
-          from: "a",
-          key: (v) => v.k,
-          handle(_v, ctx) {
-            if (ctx.state === undefined) ctx.timers.every("hb", 1000n);
-            ctx.state = (ctx.state ?? 0) + 1;
-            return undefined;
-          },
-          onTick(_t, ctx) {
-            ctx.emit("out", { beat: ctx.state });
-          },
-        }),
+    const app = keyedApp<{ k: string }, number>("heartbeat", {
+      handle(_v, ctx) {
+        if (ctx.state === undefined) ctx.timers.every("hb", 1000n);
+        ctx.state = (ctx.state ?? 0) + 1;
+        return undefined;
+      },
+      onTick(_t, ctx) {
+        ctx.emit("out", { beat: ctx.state });
       },
     });
     const dir = fresh();
@@ -706,23 +683,16 @@ describe("record then replay", () => {
     await run.push("a", { k: "x" }, 5_500n);
     expect(await run.stop()).toMatchObject({ status: "ok", events: 2, ticks: 4 });
     // Refused before any timer fires: an earlier-due timer's ticks are not recorded either.
-    const fast = defineApp({
-      ...app,
-      steps: {
-        s: keyed<{ k: string }, number>({
-          from: "a",
-          key: (v) => v.k,
-          handle(_v, ctx) {
-            if (ctx.state === undefined) {
-              ctx.timers.every("hb", 1000n);
-              ctx.timers.every("fast", 1n, 10_000n);
-            }
-            ctx.state = 1;
-            return undefined;
-          },
-          onTick() {},
-        }),
+    const fast = keyedApp<{ k: string }, number>("heartbeat", {
+      handle(_v, ctx) {
+        if (ctx.state === undefined) {
+          ctx.timers.every("hb", 1000n);
+          ctx.timers.every("fast", 1n, 10_000n);
+        }
+        ctx.state = 1;
+        return undefined;
       },
+      onTick() {},
     });
     const run3 = await startRun(fast, { out: fresh(), writer: { fsync: "never" } });
     await run3.push("a", { k: "x" }, 1_000n);
