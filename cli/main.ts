@@ -79,6 +79,7 @@ running = false;
 process.exitCode = code;
 // An interrupted recording may have left a read of an idle standard input pending.
 if (asks > 0 || stalled) process.stdin.destroy();
-// A recording sealed at a second Ctrl-C left an event unfinished: what the app still has running
-// for it (a look-up's socket or timer) must not keep the process alive once the output is out.
-if (asks > 1) process.stderr.write("", () => process.stdout.write("", () => process.exit(code)));
+// An interrupted recording is sealed: nothing it left running must keep the process alive once
+// the output is out, neither a read of an idle input FIFO (a blocking read in libuv's pool) nor,
+// after a second Ctrl-C, what the app still has running for an unfinished event.
+if (asks > 0) process.stderr.write("", () => process.stdout.write("", () => process.exit(code)));

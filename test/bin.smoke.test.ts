@@ -129,6 +129,24 @@ describe("bin/hindsight.js", () => {
     expect(v.status, v.stderr).toBe(0);
   }, 30_000);
 
+  it("Ctrl-C while a named pipe is idle ends the capture at once (exit 130), its writer still holding it", async () => {
+    const fifo = join(tmp, "idle.fifo");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    const writer = spawn("sh", ["-c", `exec 3>"${fifo}"; printf '{"ts":1}\\n{"ts":2}\\n' >&3; sleep 60`], {
+      stdio: "ignore",
+    });
+    children.add(writer);
+    const out = join(tmp, "fifo-rec");
+    const { child, exited } = start(["record", "-i", `q=${fifo}`, "-o", out]);
+    expect(await inputsOnDisk(out, 2)).toBe(2);
+    const t0 = Date.now();
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    // It used to wait for the pipe's writer to close it (a blocking read in libuv's pool).
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    writer.kill("SIGKILL");
+  }, 60_000);
+
   it("Ctrl-C while a merge by time waits on an idle pipe records nothing more from the other inputs", async () => {
     const base = 1793629800000000000n;
     const order = (i: number) =>

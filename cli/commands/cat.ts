@@ -172,7 +172,12 @@ export function register(program: Command, ctx: CommandContext): Command {
             },
           );
         if (o.payload || (streams && !types)) types = ["input"];
-        if (r.tornTail)
+        if (r.writer)
+          err(
+            ctx.io,
+            `hindsight: note: a writer (pid ${r.writer.pid}) has the recording open: printing what is written so far`,
+          );
+        else if (r.tornTail)
           err(
             ctx.io,
             `hindsight: warning: torn tail in ${r.tornTail.segment} at offset ${r.tornTail.offset} (${r.tornTail.droppedBytes} bytes not readable); run \`hindsight fsck --repair\``,

@@ -77,6 +77,10 @@ export function register(program: Command, ctx: CommandContext): Command {
             ? `index ${s.file}: ${s.problem} (ignored when read; remove it by hand, then --repair writes the index)`
             : `index ${s.file} was missing or stale${s.rewritten ? " — rewritten" : " (harmless: rebuilt from headers when read; --repair rewrites it)"}`,
         );
+      if (r.beingWritten)
+        lines.push(
+          `note: a writer (pid ${r.beingWritten.pid}${r.beingWritten.host ? ` on ${r.beingWritten.host}` : ""}) has the recording open: what is written so far was checked`,
+        );
       if (r.unfinishedRun)
         lines.push(
           `note: the run started at seq ${r.unfinishedRun.startSeq} has no STOP marker (last record seq ${r.unfinishedRun.lastSeq}): it did not end cleanly (a crash), or the end of the recording was lost`,

@@ -52,6 +52,11 @@ export function register(program: Command, ctx: CommandContext): Command {
       if (m.sinks.length)
         lines.push("", `sinks       ${m.sinks.map((s) => `${s.name} (${s.codec})`).join(", ")}`);
       for (const rep of r.repairs) lines.push("", `note: ${describeRepair(rep)}`);
+      if (r.beingWritten)
+        lines.push(
+          "",
+          `note: a writer (pid ${r.beingWritten.pid}) has the recording open: these figures are of what is written so far`,
+        );
       if (r.tornTail)
         lines.push(
           "",

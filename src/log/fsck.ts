@@ -26,6 +26,7 @@ import {
   indexFileName,
   indexPath,
   listSegments,
+  liveWriter,
   lostLaterSegments,
   missingAfterReason,
   noSegmentsReason,
@@ -104,6 +105,11 @@ export interface FsckReport {
    * with the index that would tell. A note: not an error by itself.
    */
   readonly unfinishedRun?: { readonly startSeq: number; readonly lastSeq: number };
+  /**
+   * A writer had the recording open (its lock names a process that runs): what was checked is
+   * a prefix, and an incomplete last block is the one being written (not a torn tail).
+   */
+  readonly beingWritten?: { readonly pid: number; readonly host?: string };
 }
 
 export interface FsckOptions {
@@ -133,6 +139,8 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
 /** `locked`: a writer's lock was there (a live writer's, or a crashed one's the repair took over). */
 function check(dir: string, o: FsckOptions, locked: boolean): FsckReport {
   const manifest = readManifest(dir);
+  // (A repair holds the lock itself: a live writer made it BUSY already.)
+  const live = o.repair ? undefined : liveWriter(dir);
   /** Replaces the open segment `n`'s content with a fresh header (no blocks). */
   const freshHeader = (fd: number, n: number): void => {
     const h = encodeSegmentHeader({
@@ -423,7 +431,14 @@ function check(dir: string, o: FsckOptions, locked: boolean): FsckReport {
       }
       if (last && torn?.repaired && existsSync(indexPath(dir, n))) unlinkSync(indexPath(dir, n));
       // Sealed when another segment was started after it, and yet the last: later segments lost.
-      if (last && !stop && cut === undefined && lostLaterSegments(index, size))
+      // (Unless the next one is there now: a live writer started it after the listing.)
+      if (
+        last &&
+        !stop &&
+        cut === undefined &&
+        lostLaterSegments(index, size) &&
+        !existsSync(segmentPath(dir, n + 1))
+      )
         corrupt.push({
           code: "CORRUPT_SEGMENT",
           segment: file,
@@ -440,6 +455,8 @@ function check(dir: string, o: FsckOptions, locked: boolean): FsckReport {
       }
     }
   }
+  // Being written: the last block may be incomplete yet. That is no torn tail.
+  if (live !== undefined && torn !== undefined && !torn.repaired) torn = undefined;
   const checkpoints = checkCheckpointFiles(dir, refs, Boolean(o.repair) && corrupt.length === 0);
   // What --repair took out of the recording is kept beside it: replay and verify then say so
   // (a recording cut back to its last whole block otherwise reads as a crash's).
@@ -484,8 +501,9 @@ function check(dir: string, o: FsckOptions, locked: boolean): FsckReport {
     corrupt,
     staleIndexes,
     checkpoints,
+    ...(live ? { beingWritten: live } : {}),
     // (Not while a writer holds the recording: its run is still going.)
-    ...(runOpen !== null && corrupt.length === 0 && !(locked && !o.repair)
+    ...(runOpen !== null && corrupt.length === 0 && live === undefined
       ? { unfinishedRun: { startSeq: runOpen, lastSeq: lastRecordSeq } }
       : {}),
   };

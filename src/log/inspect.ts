@@ -38,6 +38,8 @@ export interface InspectReport {
   readonly rawBytes: number;
   readonly compressionRatio: number;
   readonly tornTail?: { segment: string; offset: number; droppedBytes: number; reason: string };
+  /** A writer has the recording open (see LogReader.writer): the figures are of a prefix. */
+  readonly beingWritten?: { readonly pid: number; readonly host?: string };
   /** What `fsck --repair` took out of the recording (repairs.json), oldest first. */
   readonly repairs: RepairEntry[];
 }
@@ -133,7 +135,8 @@ export function inspect(dir: string): InspectReport {
       rawBytes,
       compressionRatio: rawBytes ? bytesOnDisk / rawBytes : 1,
       repairs: readRepairs(dir),
-      ...(r.tornTail
+      ...(r.writer ? { beingWritten: r.writer } : {}),
+      ...(r.tornTail && !r.writer
         ? {
             tornTail: {
               segment: r.tornTail.segment,

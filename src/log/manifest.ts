@@ -136,7 +136,7 @@ export function readManifest(dir: string): Manifest {
       "manifest.json is empty: the recording is being created, or its creation was cut short before anything was recorded",
       {
         where: file,
-        hint: "wait for the recording to start, or remove the directory if no recorder is running",
+        hint: "wait for the recording to start, or remove the directory if no recorder is running (nothing was recorded in it)",
       },
     );
   let j: Record<string, unknown>;

@@ -11,7 +11,7 @@
  *     scan that reaches it throws a HindsightError (CORRUPT_BLOCK, CORRUPT_HEADER, ...)
  *     naming the segment, offset and sequence range.
  */
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, existsSync, openSync, readSync } from "node:fs";
 import { type FileHandle, open as openAsync } from "node:fs/promises";
 import { decompressBlock } from "../codec/compression.js";
 import { decodeRecords } from "../codec/record-codec.js";
@@ -38,6 +38,7 @@ import {
   type IndexEntry,
   indexPath,
   listSegments,
+  liveWriter,
   lostLaterSegments,
   missingAfterReason,
   noSegmentsReason,
@@ -92,6 +93,11 @@ export class LogReader {
   readonly options: ReaderOptions;
   /** The torn tail found at the end of the last segment, if any (records before it are readable). */
   readonly tornTail: TornTail | undefined;
+  /**
+   * The writer that had the recording open when it was opened (its lock names a process that
+   * runs): the reader sees a prefix, and a torn tail is the block being written, not damage.
+   */
+  readonly writer: { readonly pid: number; readonly host?: string } | undefined;
   /** Corruption found while indexing; scans stop with an error when they reach it. */
   readonly corruption: Corruption | undefined;
   /** The segments read; `indexed` when their block list came from the index file, not a walk. */
@@ -198,8 +204,9 @@ export class LogReader {
       seq += entries.reduce((a, e) => a + e.recordCount, 0);
       infos.push({ number: n, path, size, blocks: entries.length, indexed });
       // The last segment present was sealed when another was started after it (its intact index
-      // says so): the segments after it were lost, which no crash does.
-      if (!segProblem && last && lostLaterSegments(index, size))
+      // says so): the segments after it were lost, which no crash does. Unless that one is
+      // there now: a live writer started it after the segments were listed (read a prefix).
+      if (!segProblem && last && lostLaterSegments(index, size) && !existsSync(segmentPath(dir, n + 1)))
         segProblem = {
           kind: "corrupt",
           code: "CORRUPT_SEGMENT",
@@ -215,6 +222,7 @@ export class LogReader {
     }
     this.segments = infos;
     this.tornTail = problem?.kind === "torn" ? problem : undefined;
+    this.writer = liveWriter(dir);
     this.corruption = problem?.kind === "corrupt" ? problem : undefined;
     this.prefixMaxTime = new Array(this.blocks.length);
     let m = 0n;

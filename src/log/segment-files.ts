@@ -9,6 +9,7 @@ import {
   readSync,
   statSync,
 } from "node:fs";
+import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { HindsightError } from "../errors.js";
 import {
@@ -305,4 +306,35 @@ export function noSegmentsReason(
   if (!locked)
     return "the recording has no segment files, though no writer holds it (a closed recording has at least one): they were lost or removed";
   return undefined;
+}
+
+/** Whether process `pid` runs on this host (EPERM: it does, under another user). */
+export function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * The writer that has the recording open, when its writer.lock names a process that runs (or
+ * one on another host, which cannot be told from here); undefined when there is no lock or its
+ * writer is gone (a crash). A reader then sees a prefix of what is being written.
+ */
+export function liveWriter(dir: string): { readonly pid: number; readonly host?: string } | undefined {
+  const path = join(dir, WRITER_LOCK);
+  if (!existsSync(path) || notRegularFile(path) !== undefined || statSync(path).size > 4096) return undefined;
+  let holder: { pid?: unknown; host?: unknown };
+  try {
+    holder = JSON.parse(readFileSync(path, "utf8")) as typeof holder;
+  } catch {
+    return undefined;
+  }
+  const pid = typeof holder.pid === "number" ? holder.pid : undefined;
+  if (pid === undefined) return undefined;
+  const host = typeof holder.host === "string" ? holder.host : undefined;
+  if (host !== undefined && host !== hostname()) return { pid, host };
+  return pid === process.pid || processRuns(pid) ? { pid } : undefined;
 }

@@ -219,6 +219,24 @@ describe("a closed segment cut short afterwards", () => {
     expect(readAll(readFileSync(join(d, seg))).records).toEqual([]);
   });
 
+  it("with a live writer's lock, an incomplete last block is the one being written: no torn tail, no damage", () => {
+    readAll(original.subarray(0, (blockEnds[1] as number) + 10), false);
+    const d = join(root.dir, "case");
+    writeFileSync(join(d, WRITER_LOCK), JSON.stringify({ pid: process.pid, host: hostname() }));
+    try {
+      const r = fsck(d);
+      expect(r).toMatchObject({ ok: true, beingWritten: { pid: process.pid } });
+      expect(r.torn).toBeUndefined();
+      const reader = LogReader.open(d);
+      expect(reader.writer).toEqual({ pid: process.pid });
+      reader.close();
+    } finally {
+      rmSync(join(d, WRITER_LOCK));
+    }
+    // Its writer gone (no lock), the same bytes are a crash's torn tail.
+    expect(fsck(d).torn).toMatchObject({ offset: blockEnds[1] });
+  });
+
   it("a closed segment (its index names its size) whose end was zeroed is corrupt, not a torn tail", () => {
     const zeroed = Buffer.from(original);
     zeroed.fill(0, blockEnds.at(-2) as number);

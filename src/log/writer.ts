@@ -63,10 +63,12 @@ import {
   type IndexEntry,
   indexPath,
   listSegments,
+  liveWriter,
   lostLaterSegments,
   makeDirs,
   missingAfterReason,
   notRegularFile,
+  processRuns,
   readFully,
   readIndex,
   readIndexFile,
@@ -203,15 +205,6 @@ export function takeWriterLock(dir: string): void {
   });
 }
 
-function processRuns(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 export function releaseWriterLock(dir: string): void {
   try {
     rmSync(join(dir, WRITER_LOCK), { force: true });
@@ -312,7 +305,9 @@ export class LogWriter {
       if (entries.length > 0)
         throw new HindsightError("ALREADY_EXISTS", `${dir} is not empty`, {
           hint: existsSync(join(dir, MANIFEST_FILE))
-            ? "it already holds a recording; choose a new --out"
+            ? statSync(join(dir, MANIFEST_FILE)).size === 0 && liveWriter(dir) === undefined
+              ? "it holds a recording whose creation was cut short before anything was recorded: remove the directory, or choose a new --out"
+              : "it already holds a recording; choose a new --out"
             : "choose a new or empty --out directory",
         });
     }

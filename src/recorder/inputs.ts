@@ -9,7 +9,8 @@
  *     that have ended.
  * The interleaving chosen is what gets recorded; replay never recomputes it.
  */
-import { createReadStream, statSync } from "node:fs";
+import { createReadStream, open, statSync } from "node:fs";
+import { Socket } from "node:net";
 import type { Readable } from "node:stream";
 import { HindsightError } from "../errors.js";
 import { MAX_TIME_NS } from "../format/constants.js";
@@ -267,6 +268,14 @@ async function openSource(spec: InputSpec, index: number, o: ReadInputsOptions):
     if (!o.stdin)
       throw new HindsightError("USAGE", `stream ${spec.stream} reads standard input, which is not available`);
     stream = o.stdin;
+  } else if (statSync(spec.path, { throwIfNoEntry: false })?.isFIFO()) {
+    // A named pipe is read as a pipe (non-blocking, like standard input), not through libuv's
+    // thread pool: a blocking read there of an idle pipe would keep the process from exiting
+    // after an interrupt until the pipe's writer closes it.
+    const fd = await new Promise<number>((res, rej) =>
+      open(spec.path, "r", (e, fd) => (e ? rej(e) : res(fd))),
+    );
+    stream = new Socket({ fd, readable: true, writable: false });
   } else {
     stream = createReadStream(spec.path, { highWaterMark: 1 << 20 }) as Readable;
   }

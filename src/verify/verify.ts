@@ -14,6 +14,7 @@ import { formatTime } from "../format/time.js";
 import { findLineageRecord, recordedLineage } from "../lineage/recorded.js";
 import { explainEvent, type Lineage, renderLineage, withDecisionKindNames } from "../lineage/why.js";
 import { LogReader } from "../log/index.js";
+import { liveWriter } from "../log/segment-files.js";
 import { SEALED_INSIDE } from "../recorder/app-run.js";
 import {
   buildDiffers,
@@ -358,9 +359,11 @@ export async function verifyRecording(
       notes.push(`the recorded run ended with status: ${res.stop.status}`);
     if (!res.stop && !res.divergence)
       notes.push(
-        notes.some((n) => n.startsWith("fsck --repair") && n.includes("STOP marker"))
-          ? "the recording has no STOP marker (fsck --repair cut it off, see above)"
-          : "the recording has no STOP marker (the run did not end cleanly)",
+        liveWriter(dir)
+          ? "the recording is being written (no STOP marker yet): verified what is written so far"
+          : notes.some((n) => n.startsWith("fsck --repair") && n.includes("STOP marker"))
+            ? "the recording has no STOP marker (fsck --repair cut it off, see above)"
+            : "the recording has no STOP marker (the run did not end cleanly)",
       );
     return {
       ...base,
