@@ -418,50 +418,57 @@ export async function recordAppCommand(
     const failure = current ? atInput(e, ...source.where(current)) : e;
     // What is left in --out: a recording of the run up to the failure (it replays as such).
     if (!(failure instanceof HindsightError) || sealed === undefined) throw failure;
+    interrupt.off();
     throw withSealedRecording(failure, sealed.dir ?? o.out, sealed.events, "its STOP marker says why");
   } finally {
-    release();
+    // The interrupt stays heard until the summary is out: a Ctrl-C while the recording is
+    // sealed must not end the process with its last block unwritten.
+    offStall?.();
     bar.stop();
     source.close();
   }
-  if (cutBy !== null) {
-    try {
-      sealUnfinished(run, cutBy, source.where(current as InputEvent)[0], ctx);
-    } finally {
-      for (const w of sinks.values()) w.close();
+  try {
+    if (cutBy !== null) {
+      try {
+        sealUnfinished(run, cutBy, source.where(current as InputEvent)[0], ctx);
+      } finally {
+        for (const w of sinks.values()) w.close();
+      }
+      return;
     }
-    return;
+    const interrupted = interrupt.signal.aborted;
+    const s = await run.stop(interrupted ? "interrupted" : undefined);
+    if (interrupted) {
+      ctx.exitCode = 130;
+      err(
+        ctx.io,
+        `hindsight: interrupted: the recording was sealed after ${s.events.toLocaleString("en-US")} events`,
+      );
+    }
+    for (const w of sinks.values()) w.close();
+    const back = order.report((e) => source.where(e)[0]);
+    if (back) err(ctx.io, `hindsight: note: ${back.note}`);
+    const seconds = (performance.now() - started) / 1000;
+    const summary = {
+      ...s,
+      ...(back ? { timesBack: back } : {}),
+      app: app.name,
+      buildId: loaded.buildId,
+      seconds,
+      eventsPerSecond: Math.round(s.events / Math.max(seconds, 1e-9)),
+    };
+    // A sink on stdout keeps stdout for the sink's bytes: the summary goes to stderr.
+    const say = [...o.sink].some((x) => x.value === "-")
+      ? (t: string) => err(ctx.io, t)
+      : (t: string) => out(ctx.io, t);
+    if (o.json) say(toJson(summary));
+    else
+      say(
+        `recorded app ${app.name} over ${s.events.toLocaleString("en-US")} events${s.ticks ? ` and ${s.ticks.toLocaleString("en-US")} ticks` : ""} into ${s.dir}: ` +
+          `${s.decisions.toLocaleString("en-US")} decisions, ${s.outputs.toLocaleString("en-US")} outputs, ${s.checkpoints} checkpoints, ` +
+          `${seconds.toFixed(2)} s (${summary.eventsPerSecond.toLocaleString("en-US")} events/s)`,
+      );
+  } finally {
+    interrupt.off();
   }
-  const interrupted = interrupt.signal.aborted;
-  const s = await run.stop(interrupted ? "interrupted" : undefined);
-  if (interrupted) {
-    ctx.exitCode = 130;
-    err(
-      ctx.io,
-      `hindsight: interrupted: the recording was sealed after ${s.events.toLocaleString("en-US")} events`,
-    );
-  }
-  for (const w of sinks.values()) w.close();
-  const back = order.report((e) => source.where(e)[0]);
-  if (back) err(ctx.io, `hindsight: note: ${back.note}`);
-  const seconds = (performance.now() - started) / 1000;
-  const summary = {
-    ...s,
-    ...(back ? { timesBack: back } : {}),
-    app: app.name,
-    buildId: loaded.buildId,
-    seconds,
-    eventsPerSecond: Math.round(s.events / Math.max(seconds, 1e-9)),
-  };
-  // A sink on stdout keeps stdout for the sink's bytes: the summary goes to stderr.
-  const say = [...o.sink].some((x) => x.value === "-")
-    ? (t: string) => err(ctx.io, t)
-    : (t: string) => out(ctx.io, t);
-  if (o.json) say(toJson(summary));
-  else
-    say(
-      `recorded app ${app.name} over ${s.events.toLocaleString("en-US")} events${s.ticks ? ` and ${s.ticks.toLocaleString("en-US")} ticks` : ""} into ${s.dir}: ` +
-        `${s.decisions.toLocaleString("en-US")} decisions, ${s.outputs.toLocaleString("en-US")} outputs, ${s.checkpoints} checkpoints, ` +
-        `${seconds.toFixed(2)} s (${summary.eventsPerSecond.toLocaleString("en-US")} events/s)`,
-    );
 }

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { HindsightError } from "../../src/errors.js";
 import { FSYNC_POLICIES, type FsyncPolicy, type WriterOptions } from "../../src/log/writer.js";
-import { captureInputs } from "../../src/recorder/capture.js";
+import { type CaptureSummary, captureInputs } from "../../src/recorder/capture.js";
 import { checkInputSpecs, type InputSpec } from "../../src/recorder/inputs.js";
 import { interruptSignal, out } from "../io.js";
 import { choiceOption, intOption, pairOption, sizeOption } from "../options.js";
@@ -172,38 +172,43 @@ export function register(program: Command, ctx: CommandContext): Command {
         inputs.map((i) => i.path),
       );
       const interrupt = interruptSignal(ctx.io);
-      const s = await captureInputs({
-        inputs,
-        out: o.out,
-        ...(o.timeField ? { timeField: o.timeField } : {}),
-        writer: writerOptionsFrom(o),
-        stdin: ctx.io.stdin,
-        onProgress: bar.onEvents,
-        ...(bar.onRead ? { onRead: bar.onRead } : {}),
-        signal: interrupt.signal,
-      }).finally(() => {
+      try {
+        const s = await captureInputs({
+          inputs,
+          out: o.out,
+          ...(o.timeField ? { timeField: o.timeField } : {}),
+          writer: writerOptionsFrom(o),
+          stdin: ctx.io.stdin,
+          onProgress: bar.onEvents,
+          ...(bar.onRead ? { onRead: bar.onRead } : {}),
+          signal: interrupt.signal,
+        }).finally(() => bar.stop());
+        saySummary(ctx, o, s);
+      } finally {
+        // Heard until the summary is out: a Ctrl-C while the recording is sealed changes nothing.
         interrupt.off();
-        bar.stop();
-      });
-      if (!s.complete) ctx.exitCode = 130;
-      if (s.timesBack) ctx.io.stderr.write(`hindsight: note: ${s.timesBack.note}\n`);
-      if (o.json) {
-        out(ctx.io, toJson(s));
-        return;
       }
-      if (!s.complete)
-        ctx.io.stderr.write(
-          "hindsight: interrupted: the recording was sealed after the events read so far\n",
-        );
-
-      const rate = s.seconds > 0 ? Math.round(s.events / s.seconds) : s.events;
-      out(
-        ctx.io,
-        `recorded ${s.events.toLocaleString("en-US")} events (${Object.entries(s.perStream)
-          .map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`)
-          .join(", ")}) into ${s.dir}\n` +
-          `${s.blocks} blocks, ${bytes(s.bytesOnDisk)} on disk for ${bytes(s.payloadBytes)} of input ` +
-          `(${((100 * s.bytesOnDisk) / Math.max(1, s.payloadBytes)).toFixed(1)}%), ${s.seconds.toFixed(2)} s, ${rate.toLocaleString("en-US")} events/s`,
-      );
     });
+}
+
+/** Prints a capture's summary. */
+function saySummary(ctx: CommandContext, o: RecordCliOptions, s: CaptureSummary): void {
+  if (!s.complete) ctx.exitCode = 130;
+  if (s.timesBack) ctx.io.stderr.write(`hindsight: note: ${s.timesBack.note}\n`);
+  if (o.json) {
+    out(ctx.io, toJson(s));
+    return;
+  }
+  if (!s.complete)
+    ctx.io.stderr.write("hindsight: interrupted: the recording was sealed after the events read so far\n");
+
+  const rate = s.seconds > 0 ? Math.round(s.events / s.seconds) : s.events;
+  out(
+    ctx.io,
+    `recorded ${s.events.toLocaleString("en-US")} events (${Object.entries(s.perStream)
+      .map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`)
+      .join(", ")}) into ${s.dir}\n` +
+      `${s.blocks} blocks, ${bytes(s.bytesOnDisk)} on disk for ${bytes(s.payloadBytes)} of input ` +
+      `(${((100 * s.bytesOnDisk) / Math.max(1, s.payloadBytes)).toFixed(1)}%), ${s.seconds.toFixed(2)} s, ${rate.toLocaleString("en-US")} events/s`,
+  );
 }
