@@ -25,11 +25,10 @@ import {
   type IndexEntry,
   indexFileName,
   indexPath,
-  listSegments,
+  listSegmentsOrLost,
   liveWriter,
   lostLaterSegments,
   missingAfterReason,
-  noSegmentsReason,
   notRegularFile,
   readIndexFile,
   segmentDataEnd,
@@ -152,13 +151,7 @@ function check(dir: string, o: FsckOptions, locked: boolean): FsckReport {
     writeSync(fd, h, 0, h.length, 0);
     fsyncSync(fd);
   };
-  let numbers = listSegments(dir);
-  const none = numbers.length === 0 ? noSegmentsReason(dir, locked) : undefined;
-  if (none !== undefined)
-    throw new HindsightError("CORRUPT_SEGMENT", none, {
-      where: dir,
-      hint: "restore the segment files from a copy of the recording",
-    });
+  let numbers = listSegmentsOrLost(dir, locked);
   if (numbers.length === 0 && o.repair) {
     // Cut by a crash before its first block: segment 1 as the writer starts it, so that the
     // recording, its writer's lock gone, reads as the closed (empty) one it now is.
@@ -431,14 +424,7 @@ function check(dir: string, o: FsckOptions, locked: boolean): FsckReport {
       }
       if (last && torn?.repaired && existsSync(indexPath(dir, n))) unlinkSync(indexPath(dir, n));
       // Sealed when another segment was started after it, and yet the last: later segments lost.
-      // (Unless the next one is there now: a live writer started it after the listing.)
-      if (
-        last &&
-        !stop &&
-        cut === undefined &&
-        lostLaterSegments(index, size) &&
-        !existsSync(segmentPath(dir, n + 1))
-      )
+      if (last && !stop && cut === undefined && lostLaterSegments(dir, n, index, size))
         corrupt.push({
           code: "CORRUPT_SEGMENT",
           segment: file,

@@ -3,12 +3,12 @@
  * (proto/hindsight/v1/manifest.proto). Written once, atomically, when a recording is created.
  */
 import { randomUUID } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { HindsightError } from "../errors.js";
 import { FEATURES, FORMAT_VERSION } from "../format/constants.js";
 import { ENGINE_VERSION } from "../version.js";
-import { notRegularFile } from "./segment-files.js";
+import { regularFileSize } from "./segment-files.js";
 
 /** Larger than any manifest a writer makes (labels included). */
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
@@ -114,11 +114,11 @@ export function readManifest(dir: string): Manifest {
     throw new HindsightError("NOT_FOUND", `no such recording directory: ${dir}`, { hint: "check the path" });
   const file = join(dir, MANIFEST_FILE);
   // A FIFO would block the read, /dev/zero would never end it.
-  const odd = existsSync(file) ? notRegularFile(file) : undefined;
-  if (odd !== undefined || (existsSync(file) && statSync(file).size > MAX_MANIFEST_BYTES))
+  const size = existsSync(file) ? regularFileSize(file) : 0;
+  if (typeof size === "string" || size > MAX_MANIFEST_BYTES)
     throw new HindsightError(
       "CORRUPT_MANIFEST",
-      `${MANIFEST_FILE}: ${odd ?? `it is larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MiB`}`,
+      `${MANIFEST_FILE}: ${typeof size === "string" ? size : `it is larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MiB`}`,
       { where: dir, hint: "restore the manifest from a copy of the recording" },
     );
   let text: string;

@@ -11,7 +11,7 @@
  *     scan that reaches it throws a HindsightError (CORRUPT_BLOCK, CORRUPT_HEADER, ...)
  *     naming the segment, offset and sequence range.
  */
-import { closeSync, existsSync, openSync, readSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import { type FileHandle, open as openAsync } from "node:fs/promises";
 import { decompressBlock } from "../codec/compression.js";
 import { decodeRecords } from "../codec/record-codec.js";
@@ -37,11 +37,10 @@ import {
   fileSize,
   type IndexEntry,
   indexPath,
-  listSegments,
+  listSegmentsOrLost,
   liveWriter,
   lostLaterSegments,
   missingAfterReason,
-  noSegmentsReason,
   readFully,
   readIndexFile,
   segmentDataEnd,
@@ -123,13 +122,7 @@ export class LogReader {
     this.blocks = [];
     let seq = 0;
     let problem: ScanProblem | undefined;
-    const numbers = listSegments(dir);
-    const none = numbers.length === 0 ? noSegmentsReason(dir) : undefined;
-    if (none !== undefined)
-      throw new HindsightError("CORRUPT_SEGMENT", none, {
-        where: dir,
-        hint: "restore the segment files from a copy of the recording",
-      });
+    const numbers = listSegmentsOrLost(dir);
     const infos: { number: number; path: string; size: number; blocks: number; indexed: boolean }[] = [];
     for (const n of numbers) {
       const path = segmentPath(dir, n);
@@ -204,9 +197,8 @@ export class LogReader {
       seq += entries.reduce((a, e) => a + e.recordCount, 0);
       infos.push({ number: n, path, size, blocks: entries.length, indexed });
       // The last segment present was sealed when another was started after it (its intact index
-      // says so): the segments after it were lost, which no crash does. Unless that one is
-      // there now: a live writer started it after the segments were listed (read a prefix).
-      if (!segProblem && last && lostLaterSegments(index, size) && !existsSync(segmentPath(dir, n + 1)))
+      // says so): the segments after it were lost, which no crash does.
+      if (!segProblem && last && lostLaterSegments(dir, n, index, size))
         segProblem = {
           kind: "corrupt",
           code: "CORRUPT_SEGMENT",

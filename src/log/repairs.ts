@@ -2,9 +2,8 @@
  * repairs.json: what `hindsight fsck --repair` took out of a recording (FORMAT.md section 7),
  * so that replay and verify can say so instead of reading the result as a crash's.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { notRegularFile } from "./segment-files.js";
+import { readSmallFile } from "./segment-files.js";
 import { writeFileAtomic } from "./segment-store.js";
 
 /** One `fsck --repair` that changed a recording. */
@@ -19,12 +18,11 @@ export const REPAIRS_FILE = "repairs.json";
 
 /** The repairs made to the recording in `dir`, oldest first ([] when none, or unreadable). */
 export function readRepairs(dir: string): RepairEntry[] {
-  const path = join(dir, REPAIRS_FILE);
   // Not a regular file, or far larger than repairs ever write: not read (a FIFO would block).
-  if (!existsSync(path) || notRegularFile(path) !== undefined || statSync(path).size > 64 * 1024 * 1024)
-    return [];
+  const b = readSmallFile(join(dir, REPAIRS_FILE), 64 * 1024 * 1024);
+  if (b === undefined) return [];
   try {
-    const list = JSON.parse(readFileSync(join(dir, REPAIRS_FILE), "utf8")) as unknown;
+    const list = JSON.parse(b.toString("utf8")) as unknown;
     return Array.isArray(list) ? list.filter(isRepairEntry) : [];
   } catch {
     return [];

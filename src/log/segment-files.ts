@@ -59,14 +59,17 @@ export function listSegments(dir: string): number[] {
 }
 
 /**
- * Whether the last segment present lost the segments after it: its index, intact (it names the
- * segment's size), says another segment followed it.
+ * Whether segment `n`, the last one listed in `dir`, lost the segments after it: its index,
+ * intact (it names the segment's size), says another segment followed it, and that one is not
+ * there now (a live writer may have started it after the listing: a reader then reads a prefix).
  */
 export function lostLaterSegments(
+  dir: string,
+  n: number,
   index: { size: number; followed: boolean } | undefined,
   size: number,
 ): boolean {
-  return index?.followed === true && index.size === size;
+  return index?.followed === true && index.size === size && !existsSync(segmentPath(dir, n + 1));
 }
 
 /** Why a recording whose last segment's index says another follows it is corrupt. */
@@ -128,15 +131,9 @@ const MAX_INDEX_BYTES = 64 * 1024 * 1024;
 export function readIndexFile(
   path: string,
 ): { size: number; followed: boolean; entries: IndexEntry[] | undefined } | undefined {
-  if (!existsSync(path)) return undefined;
-  // Not a regular file (a FIFO would block, /dev/zero never ends): damaged, as a bad header is.
-  if (notRegularFile(path) !== undefined || statSync(path).size > MAX_INDEX_BYTES) return undefined;
-  let b: Buffer;
-  try {
-    b = readFileSync(path);
-  } catch {
-    return undefined;
-  }
+  // Absent, or not a regular file: damaged, as a bad header is.
+  const b = readSmallFile(path, MAX_INDEX_BYTES);
+  if (b === undefined) return undefined;
   if (b.length < INDEX_HEADER_SIZE) return undefined;
   for (let i = 0; i < 8; i++) if (b[i] !== INDEX_MAGIC[i]) return undefined;
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
@@ -185,6 +182,12 @@ export function cutShortReason(size: number, indexed: number): string {
  * Symbolic links to regular files are followed.
  */
 export function notRegularFile(path: string): string | undefined {
+  const s = regularFileSize(path);
+  return typeof s === "string" ? s : undefined;
+}
+
+/** The size of the regular file `path`, or why it is not one (see notRegularFile): one stat. */
+export function regularFileSize(path: string): number | string {
   let st: ReturnType<typeof statSync>;
   try {
     st = statSync(path);
@@ -194,7 +197,7 @@ export function notRegularFile(path: string): string | undefined {
       ? "it is missing (or a link to nothing)"
       : `it cannot be read (${code ?? (e as Error).message})`;
   }
-  if (st.isFile()) return undefined;
+  if (st.isFile()) return st.size;
   const kind = st.isDirectory()
     ? "a directory"
     : st.isFIFO()
@@ -209,13 +212,28 @@ export function notRegularFile(path: string): string | undefined {
 
 /** A segment's size; CORRUPT_SEGMENT when its path is not a regular file (see notRegularFile). */
 export function fileSize(path: string): number {
-  const why = notRegularFile(path);
-  if (why !== undefined)
-    throw new HindsightError("CORRUPT_SEGMENT", `${basename(path)}: ${why}`, {
+  const size = regularFileSize(path);
+  if (typeof size === "string")
+    throw new HindsightError("CORRUPT_SEGMENT", `${basename(path)}: ${size}`, {
       where: dirname(path),
       hint: "a segment file must be a regular file: restore it from a copy of the recording",
     });
-  return statSync(path).size;
+  return size;
+}
+
+/**
+ * The bytes of the side file `path` (an index, repairs.json, writer.lock), or undefined when it
+ * is absent, not a regular file (a FIFO would block the read, /dev/zero never end it), larger
+ * than `maxBytes` or unreadable: such a file is read as damaged.
+ */
+export function readSmallFile(path: string, maxBytes: number): Buffer | undefined {
+  const size = regularFileSize(path);
+  if (typeof size === "string" || size > maxBytes) return undefined;
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** True when bytes [from, size) of the open file are all zero (a zero-filled tail). */
@@ -294,10 +312,7 @@ export const WRITER_LOCK = "writer.lock";
  * crash before its first block (undefined when it may be): every writer writes segment 1 by the
  * time it closes, and holds writer.lock until then; checkpoint files come after blocks.
  */
-export function noSegmentsReason(
-  dir: string,
-  locked = existsSync(join(dir, WRITER_LOCK)),
-): string | undefined {
+function noSegmentsReason(dir: string, locked: boolean): string | undefined {
   const checkpoints = join(dir, "checkpoints");
   const hasCheckpoints =
     existsSync(checkpoints) && readdirSync(checkpoints).some((f) => f.endsWith(".state"));
@@ -306,6 +321,21 @@ export function noSegmentsReason(
   if (!locked)
     return "the recording has no segment files, though no writer holds it (a closed recording has at least one): they were lost or removed";
   return undefined;
+}
+
+/**
+ * The segments of `dir` (listSegments); CORRUPT_SEGMENT when there are none and noSegmentsReason
+ * says they were lost. `locked`: whether a writer's lock is there (defaults to looking).
+ */
+export function listSegmentsOrLost(dir: string, locked = existsSync(join(dir, WRITER_LOCK))): number[] {
+  const numbers = listSegments(dir);
+  const why = numbers.length === 0 ? noSegmentsReason(dir, locked) : undefined;
+  if (why !== undefined)
+    throw new HindsightError("CORRUPT_SEGMENT", why, {
+      where: dir,
+      hint: "restore the segment files from a copy of the recording",
+    });
+  return numbers;
 }
 
 /** Whether process `pid` runs on this host (EPERM: it does, under another user). */
@@ -324,13 +354,13 @@ export function processRuns(pid: number): boolean {
  * writer is gone (a crash). A reader then sees a prefix of what is being written.
  */
 export function liveWriter(dir: string): { readonly pid: number; readonly host?: string } | undefined {
-  const path = join(dir, WRITER_LOCK);
-  if (!existsSync(path) || notRegularFile(path) !== undefined || statSync(path).size > 4096) return undefined;
+  const b = readSmallFile(join(dir, WRITER_LOCK), 4096);
+  if (b === undefined) return undefined;
   let holder: { pid?: unknown; host?: unknown };
   try {
-    holder = JSON.parse(readFileSync(path, "utf8")) as typeof holder;
+    holder = JSON.parse(b.toString("utf8")) as typeof holder;
   } catch {
-    return undefined;
+    return undefined; // half written by a crash
   }
   const pid = typeof holder.pid === "number" ? holder.pid : undefined;
   if (pid === undefined) return undefined;

@@ -26,7 +26,6 @@ import {
   ftruncateSync,
   openSync,
   readdirSync,
-  readFileSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -68,7 +67,6 @@ import {
   makeDirs,
   missingAfterReason,
   notRegularFile,
-  processRuns,
   readFully,
   readIndex,
   readIndexFile,
@@ -178,21 +176,15 @@ export function takeWriterLock(dir: string): void {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST")
         throw new HindsightError("IO", `cannot write ${path}: ${fsReason(e)}`, { cause: e });
     }
-    let holder: { pid?: unknown; host?: unknown } = {};
     const odd = notRegularFile(path);
     if (odd !== undefined)
       throw new HindsightError("IO", `${path}: ${odd}`, { hint: "remove it; only a writer makes this file" });
-    try {
-      holder = JSON.parse(readFileSync(path, "utf8")) as typeof holder;
-    } catch {
-      // unreadable: a lock half written by a crash; taken over below
-    }
-    const pid = typeof holder.pid === "number" ? holder.pid : undefined;
-    const elsewhere = typeof holder.host === "string" && holder.host !== hostname();
-    if (pid !== undefined && (elsewhere || pid === process.pid || processRuns(pid)))
+    // A lock whose writer is gone (or half written by a crash) is taken over below.
+    const holder = liveWriter(dir);
+    if (holder !== undefined)
       throw new HindsightError(
         "BUSY",
-        `another writer has the recording open (pid ${pid}${elsewhere ? ` on ${String(holder.host)}` : ""})`,
+        `another writer has the recording open (pid ${holder.pid}${holder.host !== undefined ? ` on ${holder.host}` : ""})`,
         {
           where: dir,
           hint: `wait for it to close the recording; if it is gone, remove ${path}`,
@@ -424,7 +416,7 @@ export class LogWriter {
           });
         if (last) {
           // Appending after segments that were lost would number records as if they never were.
-          if (lostLaterSegments(readIndexFile(indexPath(dir, n)), size))
+          if (lostLaterSegments(dir, n, readIndexFile(indexPath(dir, n)), size))
             throw new HindsightError("CORRUPT_SEGMENT", `cannot append: ${missingAfterReason(n)}`, {
               where: dir,
               hint: "run `hindsight fsck` on the recording",

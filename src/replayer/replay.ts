@@ -965,11 +965,9 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
           // One the replay could have started from, had its file been there.
           if (present !== null && !present.has(r.location)) missing.push(r.location);
           if (compare) {
-            let got: string;
-            try {
-              got = hex(engine.stateDigest());
-            } catch (e) {
-              if (!isHindsightError(e) || !e.message.startsWith(CANNOT_BE_CHECKPOINTED)) throw e;
+            const digest = digestOrUncheckpointable(engine);
+            if (digest instanceof HindsightError) {
+              const e = digest;
               // Recording with this build would fail here: the recorded run checkpointed it.
               divergence = {
                 kind: "checkpoint-mismatch",
@@ -981,6 +979,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
               done = true;
               break;
             }
+            const got = hex(digest);
             const want = hex((r as CheckpointRecord).stateDigest);
             if (got !== want && otherBuild) {
               // Another build may keep its state differently and still decide the same.
@@ -1092,13 +1091,8 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
     stop?.status.startsWith(`failed: ${CANNOT_BE_CHECKPOINTED}`)
   ) {
     const recorded = stop.status.slice("failed: ".length);
-    let mine: string | null = null;
-    try {
-      engine.stateDigest();
-    } catch (e) {
-      if (!isHindsightError(e) || !e.message.startsWith(CANNOT_BE_CHECKPOINTED)) throw e;
-      mine = e.message;
-    }
+    const tried = digestOrUncheckpointable(engine);
+    const mine = tried instanceof HindsightError ? tried.message : null;
     if (mine !== null) {
       failedAsRecorded = { eventSeq: lastEventSeq, message: mine };
       notes.push(
@@ -1153,3 +1147,13 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
 }
 
 export type { InputRecord };
+
+/** The engine's state digest, or the error saying its state cannot be checkpointed (others are thrown). */
+function digestOrUncheckpointable(engine: Engine): Uint8Array | HindsightError {
+  try {
+    return engine.stateDigest();
+  } catch (e) {
+    if (isHindsightError(e) && e.message.startsWith(CANNOT_BE_CHECKPOINTED)) return e;
+    throw e;
+  }
+}

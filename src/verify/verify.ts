@@ -14,7 +14,6 @@ import { formatTime } from "../format/time.js";
 import { findLineageRecord, recordedLineage } from "../lineage/recorded.js";
 import { explainEvent, type Lineage, renderLineage, withDecisionKindNames } from "../lineage/why.js";
 import { LogReader } from "../log/index.js";
-import { liveWriter } from "../log/segment-files.js";
 import { SEALED_INSIDE } from "../recorder/app-run.js";
 import {
   buildDiffers,
@@ -359,7 +358,7 @@ export async function verifyRecording(
       notes.push(`the recorded run ended with status: ${res.stop.status}`);
     if (!res.stop && !res.divergence)
       notes.push(
-        liveWriter(dir)
+        reader.writer
           ? "the recording is being written (no STOP marker yet): verified what is written so far"
           : notes.some((n) => n.startsWith("fsck --repair") && n.includes("STOP marker"))
             ? "the recording has no STOP marker (fsck --repair cut it off, see above)"
