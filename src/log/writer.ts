@@ -488,8 +488,8 @@ export class LogWriter {
    */
   append(r: LogRecord): number {
     this.checkOpen();
-    if (r.type === "input") this.checkStream(r.stream);
-    else if (r.type === "output") this.checkSink(r.sink);
+    if (r.type === "input") this.checkListed("input", r.stream);
+    else if (r.type === "output") this.checkListed("output", r.sink);
     const before = this.enc.pos;
     // A record that fails to encode throws with no bytes written: the block stays well-formed.
     this.enc.encode(r);
@@ -508,7 +508,7 @@ export class LogWriter {
     payload: Uint8Array,
   ): number {
     this.checkOpen();
-    if (!(stream < this.streamCount)) this.checkStream(stream);
+    if (!(stream < this.streamCount)) this.checkListed("input", stream);
     const before = this.enc.pos;
     this.enc.input(timeNs, stream, streamSeq, key, payload);
     return this.appended(before, timeNs);
@@ -551,7 +551,7 @@ export class LogWriter {
     full: boolean,
   ): number {
     this.checkOpen();
-    if (!(sink < this.sinkCount)) this.checkSink(sink);
+    if (!(sink < this.sinkCount)) this.checkListed("output", sink);
     const deferred = this.thread !== null;
     const before = this.enc.pos;
     this.enc.output(
@@ -573,22 +573,16 @@ export class LogWriter {
     return this.appended(before, timeNs);
   }
 
-  /** A reader could not tell what an input of a stream the manifest does not list is: refused. */
-  private checkStream(stream: number): void {
-    if (stream < this.streamCount) return;
+  /** A reader could not tell what an input of a stream (or an output of a sink) the manifest does not list is: refused. */
+  private checkListed(what: "input" | "output", i: number): void {
+    const [noun, count] = what === "input" ? ["stream", this.streamCount] : ["sink", this.sinkCount];
+    if (i < count) return;
     throw new HindsightError(
       "BAD_INPUT",
-      `input names stream #${stream}, but the recording's manifest lists ${this.streamCount} stream(s)`,
-      { hint: "list every input stream when the recording is created (manifest streams)" },
-    );
-  }
-
-  private checkSink(sink: number): void {
-    if (sink < this.sinkCount) return;
-    throw new HindsightError(
-      "BAD_INPUT",
-      `output names sink #${sink}, but the recording's manifest lists ${this.sinkCount} sink(s)`,
-      { hint: "list every sink when the recording is created (manifest sinks)" },
+      `${what} names ${noun} #${i}, but the recording's manifest lists ${count} ${noun}(s)`,
+      {
+        hint: `list every ${what === "input" ? "input stream" : "sink"} when the recording is created (manifest ${noun}s)`,
+      },
     );
   }
 
