@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { isHindsightError } from "../errors.js";
-import { DecisionKind, type DecisionRecord } from "../format/records.js";
+import { DecisionKind, type DecisionRecord, MarkerKind } from "../format/records.js";
 import { decisionKindName } from "../index.js";
-import { LogReader } from "../log/index.js";
+import { LogReader, LogWriter } from "../log/index.js";
 import { readIndexFile } from "../log/segment-files.js";
 import { type AppRun, type RunOptions, startRun } from "../recorder/app-run.js";
 import { DecisionLog } from "../recorder/decision-log.js";
@@ -1005,6 +1005,34 @@ describe("embedding: an event too large to record", () => {
       [0, 10n],
       [1, 30n],
     ]);
+  });
+});
+
+describe("a STOP marker", () => {
+  it("counting other than the input events its run holds is a corrupt recording, not a verified one", async () => {
+    const dir = fresh();
+    const app = kitchenSink({ fetch: (k) => k });
+    await record(app, dir, { checkpointEvery: 0 });
+    const copy = async (to: string, events: (n: number) => number): Promise<void> => {
+      const reader = LogReader.open(dir);
+      const { kind: _k, formatVersion: _v, writer: _w, ...init } = reader.manifest;
+      const w = LogWriter.create(to, init, { fsync: "never" });
+      for (const r of reader.records())
+        w.append(r.type === "marker" && r.kind === MarkerKind.stop ? { ...r, events: events(r.events) } : r);
+      w.close();
+      reader.close();
+    };
+    // A faithful copy verifies: the check counts what the recorder counts.
+    const same = fresh();
+    await copy(same, (n) => n);
+    expect((await verifyRecording(same, app, {})).status).toBe("identical");
+    // One event fewer than the marker says (as if a whole block of inputs had been taken out).
+    const doctored = fresh();
+    await copy(doctored, (n) => n + 1);
+    const v = await verifyRecording(doctored, app, {});
+    expect(v.status).toBe("error");
+    expect(v.error?.code).toBe("CORRUPT_RECORD");
+    expect(v.error?.message).toMatch(/says the run took 301 input event\(s\), but the recording holds 300/);
   });
 });
 

@@ -747,6 +747,8 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
   let lastEventSeq = startedFrom ? startedFrom.eventSeq : -1;
   let stop: MarkerRecord | null = null;
   let pending: Pending | null = null;
+  /** Input records read since this run's START marker (null: the replay started after it). */
+  let runInputs: number | null = null;
   /** Checkpoint files that do not match their digest in the log (compareOutputs). */
   const badCheckpointFiles: string[] = [];
   /** Checkpoints whose state differs from another build's (compareOutputs): the first, and how many. */
@@ -929,6 +931,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
         if (until !== undefined && r.seq > until) break;
       }
       if (startsGroup) {
+        if (runInputs !== null && r.type === "input") runInputs++;
         remember(recentEvents, r);
         pending = { head: r, decisions: NONE_D, outputs: NONE_O, lastSeq: r.seq };
         continue;
@@ -1004,9 +1007,14 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
           break;
         case "marker":
           reachedSeq = r.seq;
-          if (r.kind === MarkerKind.stop) stop = r;
-          else if (r.kind === MarkerKind.start && r.seq !== reader.firstSeq)
-            notes.push(`recording holds another run starting at seq ${r.seq}`);
+          if (r.kind === MarkerKind.stop) {
+            stop = r;
+            if (runInputs !== null && runInputs !== r.events) throw stopCountDiffers(reader, r, runInputs);
+            runInputs = null;
+          } else if (r.kind === MarkerKind.start) {
+            runInputs = 0;
+            if (r.seq !== reader.firstSeq) notes.push(`recording holds another run starting at seq ${r.seq}`);
+          }
           break;
       }
       if (done) break;
@@ -1147,6 +1155,19 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
 }
 
 export type { InputRecord };
+
+/**
+ * A STOP marker counting other than the input records of its run: a block was taken out whole, or
+ * records were written by something other than a writer (CRCs and sequence numbers would catch
+ * any other loss).
+ */
+function stopCountDiffers(reader: LogReader, stop: MarkerRecord & { readonly seq: number }, read: number): HindsightError {
+  return new HindsightError(
+    "CORRUPT_RECORD",
+    `the STOP marker at seq ${stop.seq} says the run took ${stop.events} input event(s), but the recording holds ${read} between its START marker and it: the recording is not as its writer left it`,
+    { where: reader.dir, hint: "run `hindsight fsck` on it; record the run again from its inputs if you can" },
+  );
+}
 
 /** The engine's state digest, or the error saying its state cannot be checkpointed (others are thrown). */
 function digestOrUncheckpointable(engine: Engine): Uint8Array | HindsightError {
