@@ -270,7 +270,7 @@ function check(dir: string, o: FsckOptions, locked: boolean): FsckReport {
       const hb = Buffer.alloc(SEGMENT_HEADER_SIZE);
       readSync(fd, hb, 0, SEGMENT_HEADER_SIZE, 0);
       try {
-        checkSegmentHeader(hb, path, n);
+        checkSegmentHeader(hb, path, n, featureBits(manifest.features));
       } catch (e) {
         if (!(e instanceof HindsightError)) throw e;
         corrupt.push({ code: e.code, segment: file, offset: 0, reason: e.message, afterSeq: seq - 1 });

@@ -22,6 +22,7 @@ import {
   DEFAULT_MAX_BLOCK_SIZE,
   DEFAULT_MAX_RECORD_SIZE,
   FORMAT_VERSION,
+  featureBits,
   KNOWN_FEATURE_BITS,
   NO_MAX_TIME,
   NO_MIN_TIME,
@@ -159,7 +160,7 @@ export class LogReader {
         infos.push({ number: n, path, size, blocks: 0, indexed: false });
         break;
       }
-      checkSegmentHeader(hb, path, n);
+      checkSegmentHeader(hb, path, n, featureBits(this.manifest.features));
       // The index describes the segment at the size it was written for (it says which): the last
       // segment's too once its writer closed it. A segment that grew since (a live recording,
       // one reopened to append) or was cut short has another size, and is walked.
@@ -499,7 +500,12 @@ export function decodeBlockBuffer(
   return decodeRecords(raw as Buffer, h.recordCount, h.firstSeq, where, maxRecordSize);
 }
 
-export function checkSegmentHeader(hb: Buffer, path: string, n: number): void {
+/**
+ * Checks segment `n`'s header: format version, feature bits (known ones, and those of the
+ * recording's manifest, `features`: a segment of another recording, or a damaged header, says
+ * otherwise), segment number.
+ */
+export function checkSegmentHeader(hb: Buffer, path: string, n: number, features: number): void {
   const sh = parseSegmentHeader(hb);
   if (!sh.ok)
     throw new HindsightError("CORRUPT_SEGMENT", `segment header is invalid (${sh.reason})`, {
@@ -523,6 +529,15 @@ export function checkSegmentHeader(hb: Buffer, path: string, n: number): void {
       {
         where: path,
         hint: "upgrade hindsight to read it",
+      },
+    );
+  if (h.features !== features)
+    throw new HindsightError(
+      "CORRUPT_SEGMENT",
+      `segment header's feature bits 0x${h.features.toString(16)} are not the recording's (manifest features: 0x${features.toString(16)}): a segment of another recording, or a damaged header`,
+      {
+        where: path,
+        hint: "run `hindsight fsck`; a segment copied from another recording does not belong here",
       },
     );
   if (h.segmentNumber !== n)

@@ -353,6 +353,33 @@ describe("corruption", () => {
   });
 });
 
+describe("a segment whose feature bits are not its recording's", () => {
+  it("is corrupt for readers and fsck (a segment of another recording)", () => {
+    const d = join(root.dir, "other-features");
+    mkdirSync(d);
+    const m = JSON.parse(readFileSync(join(root.dir, "src", "manifest.json"), "utf8")) as {
+      features: string[];
+    };
+    expect(m.features).toEqual([]);
+    writeFileSync(join(d, "manifest.json"), JSON.stringify({ ...m, features: ["blob-records"] }));
+    writeFileSync(join(d, seg), original);
+    let err: unknown;
+    try {
+      LogReader.open(d).close();
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(HindsightError);
+    expect((err as HindsightError).code).toBe("CORRUPT_SEGMENT");
+    expect((err as HindsightError).message).toMatch(
+      /feature bits 0x0 are not the recording's \(manifest features: 0x1\)/,
+    );
+    const report = fsck(d);
+    expect(report.ok).toBe(false);
+    expect(report.corrupt[0]).toMatchObject({ code: "CORRUPT_SEGMENT", segment: seg, offset: 0 });
+  });
+});
+
 describe("a log naming checkpoint files no writer makes", () => {
   it("fsck and readers never open, hash or remove anything but checkpoints/ckpt-N.state files in the recording", () => {
     const t = tempDir();

@@ -1161,11 +1161,18 @@ export type { InputRecord };
  * records were written by something other than a writer (CRCs and sequence numbers would catch
  * any other loss).
  */
-function stopCountDiffers(reader: LogReader, stop: MarkerRecord & { readonly seq: number }, read: number): HindsightError {
+function stopCountDiffers(
+  reader: LogReader,
+  stop: MarkerRecord & { readonly seq: number },
+  read: number,
+): HindsightError {
   return new HindsightError(
     "CORRUPT_RECORD",
     `the STOP marker at seq ${stop.seq} says the run took ${stop.events} input event(s), but the recording holds ${read} between its START marker and it: the recording is not as its writer left it`,
-    { where: reader.dir, hint: "run `hindsight fsck` on it; record the run again from its inputs if you can" },
+    {
+      where: reader.dir,
+      hint: "run `hindsight fsck` on it; record the run again from its inputs if you can",
+    },
   );
 }
 
