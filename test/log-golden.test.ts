@@ -75,7 +75,7 @@ describe("golden log fixtures (format v1)", () => {
       expect(f.code).toBe(e.fsckExit);
       if (e.fsckCode) {
         const rep = JSON.parse(f.stdout);
-        if (e.fsckCode === "TORN_TAIL") expect(rep.torn).toBeDefined();
+        if (e.fsckCode === "TORN_TAIL") expect(rep.tornTail).toBeDefined();
         else if (e.fsckCode === "CUT_SHORT") expect(rep.cutShort).toMatchObject({ repaired: false });
         else expect(rep.corrupt.map((c: { code: string }) => c.code)).toContain(e.fsckCode);
       }
@@ -93,8 +93,8 @@ describe("golden log fixtures (format v1)", () => {
       const res = await runCli(["fsck", copy, "--repair", "--json"]);
       expect(res.code).toBe(0);
       const rep = JSON.parse(res.stdout);
-      expect(rep.torn.repaired).toBe(true);
-      expect(rep.torn.droppedBytes).toBe(before.torn!.droppedBytes);
+      expect(rep.tornTail.repaired).toBe(true);
+      expect(rep.tornTail.droppedBytes).toBe(before.tornTail!.droppedBytes);
       expect((await runCli(["fsck", copy])).code).toBe(0);
       expect(readCode(copy).count).toBe(before.records);
     }

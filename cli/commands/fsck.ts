@@ -41,10 +41,10 @@ export function register(program: Command, ctx: CommandContext): Command {
         lines.push(
           `  ${s.file}  ${bytes(s.bytes)}  ${s.blocks} blocks  ${s.firstSeq === null ? "no records read" : `seq ${s.firstSeq}..${s.lastSeq}`}`,
         );
-      if (r.torn)
+      if (r.tornTail)
         lines.push(
-          `torn tail: ${r.torn.segment} at offset ${r.torn.offset}: ${r.torn.droppedBytes} bytes after the last whole block (${r.torn.reason}); last good seq ${r.torn.lastGoodSeq}` +
-            (r.torn.repaired ? " — truncated" : " — run with --repair to truncate"),
+          `torn tail: ${r.tornTail.segment} at offset ${r.tornTail.offset}: ${r.tornTail.droppedBytes} bytes after the last whole block (${r.tornTail.reason}); last good seq ${r.tornTail.lastGoodSeq}` +
+            (r.tornTail.repaired ? " — truncated" : " — run with --repair to truncate"),
         );
       const cut = r.cutShort;
       if (cut)
@@ -94,7 +94,7 @@ export function register(program: Command, ctx: CommandContext): Command {
             ? "DAMAGED: corruption found (exit 4)"
             : cut && !cut.repaired
               ? "DAMAGED: the recording lost its end after it was written (exit 4; --repair keeps what is left)"
-              : r.torn && !r.torn.repaired
+              : r.tornTail && !r.tornTail.repaired
                 ? "DAMAGED: torn tail (exit 4; --repair truncates it)"
                 : "DAMAGED: a checkpoint file does not match the log (exit 4; --repair removes it)",
       );

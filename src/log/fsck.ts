@@ -57,7 +57,7 @@ export interface FsckReport {
   readonly segments: FsckSegment[];
   readonly blocks: number;
   readonly records: number;
-  readonly torn?: {
+  readonly tornTail?: {
     readonly segment: string;
     readonly offset: number;
     readonly droppedBytes: number;
@@ -166,7 +166,7 @@ function check(dir: string, o: FsckOptions, locked: boolean): FsckReport {
   const segments: FsckSegment[] = [];
   const corrupt: FsckCorruption[] = [];
   const staleIndexes: { file: string; rewritten: boolean; problem?: string }[] = [];
-  let torn: FsckReport["torn"];
+  let torn: FsckReport["tornTail"];
   let cutShort: FsckReport["cutShort"];
   let seq = 0;
   let blocks = 0;
@@ -482,7 +482,7 @@ function check(dir: string, o: FsckOptions, locked: boolean): FsckReport {
     segments,
     blocks,
     records: seq,
-    ...(torn ? { torn } : {}),
+    ...(torn ? { tornTail: torn } : {}),
     ...(cutShort ? { cutShort } : {}),
     corrupt,
     staleIndexes,

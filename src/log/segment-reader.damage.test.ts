@@ -120,7 +120,7 @@ describe("torn tails", () => {
     const d = join(root.dir, "case");
     const before = fsck(d);
     expect(before.ok).toBe(false);
-    expect(before.torn).toMatchObject({
+    expect(before.tornTail).toMatchObject({
       offset: blockEnds[2],
       droppedBytes: 20,
       lastGoodSeq: countUpTo(3) - 1,
@@ -128,10 +128,10 @@ describe("torn tails", () => {
     });
     const after = fsck(d, { repair: true });
     expect(after.ok).toBe(true);
-    expect(after.torn?.repaired).toBe(true);
+    expect(after.tornTail?.repaired).toBe(true);
     expect(readFileSync(join(d, seg)).length).toBe(blockEnds[2]);
     expect(fsck(d).ok).toBe(true);
-    expect(fsck(d).torn).toBeUndefined();
+    expect(fsck(d).tornTail).toBeUndefined();
   });
 
   it("reopening a torn log for append truncates the tail and reports it", () => {
@@ -175,7 +175,7 @@ describe("a closed segment cut short afterwards", () => {
     const d = join(root.dir, "case");
     const before = fsck(d);
     expect(before.ok).toBe(false);
-    expect(before.torn).toBeUndefined();
+    expect(before.tornTail).toBeUndefined();
     expect(before.corrupt).toEqual([]);
     expect(before.cutShort).toMatchObject({
       size: cut,
@@ -202,7 +202,7 @@ describe("a closed segment cut short afterwards", () => {
     const d = join(root.dir, "case");
     const before = fsck(d);
     expect(before).toMatchObject({ ok: false, corrupt: [] });
-    expect(before.torn).toBeUndefined();
+    expect(before.tornTail).toBeUndefined();
     expect(before.cutShort).toMatchObject({
       size: 20,
       indexedSize: original.length,
@@ -226,7 +226,7 @@ describe("a closed segment cut short afterwards", () => {
     try {
       const r = fsck(d);
       expect(r).toMatchObject({ ok: true, beingWritten: { pid: process.pid } });
-      expect(r.torn).toBeUndefined();
+      expect(r.tornTail).toBeUndefined();
       const reader = LogReader.open(d);
       expect(reader.writer).toEqual({ pid: process.pid });
       reader.close();
@@ -234,7 +234,7 @@ describe("a closed segment cut short afterwards", () => {
       rmSync(join(d, WRITER_LOCK));
     }
     // Its writer gone (no lock), the same bytes are a crash's torn tail.
-    expect(fsck(d).torn).toMatchObject({ offset: blockEnds[1] });
+    expect(fsck(d).tornTail).toMatchObject({ offset: blockEnds[1] });
   });
 
   it("a closed segment (its index names its size) whose end was zeroed is corrupt, not a torn tail", () => {
@@ -243,17 +243,17 @@ describe("a closed segment cut short afterwards", () => {
     readAll(zeroed, true);
     const d = join(root.dir, "case");
     const r = fsck(d);
-    expect(r.torn).toBeUndefined();
+    expect(r.tornTail).toBeUndefined();
     expect(r.corrupt[0]).toMatchObject({
       code: "CORRUPT_SEGMENT",
       offset: blockEnds.at(-2),
       reason: expect.stringMatching(/^closed segment ends in damage \(zero-filled/),
     });
-    expect(fsck(d, { repair: true }).torn).toBeUndefined();
+    expect(fsck(d, { repair: true }).tornTail).toBeUndefined();
     expect(readFileSync(join(d, seg)).length).toBe(original.length); // nothing cut
     // Without the index, the same bytes are what a power loss leaves: a torn tail.
     readAll(zeroed, false);
-    expect(fsck(d).torn).toMatchObject({ offset: blockEnds.at(-2) });
+    expect(fsck(d).tornTail).toMatchObject({ offset: blockEnds.at(-2) });
   });
 
   it("fsck checks the closed last segment's index: a damaged one is reported and rewritten by --repair", () => {
@@ -535,7 +535,7 @@ describe("fsck across segments", () => {
       const lastSeg = `segment-${String(new Set(blocks.map((b) => b.segment)).size).padStart(6, "0")}`;
       writeFileSync(join(rec, `${lastSeg}.hsl`), readFileSync(join(rec, `${lastSeg}.hsl`)).subarray(0, 10));
       rmSync(join(rec, `${lastSeg}.hsi`));
-      expect(fsck(rec, { repair: true }).torn).toMatchObject({ repaired: false });
+      expect(fsck(rec, { repair: true }).tornTail).toMatchObject({ repaired: false });
       expect(readFileSync(join(rec, `${lastSeg}.hsl`)).length).toBe(10);
       // Segments 2 and 4 are read whole, from their own first sequence numbers.
       const s2 = report.segments.find((s) => s.file === "segment-000002.hsl");
@@ -576,8 +576,8 @@ describe("repairs and files that are not regular files", () => {
       const last = `segment-${String(n).padStart(6, "0")}`;
       writeFileSync(join(rec, `${last}.hsl`), "");
       rmSync(join(rec, `${last}.hsi`), { force: true });
-      expect(fsck(rec).torn).toMatchObject({ segment: `${last}.hsl`, reason: "partial segment header" });
-      expect(fsck(rec, { repair: true }).torn?.repaired).toBe(true);
+      expect(fsck(rec).tornTail).toMatchObject({ segment: `${last}.hsl`, reason: "partial segment header" });
+      expect(fsck(rec, { repair: true }).tornTail?.repaired).toBe(true);
       expect(fsck(rec)).toMatchObject({ ok: true, corrupt: [] });
       const r = LogReader.open(rec);
       expect([...r.records()].length).toBe(inEarlier);
