@@ -895,7 +895,7 @@ describe("record then replay", () => {
           ctx.now();
         },
         "decision-reordered",
-        /reordered decision: .*random 'x' as decision #0, but the recording has it as #1/,
+        /reordered decision: step 's' asked for random 'x' as decision #0, but the recording has it as #1; the recording's #0, clock 'clock' from step 's', was not asked for before it \(dropped, or asked for later\)$/,
       ],
       [
         (ctx) => {
@@ -903,7 +903,7 @@ describe("record then replay", () => {
           ctx.random("z");
         },
         "decision-mismatch",
-        /decision #1 differs: the recording has random 'x' from step 's', the app asked for random 'z'/,
+        /decision #1 differs: the recording has random 'x' from step 's', the app asked for random 'z' from step 's', which the recording does not have for this event \(asked in its place, or before it\)$/,
       ],
     ];
     for (const [body, kind, msg] of cases) {
@@ -940,8 +940,10 @@ describe("an output that differs", () => {
       { compareOutputs: true },
     );
     expect(dropped.divergence?.kind).toBe("output-mismatch");
+    // What was replayed before the divergence: the differing output is not among them.
+    expect([dropped.eventsReplayed, dropped.outputs]).toEqual([0, 0]);
     expect(dropped.divergence?.message).toMatch(
-      /differs from the recording; the recording has 1 decision\(s\) of this event before it that the app did not ask for \(random 'x' from step 's'\): the likely cause$/,
+      /differs from the recording; before this output the recorded run had asked for 1 decision\(s\) of this event that the app has not asked for \(random 'x' from step 's'\): the likely cause is one dropped or moved later, or an output written earlier than the recorded run wrote it$/,
     );
     const changed = await replay(
       reader,

@@ -370,17 +370,28 @@ class ReplayPort implements DecisionPort {
       const expected = recView(d);
       const actual = view(req);
       const later = this.decisions.findIndex(
-        (x, j) => j > index && x.kind === req.kind && x.name === req.name && x.step === req.step,
+        (x, j) =>
+          j > index &&
+          x.kind === req.kind &&
+          x.name === req.name &&
+          x.step === req.step &&
+          (req.kind !== DecisionKind.lookup || bytesEqual(x.key, req.key)),
       );
+      // Which of "dropped" and "moved" (or "in its place" and "inserted") it is shows only in
+      // what the app asks next, which a replay cannot feed it: the message gives both.
       if (later >= 0)
         this.fail(
           "decision-reordered",
-          `reordered decision: step '${req.step}' asked for ${decisionKindName(req.kind)} '${req.name}' as decision #${index}, but the recording has it as #${later}; #${index} was ${decisionKindName(d.kind)} '${d.name}' of step '${d.step}'`,
+          `reordered decision: step '${req.step}' asked for ${describeView(actual, false)} as decision #${index}, but the recording has it as #${later}; the recording's #${index}, ${describeView(expected)}, was not asked for before it (dropped, or asked for later)`,
           { step: req.step, decision: { index, expected, actual } },
         );
+      const sameSource = d.kind === req.kind && d.name === req.name && d.step === req.step;
       this.fail(
         "decision-mismatch",
-        `decision #${index} differs: the recording has ${describeView(expected)}, the app asked for ${describeView(actual)}`,
+        `decision #${index} differs: the recording has ${describeView(expected)}, the app asked for ${describeView(actual)}` +
+          (sameSource
+            ? ""
+            : `, which the recording does not have for this event (asked in its place, or before it)`),
         { step: req.step, decision: { index, expected, actual } },
       );
     }
@@ -416,7 +427,6 @@ class ReplayPort implements DecisionPort {
 
   output(o: EngineOutput): void {
     if (this.failure) throw this.failure;
-    this.outputCount++;
     if (this.compare) {
       const e = this.outputs[this.oPos];
       // Fast path: compare without building any report objects.
@@ -429,12 +439,15 @@ class ReplayPort implements DecisionPort {
           : this.deferred?.add(o.bytes, e.digest) || bytesEqual(e.digest, sha256(o.bytes)))
       ) {
         this.oPos++;
+        this.outputCount++;
         this.onOutput?.(o);
         return;
       }
       this.outputDiffers(o, e);
     }
     this.oPos++;
+    // Counted once compared: a report's "replayed before divergence" leaves the differing one out.
+    this.outputCount++;
     this.onOutput?.(o);
   }
 
@@ -475,7 +488,7 @@ class ReplayPort implements DecisionPort {
     const skipped = this.decisions.slice(this.dPos).filter((d) => before === undefined || d.seq < before.seq);
     if (skipped.length === 0) return "";
     const shown = skipped.slice(0, 3).map((d) => describeView(recView(d)));
-    return `; the recording has ${skipped.length} decision(s) of this event before it that the app did not ask for (${shown.join(", ")}${skipped.length > 3 ? ", …" : ""}): the likely cause`;
+    return `; before this output the recorded run had asked for ${skipped.length} decision(s) of this event that the app has not asked for (${shown.join(", ")}${skipped.length > 3 ? ", …" : ""}): the likely cause is one dropped or moved later, or an output written earlier than the recorded run wrote it`;
   }
 
   endEvent(): void {
@@ -531,8 +544,8 @@ function recView(d: DecisionRecord): DecisionView {
   };
 }
 
-function describeView(v: DecisionView): string {
-  return `${v.kind} '${v.name}'${v.key !== undefined ? ` key ${JSON.stringify(v.key)}` : ""} from step '${v.step}'`;
+function describeView(v: DecisionView, step = true): string {
+  return `${v.kind} '${v.name}'${v.key !== undefined ? ` key ${JSON.stringify(v.key)}` : ""}${step ? ` from step '${v.step}'` : ""}`;
 }
 
 /** A START marker's config (JSON), {} when there is none or it does not parse. */
