@@ -1,4 +1,5 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
@@ -12,7 +13,7 @@ import { DecisionLog } from "../recorder/decision-log.js";
 import { replay } from "../replayer/replay.js";
 import { renderResult, resultToJson, verifyRecording } from "../verify/verify.js";
 import { type App, defineApp, keyed, map, type StepContext } from "./app.js";
-import { codecs } from "./codec.js";
+import { codecs, encodeUtf8 } from "./codec.js";
 import { stageOf } from "./stage.js";
 
 const root = mkdtempSync(join(tmpdir(), "hindsight-engine-"));
@@ -1164,6 +1165,174 @@ describe("strict mode", () => {
       expect((err as Error).message).toContain(name);
       expect((err as Error).message).toContain("step 's'");
     });
+
+  it("a step falling back on a failed look-up is trapped after it on replay as when recorded", async () => {
+    const app = oneStepApp("fallback", async (v, ctx) => {
+      try {
+        await ctx.lookup("t", v.k, () => {
+          throw new Error("backend down");
+        });
+      } catch {
+        return { k: v.k, at: Date.now() };
+      }
+      return { k: v.k };
+    });
+    const evs = events.slice(0, 3).map((e) => ({ ...e, stream: "a" }));
+    for (const strict of ["throw", "record"] as const) {
+      const dir = fresh();
+      let err: unknown;
+      const run = await startRun(app, { out: dir, clock: () => 7n, strict, writer: { fsync: "never" } });
+      try {
+        for (const e of evs) await run.push(e.stream, e.v, e.t);
+      } catch (e) {
+        err = e;
+      }
+      await run.stop();
+      // Trapped when recorded: "throw" fails the run there, "record" records the reading.
+      expect(isHindsightError(err) && err.code).toBe(strict === "throw" ? "DETERMINISM_VIOLATION" : false);
+      const v = await verifyRecording(dir, app, {});
+      expect(v.status, `${strict}: ${v.divergence?.message}`).toBe("identical");
+      if (strict === "throw")
+        expect(v.notes.join("\n")).toMatch(/fails the same way: Date\.now\(\) called inside step 's'/);
+    }
+  });
+
+  it("a look-up the step does not await is recorded inside its event, and trapping ends with the event", async () => {
+    const app = oneStepApp("dangling", async (v, ctx) => {
+      ctx
+        .lookup("x", v.k, async () => {
+          await new Promise((r) => setImmediate(r));
+          return { a: 1 };
+        })
+        .catch(() => undefined);
+      return { k: v.k };
+    });
+    const dir = fresh();
+    const evs = events.slice(0, 3).map((e) => ({ ...e, stream: "a" }));
+    const run = await startRun(app, { out: dir, clock: () => 1n, writer: { fsync: "never" } });
+    for (const e of evs) {
+      await run.push(e.stream, e.v, e.t);
+      // The host's own code, between events: not the step's.
+      expect(typeof Date.now()).toBe("number");
+    }
+    await run.stop();
+    const reader = LogReader.open(dir);
+    const order = [...reader.records()].filter((r) => r.type === "input" || r.type === "decision");
+    reader.close();
+    // Each event's look-up comes before the next event.
+    expect(order.map((r) => (r.type === "input" ? "in" : `lookup of ${r.eventSeq}`))).toEqual(
+      order.flatMap((r) => (r.type === "input" ? ["in", `lookup of ${r.seq}`] : [])),
+    );
+    expect((await verifyRecording(dir, app, {})).status).toBe("identical");
+  });
+
+  it("the host's timers are not trapped while a step resumed by a look-up awaits other I/O", async () => {
+    const app = oneStepApp("io-after-lookup", async (v, ctx) => {
+      await ctx.lookup("t", v.k, async () => {
+        await new Promise((r) => setImmediate(r));
+        return 1;
+      });
+      for (let i = 0; i < 20; i++) await readFile(new URL(import.meta.url));
+      return { k: v.k };
+    });
+    const trapped: unknown[] = [];
+    const run = await startRun(app, { clock: () => 1n });
+    const tick = setInterval(() => {
+      try {
+        Date.now();
+      } catch (e) {
+        trapped.push(e);
+      }
+    }, 0);
+    try {
+      for (const e of events.slice(0, 5)) await run.push("a", e.v, e.t);
+    } finally {
+      clearInterval(tick);
+    }
+    await run.stop();
+    expect(trapped).toEqual([]);
+  });
+
+  it("a sink codec reading the clock in ctx.emit is reported as the violation it is", async () => {
+    const stamped = {
+      name: "stamped",
+      encode: (v: unknown) => encodeUtf8(`${Date.now()} ${JSON.stringify(v)}`),
+      decode: (b: Uint8Array) => b,
+    };
+    const app = defineApp({
+      name: "stamped",
+      inputs: { a: codecs.json() },
+      sinks: { out: stamped },
+      steps: {
+        s: map({
+          from: "a",
+          fn: (v, ctx) => {
+            ctx.emit("out", v);
+            return undefined;
+          },
+        }),
+      },
+    });
+    const run = await startRun(app, { clock: () => 1n });
+    let err: unknown;
+    try {
+      await run.push("a", 1, 1n);
+    } catch (e) {
+      err = e;
+    }
+    await run.stop();
+    expect(isHindsightError(err) && [err.code, err.message]).toEqual([
+      "DETERMINISM_VIOLATION",
+      "Date.now() called inside step 's' (event seq 1)",
+    ]);
+  });
+
+  it("a fetch that throws a string or a TypeError gives the step an Error with its message, on record as on replay", async () => {
+    const app = oneStepApp("throws", async (v, ctx) => {
+      try {
+        await ctx.lookup("t", v.k, () => {
+          if (v.x % 2) throw "plain string";
+          throw new TypeError("bad type");
+        });
+      } catch (e) {
+        return { kind: (e as Error).constructor.name, msg: (e as Error).message };
+      }
+      return {};
+    });
+    const dir = fresh();
+    const { outputs } = await record(
+      app,
+      dir,
+      {},
+      events.slice(0, 4).map((e) => ({ ...e, stream: "a" })),
+    );
+    expect(outputs.slice(0, 2)).toEqual([
+      '{"kind":"Error","msg":"bad type"}',
+      '{"kind":"Error","msg":"plain string"}',
+    ]);
+    expect((await verifyRecording(dir, app, {})).status).toBe("identical");
+  });
+
+  it("a look-up asked for with another key is a mismatch naming both keys, among look-ups of one name", async () => {
+    const mk = (suffix: string) =>
+      oneStepApp("keys", async (v, ctx) => {
+        const a = await ctx.lookup("fx", `${v.k}${suffix}`, (k) => k);
+        const b = await ctx.lookup("fx", `${v.k}-2${suffix}`, (k) => k);
+        return { a, b };
+      });
+    const dir = fresh();
+    await record(
+      mk(""),
+      dir,
+      {},
+      events.slice(0, 2).map((e) => ({ ...e, stream: "a" })),
+    );
+    const v = await verifyRecording(dir, mk("-v2"), {});
+    expect(v.divergence?.kind).toBe("decision-mismatch");
+    expect(v.divergence?.message).toBe(
+      `decision #0 differs: the recording has lookup 'fx' key "k0" from step 's', the app asked for lookup 'fx' key "k0-v2" from step 's'`,
+    );
+  });
 
   it("allows deterministic Date use inside steps (new Date(x), Date.UTC, Date.parse)", async () => {
     const outs: string[] = [];

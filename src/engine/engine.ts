@@ -11,7 +11,7 @@
  * returns a promise (e.g. it awaited ctx.lookup). `handleInput` returns undefined when the
  * event was handled synchronously, else a promise.
  */
-import { HindsightError } from "../errors.js";
+import { HindsightError, isHindsightError } from "../errors.js";
 import { MAX_TIME_NS } from "../format/constants.js";
 import { DecisionKind } from "../format/records.js";
 import {
@@ -37,7 +37,15 @@ import {
   stateJson,
 } from "./json.js";
 import { Prng } from "./prng.js";
-import { type AmbientHandler, getActive, install, type StrictMode, setActive, uninstall } from "./strict.js";
+import {
+  type AmbientHandler,
+  getActive,
+  install,
+  resumeTrapped,
+  type StrictMode,
+  setActive,
+  uninstall,
+} from "./strict.js";
 
 /** A decision the app asks for. */
 
@@ -225,6 +233,8 @@ export class Engine {
   private decisionIndex = 0;
   /** Look-ups of the running step not yet settled (strict mode is off while there are any). */
   private lookupsInFlight = 0;
+  /** Look-ups in flight that are still to settle (an event ends only once they have). */
+  private readonly pendingLookups = new Set<Promise<Uint8Array>>();
   private outputIndex = 0;
   private queue: Item[] = [];
   private qHead = 0;
@@ -481,8 +491,21 @@ export class Engine {
       const r = this.invoke(item);
       if (r !== undefined) return r.then(() => this.drain());
     }
+    // A look-up a step did not await: the event ends once it settles, so that it is recorded
+    // (and replayed) inside its event, and no step is trapped after the event.
+    if (this.lookupsInFlight > 0) return this.settleLookups().then(() => this.drain());
     this.endEvent();
     return undefined;
+  }
+
+  /** Waits for the look-ups in flight to settle, failed or not (their steps did not await them). */
+  private async settleLookups(): Promise<void> {
+    while (this.lookupsInFlight > 0) {
+      // A replay's look-ups settle within microtasks: give them one turn.
+      if (this.pendingLookups.size === 0) await Promise.resolve();
+      else await Promise.allSettled([...this.pendingLookups]);
+    }
+    setActive(null);
   }
 
   private invoke(item: Item): Promise<void> | undefined {
@@ -646,8 +669,9 @@ export class Engine {
     setActive(null);
     this.lookupsInFlight++;
     let bytes: Uint8Array;
+    let got: Uint8Array | Promise<Uint8Array>;
     try {
-      bytes = await this.port.lookup(req, async () => {
+      got = this.port.lookup(req, async () => {
         const v = await fetch(key);
         try {
           return encodeJson(v);
@@ -660,6 +684,14 @@ export class Engine {
         }
       });
     } catch (e) {
+      // A replay's look-up fails at once: settled after the step has returned its promise, as a
+      // recorded one's does, so the step resumes (and is trapped) the same way in both.
+      got = Promise.reject(e);
+    }
+    if (typeof got === "object" && got instanceof Promise) this.pendingLookups.add(got);
+    try {
+      bytes = await got;
+    } catch (e) {
       // A failed look-up is a decision the step consumed too (it may fall back on it).
       if (this.tracing && !(e instanceof HindsightError) && !(e instanceof DivergenceSignal))
         this.traceDecisions.push({
@@ -670,9 +702,13 @@ export class Engine {
           value: { error: e instanceof Error ? e.message : String(e) },
           key,
         });
-      throw e;
+      // The step gets what a replay gives it: an Error with the recorded message (not a string,
+      // a TypeError or any other value the fetch threw).
+      if (e instanceof HindsightError || e instanceof DivergenceSignal || e?.constructor === Error) throw e;
+      throw new Error(e instanceof Error ? e.message : String(e));
     } finally {
-      if (--this.lookupsInFlight === 0) setActive(ctx); // the step resumes after this
+      if (got instanceof Promise) this.pendingLookups.delete(got);
+      if (--this.lookupsInFlight === 0) resumeTrapped(ctx); // the step resumes after this
     }
     const value = parseJson(decodeUtf8(bytes));
     if (this.tracing)
@@ -686,6 +722,8 @@ export class Engine {
     try {
       if (this.encodeOutputs) bytes = (this.sinkCodecs[sink] as Codec<unknown>).encode(value);
     } catch (e) {
+      // A codec reading the clock inside the step is trapped: that is what to report.
+      if (isHindsightError(e) && e.code === "DETERMINISM_VIOLATION") throw e;
       throw new HindsightError(
         "APP_ERROR",
         `step '${rt.name}' emitted a value sink '${this.sinkNames[sink]}' cannot encode: ${(e as Error).message}`,

@@ -34,6 +34,19 @@ export function getActive(): AmbientHandler | null {
   return active;
 }
 
+/**
+ * Traps `h`'s calls again as its step resumes after a look-up settled: the step's code runs in
+ * the microtasks that follow. Trapping ends at the next turn of the event loop (a timer, I/O or
+ * immediate callback), so that whatever runs then — the host's code, or the step's own after an
+ * await on something other than a look-up — is not taken for the step.
+ */
+export function resumeTrapped(h: AmbientHandler): void {
+  active = h;
+  O.setImmediate(() => {
+    if (active === h) active = null;
+  });
+}
+
 /** Runs `fn` with trapping suspended (e.g. a lookup's fetch function, which may do real I/O). */
 export function suspended<T>(fn: () => T): T {
   const h = active;
@@ -168,6 +181,14 @@ export function install(): void {
     function (this: unknown, ...args: unknown[]) {
       if (active !== null && active.mode() !== "off")
         violation(active, `${name}()`, "use ctx.timers.at()/every() (ticks are recorded)", false);
+      // A callback set outside a step runs as a turn of the event loop: never trapped, whatever
+      // a step resumed by a look-up left behind.
+      const cb = args[0];
+      if (typeof cb === "function")
+        args[0] = function (this: unknown, ...a: unknown[]) {
+          active = null;
+          return (cb as (...x: unknown[]) => unknown).apply(this, a);
+        };
       return (orig as (...a: unknown[]) => unknown).apply(this, args);
     };
   patch(g, "setTimeout", timer("setTimeout", O.setTimeout as never));
