@@ -29,7 +29,8 @@ function output(ctx: CommandContext) {
     writeOut: (s: string) => ctx.io.stdout.write(s),
     writeErr: (s: string) => ctx.io.stderr.write(s),
     outputError: (s: string, write: (s: string) => void) =>
-      write(`hindsight: ${s.replace(/^error: /, "").trimEnd()} (run with --help for usage)\n`),
+      // One line: commander puts its suggestion ("(Did you mean --json?)") on a line of its own.
+      write(`hindsight: ${oneLine(s)} (run with --help for usage)\n`),
   };
 }
 
@@ -132,7 +133,7 @@ export function reportError(e: unknown, io: Io, debug: boolean, json = false): n
     if (e.code === "commander.help") return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     if (json)
       io.stdout.write(
-        `${JSON.stringify({ error: { code: "USAGE", exitCode: ExitCode.usage, message: e.message.replace(/^error: /, ""), hint: "run with --help for usage" } })}\n`,
+        `${JSON.stringify({ error: { code: "USAGE", exitCode: ExitCode.usage, message: oneLine(e.message), hint: "run with --help for usage" } })}\n`,
       );
     return ExitCode.usage;
   }
@@ -158,4 +159,16 @@ export function reportError(e: unknown, io: Io, debug: boolean, json = false): n
   err(io, `hindsight: internal error: ${msg} (run with --debug for the stack trace, and please report it)`);
   if (debug && e instanceof Error && e.stack) err(io, e.stack);
   return ExitCode.internal;
+}
+
+/** A commander message as one line: "error: " dropped, line breaks joined ("…'--jsn'; did you mean --json?"). */
+function oneLine(s: string): string {
+  return s
+    .replace(/^error: /, "")
+    .trim()
+    .replace(
+      /\s*\n\s*\((Did you mean [^)]*)\)/g,
+      (_m, d: string) => `; ${d.charAt(0).toLowerCase()}${d.slice(1)}`,
+    )
+    .replace(/\s*\n\s*/g, " ");
 }

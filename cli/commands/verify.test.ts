@@ -235,6 +235,24 @@ describe("hindsight verify", () => {
     );
   });
 
+  it("a recording made by another engine version is incompatible (exit 3), saying why", async () => {
+    const copy = join(tmp, "engine-2");
+    cpSync(join(root, dh), copy, { recursive: true });
+    const m = join(copy, "manifest.json");
+    const text = readFileSync(m, "utf8");
+    expect(text).toContain('"engineVersion": "1"');
+    writeFileSync(m, text.replace('"engineVersion": "1"', '"engineVersion": "2"'));
+    const r = await runCli(["verify", copy, "--app", "examples/double-halve/app.ts", "--json"], {
+      cwd: root,
+    });
+    expect(r.code).toBe(3);
+    const [res] = JSON.parse(r.stdout) as { status: string; incompatible: string[] }[];
+    expect(res?.status).toBe("incompatible");
+    expect(res?.incompatible).toEqual([
+      "recording was made by engine version 2; this build runs engine version 1 (use a hindsight release that runs it)",
+    ]);
+  });
+
   it("a format version this build does not know is incompatible (exit 3), saying why", async () => {
     const copy = join(tmp, "future");
     cpSync(join(root, dh), copy, { recursive: true });
@@ -262,6 +280,26 @@ describe("hindsight verify", () => {
     const debug = await runCli(["verify", dh, "--app", bad, "--debug"], { cwd: root });
     expect(debug.code).toBe(2);
     expect(debug.stderr).toMatch(/\ncaused by: Error: kaboom at load\n\s+at boom \(/);
+  });
+
+  it("an app defineApp refuses, and a directory given as --app: one line each, saying so", async () => {
+    const cyclic = join(tmp, "cyclic.ts");
+    writeFileSync(
+      cyclic,
+      `import { codecs, defineApp, map } from ${JSON.stringify(join(root, "src", "index.js"))};\n` +
+        `export default defineApp({ name: "c", inputs: { numbers: codecs.json() }, sinks: { numbers: codecs.json() },\n` +
+        `  steps: { a: map({ from: ["numbers", "b"], fn: (x) => x }), b: map({ from: "a", to: "numbers", fn: (x) => x }) } });\n`,
+    );
+    const c = await runCli(["verify", dh, "--app", cyclic], { cwd: root });
+    expect(c.code).toBe(2);
+    expect(c.stderr.trim().split("\n")).toHaveLength(1);
+    expect(c.stderr).toMatch(/cyclic\.ts: steps form a cycle: a → b → a .*; fix the app definition/);
+    expect(c.stderr).not.toMatch(/failed to load|npx tsx/);
+    const d = await runCli(["verify", dh, "--app", "examples"], { cwd: root });
+    expect(d.code).toBe(2);
+    expect(d.stderr.trim()).toBe(
+      `hindsight: app module examples is a directory (${join(root, "examples")}); pass the app's module file (e.g. app.ts), not its directory`,
+    );
   });
 
   it("exit 2 without --app", async () => {

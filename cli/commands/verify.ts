@@ -28,8 +28,11 @@ export function register(program: Command, ctx: CommandContext): Command {
     .description(
       "Replay each recording through the app and compare every decision request (kind, name, order)\n" +
         "and every output (bytes, or digest when only digests were recorded) with the recording.\n" +
-        "Exit 0 when all are identical, 3 when any diverged or is incompatible with the app, 4 when a\n" +
-        "recording is corrupt. A different app build id is reported but is not a failure.",
+        "A different app build id is reported but is not a failure. Each recording has a result\n" +
+        "(status identical, diverged, incompatible or error); the exit code is the highest of theirs:\n" +
+        "0 all identical, 2 one is not a recording (or does not exist), 3 one diverged or is\n" +
+        "incompatible with the app, 4 one is corrupt (1: an internal error). --json fields:\n" +
+        'docs/ENGINE.md, "verify --json".',
     )
     .argument("<dirs...>", "recording directories")
     .requiredOption("--app <module>", "app module (.ts or .js)")

@@ -13,7 +13,7 @@ import { DecisionLog } from "../recorder/decision-log.js";
 import { replay } from "../replayer/replay.js";
 import { renderResult, resultToJson, verifyRecording } from "../verify/verify.js";
 import { type App, defineApp, keyed, map, type StepContext } from "./app.js";
-import { codecs, encodeUtf8 } from "./codec.js";
+import { codecs, decodeUtf8, encodeUtf8 } from "./codec.js";
 import { stageOf } from "./stage.js";
 
 const root = mkdtempSync(join(tmpdir(), "hindsight-engine-"));
@@ -1332,6 +1332,26 @@ describe("strict mode", () => {
     expect(v.divergence?.message).toBe(
       `decision #0 differs: the recording has lookup 'fx' key "k0" from step 's', the app asked for lookup 'fx' key "k0-v2" from step 's'`,
     );
+  });
+
+  it('with strict "record", crypto.getRandomValues refuses what it refuses outside a step', async () => {
+    const outs: string[] = [];
+    const app = ambient(() => {
+      try {
+        crypto.getRandomValues(new Float64Array(1) as unknown as Uint8Array);
+        return "filled";
+      } catch (e) {
+        return (e as Error).name;
+      }
+    });
+    const run = await startRun(app, {
+      clock: () => 1n,
+      strict: "record",
+      onOutput: (o) => outs.push(decodeUtf8(o.bytes)),
+    });
+    await run.push("a", 1, 1n);
+    await run.stop();
+    expect(outs).toEqual(['{"v":"TypeMismatchError"}']);
   });
 
   it("allows deterministic Date use inside steps (new Date(x), Date.UTC, Date.parse)", async () => {

@@ -142,6 +142,21 @@ function makeDate(): DateConstructor {
   return StrictDate as unknown as DateConstructor;
 }
 
+/** The typed arrays crypto.getRandomValues fills (others throw TypeMismatchError). */
+function isIntegerArray(a: unknown): boolean {
+  return (
+    a instanceof Int8Array ||
+    a instanceof Uint8Array ||
+    a instanceof Uint8ClampedArray ||
+    a instanceof Int16Array ||
+    a instanceof Uint16Array ||
+    a instanceof Int32Array ||
+    a instanceof Uint32Array ||
+    a instanceof BigInt64Array ||
+    a instanceof BigUint64Array
+  );
+}
+
 /** Installs the wrappers (reference-counted: each engine run calls install/uninstall once). */
 export function install(): void {
   if (installed++ > 0) return;
@@ -165,7 +180,8 @@ export function install(): void {
       const f = O.getRandomValues;
       patch(target, "getRandomValues", <T extends ArrayBufferView | null>(arr: T): T => {
         const h = active;
-        if (h === null || h.mode() === "off") return f(arr as never) as T;
+        // What the original refuses (a Float64Array, a DataView...) it refuses in a step too.
+        if (h === null || h.mode() === "off" || !isIntegerArray(arr)) return f(arr as never) as T;
         const hex = trap("crypto.getRandomValues()", 'use ctx.random("name")', () => {
           const tmp = new Uint8Array((arr as ArrayBufferView).byteLength);
           f(tmp);

@@ -519,7 +519,11 @@ export function checkSegmentHeader(hb: Buffer, path: string, n: number, features
       `segment format version ${h.formatVersion} is not supported (this build reads ${FORMAT_VERSION})`,
       {
         where: path,
-        hint: "use the hindsight release that wrote it",
+        // As the manifest's version says it.
+        hint:
+          h.formatVersion > FORMAT_VERSION
+            ? "upgrade hindsight to read it"
+            : "use the hindsight release that wrote it",
       },
     );
   if ((h.features & ~KNOWN_FEATURE_BITS) !== 0)

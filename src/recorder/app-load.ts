@@ -89,11 +89,29 @@ export async function loadApp(modulePath: string, cwd: string = process.cwd()): 
     } else mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
   } catch (e) {
     if (e instanceof HindsightError) throw e;
-    throw new HindsightError("APP_LOAD", `app module ${modulePath} failed to load: ${oneLineMessage(e)}`, {
-      where: path,
-      hint: "fix the module (run it with `npx tsx` to see the full error)",
-      cause: e,
-    });
+    // defineApp refusing the app, from another copy of hindsight than this one (an app importing
+    // the sources while the CLI runs from dist/): its own message and hint, not "failed to load".
+    const other = e as { name?: unknown; code?: unknown; hint?: unknown; message?: unknown };
+    if (e instanceof Error && other.name === "HindsightError" && other.code === "APP_INVALID")
+      throw new HindsightError("APP_INVALID", `app module ${modulePath}: ${oneLineMessage(e)}`, {
+        where: path,
+        ...(typeof other.hint === "string" ? { hint: other.hint } : {}),
+        cause: e,
+      });
+    const dir = statSync(path).isDirectory();
+    throw new HindsightError(
+      "APP_LOAD",
+      dir
+        ? `app module ${modulePath} is a directory`
+        : `app module ${modulePath} failed to load: ${oneLineMessage(e)}`,
+      {
+        where: path,
+        hint: dir
+          ? "pass the app's module file (e.g. app.ts), not its directory"
+          : "fix the module (run it with `npx tsx` to see the full error)",
+        cause: e,
+      },
+    );
   }
   let app = mod["default"];
   // tsx may wrap a CommonJS-style module: { default: { default: app } }.

@@ -8,6 +8,7 @@
  * an event of its own) followed by the decisions, blobs and outputs made while handling it.
  * A group is handled once it is complete, i.e. when the next group starts.
  */
+
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { App } from "../engine/app.js";
@@ -43,6 +44,7 @@ import type { Manifest } from "../log/manifest.js";
 import { describeRepair, readRepairs } from "../log/repairs.js";
 import { checkSideFile } from "../log/side-files.js";
 import { CANNOT_BE_RECORDED, CHECKPOINT_DIR, SEALED_INSIDE } from "../recorder/app-run.js";
+import { ENGINE_VERSION } from "../version.js";
 
 type DecisionRecord = DecisionRecordBase & { readonly seq: number };
 type OutputRecord = OutputRecordBase & { readonly seq: number };
@@ -285,6 +287,11 @@ export function incompatibilities(reader: LogReader, app: App): string[] {
   }
   if (m.app.name && m.app.name !== app.name)
     why.push(`recording is of app '${m.app.name}', not '${app.name}'`);
+  // The engine's semantics (timer order, state format...) the run was made with.
+  if (m.engineVersion && m.engineVersion !== ENGINE_VERSION)
+    why.push(
+      `recording was made by engine version ${m.engineVersion}; this build runs engine version ${ENGINE_VERSION} (use a hindsight release that runs it)`,
+    );
   if (m.sinks.length === 0 && m.app.name === "")
     why.push(
       "recording holds input events only (made without --app): there are no decisions or outputs to replay against",
