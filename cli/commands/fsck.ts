@@ -85,6 +85,10 @@ export function register(program: Command, ctx: CommandContext): Command {
         lines.push(
           `note: the run started at seq ${r.unfinishedRun.startSeq} has no STOP marker (last record seq ${r.unfinishedRun.lastSeq}): it did not end cleanly (a crash), or the end of the recording was lost`,
         );
+      if (r.empty)
+        lines.push(
+          "note: the recording holds no records: its writer ended before it wrote a block (nothing was recorded)",
+        );
       if (cp.checked > 0 && cp.damaged.length === 0)
         lines.push(`checkpoint files: ${cp.checked - cp.missing.length} of ${cp.checked} checked, all match`);
       lines.push(

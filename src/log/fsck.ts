@@ -105,6 +105,11 @@ export interface FsckReport {
    */
   readonly unfinishedRun?: { readonly startSeq: number; readonly lastSeq: number };
   /**
+   * The recording holds no records and no writer has it open: its writer ended before it wrote
+   * a block (a crash just after it began). A note: nothing was recorded, nothing is damaged.
+   */
+  readonly empty?: true;
+  /**
    * A writer had the recording open (its lock names a process that runs): what was checked is
    * a prefix, and an incomplete last block is the one being written (not a torn tail).
    */
@@ -491,6 +496,13 @@ function check(dir: string, o: FsckOptions, locked: boolean): FsckReport {
     // (Not while a writer holds the recording: its run is still going.)
     ...(runOpen !== null && corrupt.length === 0 && live === undefined
       ? { unfinishedRun: { startSeq: runOpen, lastSeq: lastRecordSeq } }
+      : {}),
+    ...(seq === 0 &&
+    corrupt.length === 0 &&
+    live === undefined &&
+    (torn === undefined || torn.repaired) &&
+    cutShort === undefined
+      ? { empty: true as const }
       : {}),
   };
 }

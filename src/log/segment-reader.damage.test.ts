@@ -587,6 +587,18 @@ describe("repairs and files that are not regular files", () => {
     }
   });
 
+  it("fsck notes a recording that holds no records (its writer wrote no block)", () => {
+    const t = tempDir();
+    try {
+      const dir = join(t.dir, "empty");
+      LogWriter.create(dir, { streams: STREAMS, sinks: TEST_SINKS }, { fsync: "never" }).close();
+      expect(fsck(dir)).toMatchObject({ ok: true, records: 0, empty: true });
+      expect(fsck(join(root.dir, "src")).empty).toBeUndefined();
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it("a closed recording whose segment files are all gone is corrupt; one a writer still holds is not", () => {
     const t = tempDir();
     try {
