@@ -24,6 +24,9 @@ export function progress(io: Io, label: string, total?: number, unit = "events")
         hideCursor: true,
         clearOnComplete: true,
         fps: 10,
+        // No estimate yet (nothing done, or no rate): "?", not cli-progress's "NULL"/"INF" cut to "NFs".
+        formatTime: (t: unknown, o: cliProgress.Options, round: number) =>
+          typeof t === "number" && Number.isFinite(t) ? cliProgress.Format.TimeFormat(t, o, round) : "?",
       },
       cliProgress.Presets.shades_classic,
     );
