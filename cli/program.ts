@@ -19,6 +19,8 @@ export class CommandExit extends Error {
 
 export interface CommandContext {
   readonly io: Io;
+  /** --debug: stack traces (of hindsight's errors, and of an app's in a verify report). */
+  readonly debug: boolean;
   /** Set by the command's action: the exit code (default 0). */
   exitCode: number;
 }
@@ -83,8 +85,8 @@ function checkRequiredLast(cmd: Command): void {
 
 /** Parse `argv` (without node and script), run, and return the exit code. Never throws. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  const ctx: CommandContext = { io, exitCode: 0 };
   const debug = argv.includes("--debug");
+  const ctx: CommandContext = { io, exitCode: 0, debug };
   // (Not when a sink writes to stdout: its bytes are all stdout may carry.)
   const sinkOnStdout = argv.some(
     (a, i) => (argv[i - 1] === "--sink" && a.endsWith("=-")) || (a.startsWith("--sink=") && a.endsWith("=-")),

@@ -302,6 +302,32 @@ describe("hindsight verify", () => {
     );
   });
 
+  it("a step that throws: the report names where in the app only with --debug", async () => {
+    const app = join(root, "examples", "double-halve", "throws-qa.tmp.ts");
+    writeFileSync(
+      app,
+      readFileSync(join(root, "examples", "double-halve", "app.ts"), "utf8").replace(
+        "fn: (e) => ({ ...e, n: half(e.n) }),",
+        'fn: (e) => {\n        if (Number(e.n) % 7 === 3) throw new RangeError("no sevens");\n        return { ...e, n: half(e.n) };\n      },',
+      ),
+    );
+    try {
+      const plain = await runCli(["verify", dh, "--app", app], { cwd: root });
+      expect(plain.code).toBe(3);
+      expect(plain.stdout).toMatch(/app-error: step 'halve' threw while handling event seq \d+: no sevens/);
+      expect(plain.stdout).not.toContain("throws-qa.tmp.ts:");
+      const debug = await runCli(["verify", dh, "--app", app, "--debug"], { cwd: root });
+      expect(debug.code).toBe(3);
+      expect(debug.stdout).toMatch(
+        /\n {2}error: APP_ERROR .*\n {4}at (Object\.)?fn \(.*throws-qa\.tmp\.ts(\?[^:]*)?:\d+:\d+\)\n {2}last matching checkpoint/,
+      );
+      const json = await runCli(["verify", dh, "--app", app, "--json"], { cwd: root });
+      expect(json.stdout).not.toContain('"stack"');
+    } finally {
+      rmSync(app, { force: true });
+    }
+  });
+
   it("exit 2 without --app", async () => {
     const r = await runCli(["verify", ms], { cwd: root });
     expect(r.code).toBe(2);

@@ -10,6 +10,7 @@ import {
   type VerifyResult,
   verifyExitCode,
   verifyRecording,
+  withoutStack,
 } from "../../src/verify/verify.js";
 import { out, prepareOutputFile, writingFile } from "../io.js";
 import type { CommandContext } from "../program.js";
@@ -53,8 +54,9 @@ export function register(program: Command, ctx: CommandContext): Command {
             bar.update(done);
           },
         }).finally(() => (bar as Progress | null)?.stop());
-        results.push({ ...r, recording: d });
-        if (!o.json) out(ctx.io, renderResult({ ...r, recording: d }));
+        const shown = { ...(ctx.debug ? r : withoutStack(r)), recording: d };
+        results.push(shown);
+        if (!o.json) out(ctx.io, renderResult(shown));
       }
       if (o.json) out(ctx.io, JSON.stringify(results.map(resultToJson), null, 2));
       if (junit) writingFile(`--junit ${o.junit}`, () => writeFileSync(junit, renderJunit(results)));

@@ -89,7 +89,8 @@ export interface Divergence {
     readonly expectedDigest: string;
     readonly actualDigest: string;
   };
-  readonly error?: { readonly code?: string; readonly message: string };
+  /** `stack`: where the step threw (the app's own frames), for `--debug`. */
+  readonly error?: { readonly code?: string; readonly message: string; readonly stack?: string };
 }
 
 export interface DecisionView {
@@ -782,12 +783,14 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
       (e.code === "APP_ERROR" || e.code === "DETERMINISM_VIOLATION" || e.code === "BAD_INPUT")
     ) {
       const step = (e.details?.["step"] as string | undefined) ?? engine.runningStepName ?? undefined;
+      // What the step threw (APP_ERROR wraps it), or where the trap fired.
+      const stack = (e.cause instanceof Error ? e.cause : e).stack;
       return {
         kind: "app-error",
         message: e.oneLine(),
         eventSeq: head.seq,
         ...(step ? { step } : {}),
-        error: { code: e.code, message: e.message },
+        error: { code: e.code, message: e.message, ...(stack ? { stack } : {}) },
       };
     }
     throw e;

@@ -450,6 +450,12 @@ export function renderResult(r: VerifyResult): string {
         `  checkpoint at seq ${d.checkpoint.seq}: recorded ${d.checkpoint.expectedDigest}, replayed ${d.checkpoint.actualDigest}`,
       );
     if (d.error) lines.push(`  error: ${d.error.code ?? ""} ${d.error.message}`);
+    // The app's frames: up to the engine that called the step.
+    if (d.error?.stack)
+      for (const x of d.error.stack.split("\n").slice(1)) {
+        if (/^\s*at (async )?Engine\./.test(x)) break;
+        lines.push(`    ${x.trim()}`);
+      }
     lines.push(
       `  last matching checkpoint: ${d.lastMatchingCheckpoint ? `seq ${d.lastMatchingCheckpoint.refSeq} (state after event ${d.lastMatchingCheckpoint.eventSeq})` : "none"}`,
     );
@@ -520,6 +526,14 @@ export function renderJunit(results: readonly VerifyResult[]): string {
 }
 
 /** JSON-safe form of a result (bytes already rendered as text). */
+/** `r` without the stack of a step's error (shown only with --debug). */
+export function withoutStack(r: VerifyResult): VerifyResult {
+  const d = r.divergence;
+  if (!d?.error?.stack) return r;
+  const { stack: _s, ...error } = d.error;
+  return { ...r, divergence: { ...d, error } };
+}
+
 export function resultToJson(r: VerifyResult): unknown {
   // Exact: a bigint (a clock reading in a lineage) as its decimal string, as times are given;
   // decision kinds by name.
