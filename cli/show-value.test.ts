@@ -38,6 +38,15 @@ describe("state as replay shows it", () => {
     expect(toShown({ q: 1 }, found)).not.toBeInstanceOf(Shown);
   });
 
+  it("a property holding undefined is left out, as a checkpoint leaves it out (in an array it is shown)", () => {
+    const found = new Set<string>();
+    expect(showText(toShown({ n: 2, note: undefined, a: [undefined] }, found))).toBe('{"a":[undefined],"n":2}');
+    expect([...found]).toEqual(["undefined"]);
+    const none = new Set<string>();
+    expect(showText(toShown({ n: 2, note: undefined }, none))).toBe('{"n":2}');
+    expect(none.size).toBe(0);
+  });
+
   it("state nested deeper than a checkpoint may hold is cut, not a stack overflow", () => {
     let deep: unknown = 1;
     for (let i = 0; i < 100_000; i++) deep = { next: deep };

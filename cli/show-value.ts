@@ -65,7 +65,10 @@ export function toShown(
     }
     const fields: Record<string, unknown> = {};
     for (const k of Object.keys(o).sort()) {
-      const x = toShown((o as Record<string, unknown>)[k], found, within);
+      const raw = (o as Record<string, unknown>)[k];
+      // Left out, as a checkpoint leaves it out: the state shows the same from either start.
+      if (raw === undefined) continue;
+      const x = toShown(raw, found, within);
       Object.defineProperty(fields, k, { value: x, enumerable: true, writable: true, configurable: true });
     }
     const proto = Object.getPrototypeOf(o);

@@ -222,7 +222,11 @@ export function register(program: Command, ctx: CommandContext): Command {
               : []),
             ...(odd.size > 0
               ? [
-                  `the state holds values JSON cannot hold (${[...odd].join(", ")}): shown as text${o.json ? " (strings here)" : ""}; a checkpoint would refuse them`,
+                  `the state holds values JSON cannot hold (${[...odd].join(", ")}): shown as text${o.json ? " (strings here)" : ""}; ${
+                    [...odd].every((k) => k === "-0")
+                      ? "a checkpoint keeps them"
+                      : `a checkpoint would refuse ${odd.has("-0") ? "all but -0" : "them"}`
+                  }`,
                 ]
               : []),
           ],
