@@ -1,6 +1,6 @@
 /** Option parsers shared by commands: each throws a USAGE HindsightError naming the option. */
 import { InvalidArgumentError } from "commander";
-import { parseTime } from "../src/format/time.js";
+import { parseTime, whyNotIsoTime } from "../src/format/time.js";
 
 export function intOption(name: string, min = 0): (v: string) => number {
   return (v) => {
@@ -28,9 +28,9 @@ export function timeOption(name: string): (v: string) => bigint {
     const t = parseTime(v);
     if (t === undefined)
       throw new InvalidArgumentError(
-        `${name} takes integer nanoseconds or an ISO-8601 time (got "${v}")` +
+        `${name} takes integer nanoseconds or an ISO-8601 time (got "${v}": ${/^\d+$/.test(v) ? "beyond 2^64-1 ns" : whyNotIsoTime(v)})` +
           // A day alone could mean its start or its end: say which form is taken.
-          (/^\d{4}-\d{2}-\d{2}$/.test(v) ? `: give a time and its zone, e.g. ${v}T00:00:00Z` : ""),
+          (/^\d{4}-\d{2}-\d{2}$/.test(v) ? `, e.g. ${v}T00:00:00Z` : ""),
       );
     return t;
   };

@@ -40,7 +40,9 @@ describe("state as replay shows it", () => {
 
   it("a property holding undefined is left out, as a checkpoint leaves it out (in an array it is shown)", () => {
     const found = new Set<string>();
-    expect(showText(toShown({ n: 2, note: undefined, a: [undefined] }, found))).toBe('{"a":[undefined],"n":2}');
+    expect(showText(toShown({ n: 2, note: undefined, a: [undefined] }, found))).toBe(
+      '{"a":[undefined],"n":2}',
+    );
     expect([...found]).toEqual(["undefined"]);
     const none = new Set<string>();
     expect(showText(toShown({ n: 2, note: undefined }, none))).toBe('{"n":2}');

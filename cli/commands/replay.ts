@@ -5,7 +5,7 @@ import { CANNOT_BE_CHECKPOINTED } from "../../src/engine/engine.js";
 import { stringifyJson } from "../../src/engine/json.js";
 import { escapeControls, HindsightError } from "../../src/errors.js";
 import type { DecisionRecord, SeqRecord } from "../../src/format/records.js";
-import { parseIsoTime } from "../../src/format/time.js";
+import { parseIsoTime, whyNotIsoTime } from "../../src/format/time.js";
 import { LogReader } from "../../src/log/index.js";
 import { loadApp } from "../../src/recorder/app-load.js";
 import { replay } from "../../src/replayer/replay.js";
@@ -53,7 +53,7 @@ export function resolveUntil(reader: LogReader, until: string | undefined): Unti
   if (t === undefined)
     throw new HindsightError(
       "USAGE",
-      `--until takes a sequence number or an ISO-8601 time (got "${until}")`,
+      `--until takes a sequence number or an ISO-8601 time (got "${until}": ${whyNotIsoTime(until)})`,
       {
         hint: "e.g. --until 120000, or a time with its zone: --until 2026-11-02T14:31:00Z or 2026-11-02T15:31:00.5+01:00",
       },

@@ -4,7 +4,7 @@ import { encodeBlockHeader, parseBlockHeader } from "./block-header.js";
 import { BLOCK_HEADER_SIZE, BLOCK_MAGIC } from "./constants.js";
 import { crc32c } from "./crc32c.js";
 import { encodeSegmentHeader } from "./segment-header.js";
-import { formatTime, parseTime } from "./time.js";
+import { formatTime, parseTime, whyNotIsoTime } from "./time.js";
 
 describe("format", () => {
   it("uses CRC-32C (Castagnoli)", () => {
@@ -63,5 +63,25 @@ describe("format", () => {
     expect(parseTime("2026-11-07t14:30:00.123456789z")).toBe(1_794_061_800_123_456_789n);
     expect(parseTime("2026-11-07T14:30:00")).toBeUndefined();
     expect(formatTime(1_794_061_800_123_456_789n)).toBe("2026-11-07T14:30:00.123456789Z");
+  });
+
+  it("refuses days the calendar does not have (no rolling over), and says why a time is refused", () => {
+    expect(parseTime("2028-02-29T00:00:00Z")).toBe(1_835_395_200_000_000_000n);
+    const why: [string, string][] = [
+      ["2026-02-29T00:00:00Z", "2026-02-29 is not a day of the calendar"],
+      ["2026-11-31T00:00:00Z", "2026-11-31 is not a day of the calendar"],
+      ["2026-11-02T14:30:00.0001309500Z", "at most 9 fractional digits (nanoseconds), not 10"],
+      ["2026-11-02T14:30:00.5", "give its zone: Z, or an offset such as +01:00"],
+      ["2026-11-02T14:30Z", "give the seconds (hh:mm:ss)"],
+      ["2026-11-02T14:30:00+0100", "write the offset as +01:00"],
+      ["2026-11-02T24:30:00Z", "24:30:00 is not a time of day"],
+      ["2026-11-02", "a day alone: give a time and its zone"],
+      ["yesterday", "not a date and time (YYYY-MM-DDThh:mm:ss[.fraction] and a zone)"],
+    ];
+    for (const [s, reason] of why) {
+      expect(parseTime(s), s).toBeUndefined();
+      expect(whyNotIsoTime(s), s).toBe(reason);
+    }
+    expect(whyNotIsoTime("2026-11-02T14:30:00Z")).toBeUndefined();
   });
 });

@@ -7,11 +7,39 @@ const ISO_RE = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?([Zz
 /** Parses an ISO-8601 / RFC 3339 time with up to nanosecond precision; undefined if not one. */
 export function parseIsoTime(s: string): bigint | undefined {
   const m = ISO_RE.exec(s);
-  if (!m) return undefined;
+  if (!m || !realDate(m[1] as string)) return undefined;
   const ms = Date.parse(`${m[1]}T${m[2]}${m[4]!.toUpperCase()}`);
   if (Number.isNaN(ms)) return undefined;
   const frac = (m[3] ?? "").padEnd(9, "0");
   return BigInt(ms) * 1_000_000n + BigInt(frac);
+}
+
+/** "2026-02-28" is a day of the calendar; "2026-02-30" is not (Date.parse would roll it over). */
+function realDate(ymd: string): boolean {
+  const [y, mo, d] = ymd.split("-").map(Number) as [number, number, number];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+/** Why `s` is not a time parseIsoTime reads, in words ("at most 9 fractional digits"...); undefined when it is one. */
+export function whyNotIsoTime(s: string): string | undefined {
+  if (parseIsoTime(s) !== undefined) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](.*))?$/.exec(s);
+  if (!m) return "not a date and time (YYYY-MM-DDThh:mm:ss[.fraction] and a zone)";
+  if (!realDate(`${m[1]}-${m[2]}-${m[3]}`)) return `${m[1]}-${m[2]}-${m[3]} is not a day of the calendar`;
+  const rest = m[4];
+  if (rest === undefined) return "a day alone: give a time and its zone";
+  const t = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(.*)$/.exec(rest);
+  if (!t) return "the time is not hh:mm:ss";
+  if (t[3] === undefined) return "give the seconds (hh:mm:ss)";
+  if (Number(t[1]) > 23 || Number(t[2]) > 59 || Number(t[3]) > 59)
+    return `${t[1]}:${t[2]}:${t[3]} is not a time of day`;
+  if (t[4] !== undefined && t[4].length > 9)
+    return `at most 9 fractional digits (nanoseconds), not ${t[4].length}`;
+  const zone = t[5] as string;
+  if (zone === "") return "give its zone: Z, or an offset such as +01:00";
+  if (/^[+-]\d{4}$/.test(zone)) return `write the offset as ${zone.slice(0, 3)}:${zone.slice(3)}`;
+  return `"${zone}" is not a zone (Z, or an offset such as +01:00)`;
 }
 
 /** Parses a time given as integer nanoseconds since the epoch or as an ISO-8601 string. */

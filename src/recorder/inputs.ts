@@ -14,7 +14,7 @@ import { Socket } from "node:net";
 import type { Readable } from "node:stream";
 import { HindsightError } from "../errors.js";
 import { MAX_TIME_NS } from "../format/constants.js";
-import { parseIsoTime } from "../format/time.js";
+import { parseIsoTime, whyNotIsoTime } from "../format/time.js";
 
 export interface InputSpec {
   /** Stream name. */
@@ -216,7 +216,7 @@ function parseTimeValue(line: Uint8Array, j: number): bigint | string {
     if (/^\d{1,20}$/.test(s)) return inRange(BigInt(s));
     const t = parseIsoTime(s);
     return t === undefined
-      ? `time value "${s}" is neither integer nanoseconds nor an ISO-8601 time`
+      ? `time value "${s}" is neither integer nanoseconds nor an ISO-8601 time (${whyNotIsoTime(s)})`
       : inRange(t);
   }
   let k = j;
