@@ -58,7 +58,9 @@ export function err(io: Io, text: string): void {
 
 /** Progress goes to stderr, and only when it is a terminal. */
 export function wantsProgress(io: Io): boolean {
-  return Boolean(io.stderr.isTTY) && io.env["CI"] === undefined;
+  // CI=0, CI=false or an empty CI say "not CI", as CI services set it to true or 1.
+  const ci = io.env["CI"];
+  return Boolean(io.stderr.isTTY) && (ci === undefined || /^(0|false|)$/i.test(ci.trim()));
 }
 
 /**

@@ -44,8 +44,8 @@ export function createProgram(ctx: CommandContext): Command {
     )
     .version(VERSION, "-V, --version")
     .option("--debug", "print stack traces for errors")
-    // Descriptions are written as lines of at most ~100 characters; keep them as written.
-    .configureHelp({ helpWidth: Math.max(110, ctx.io.stdout.columns ?? 0) })
+    // Descriptions are reflowed (see reflowHelp) and wrapped by commander to this width.
+    .configureHelp({ helpWidth: Math.max(100, ctx.io.stdout.columns ?? 0) })
     .exitOverride()
     .configureOutput(output(ctx))
     .addHelpText(
@@ -60,7 +60,21 @@ export function createProgram(ctx: CommandContext): Command {
     sub.exitOverride().configureOutput(output(ctx));
   }
   checkRequiredLast(program);
+  reflowHelp(program);
   return program;
+}
+
+/**
+ * Descriptions are written in lines of source; in help they are paragraphs commander wraps to
+ * the width, so that no line is broken twice (once in the source, once by the wrap). A blank
+ * line, and a line starting with a space (a list, an example), stay as written.
+ */
+function reflowHelp(cmd: Command): void {
+  const flow = (s: string): string => s.replace(/(?<!\n)\n(?![\n ])/g, " ");
+  cmd.description(flow(cmd.description()));
+  for (const o of cmd.options) o.description = flow(o.description);
+  for (const a of cmd.registeredArguments) a.description = flow(a.description);
+  for (const sub of cmd.commands) reflowHelp(sub);
 }
 
 /**

@@ -206,7 +206,7 @@ describe("record / inspect / cat / fsck", () => {
       [["cat", join(dir, "rec"), "--from-time", "soon"], /--from-time takes/],
       [
         ["cat", join(dir, "rec"), "--to-time", "2026-11-02"],
-        /--to-time takes .*: give a time and its zone, e\.g\. 2026-11-02T00:00:00Z/,
+        /--to-time takes .*: a day alone: give a time and its zone\), e\.g\. 2026-11-02T00:00:00Z/,
       ],
       [["frobnicate"], /unknown command 'frobnicate' \(run with --help for usage\)/],
       [["cat", join(dir, "rec"), "--bogus"], /unknown option '--bogus'/],

@@ -7,6 +7,7 @@ import { readU64le } from "../../src/engine/bytes.js";
 import { formatTime } from "../../src/format/time.js";
 import { LogReader } from "../../src/log/index.js";
 import { runCli } from "../../test/cli-io.js";
+import { type Io, wantsProgress } from "../io.js";
 
 const root = join(import.meta.dirname, "../..");
 const golden = "recordings/v1/market-spread";
@@ -337,5 +338,31 @@ export default defineApp({
       neg: "-0",
       self: "[Circular]",
     });
+  });
+});
+
+describe("replay's options and progress", () => {
+  it("--trust-checkpoints with --no-checkpoints is a usage error, not a silent choice", async () => {
+    const r = await runCli(["replay", golden, "--app", app, "--trust-checkpoints", "--no-checkpoints"], {
+      cwd: root,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^hindsight: --trust-checkpoints and --no-checkpoints contradict each other; give one/,
+    );
+  });
+
+  it("shows progress on a terminal unless CI is set to something other than 0, false or nothing", () => {
+    const io = (ci: string | undefined, isTTY = true) =>
+      ({ stderr: { isTTY }, env: ci === undefined ? {} : { CI: ci } }) as unknown as Io;
+    expect([undefined, "", "0", "false", "FALSE"].map((ci) => wantsProgress(io(ci)))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(["1", "true", "yes"].map((ci) => wantsProgress(io(ci)))).toEqual([false, false, false]);
+    expect(wantsProgress(io(undefined, false))).toBe(false);
   });
 });

@@ -117,6 +117,10 @@ export function register(program: Command, ctx: CommandContext): Command {
     )
     .option("--json", "print the result as JSON")
     .action(async (dir: string, o: ReplayCliOptions) => {
+      if (o.trustCheckpoints && o.checkpoints === false)
+        throw new HindsightError("USAGE", "--trust-checkpoints and --no-checkpoints contradict each other", {
+          hint: "give one: --no-checkpoints replays from the start; --trust-checkpoints starts from a checkpoint of another build",
+        });
       const loaded = await loadApp(o.app, ctx.io.cwd);
       const reader = LogReader.open(resolve(ctx.io.cwd, dir));
       try {
