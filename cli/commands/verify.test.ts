@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -326,6 +326,39 @@ describe("hindsight verify", () => {
     } finally {
       rmSync(app, { force: true });
     }
+  });
+
+  it("the same build id diverging points at what the build id does not cover (a module outside the app's directory)", async () => {
+    const base = join(tmp, "outside");
+    mkdirSync(join(base, "app"), { recursive: true });
+    mkdirSync(join(base, "lib"), { recursive: true });
+    writeFileSync(join(base, "lib", "factor.ts"), "export const factor = 2;\n");
+    const app = join(base, "app", "app.ts");
+    writeFileSync(
+      app,
+      `import { codecs, defineApp, map } from ${JSON.stringify(join(root, "src", "index.js"))};\n` +
+        `import { factor } from "../lib/factor.ts";\n` +
+        `export default defineApp({ name: "outside", inputs: { numbers: codecs.json() }, sinks: { out: codecs.json() },\n` +
+        `  steps: { m: map({ from: "numbers", to: "out", fn: (e: any) => ({ n: Number(e.n) * factor }) }) } });\n`,
+    );
+    const input = join(base, "in.jsonl");
+    writeFileSync(input, '{"n":1}\n{"n":2}\n');
+    const rec = join(base, "rec");
+    expect(
+      (await runCli(["record", "--app", app, "--input", `numbers=${input}`, "--out", rec], { cwd: root }))
+        .code,
+    ).toBe(0);
+    expect((await runCli(["verify", rec, "--app", app], { cwd: root })).code).toBe(0);
+    // The same app directory elsewhere, beside another lib (a fresh path: modules are cached).
+    const other = join(tmp, "outside-2");
+    mkdirSync(join(other, "lib"), { recursive: true });
+    cpSync(join(base, "app"), join(other, "app"), { recursive: true });
+    writeFileSync(join(other, "lib", "factor.ts"), "export const factor = 3;\n");
+    const v = await runCli(["verify", rec, "--app", join(other, "app", "app.ts")], { cwd: root });
+    expect(v.code).toBe(3);
+    expect(v.stdout).toMatch(
+      /note: the app's build id is the recording's, yet it diverged: .*a module outside it/,
+    );
   });
 
   it("exit 2 without --app", async () => {

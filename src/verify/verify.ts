@@ -356,6 +356,11 @@ export async function verifyRecording(
       !(res.stop.status.startsWith(SEALED_INSIDE) && !res.divergence)
     )
       notes.push(`the recorded run ended with status: ${res.stop.status}`);
+    // The same build diverging: what the build id does not cover changed (or was never pinned).
+    if (res.divergence && buildId && recordedBuildId === buildId)
+      notes.push(
+        "the app's build id is the recording's, yet it diverged: the build id covers the app's module and the modules under its directory only, so look for a change in a module outside it, in data a step reads other than through ctx, or a source strict mode does not cover (docs/ENGINE.md)",
+      );
     if (!res.stop && !res.divergence)
       notes.push(
         reader.writer
