@@ -1124,6 +1124,19 @@ describe("checkpoints", () => {
   });
 });
 
+/** Pushes one event (1 on stream "a") through an unrecorded run of `app`: what it threw, if anything. */
+async function pushOnce(app: App): Promise<unknown> {
+  const run = await startRun(app, { clock: () => 1n });
+  let err: unknown;
+  try {
+    await run.push("a", 1, 1n);
+  } catch (e) {
+    err = e;
+  }
+  await run.stop();
+  return err;
+}
+
 describe("strict mode", () => {
   const ambient = (call: () => unknown) =>
     defineApp({
@@ -1153,14 +1166,7 @@ describe("strict mode", () => {
   ];
   for (const [name, call, via = ""] of calls)
     it(`throws DETERMINISM_VIOLATION naming ${name}${via} and the step`, async () => {
-      const run = await startRun(ambient(call), { clock: () => 1n });
-      let err: unknown;
-      try {
-        await run.push("a", 1, 1n);
-      } catch (e) {
-        err = e;
-      }
-      await run.stop();
+      const err = await pushOnce(ambient(call));
       expect(isHindsightError(err) && err.code).toBe("DETERMINISM_VIOLATION");
       expect((err as Error).message).toContain(name);
       expect((err as Error).message).toContain("step 's'");
@@ -1273,14 +1279,7 @@ describe("strict mode", () => {
         }),
       },
     });
-    const run = await startRun(app, { clock: () => 1n });
-    let err: unknown;
-    try {
-      await run.push("a", 1, 1n);
-    } catch (e) {
-      err = e;
-    }
-    await run.stop();
+    const err = await pushOnce(app);
     expect(isHindsightError(err) && [err.code, err.message]).toEqual([
       "DETERMINISM_VIOLATION",
       "Date.now() called inside step 's' (event seq 1)",
