@@ -917,6 +917,23 @@ describe("record then replay", () => {
   });
 });
 
+describe("an output the app no longer writes", () => {
+  it("is output-missing, naming the step that writes its sink", async () => {
+    const mk = (skip: number) => oneStepApp("skips", async (v) => (v.x === skip ? undefined : { k: v.k }));
+    const dir = fresh();
+    await record(
+      mk(-1),
+      dir,
+      {},
+      events.slice(0, 8).map((e) => ({ ...e, stream: "a" })),
+    );
+    const v = await verifyRecording(dir, mk(5), {});
+    expect(v.divergence).toMatchObject({ kind: "output-missing", step: "s" });
+    expect(v.divergence?.event?.payload).toMatch(/"x":5\b/);
+    expect(renderResult(v)).toMatch(/\n {2}step: s\n/);
+  });
+});
+
 describe("an output that differs", () => {
   it("names the decisions recorded before it that the app did not ask for, as the likely cause", async () => {
     const mk = (body: (ctx: import("./app.js").StepContext<unknown>) => unknown) =>

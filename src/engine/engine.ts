@@ -960,6 +960,11 @@ export class Engine {
     this.recomputeDue();
   }
 
+  /** The steps whose results go to sink `sink` (`to`); ctx.emit may write to any sink besides. */
+  stepsTo(sink: number): string[] {
+    return this.steps.filter((rt) => rt.sinks.includes(sink)).map((rt) => rt.name);
+  }
+
   /** The step currently running (strict-mode messages). */
   get runningStepName(): string | null {
     return this.runningStep?.name ?? null;

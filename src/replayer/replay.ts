@@ -323,6 +323,8 @@ class ReplayPort implements DecisionPort {
   onOutput: ((o: EngineOutput) => void) | undefined;
   /** Digests checked on a thread (see DeferredDigestCheck), or null: checked here. */
   deferred: DeferredDigestCheck | null = null;
+  /** The steps writing an (app) sink: Engine.stepsTo. */
+  stepsTo: ((sink: number) => string[]) | undefined;
 
   get needsOutputBytes(): boolean {
     return this.compare || this.onOutput !== undefined;
@@ -512,10 +514,14 @@ class ReplayPort implements DecisionPort {
     if (this.compare && this.oPos < this.outputs.length) {
       const e = this.outputs[this.oPos] as OutputRecord;
       const sink = this.sinkNames[this.sinkMap[e.sink] ?? -1] ?? `#${e.sink}`;
+      // The step that writes the sink, when one alone does (`to`; any step may ctx.emit to it).
+      const writers = this.stepsTo?.(this.sinkMap[e.sink] ?? -1) ?? [];
+      const step = writers.length === 1 ? writers[0] : undefined;
       this.fail(
         "output-missing",
         `missing output: the recording has output ${sink}:${e.sinkSeq} (output #${e.index} of the event), but the app did not produce it`,
         {
+          ...(step ? { step } : {}),
           output: {
             sink,
             index: e.index,
@@ -686,6 +692,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
     },
     ...(opts.observer ? { observer: opts.observer } : {}),
   });
+  port.stepsTo = (sink) => engine.stepsTo(sink);
 
   const until = opts.until;
   const endSeq = reader.endSeq;
