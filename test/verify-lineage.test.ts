@@ -2,7 +2,7 @@
  * Lineage as a verification tool: when a new build's output differs, verify shows how the new
  * build arrived at it and, for a recording made with --lineage, how the recorded run did.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -70,5 +70,30 @@ describe("verify shows the lineage of the first wrong output", () => {
     const text = await runCli(["verify", rec, "--app", mutant]);
     expect(text.stdout).toContain("lineage of the output in this build:");
     expect(text.stdout).toContain("lineage of the output when recorded:");
+
+    // why checks its replayed lineage against the recorded one: the same build, the same.
+    const same = await runCli(["why", rec, "--app", app, "--output", "decisions:8"]);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toContain("\nrecorded at run time (record --lineage): the same\n");
+    // A build whose decisions pass through one more step: the same outputs, another path.
+    const routed = marketSpreadMutant(tmp, "routed", 'ctx.emit("decisions", {', "return {");
+    const tail = "        });\n        return undefined;\n      },\n    }),\n  },\n  audit:";
+    const source = readFileSync(routed, "utf8");
+    expect(source).toContain(tail);
+    writeFileSync(
+      routed,
+      source
+        .replace(
+          tail,
+          '        };\n      },\n    }),\n    pass: map({ from: "spread", to: "decisions", fn: (d: unknown) => d }),\n  },\n  audit:',
+        )
+        .replace("import { codecs, defineApp, keyed }", "import { codecs, defineApp, keyed, map }"),
+    );
+    expect((await runCli(["verify", rec, "--app", routed])).code).toBe(0);
+    const other = await runCli(["why", rec, "--app", routed, "--output", "decisions:8", "--json"]);
+    expect(other.code).toBe(0);
+    expect(JSON.parse(other.stdout).recorded).toEqual({
+      differs: "path spread recorded, spread → pass replayed",
+    });
   });
 });

@@ -10,10 +10,11 @@ import type { App } from "../engine/app.js";
 import type { DecisionInfo, EventTrace, OutputTrace, StateRead } from "../engine/engine.js";
 import { stringifyJson } from "../engine/json.js";
 import { HindsightError } from "../errors.js";
-import { DecisionKind, decisionKindName } from "../format/records.js";
+import { DecisionKind, decisionKindName, type LineageRecord } from "../format/records.js";
 import type { LogReader } from "../log/reader.js";
 import { incompatibilities, replay } from "../replayer/replay.js";
 import { type EventView, eventView } from "../verify/verify.js";
+import { findLineageRecord } from "./recorded.js";
 
 export type WhyTarget = { readonly sink: string; readonly index: number } | { readonly seq: number };
 
@@ -57,6 +58,11 @@ export interface Lineage {
   readonly levels: number;
   /** Writer events at the depth limit whose own state reads were not followed (0: complete). */
   readonly notFollowed: number;
+  /**
+   * Checked against the lineage the recorded run wrote (`record --lineage`), when the recording
+   * has it: "same", or how the replayed one differs (its first level: path, decisions, reads).
+   */
+  readonly recorded?: "same" | { readonly differs: string };
 }
 
 export interface WhyOptions {
@@ -136,7 +142,7 @@ export async function why(
     wantSinkSeq = target.index;
   }
 
-  return explainEvent(reader, app, eventSeq, {
+  const lineages = await explainEvent(reader, app, eventSeq, {
     depth,
     compare: true,
     ...(wantSink !== undefined
@@ -144,6 +150,35 @@ export async function why(
       : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
+  if (!m.features.includes("lineage-records")) return lineages;
+  return lineages.map((l) => {
+    const sink = l.output ? m.sinks.findIndex((s) => s.name === l.output?.sink) : -1;
+    const rec = l.output && sink >= 0 ? findLineageRecord(reader, sink, l.output.sinkSeq) : undefined;
+    return rec ? { ...l, recorded: compareRecorded(l, rec) } : l;
+  });
+}
+
+/** The first level of `l` against what the recorded run wrote of it. */
+function compareRecorded(l: Lineage, rec: LineageRecord): "same" | { differs: string } {
+  const out = l.output as LineageOutput;
+  const why: string[] = [];
+  if (rec.path.join(" → ") !== out.path.join(" → "))
+    why.push(`path ${rec.path.join(" → ")} recorded, ${out.path.join(" → ")} replayed`);
+  const decisions = l.root.decisions.map((d) => d.index);
+  if (rec.decisions.join(",") !== decisions.join(","))
+    why.push(
+      `decisions #${rec.decisions.join(", #") || "(none)"} recorded, #${decisions.join(", #") || "(none)"} replayed`,
+    );
+  const reads = (rs: readonly StateRead[]) =>
+    rs
+      .map((r) => `${r.step}[${JSON.stringify(r.key)}]←${r.writerSeq}`)
+      .sort()
+      .join(", ");
+  if (reads(rec.reads) !== reads(l.root.reads))
+    why.push(
+      `state reads ${reads(rec.reads) || "(none)"} recorded, ${reads(l.root.reads) || "(none)"} replayed`,
+    );
+  return why.length === 0 ? "same" : { differs: why.join("; ") };
 }
 
 export interface ExplainOptions {
@@ -375,6 +410,8 @@ export function renderLineage(l: Lineage, more?: string): string {
     }
   };
   walk(l.root, "");
+  if (l.recorded === "same") lines.push("recorded at run time (record --lineage): the same");
+  else if (l.recorded) lines.push(`recorded at run time (record --lineage): differs: ${l.recorded.differs}`);
   lines.push(
     `witness: ${l.events.length} event(s) [${l.events.join(", ")}], ${l.decisionCount} decision(s); ${
       l.notFollowed > 0
