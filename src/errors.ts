@@ -155,3 +155,22 @@ export function fsReason(e: unknown): string {
       return e instanceof Error ? e.message : String(e);
   }
 }
+
+/**
+ * The message of whatever was thrown (a look-up's fetch may throw anything): an Error's message,
+ * a string as is, other values as JSON or as text; one that cannot be read at all says so.
+ * Never throws.
+ */
+export function thrownMessage(e: unknown): string {
+  try {
+    if (e instanceof Error) return String(e.message);
+    if (typeof e === "string") return e;
+    if (e !== null && typeof e === "object") {
+      const j = JSON.stringify(e);
+      if (j !== undefined) return j;
+    }
+    return String(e);
+  } catch {
+    return "a thrown value whose message cannot be read";
+  }
+}

@@ -1303,15 +1303,30 @@ describe("strict mode", () => {
     ]);
   });
 
-  it("a fetch that throws a string or a TypeError gives the step an Error with its message, on record as on replay", async () => {
+  it("whatever a fetch throws, the step gets a fresh Error with its message, on record as on replay", async () => {
+    const unreadable = Object.defineProperty(new Error(), "message", {
+      get() {
+        throw new Error("no");
+      },
+    });
+    const thrown = [
+      "plain string",
+      new TypeError("bad type"),
+      Object.assign(new Error("extra"), { code: "E1" }),
+      { a: 1 },
+      unreadable,
+    ];
     const app = oneStepApp("throws", async (v, ctx) => {
       try {
         await ctx.lookup("t", v.k, () => {
-          if (v.x % 2) throw "plain string";
-          throw new TypeError("bad type");
+          throw thrown[v.x % thrown.length];
         });
       } catch (e) {
-        return { kind: (e as Error).constructor.name, msg: (e as Error).message };
+        return {
+          kind: (e as Error).constructor.name,
+          msg: (e as Error).message,
+          code: (e as { code?: string }).code,
+        };
       }
       return {};
     });
@@ -1320,13 +1335,48 @@ describe("strict mode", () => {
       app,
       dir,
       {},
-      events.slice(0, 4).map((e) => ({ ...e, stream: "a" })),
+      events.slice(0, 5).map((e) => ({ ...e, stream: "a" })),
     );
-    expect(outputs.slice(0, 2)).toEqual([
-      '{"kind":"Error","msg":"bad type"}',
+    expect(outputs).toEqual([
       '{"kind":"Error","msg":"plain string"}',
+      '{"kind":"Error","msg":"bad type"}',
+      '{"kind":"Error","msg":"extra"}',
+      '{"kind":"Error","msg":"{\\"a\\":1}"}',
+      '{"kind":"Error","msg":"a thrown value whose message cannot be read"}',
     ]);
     expect((await verifyRecording(dir, app, {})).status).toBe("identical");
+  });
+
+  it("a look-up the step does not await may fail: recorded, and no unhandled rejection", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const app = oneStepApp("ignores", async (v, ctx) => {
+        ctx.lookup("bg", v.k, async () => {
+          throw new Error(`bg fail ${v.x}`);
+        });
+        return { k: v.k };
+      });
+      const dir = fresh();
+      await record(
+        app,
+        dir,
+        {},
+        events.slice(0, 3).map((e) => ({ ...e, stream: "a" })),
+      );
+      expect((await verifyRecording(dir, app, {})).status).toBe("identical");
+      await new Promise((r) => setImmediate(r));
+      expect(unhandled).toEqual([]);
+      const reader = LogReader.open(dir);
+      const failures = decisionsOf(reader, (r) => r.kind === DecisionKind.lookup).map((r) =>
+        Buffer.from(r.value).toString(),
+      );
+      reader.close();
+      expect(failures).toEqual(["bg fail 0", "bg fail 1", "bg fail 2"]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
   });
 
   it("a look-up asked for with another key is a mismatch naming both keys, among look-ups of one name", async () => {

@@ -11,7 +11,7 @@
  * returns a promise (e.g. it awaited ctx.lookup). `handleInput` returns undefined when the
  * event was handled synchronously, else a promise.
  */
-import { HindsightError, isHindsightError } from "../errors.js";
+import { HindsightError, isHindsightError, thrownMessage } from "../errors.js";
 import { MAX_TIME_NS } from "../format/constants.js";
 import { DecisionKind } from "../format/records.js";
 import {
@@ -699,13 +699,13 @@ export class Engine {
           name,
           step: rt.name,
           index,
-          value: { error: e instanceof Error ? e.message : String(e) },
+          value: { error: thrownMessage(e) },
           key,
         });
-      // The step gets what a replay gives it: an Error with the recorded message (not a string,
-      // a TypeError or any other value the fetch threw).
-      if (e instanceof HindsightError || e instanceof DivergenceSignal || e?.constructor === Error) throw e;
-      throw new Error(e instanceof Error ? e.message : String(e));
+      // The step gets what a replay gives it: a fresh Error with the recorded message (not a
+      // string, a TypeError, nor the fetcher's own Error with its other properties).
+      if (e instanceof HindsightError || e instanceof DivergenceSignal) throw e;
+      throw new Error(thrownMessage(e));
     } finally {
       if (got instanceof Promise) this.pendingLookups.delete(got);
       if (--this.lookupsInFlight === 0) resumeTrapped(ctx); // the step resumes after this
@@ -1065,7 +1065,11 @@ class Ctx implements StepContext<unknown>, AmbientHandler {
 
   lookup<T>(name: string, key: string, fetch: (key: string) => T | Promise<T>): Promise<T> {
     if (typeof key !== "string") throw new TypeError("lookup key must be a string");
-    return this.engine.lookup(this.rt, this, name, key, fetch) as Promise<T>;
+    const p = this.engine.lookup(this.rt, this, name, key, fetch) as Promise<T>;
+    // A look-up the step does not await may fail (its failure is recorded): not an unhandled
+    // rejection that ends the process. A step that awaits it still gets the failure.
+    p.catch(() => undefined);
+    return p;
   }
 
   emit(sink: string, value: unknown): void {

@@ -6,7 +6,7 @@
  */
 import { hex, sha256 } from "../engine/bytes.js";
 import type { DecisionRequest } from "../engine/engine.js";
-import { HindsightError } from "../errors.js";
+import { HindsightError, thrownMessage } from "../errors.js";
 import { type LogRecord, rec } from "../format/records.js";
 import type { LogWriter } from "../log/writer.js";
 
@@ -27,7 +27,7 @@ export function fetchLookup(
       return data;
     },
     (e: unknown) => {
-      if (!(e instanceof HindsightError)) outcome({ error: e instanceof Error ? e.message : String(e) });
+      if (!(e instanceof HindsightError)) outcome({ error: thrownMessage(e) });
       throw e;
     },
   );
