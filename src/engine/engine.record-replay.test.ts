@@ -1303,6 +1303,36 @@ describe("strict mode", () => {
     ]);
   });
 
+  it("look-ups settle on replay in the order they settled when recorded: a race, and trapping between them", async () => {
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const app = oneStepApp("race", async (v, ctx) => {
+      const slow = ctx.lookup("slow", v.k, async () => {
+        await wait(30);
+        return "A";
+      });
+      const fast = ctx.lookup("fast", v.k, async () => {
+        await wait(1);
+        return "B";
+      });
+      const won = await Promise.race([slow, fast]);
+      // While "slow" is still in flight the step is not trapped (docs/ENGINE.md): on replay too.
+      const untrapped = typeof Date.now();
+      const order: string[] = [];
+      await Promise.all([slow.then(() => order.push("slow")), fast.then(() => order.push("fast"))]);
+      return { won, untrapped, order };
+    });
+    const dir = fresh();
+    const { outputs } = await record(
+      app,
+      dir,
+      {},
+      events.slice(0, 3).map((e) => ({ ...e, stream: "a" })),
+    );
+    expect(outputs[0]).toBe('{"won":"B","untrapped":"number","order":["fast","slow"]}');
+    const v = await verifyRecording(dir, app, {});
+    expect(v.status, v.divergence?.message).toBe("identical");
+  });
+
   it("whatever a fetch throws, the step gets a fresh Error with its message, on record as on replay", async () => {
     const unreadable = Object.defineProperty(new Error(), "message", {
       get() {

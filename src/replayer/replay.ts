@@ -300,6 +300,9 @@ export function incompatibilities(reader: LogReader, app: App): string[] {
   return why;
 }
 
+/** The original setImmediate (strict mode wraps the global while a run is open). */
+const nextTurn = setImmediate;
+
 const NONE_D: DecisionRecord[] = [];
 const NONE_O: OutputRecord[] = [];
 
@@ -338,7 +341,25 @@ class ReplayPort implements DecisionPort {
     private readonly sinkMap: readonly number[],
   ) {}
 
+  /**
+   * Sequence numbers of the event's look-up decisions in the order the recorded run's look-ups
+   * settled (the log's order), when it has several; else null. A replay settles them in that
+   * order too: a step racing look-ups, or doing something between them, sees what it saw.
+   */
+  private settleOrder: number[] | null = null;
+  /** Index in settleOrder of the next look-up to settle. */
+  private nextSettle = 0;
+  /** Look-ups asked for before their turn: settled when it comes. */
+  private readonly held = new Map<number, () => void>();
+  private releasing = false;
+
   load(p: Pending): void {
+    let lookups = 0;
+    for (const d of p.decisions) if (d.kind === DecisionKind.lookup) lookups++;
+    this.settleOrder =
+      lookups > 1 ? p.decisions.filter((d) => d.kind === DecisionKind.lookup).map((d) => d.seq) : null;
+    this.nextSettle = 0;
+    this.held.clear();
     this.decisions =
       p.decisions.length > 1 ? [...p.decisions].sort((a, b) => a.index - b.index) : p.decisions;
     this.outputs = p.outputs;
@@ -414,8 +435,53 @@ class ReplayPort implements DecisionPort {
     return this.take(req).value;
   }
 
-  lookup(req: DecisionRequest): Uint8Array {
+  lookup(req: DecisionRequest): Uint8Array | Promise<Uint8Array> {
     const d = this.take(req);
+    const order = this.settleOrder;
+    if (order === null) return this.lookupValue(d);
+    if (order[this.nextSettle] === d.seq) {
+      // Its turn (the usual case: look-ups settled in the order they were asked for).
+      this.nextSettle++;
+      this.releaseLater();
+      return this.lookupValue(d);
+    }
+    return new Promise<Uint8Array>((resolve, reject) => {
+      this.held.set(d.seq, () => {
+        try {
+          resolve(this.lookupValue(d));
+        } catch (e) {
+          reject(e);
+        }
+      });
+      this.releaseLater();
+    });
+  }
+
+  /**
+   * Settles the held look-up whose turn it is, one per turn of the event loop (the recorded run
+   * got each in a callback of its own). When the look-up recorded to settle next has not been
+   * asked for by then, this build asks otherwise (the event's end reports it): the earliest held
+   * settles instead, so the event still ends.
+   */
+  private releaseLater(): void {
+    if (this.releasing || this.held.size === 0) return;
+    this.releasing = true;
+    nextTurn(() => {
+      this.releasing = false;
+      const order = this.settleOrder ?? [];
+      let seq = order[this.nextSettle];
+      if (seq === undefined || !this.held.has(seq)) seq = Math.min(...this.held.keys());
+      const settle = this.held.get(seq) as () => void;
+      this.held.delete(seq);
+      const at = order.indexOf(seq);
+      if (at >= this.nextSettle) this.nextSettle = at + 1;
+      settle();
+      this.releaseLater();
+    });
+  }
+
+  /** A look-up decision's value (its blob), or the recorded failure thrown. */
+  private lookupValue(d: DecisionRecord): Uint8Array {
     // A look-up that failed when recorded fails here the same way (see DecisionLog.lookup).
     const failed = failedLookup(d);
     if (failed !== undefined) throw new Error(failed);
