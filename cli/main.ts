@@ -55,6 +55,21 @@ const onStall = (h: () => boolean): (() => void) => {
   };
 };
 
+// An error no command can catch: thrown or rejected by code an app left running outside its steps
+// (a callback it scheduled, a promise it started and dropped). One line, as for any error (the
+// stack with --debug), exit 1; a recording being made is left unsealed, as a crash leaves it.
+const debug = process.argv.includes("--debug");
+const onStray = (e: unknown): void => {
+  const msg = e instanceof Error ? e.message : String(e);
+  process.stderr.write(
+    `hindsight: an error escaped the app's steps (from code it left running outside them): ${msg.split("\n")[0]}${handlers ? "; the recording was not sealed (hindsight fsck reports it)" : ""}${debug ? "" : " (run with --debug for the stack trace)"}\n`,
+  );
+  if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+  process.exit(1);
+};
+process.on("uncaughtException", onStray);
+process.on("unhandledRejection", onStray);
+
 const onInterrupt = (h: StopHandlers): (() => void) => {
   handlers = h;
   asks = 0;

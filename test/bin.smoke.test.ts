@@ -192,6 +192,21 @@ describe("bin/hindsight.js", () => {
     expect(events).toBeLessThan(300_000);
   }, 60_000);
 
+  it("an error an app leaves running outside its steps is one line (exit 1), its stack only with --debug", () => {
+    const { app: stray, inputs } = oneStepApp(
+      "stray",
+      'Promise.resolve().then(() => { throw new Error("late boom"); }); return { k: v.k };',
+    );
+    const r = run("record", "--app", stray, ...inputs, "-o", join(tmp, "stray"));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      "hindsight: an error escaped the app's steps (from code it left running outside them): late boom; the recording was not sealed (hindsight fsck reports it) (run with --debug for the stack trace)\n",
+    );
+    const d = run("record", "--app", stray, ...inputs, "-o", join(tmp, "stray-debug"), "--debug");
+    expect(d.status).toBe(1);
+    expect(d.stderr).toMatch(/\nError: late boom\n\s+at /);
+  });
+
   it("a look-up that can never settle seals the recording with its event unfinished (exit 1), and it verifies", () => {
     // Nothing keeps the process alive while the fetch's promise waits: Node would end it (exit 13)
     // with the open block, and the two events before, unwritten.
