@@ -1249,28 +1249,37 @@ describe("strict mode", () => {
     expect((await verifyRecording(dir, app, {})).status).toBe("identical");
   });
 
-  it("the host's timers are not trapped while a step resumed by a look-up awaits other I/O", async () => {
+  it("the host's timers and I/O callbacks are not trapped while a step resumed by a look-up awaits other I/O", async () => {
+    const me = new URL(import.meta.url);
     const app = oneStepApp("io-after-lookup", async (v, ctx) => {
-      await ctx.lookup("t", v.k, async () => {
-        await new Promise((r) => setImmediate(r));
-        return 1;
-      });
-      for (let i = 0; i < 20; i++) await readFile(new URL(import.meta.url));
+      await ctx.lookup("t", v.k, () => readFile(me).then(() => 1));
+      for (let i = 0; i < 20; i++) await readFile(me);
       return { k: v.k };
     });
     const trapped: unknown[] = [];
-    const run = await startRun(app, { clock: () => 1n });
-    const tick = setInterval(() => {
+    const host = (): void => {
       try {
         Date.now();
       } catch (e) {
         trapped.push(e);
       }
-    }, 0);
+    };
+    // A timer set before the run (not wrapped), and a chain of the host's own reads.
+    const tick = setInterval(host, 0);
+    let reading = true;
+    const hostReads = (async () => {
+      while (reading) {
+        await readFile(me);
+        host();
+      }
+    })();
+    const run = await startRun(app, { clock: () => 1n });
     try {
-      for (const e of events.slice(0, 5)) await run.push("a", e.v, e.t);
+      for (const e of events.slice(0, 10)) await run.push("a", e.v, e.t);
     } finally {
       clearInterval(tick);
+      reading = false;
+      await hostReads;
     }
     await run.stop();
     expect(trapped).toEqual([]);

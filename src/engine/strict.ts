@@ -36,15 +36,26 @@ export function getActive(): AmbientHandler | null {
 
 /**
  * Traps `h`'s calls again as its step resumes after a look-up settled: the step's code runs in
- * the microtasks that follow. Trapping ends at the next turn of the event loop (a timer, I/O or
- * immediate callback), so that whatever runs then — the host's code, or the step's own after an
- * await on something other than a look-up — is not taken for the step.
+ * the microtasks that follow. Trapping ends when they have run, before anything else does, so
+ * that whatever runs then — the host's code, or the step's own after an await on something
+ * other than a look-up — is not taken for the step.
  */
 export function resumeTrapped(h: AmbientHandler): void {
   active = h;
-  O.setImmediate(() => {
-    if (active === h) active = null;
-  });
+  // process.nextTick, queued from the microtask that settled the look-up, runs once the microtask
+  // queue has drained (the step's code up to its next wait) and before any other callback: an I/O
+  // callback of the host, or a timer it set before the run, never runs trapped. One at a time: a
+  // replay whose look-ups settle at once queues one, not one per look-up.
+  if (resumed === null) O.nextTick(endResumed);
+  resumed = h;
+}
+
+/** The handler resumeTrapped last made active, while its end is queued. */
+let resumed: AmbientHandler | null = null;
+
+function endResumed(): void {
+  if (active === resumed) active = null;
+  resumed = null;
 }
 
 /** Runs `fn` with trapping suspended (e.g. a lookup's fetch function, which may do real I/O). */
@@ -93,6 +104,7 @@ const O = {
   setTimeout: g.setTimeout,
   setInterval: g.setInterval,
   setImmediate: g.setImmediate,
+  nextTick: process.nextTick,
   hrtime: process.hrtime,
   hrtimeBigint: process.hrtime.bigint,
 };
