@@ -377,6 +377,10 @@ describe("a segment whose feature bits are not its recording's", () => {
     const report = fsck(d);
     expect(report.ok).toBe(false);
     expect(report.corrupt[0]).toMatchObject({ code: "CORRUPT_SEGMENT", segment: seg, offset: 0 });
+    // Nor is it appended to (which would leave a recording nothing reads).
+    expect(() => LogWriter.openAppend(d)).toThrow(
+      expect.objectContaining({ code: "CORRUPT_SEGMENT", message: expect.stringMatching(/feature bits/) }),
+    );
   });
 });
 

@@ -45,7 +45,8 @@ import {
   SEGMENT_HEADER_SIZE,
 } from "../format/constants.js";
 import type { DecisionKind, LogRecord } from "../format/records.js";
-import { encodeSegmentHeader, parseSegmentHeader } from "../format/segment-header.js";
+import { encodeSegmentHeader } from "../format/segment-header.js";
+import { checkSegmentHeader } from "./reader.js";
 import { BlockThread } from "./block-thread.js";
 import { ByteRuns } from "./byte-runs.js";
 import {
@@ -408,12 +409,8 @@ export class LogWriter {
         }
         const hb = Buffer.alloc(SEGMENT_HEADER_SIZE);
         readFully(fd, hb, 0);
-        const sh = parseSegmentHeader(hb);
-        if (!sh.ok)
-          throw new HindsightError("CORRUPT_SEGMENT", `segment header is invalid (${sh.reason})`, {
-            where: path,
-            hint: "run `hindsight fsck`",
-          });
+        // As readers and fsck check it: version, feature bits (the manifest's), number.
+        checkSegmentHeader(hb, path, n, featureBits(manifest.features));
         if (last) {
           // Appending after segments that were lost would number records as if they never were.
           if (lostLaterSegments(dir, n, readIndexFile(indexPath(dir, n)), size))
