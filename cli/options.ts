@@ -28,7 +28,7 @@ export function timeOption(name: string): (v: string) => bigint {
     const t = parseTime(v);
     if (t === undefined)
       throw new InvalidArgumentError(
-        `${name} takes integer nanoseconds or an ISO-8601 time (got "${v}": ${/^\d+$/.test(v) ? "beyond 2^64-1 ns" : whyNotIsoTime(v)})` +
+        `${name} takes integer nanoseconds or an ISO-8601 time (got "${v}": ${/^\d+$/.test(v) ? "more than 20 digits, or beyond 2^64-1 ns" : whyNotIsoTime(v)})` +
           // A day alone could mean its start or its end: say which form is taken.
           (/^\d{4}-\d{2}-\d{2}$/.test(v) ? `, e.g. ${v}T00:00:00Z` : ""),
       );

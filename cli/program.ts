@@ -45,7 +45,7 @@ export function createProgram(ctx: CommandContext): Command {
     .version(VERSION, "-V, --version")
     .option("--debug", "print stack traces for errors")
     // Descriptions are reflowed (see reflowHelp) and wrapped by commander to this width.
-    .configureHelp({ helpWidth: Math.max(100, ctx.io.stdout.columns ?? 0) })
+    .configureHelp({ helpWidth: Math.max(60, ctx.io.stdout.columns ?? 100) })
     .exitOverride()
     .configureOutput(output(ctx))
     .addHelpText(

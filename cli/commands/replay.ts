@@ -215,7 +215,11 @@ export function register(program: Command, ctx: CommandContext): Command {
           timers,
           recentEvents: events,
           recentDecisions: decisions,
-          divergence: res.divergence,
+          // Where the step threw: with --debug only, as verify gives it.
+          divergence:
+            res.divergence?.error?.stack && !ctx.debug
+              ? { ...res.divergence, error: { ...res.divergence.error, stack: undefined } }
+              : res.divergence,
           failedAsRecorded: res.failedAsRecorded,
           notes: [
             ...(point.note ? [point.note] : []),

@@ -77,6 +77,10 @@ describe("format", () => {
       ["2026-11-02T24:30:00Z", "24:30:00 is not a time of day"],
       ["2026-11-02", "a day alone: give a time and its zone"],
       ["yesterday", "not a date and time (YYYY-MM-DDThh:mm:ss[.fraction] and a zone)"],
+      ["1969-12-31T23:59:59Z", "before 1970-01-01T00:00:00Z (times are nanoseconds since the epoch)"],
+      // Year 0 was a leap year (not read as 1900, which was not).
+      ["0000-02-29T00:00:00Z", "before 1970-01-01T00:00:00Z (times are nanoseconds since the epoch)"],
+      ["2026-11-02T14:30:00,5Z", "write the fraction of a second after a point, not a comma"],
     ];
     for (const [s, reason] of why) {
       expect(parseTime(s), s).toBeUndefined();

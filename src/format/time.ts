@@ -11,19 +11,31 @@ export function parseIsoTime(s: string): bigint | undefined {
   const ms = Date.parse(`${m[1]}T${m[2]}${m[4]!.toUpperCase()}`);
   if (Number.isNaN(ms)) return undefined;
   const frac = (m[3] ?? "").padEnd(9, "0");
-  return BigInt(ms) * 1_000_000n + BigInt(frac);
+  const t = BigInt(ms) * 1_000_000n + BigInt(frac);
+  // Times are nanoseconds since the epoch, unsigned.
+  return t < 0n ? undefined : t;
 }
 
 /** "2026-02-28" is a day of the calendar; "2026-02-30" is not (Date.parse would roll it over). */
 function realDate(ymd: string): boolean {
   const [y, mo, d] = ymd.split("-").map(Number) as [number, number, number];
   if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  // (setUTCFullYear, not Date.UTC: that reads years 0-99 as 1900-1999.)
+  const last = new Date(0);
+  last.setUTCFullYear(y, mo, 0);
+  return d <= last.getUTCDate();
 }
 
 /** Why `s` is not a time parseIsoTime reads, in words ("at most 9 fractional digits"...); undefined when it is one. */
 export function whyNotIsoTime(s: string): string | undefined {
   if (parseIsoTime(s) !== undefined) return undefined;
+  const iso = ISO_RE.exec(s);
+  if (
+    iso &&
+    realDate(iso[1] as string) &&
+    !Number.isNaN(Date.parse(`${iso[1]}T${iso[2]}${iso[4]!.toUpperCase()}`))
+  )
+    return "before 1970-01-01T00:00:00Z (times are nanoseconds since the epoch)";
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](.*))?$/.exec(s);
   if (!m) return "not a date and time (YYYY-MM-DDThh:mm:ss[.fraction] and a zone)";
   if (!realDate(`${m[1]}-${m[2]}-${m[3]}`)) return `${m[1]}-${m[2]}-${m[3]} is not a day of the calendar`;
@@ -37,6 +49,7 @@ export function whyNotIsoTime(s: string): string | undefined {
   if (t[4] !== undefined && t[4].length > 9)
     return `at most 9 fractional digits (nanoseconds), not ${t[4].length}`;
   const zone = t[5] as string;
+  if (zone.startsWith(",")) return "write the fraction of a second after a point, not a comma";
   if (zone === "") return "give its zone: Z, or an offset such as +01:00";
   if (/^[+-]\d{4}$/.test(zone)) return `write the offset as ${zone.slice(0, 3)}:${zone.slice(3)}`;
   return `"${zone}" is not a zone (Z, or an offset such as +01:00)`;

@@ -46,7 +46,6 @@ import {
 } from "../format/constants.js";
 import type { DecisionKind, LogRecord } from "../format/records.js";
 import { encodeSegmentHeader } from "../format/segment-header.js";
-import { checkSegmentHeader } from "./reader.js";
 import { BlockThread } from "./block-thread.js";
 import { ByteRuns } from "./byte-runs.js";
 import {
@@ -57,6 +56,7 @@ import {
   manifestToJson,
   readManifest,
 } from "./manifest.js";
+import { checkSegmentHeader } from "./reader.js";
 import { scanSegment, type TornTail } from "./scan.js";
 import {
   fileSize,
