@@ -906,6 +906,14 @@ describe("record then replay", () => {
         "decision-mismatch",
         /decision #1 differs: the recording has random 'x' from step 's', the app asked for random 'z' from step 's', which the recording does not have for this event \(asked in its place, or before it\)$/,
       ],
+      [
+        (ctx) => {
+          ctx.now();
+          ctx.now();
+        },
+        "decision-mismatch",
+        /decision #1 differs: the recording has random 'x' from step 's', the app asked for clock 'clock' from step 's', which the recording has only as #0 \(asked for again here\)$/,
+      ],
     ];
     for (const [body, kind, msg] of cases) {
       const res = await replay(reader, mk(body), { compareOutputs: true });

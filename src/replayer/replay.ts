@@ -400,14 +400,13 @@ class ReplayPort implements DecisionPort {
     ) {
       const expected = recView(d);
       const actual = view(req);
-      const later = this.decisions.findIndex(
-        (x, j) =>
-          j > index &&
-          x.kind === req.kind &&
-          x.name === req.name &&
-          x.step === req.step &&
-          (req.kind !== DecisionKind.lookup || bytesEqual(x.key, req.key)),
-      );
+      /** The decision asked for, as recorded (a look-up with its key). */
+      const asked = (x: DecisionRecord): boolean =>
+        x.kind === req.kind &&
+        x.name === req.name &&
+        x.step === req.step &&
+        (req.kind !== DecisionKind.lookup || bytesEqual(x.key, req.key));
+      const later = this.decisions.findIndex((x, j) => j > index && asked(x));
       // Which of "dropped" and "moved" (or "in its place" and "inserted") it is shows only in
       // what the app asks next, which a replay cannot feed it: the message gives both.
       if (later >= 0)
@@ -417,12 +416,16 @@ class ReplayPort implements DecisionPort {
           { step: req.step, decision: { index, expected, actual } },
         );
       const sameSource = d.kind === req.kind && d.name === req.name && d.step === req.step;
+      // Asked for again: the recording has it earlier in the event.
+      const earlier = this.decisions.findIndex((x, j) => j < index && asked(x));
       this.fail(
         "decision-mismatch",
         `decision #${index} differs: the recording has ${describeView(expected)}, the app asked for ${describeView(actual)}` +
           (sameSource
             ? ""
-            : `, which the recording does not have for this event (asked in its place, or before it)`),
+            : earlier >= 0
+              ? `, which the recording has only as #${earlier} (asked for again here)`
+              : `, which the recording does not have for this event (asked in its place, or before it)`),
         { step: req.step, decision: { index, expected, actual } },
       );
     }
