@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { isHindsightError } from "../errors.js";
 import { DecisionKind, type DecisionRecord, MarkerKind } from "../format/records.js";
@@ -1494,6 +1495,8 @@ describe("strict mode", () => {
     expect(new Date() instanceof Date).toBe(true);
     expect(typeof Math.random()).toBe("number");
     expect(new Date(0).constructor).toBe(Date);
+    // The wrapped setTimeout keeps its promise form.
+    expect(await promisify(setTimeout)(1, "slept")).toBe("slept");
     await run.stop();
     expect(Date).toBe(before.Date);
     expect(new Date(0).constructor).toBe(before.Date);

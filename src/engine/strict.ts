@@ -7,6 +7,7 @@
  * or hand the call to the engine, which records the value as an AMBIENT decision and returns
  * the recorded value on replay ("record"). docs/ENGINE.md lists what is and is not covered.
  */
+import { promisify, types } from "node:util";
 import { HindsightError } from "../errors.js";
 
 export type StrictMode = "throw" | "record" | "off";
@@ -156,17 +157,8 @@ function makeDate(): DateConstructor {
 
 /** The typed arrays crypto.getRandomValues fills (others throw TypeMismatchError). */
 function isIntegerArray(a: unknown): boolean {
-  return (
-    a instanceof Int8Array ||
-    a instanceof Uint8Array ||
-    a instanceof Uint8ClampedArray ||
-    a instanceof Int16Array ||
-    a instanceof Uint16Array ||
-    a instanceof Int32Array ||
-    a instanceof Uint32Array ||
-    a instanceof BigInt64Array ||
-    a instanceof BigUint64Array
-  );
+  // (util.types: arrays of another realm too.)
+  return types.isTypedArray(a) && !types.isFloat32Array(a) && !types.isFloat64Array(a);
 }
 
 /** Installs the wrappers (reference-counted: each engine run calls install/uninstall once). */
@@ -205,8 +197,8 @@ export function install(): void {
       });
     }
   }
-  const timer = (name: string, orig: (...a: never[]) => unknown) =>
-    function (this: unknown, ...args: unknown[]) {
+  const timer = (name: string, orig: (...a: never[]) => unknown) => {
+    const wrapper = function (this: unknown, ...args: unknown[]) {
       if (active !== null && active.mode() !== "off")
         violation(active, `${name}()`, "use ctx.timers.at()/every() (ticks are recorded)", false);
       // A callback set outside a step runs as a turn of the event loop: never trapped, whatever
@@ -219,6 +211,11 @@ export function install(): void {
         };
       return (orig as (...a: unknown[]) => unknown).apply(this, args);
     };
+    // util.promisify(setTimeout) finds its promise form here.
+    const custom = (orig as unknown as Record<symbol, unknown>)[promisify.custom];
+    if (custom !== undefined) Object.defineProperty(wrapper, promisify.custom, { value: custom });
+    return wrapper;
+  };
   patch(g, "setTimeout", timer("setTimeout", O.setTimeout as never));
   patch(g, "setInterval", timer("setInterval", O.setInterval as never));
   patch(g, "setImmediate", timer("setImmediate", O.setImmediate as never));

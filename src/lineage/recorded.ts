@@ -15,10 +15,17 @@ export function findLineageRecord(
   reader: LogReader,
   sink: number,
   sinkSeq: number,
+  eventSeq?: number,
 ): LineageRecord | undefined {
   if (!reader.manifest.features.includes("lineage-records")) return undefined;
-  for (const r of reader.records({ types: ["lineage"] }))
+  // Given the output's event, only that event's records are read (they follow its input).
+  for (const r of reader.records({
+    ...(eventSeq !== undefined ? { fromSeq: eventSeq } : {}),
+    types: ["lineage", "input"],
+  })) {
+    if (r.type === "input" && eventSeq !== undefined && r.seq > eventSeq) break;
     if (r.type === "lineage" && r.sink === sink && r.sinkSeq === sinkSeq) return r;
+  }
   return undefined;
 }
 

@@ -153,10 +153,16 @@ export async function why(
   if (!m.features.includes("lineage-records")) return lineages;
   return lineages.map((l) => {
     const sink = l.output ? m.sinks.findIndex((s) => s.name === l.output?.sink) : -1;
-    const rec = l.output && sink >= 0 ? findLineageRecord(reader, sink, l.output.sinkSeq) : undefined;
+    const rec =
+      l.output && sink >= 0
+        ? findLineageRecord(reader, sink, l.output.sinkSeq, l.output.eventSeq)
+        : undefined;
     return rec ? { ...l, recorded: compareRecorded(l, rec) } : l;
   });
 }
+
+/** Decision indexes as "#0, #2", or "none". */
+const indexes = (ix: readonly number[]): string => (ix.length ? ix.map((i) => `#${i}`).join(", ") : "none");
 
 /** The first level of `l` against what the recorded run wrote of it. */
 function compareRecorded(l: Lineage, rec: LineageRecord): "same" | { differs: string } {
@@ -166,9 +172,7 @@ function compareRecorded(l: Lineage, rec: LineageRecord): "same" | { differs: st
     why.push(`path ${rec.path.join(" → ")} recorded, ${out.path.join(" → ")} replayed`);
   const decisions = l.root.decisions.map((d) => d.index);
   if (rec.decisions.join(",") !== decisions.join(","))
-    why.push(
-      `decisions #${rec.decisions.join(", #") || "(none)"} recorded, #${decisions.join(", #") || "(none)"} replayed`,
-    );
+    why.push(`decisions ${indexes(rec.decisions)} recorded, ${indexes(decisions)} replayed`);
   const reads = (rs: readonly StateRead[]) =>
     rs
       .map((r) => `${r.step}[${JSON.stringify(r.key)}]←${r.writerSeq}`)

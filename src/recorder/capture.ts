@@ -78,8 +78,9 @@ export async function captureInputs(o: CaptureOptions): Promise<CaptureSummary> 
         );
         perStream[e.stream]!++;
         payloadBytes += e.payload.length;
+        // Per record appended: a refusal mid-batch leaves the STOP marker's count exact.
+        events++;
       }
-      events += batch.length;
       o.onProgress?.(events);
       if (o.signal?.aborted) break;
     }

@@ -530,7 +530,6 @@ export function renderJunit(results: readonly VerifyResult[]): string {
   return out.join("\n");
 }
 
-/** JSON-safe form of a result (bytes already rendered as text). */
 /** `r` without the stack of a step's error (shown only with --debug). */
 export function withoutStack(r: VerifyResult): VerifyResult {
   const d = r.divergence;
@@ -539,6 +538,7 @@ export function withoutStack(r: VerifyResult): VerifyResult {
   return { ...r, divergence: { ...d, error } };
 }
 
+/** JSON-safe form of a result (bytes already rendered as text). */
 export function resultToJson(r: VerifyResult): unknown {
   // Exact: a bigint (a clock reading in a lineage) as its decimal string, as times are given;
   // decision kinds by name.
@@ -572,7 +572,7 @@ async function withLineage(
       });
       if (current) lineage.current = current;
     }
-    const rec = sink >= 0 ? findLineageRecord(reader, sink, sinkSeq) : undefined;
+    const rec = sink >= 0 ? findLineageRecord(reader, sink, sinkSeq, d.eventSeq) : undefined;
     if (rec)
       lineage.recorded = recordedLineage(reader, rec, res.engine, {
         value: d.output.expected?.bytes
