@@ -93,6 +93,30 @@ describe("bin/hindsight.js", () => {
     const h = run("--help");
     expect(h.status, h.stderr).toBe(0);
     expect(h.stdout).toContain("Exit codes");
+    // Descriptions are paragraphs wrapped to the width (100 off a terminal), not broken twice:
+    // no line is over it, and none is a stub left by a second break.
+    for (const cmd of ["record", "replay", "verify", "why", "fsck", "cat", "inspect", "torture"]) {
+      const lines = run(cmd, "--help").stdout.split("\n");
+      expect(
+        lines.filter((l) => l.length > 100),
+        cmd,
+      ).toEqual([]);
+      // A stub: a short line whose paragraph goes on below it at the same indent.
+      const indent = (l: string) => l.length - l.trimStart().length;
+      const stubs = lines.filter((l, i) => {
+        const next = lines[i + 1] ?? "";
+        return (
+          l.trim().length > 0 &&
+          l.length < 60 &&
+          !/[.:]$/.test(l) &&
+          next.trim().length > 0 &&
+          indent(next) === indent(l) &&
+          indent(l) > 2 &&
+          !next.trimStart().startsWith("-")
+        );
+      });
+      expect(stubs, cmd).toEqual([]);
+    }
   });
 
   it("records and reproduces a golden input, and reports errors in one line with the exit code", () => {

@@ -210,6 +210,11 @@ describe("record / inspect / cat / fsck", () => {
       ],
       [["frobnicate"], /unknown command 'frobnicate' \(run with --help for usage\)/],
       [["cat", join(dir, "rec"), "--bogus"], /unknown option '--bogus'/],
+      // commander's suggestion, on the same line.
+      [
+        ["cat", join(dir, "rec"), "--jsn"],
+        /unknown option '--jsn'; did you mean --json\? \(run with --help for usage\)$/,
+      ],
       [["verify", join(dir, "rec")], /required option '--app <module>' not specified/],
       // An unknown option is named before a required one that is missing.
       [["record", "--bogus"], /unknown option '--bogus'/],
