@@ -213,7 +213,7 @@ describe("record / inspect / cat / fsck", () => {
       // commander's suggestion, on the same line.
       [
         ["cat", join(dir, "rec"), "--jsn"],
-        /unknown option '--jsn'; did you mean --json\? \(run with --help for usage\)$/,
+        /unknown option '--jsn'; did you mean --json\? \(run with --help for usage\)\n$/,
       ],
       [["verify", join(dir, "rec")], /required option '--app <module>' not specified/],
       // An unknown option is named before a required one that is missing.
