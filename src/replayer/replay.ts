@@ -354,12 +354,13 @@ class ReplayPort implements DecisionPort {
   private releasing = false;
 
   load(p: Pending): void {
+    // (Most events have no look-ups, or one: nothing to order, no work.)
     let lookups = 0;
-    for (const d of p.decisions) if (d.kind === DecisionKind.lookup) lookups++;
+    if (p.decisions.length > 1) for (const d of p.decisions) if (d.kind === DecisionKind.lookup) lookups++;
     this.settleOrder =
       lookups > 1 ? p.decisions.filter((d) => d.kind === DecisionKind.lookup).map((d) => d.seq) : null;
     this.nextSettle = 0;
-    this.held.clear();
+    if (this.held.size > 0) this.held.clear();
     this.decisions =
       p.decisions.length > 1 ? [...p.decisions].sort((a, b) => a.index - b.index) : p.decisions;
     this.outputs = p.outputs;
