@@ -194,7 +194,8 @@ function newestMtime(dir) {
 
 const fmtInt = (n) => Math.round(n).toLocaleString("en-US");
 const fmtRate = (n, s) => (s > 0 ? `${fmtInt(n / s)} events/s` : "n/a");
-const fmtMB = (b) => `${(b / 1e6).toFixed(1)} MB`;
+// MiB, as `hindsight inspect` gives sizes.
+const fmtMB = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
 const fmtS = (s) => `${s.toFixed(2)} s`;
 
 function table(rows) {

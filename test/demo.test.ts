@@ -38,7 +38,7 @@ describe("npm run demo", () => {
     expect(r.stdout).toMatch(/✓ identical: 20,000 events replayed/);
     expect(r.stdout).toMatch(/verify\s+identical \(exit 0\)/);
     expect(r.stdout).toMatch(/record\s+[0-9,]+ events\/s/);
-    expect(r.stdout).toMatch(/bytes on disk\s+[0-9.]+ MB recording vs [0-9.]+ MB JSON lines/);
+    expect(r.stdout).toMatch(/bytes on disk\s+[0-9.]+ MiB recording vs [0-9.]+ MiB JSON lines/);
     expect(existsSync(join(work, "rec", "manifest.json"))).toBe(true);
   });
 

@@ -1,4 +1,6 @@
 /** `hindsight fsck`: check every block; report (and with --repair, truncate) torn tails. */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type { Command } from "commander";
 import { ExitCode } from "../../src/errors.js";
 import { fsck } from "../../src/log/fsck.js";
@@ -23,7 +25,10 @@ export function register(program: Command, ctx: CommandContext): Command {
         "is kept in the recording's repairs.json, and replay and verify say so.",
     )
     .argument("<dir>", "recording directory")
-    .option("--repair", "truncate a torn tail to the last whole block, rewrite stale indexes")
+    .option(
+      "--repair",
+      "truncate a torn tail to the last whole block, cut a cut-short last segment back to its last whole block, remove damaged checkpoint files, rewrite stale indexes",
+    )
     .option("--json", "print the report as JSON")
     .action((dir: string, o: { repair?: boolean; json?: boolean }) => {
       const bar = progress(ctx.io, "checking", undefined, "bytes");
@@ -43,13 +48,13 @@ export function register(program: Command, ctx: CommandContext): Command {
         );
       if (r.tornTail)
         lines.push(
-          `torn tail: ${r.tornTail.segment} at offset ${r.tornTail.offset}: ${r.tornTail.droppedBytes} bytes after the last whole block (${r.tornTail.reason}); last good seq ${r.tornTail.lastGoodSeq}` +
+          `torn tail: ${r.tornTail.segment} at offset ${r.tornTail.offset}: ${r.tornTail.droppedBytes} bytes after the last whole block (${r.tornTail.reason}); ${r.tornTail.lastGoodSeq >= 0 ? `last good seq ${r.tornTail.lastGoodSeq}` : "no whole block before it"}` +
             (r.tornTail.repaired ? " — truncated" : " — run with --repair to truncate"),
         );
       const cut = r.cutShort;
       if (cut)
         lines.push(
-          `CUT SHORT: ${cut.segment}: ${cut.reason}; last good seq ${cut.lastGoodSeq}` +
+          `CUT SHORT: ${cut.segment}: ${cut.reason}; ${cut.lastGoodSeq >= 0 ? `last good seq ${cut.lastGoodSeq}` : "no whole block before it"}` +
             (cut.repaired
               ? ` — kept the records up to there (truncated at offset ${cut.offset}, index removed)`
               : " — run with --repair to keep the records up to there (the lost ones cannot be recovered)"),
@@ -87,7 +92,9 @@ export function register(program: Command, ctx: CommandContext): Command {
         );
       if (r.empty)
         lines.push(
-          "note: the recording holds no records: its writer ended before it wrote a block (nothing was recorded)",
+          r.tornTail?.repaired || existsSync(join(dir, "repairs.json"))
+            ? "note: the recording holds no records: a repair removed its only, partial block (repairs.json says what)"
+            : "note: the recording holds no records: its writer ended before it wrote a block (nothing was recorded)",
         );
       if (cp.checked > 0 && cp.damaged.length === 0)
         lines.push(`checkpoint files: ${cp.checked - cp.missing.length} of ${cp.checked} checked, all match`);

@@ -361,6 +361,30 @@ describe("hindsight verify", () => {
     );
   });
 
+  it("a recording with no whole block is an error (exit 4), not a verified one; fsck says so", async () => {
+    const input = join(tmp, "three.jsonl");
+    writeFileSync(input, '{"ts":1,"n":1}\n{"ts":2,"n":2}\n{"ts":3,"n":3}\n');
+    const rec = join(tmp, "only-block-torn");
+    const made = await runCli(
+      ["record", "--app", "examples/double-halve/app.ts", "--input", `numbers=${input}`, "--out", rec],
+      { cwd: root },
+    );
+    expect(made.code).toBe(0);
+    rmSync(join(rec, "segment-000001.hsi"));
+    const seg = join(rec, "segment-000001.hsl");
+    const bytes = readFileSync(seg);
+    writeFileSync(seg, bytes.subarray(0, bytes.length - 10));
+    const v = await runCli(["verify", rec, "--app", "examples/double-halve/app.ts", "--json"], { cwd: root });
+    expect(v.code).toBe(4);
+    const [res] = JSON.parse(v.stdout) as { status: string; error: { code: string; message: string } }[];
+    expect(res?.status).toBe("error");
+    expect(res?.error.code).toBe("TORN_TAIL");
+    expect(res?.error.message).toMatch(/^the recording has no whole block: its only one is torn/);
+    const f = await runCli(["fsck", rec], { cwd: root });
+    expect(f.code).toBe(4);
+    expect(f.stdout).toMatch(/bytes after the last whole block \(.*\); no whole block before it/);
+  });
+
   it("exit 2 without --app", async () => {
     const r = await runCli(["verify", ms], { cwd: root });
     expect(r.code).toBe(2);

@@ -67,3 +67,13 @@ describe("hindsight why", () => {
     }
   });
 });
+
+describe("hindsight why, asked for an output the recording does not have", () => {
+  it("says which outputs the sink holds (exit 2)", async () => {
+    const r = await runCli(["why", rec, "--app", app, "--output", "decisions:999999"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^hindsight: the recording has no output decisions:999999; outputs are numbered from 0 within their sink \(this sink has 0\.\.\d+\)/,
+    );
+  });
+});

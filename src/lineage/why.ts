@@ -87,6 +87,14 @@ function findOutputEvent(reader: LogReader, sink: number, sinkSeq: number): numb
   return undefined;
 }
 
+/** "sink 'x' holds 0..N-1" (or none), for a hint. (Only when the asked-for output is missing.) */
+function outputsIn(reader: LogReader, sink: number): string {
+  let last = -1;
+  for (const r of reader.records({ types: ["output"] }))
+    if (r.type === "output" && r.sink === sink && r.sinkSeq > last) last = r.sinkSeq;
+  return last < 0 ? "this sink has none" : `this sink has 0..${last}`;
+}
+
 /**
  * Explains one output (sink:index, the index being the output's position in its sink) or all
  * outputs of one input event (seq). Throws NOT_FOUND (no such output or event), INCOMPATIBLE,
@@ -135,7 +143,7 @@ export async function why(
     const ev = findOutputEvent(reader, sink, target.index);
     if (ev === undefined)
       throw new HindsightError("NOT_FOUND", `the recording has no output ${target.sink}:${target.index}`, {
-        hint: "outputs are numbered from 0 within their sink; see `hindsight cat --type output`",
+        hint: `outputs are numbered from 0 within their sink (${outputsIn(reader, sink)}); see \`hindsight cat --type output\``,
       });
     eventSeq = ev;
     wantSink = sink;

@@ -108,7 +108,9 @@ export async function loadApp(modulePath: string, cwd: string = process.cwd()): 
         where: path,
         hint: dir
           ? "pass the app's module file (e.g. app.ts), not its directory"
-          : "fix the module (run it with `npx tsx` to see the full error)",
+          : /Cannot find (module|package) 'hindsight'/.test(oneLineMessage(e))
+            ? "the app imports hindsight: keep it in the clone's directory tree, or run `npm install <path-to-hindsight>` where it is"
+            : "fix the module (run it with `npx tsx` to see the full error)",
         cause: e,
       },
     );

@@ -8,7 +8,7 @@
 import type { App } from "../engine/app.js";
 import { decodeDecision, type Engine, failedLookup } from "../engine/engine.js";
 import { stringifyJson } from "../engine/json.js";
-import { escapeControls, isHindsightError } from "../errors.js";
+import { escapeControls, HindsightError, isHindsightError } from "../errors.js";
 import { DecisionKind, type DecisionRecord, decisionKindName, type SeqRecord } from "../format/records.js";
 import { formatTime } from "../format/time.js";
 import { findLineageRecord, recordedLineage } from "../lineage/recorded.js";
@@ -326,6 +326,25 @@ export async function verifyRecording(
         incompatible: why,
         notes,
       };
+    // Nothing readable (a crash before the first whole block): nothing was verified, so no ✓.
+    if (reader.endSeq === reader.firstSeq && !reader.writer) {
+      const e = new HindsightError(
+        reader.tornTail ? "TORN_TAIL" : "CORRUPT_SEGMENT",
+        reader.tornTail
+          ? `the recording has no whole block: its only one is torn (${reader.tornTail.droppedBytes} bytes in ${reader.tornTail.segment}): nothing to verify`
+          : "the recording holds no records: nothing to verify",
+        { where: reader.dir, hint: "record the run again; `hindsight fsck` reports the recording" },
+      );
+      return {
+        ...base,
+        recordedBuildId,
+        buildChanged,
+        status: "error",
+        seconds: now() - t0,
+        error: { code: e.code, exitCode: e.exitCode, message: e.oneLine() },
+        notes,
+      };
+    }
     let res: ReplayResult;
     try {
       res = await replay(reader, app, {
