@@ -441,14 +441,9 @@ class ReplayPort implements DecisionPort {
 
   lookup(req: DecisionRequest): Uint8Array | Promise<Uint8Array> {
     const d = this.take(req);
-    const order = this.settleOrder;
-    if (order === null) return this.lookupValue(d);
-    if (order[this.nextSettle] === d.seq) {
-      // Its turn (the usual case: look-ups settled in the order they were asked for).
-      this.nextSettle++;
-      this.releaseLater();
-      return this.lookupValue(d);
-    }
+    if (this.settleOrder === null) return this.lookupValue(d);
+    // Several look-ups in the event: each settles in a turn of its own, in the recorded order,
+    // as look-ups that wait on I/O do when recorded (what the step sees settled when one does).
     return new Promise<Uint8Array>((resolve, reject) => {
       this.held.set(d.seq, () => {
         try {
@@ -462,10 +457,9 @@ class ReplayPort implements DecisionPort {
   }
 
   /**
-   * Settles the held look-up whose turn it is, one per turn of the event loop (the recorded run
-   * got each in a callback of its own). When the look-up recorded to settle next has not been
-   * asked for by then, this build asks otherwise (the event's end reports it): the earliest held
-   * settles instead, so the event still ends.
+   * Settles the held look-up whose turn it is, one per turn of the event loop. When the look-up
+   * recorded to settle next has not been asked for by then, this build asks otherwise (the
+   * event's end reports it): the earliest held settles instead, so the event still ends.
    */
   private releaseLater(): void {
     if (this.releasing || this.held.size === 0) return;
