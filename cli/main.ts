@@ -1,4 +1,6 @@
 /** The only file that touches `process`. */
+
+import { thrownMessage } from "../src/errors.js";
 import type { StopHandlers } from "./io.js";
 import { run } from "./program.js";
 
@@ -60,7 +62,9 @@ const onStall = (h: () => boolean): (() => void) => {
 // stack with --debug), exit 1; a recording being made is left unsealed, as a crash leaves it.
 const debug = process.argv.includes("--debug");
 const onStray = (e: unknown): void => {
-  const msg = e instanceof Error ? e.message : String(e);
+  // A divergence a replay found in a step's stray promise: the replay reports it (exit 3).
+  if (e instanceof Error && e.name === "DivergenceSignal") return;
+  const msg = thrownMessage(e);
   process.stderr.write(
     `hindsight: an error escaped the app's steps (from code it left running outside them): ${msg.split("\n")[0]}${handlers ? "; the recording was not sealed (hindsight fsck reports it)" : ""}${debug ? "" : " (run with --debug for the stack trace)"}\n`,
   );
