@@ -1351,6 +1351,44 @@ describe("strict mode", () => {
     expect(v.status, v.divergence?.message).toBe("identical");
   });
 
+  it("look-ups that settled in turns of their own when recorded do so on replay: what a race sees settled", async () => {
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const app = oneStepApp("race-in-order", async (v, ctx) => {
+      const settled: string[] = [];
+      const all = (
+        [
+          ["a", 1],
+          ["b", 15],
+          ["c", 30],
+        ] as const
+      ).map(([n, ms]) =>
+        ctx
+          .lookup(n, v.k, async () => {
+            await wait(ms);
+            return n;
+          })
+          .then((x) => {
+            settled.push(String(x));
+            return x;
+          }),
+      );
+      const first = await Promise.race(all);
+      const seenAtFirst = [...settled];
+      await Promise.all(all);
+      return { first, seenAtFirst };
+    });
+    const dir = fresh();
+    const { outputs } = await record(
+      app,
+      dir,
+      {},
+      events.slice(0, 3).map((e) => ({ ...e, stream: "a" })),
+    );
+    expect(outputs[0]).toBe('{"first":"a","seenAtFirst":["a"]}');
+    const v = await verifyRecording(dir, app, {});
+    expect(v.status, v.divergence?.message).toBe("identical");
+  });
+
   it("whatever a fetch throws, the step gets a fresh Error with its message, on record as on replay", async () => {
     const unreadable = Object.defineProperty(new Error(), "message", {
       get() {
