@@ -23,6 +23,7 @@ export const arbRecord: fc.Arbitrary<LogRecord> = fc.oneof(
       key: bytes,
       contentHash: bytes,
       step: str,
+      settledAtOnce: fc.boolean(),
     })
     .map((p) => rec.decision(p as Parameters<typeof rec.decision>[0])),
   fc

@@ -76,6 +76,7 @@ describe("record codec", () => {
           expect(body["step"]).toBe(r.step);
           expect(Number(body["eventSeq"])).toBe(r.eventSeq);
           expect(body["value"]).toEqual(Array.from(r.value));
+          expect(body["settledAtOnce"]).toBe(r.settledAtOnce === true);
         } else if (r.type === "marker") {
           expect(body["configJson"]).toBe(r.configJson);
           expect(Number(body["events"])).toBe(r.events);

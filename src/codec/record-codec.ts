@@ -266,6 +266,7 @@ export class RecordEncoder {
       r.key,
       r.contentHash,
       r.step,
+      r.settledAtOnce === true,
     );
   }
 
@@ -280,6 +281,7 @@ export class RecordEncoder {
     key: Uint8Array,
     contentHash: Uint8Array,
     stepText: string,
+    settledAtOnce = false,
   ): number {
     if (!isUint(kind) || !isUint(eventSeq) || !isUint(index)) checkUints(kind, eventSeq, index);
     const name = this.utf8(nameText);
@@ -292,7 +294,8 @@ export class RecordEncoder {
       bytesSize(value.length) +
       bytesSize(key.length) +
       bytesSize(contentHash.length) +
-      bytesSize(step.length);
+      bytesSize(step.length) +
+      (settledAtOnce ? 2 : 0);
     const begin = this.pos;
     let p = this.start(0x1a, body, t);
     const b = this.buf;
@@ -304,6 +307,10 @@ export class RecordEncoder {
     p = putBytes(b, p, 0x32, key);
     p = putBytes(b, p, 0x3a, contentHash);
     p = putBytes(b, p, 0x42, step);
+    if (settledAtOnce) {
+      b[p++] = 0x48;
+      b[p++] = 1;
+    }
     this.pos = p;
     return p - begin;
   }
@@ -583,6 +590,7 @@ function decodeOne(c: Cursor, end: number, seq: number): SeqRecord {
         let key = EMPTY;
         let contentHash = EMPTY;
         let step = "";
+        let settledAtOnce = false;
         while (c.p < e) {
           const t = c.varint(e);
           switch (t) {
@@ -610,6 +618,9 @@ function decodeOne(c: Cursor, end: number, seq: number): SeqRecord {
             case 0x42:
               step = c.string(e);
               break;
+            case 0x48:
+              settledAtOnce = c.varint(e) !== 0;
+              break;
             default:
               c.skip(t & 7, e);
           }
@@ -626,6 +637,7 @@ function decodeOne(c: Cursor, end: number, seq: number): SeqRecord {
           key,
           contentHash,
           step,
+          ...(settledAtOnce ? { settledAtOnce } : {}),
         };
         break;
       }

@@ -1389,6 +1389,54 @@ describe("strict mode", () => {
     expect(v.status, v.divergence?.message).toBe("identical");
   });
 
+  it("look-ups that settled at once when recorded (a synchronous fetch, a cache) settle so on replay, in their order", async () => {
+    const app = oneStepApp("at-once", async (v, ctx) => {
+      const fetches: [string, () => unknown][] = [
+        ["a", () => new Promise((r) => setTimeout(() => r("A"), 3))],
+        ["b", () => "B"],
+        [
+          "c",
+          async () => {
+            await Promise.resolve();
+            return "C";
+          },
+        ],
+        ["d", () => "D"],
+      ];
+      const settled: string[] = [];
+      const all = fetches.map(([n, f]) =>
+        ctx.lookup(n, v.k, f).then((x) => {
+          settled.push(String(x));
+          return x;
+        }),
+      );
+      const first = await Promise.any(all);
+      const seenAtFirst = [...settled];
+      await Promise.all(all);
+      return { first, seenAtFirst, order: settled };
+    });
+    const dir = fresh();
+    const { outputs } = await record(
+      app,
+      dir,
+      {},
+      events.slice(0, 3).map((e) => ({ ...e, stream: "a" })),
+    );
+    expect(outputs[0]).toBe('{"first":"B","seenAtFirst":["B","D","C"],"order":["B","D","C","A"]}');
+    const reader = LogReader.open(dir);
+    expect(
+      decisionsOf(reader, (r) => r.eventSeq === 1).map((r) => [r.name, r.settledAtOnce === true]),
+    ).toEqual([
+      ["b", true],
+      ["d", true],
+      ["c", true],
+      ["a", false],
+    ]);
+    reader.close();
+    const v = await verifyRecording(dir, app, {});
+    expect(v.status, v.divergence?.message).toBe("identical");
+  });
+
   it("whatever a fetch throws, the step gets a fresh Error with its message, on record as on replay", async () => {
     const unreadable = Object.defineProperty(new Error(), "message", {
       get() {

@@ -42,6 +42,8 @@ export interface DecisionRecord {
   readonly key: Uint8Array;
   readonly contentHash: Uint8Array;
   readonly step: string;
+  /** Look-ups: the fetch settled in the turn it was asked in (Decision.settled_at_once). */
+  readonly settledAtOnce?: boolean;
 }
 
 export interface BlobRecord {
@@ -154,6 +156,7 @@ export const rec = {
       key: p.key ?? EMPTY,
       contentHash: p.contentHash ?? EMPTY,
       step: p.step ?? "",
+      ...(p.settledAtOnce ? { settledAtOnce: true } : {}),
     };
   },
   blob(p: { timeNs?: bigint; hash: Uint8Array; data: Uint8Array }): BlobRecord {

@@ -118,6 +118,7 @@ export namespace hindsight {
             key: Uint8Array;
             contentHash: Uint8Array;
             step: string;
+            settledAtOnce: boolean;
             static create(properties: hindsight.v1.Decision.$Shape): hindsight.v1.Decision & hindsight.v1.Decision.$Shape;
             static create(properties?: hindsight.v1.Decision.$Properties): hindsight.v1.Decision;
             static encode(m: hindsight.v1.Decision.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -140,6 +141,7 @@ export namespace hindsight {
                 key?: (Uint8Array|null);
                 contentHash?: (Uint8Array|null);
                 step?: (string|null);
+                settledAtOnce?: (boolean|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = hindsight.v1.Decision.$Properties;

@@ -1038,6 +1038,7 @@ export const hindsight = $root.hindsight = (() => {
              * @property {Uint8Array|null} [key] Decision key
              * @property {Uint8Array|null} [contentHash] Decision contentHash
              * @property {string|null} [step] Decision step
+             * @property {boolean|null} [settledAtOnce] Decision settledAtOnce
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1134,6 +1135,14 @@ export const hindsight = $root.hindsight = (() => {
             Decision.prototype.step = "";
 
             /**
+             * Decision settledAtOnce.
+             * @member {boolean} settledAtOnce
+             * @memberof hindsight.v1.Decision
+             * @instance
+             */
+            Decision.prototype.settledAtOnce = false;
+
+            /**
              * Creates a new Decision instance using the specified properties.
              * @function create
              * @memberof hindsight.v1.Decision
@@ -1181,6 +1190,8 @@ export const hindsight = $root.hindsight = (() => {
                     w.uint32(/* id 7, wireType 2 =*/58).bytes(m.contentHash);
                 if (m.step != null && $Object.hasOwnProperty.call(m, "step") && m.step !== "")
                     w.uint32(/* id 8, wireType 2 =*/66).string(m.step);
+                if (m.settledAtOnce != null && $Object.hasOwnProperty.call(m, "settledAtOnce") && m.settledAtOnce !== false)
+                    w.uint32(/* id 9, wireType 0 =*/72).bool(m.settledAtOnce);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -1310,6 +1321,15 @@ export const hindsight = $root.hindsight = (() => {
                                 delete m.step;
                             continue;
                         }
+                    case 9: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.settledAtOnce = v;
+                            else
+                                delete m.settledAtOnce;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -1389,6 +1409,10 @@ export const hindsight = $root.hindsight = (() => {
                 if (m.step != null && $Object.hasOwnProperty.call(m, "step")) {
                     if (!$util.isString(m.step))
                         return "step: string expected";
+                }
+                if (m.settledAtOnce != null && $Object.hasOwnProperty.call(m, "settledAtOnce")) {
+                    if (typeof m.settledAtOnce !== "boolean")
+                        return "settledAtOnce: boolean expected";
                 }
                 return null;
             };
@@ -1501,6 +1525,11 @@ export const hindsight = $root.hindsight = (() => {
                         m.step = $String(d.step);
                     }
                 }
+                if (d.settledAtOnce != null) {
+                    if (d.settledAtOnce) {
+                        m.settledAtOnce = $Boolean(d.settledAtOnce);
+                    }
+                }
                 return m;
             };
 
@@ -1552,6 +1581,7 @@ export const hindsight = $root.hindsight = (() => {
                             d.contentHash = $util.newBuffer(d.contentHash);
                     }
                     d.step = "";
+                    d.settledAtOnce = false;
                 }
                 if (m.kind != null && $Object.hasOwnProperty.call(m, "kind")) {
                     d.kind = o.enums === $String ? $root.hindsight.v1.DecisionKind[m.kind] === $undefined ? m.kind : $root.hindsight.v1.DecisionKind[m.kind] : m.kind;
@@ -1581,6 +1611,9 @@ export const hindsight = $root.hindsight = (() => {
                 }
                 if (m.step != null && $Object.hasOwnProperty.call(m, "step")) {
                     d.step = m.step;
+                }
+                if (m.settledAtOnce != null && $Object.hasOwnProperty.call(m, "settledAtOnce")) {
+                    d.settledAtOnce = m.settledAtOnce;
                 }
                 return d;
             };

@@ -526,10 +526,11 @@ export class LogWriter {
     key: Uint8Array,
     contentHash: Uint8Array,
     step: string,
+    settledAtOnce = false,
   ): number {
     this.checkOpen();
     const before = this.enc.pos;
-    this.enc.decision(timeNs, kind, name, eventSeq, index, value, key, contentHash, step);
+    this.enc.decision(timeNs, kind, name, eventSeq, index, value, key, contentHash, step, settledAtOnce);
     return this.appended(before, timeNs);
   }
 

@@ -19,15 +19,21 @@ const EMPTY = new Uint8Array(0);
  */
 export function fetchLookup(
   fetch: () => Uint8Array | Promise<Uint8Array>,
-  outcome: (o: { data: Uint8Array } | { error: string }) => void,
+  outcome: (o: ({ data: Uint8Array } | { error: string }) & { atOnce: boolean }) => void,
 ): Promise<Uint8Array> {
+  // Settled in the turn it was asked in (before the ticks queued now run, which is once the
+  // microtasks have): it answered at once, not after I/O. A replay settles it so too.
+  let atOnce = true;
+  process.nextTick(() => {
+    atOnce = false;
+  });
   return new Promise<Uint8Array>((resolve) => resolve(fetch())).then(
     (data) => {
-      outcome({ data });
+      outcome({ data, atOnce });
       return data;
     },
     (e: unknown) => {
-      if (!(e instanceof HindsightError)) outcome({ error: thrownMessage(e) });
+      if (!(e instanceof HindsightError)) outcome({ error: thrownMessage(e), atOnce });
       throw e;
     },
   );
@@ -73,10 +79,11 @@ export class DecisionLog {
     eventSeq: number,
     index: number,
     timeNs: bigint,
-    o: { data: Uint8Array } | { error: string },
+    o: ({ data: Uint8Array } | { error: string }) & { atOnce?: boolean },
   ): void {
+    const atOnce = o.atOnce === true;
     if ("error" in o) {
-      this.write(req, eventSeq, index, timeNs, Buffer.from(o.error, "utf8"), EMPTY);
+      this.write(req, eventSeq, index, timeNs, Buffer.from(o.error, "utf8"), EMPTY, atOnce);
       return;
     }
     const h = sha256(o.data);
@@ -85,7 +92,7 @@ export class DecisionLog {
       this.blobs.add(k);
       this.record(rec.blob({ timeNs, hash: h, data: o.data }));
     }
-    this.write(req, eventSeq, index, timeNs, EMPTY, h);
+    this.write(req, eventSeq, index, timeNs, EMPTY, h, atOnce);
   }
 
   /** One decision record (a value, or a look-up's content hash). */
@@ -96,10 +103,22 @@ export class DecisionLog {
     timeNs: bigint,
     value: Uint8Array,
     contentHash: Uint8Array,
+    settledAtOnce = false,
   ): void {
     const w = this.writer;
     if (w !== undefined)
-      w.appendDecision(timeNs, req.kind, req.name, eventSeq, index, value, req.key, contentHash, req.step);
+      w.appendDecision(
+        timeNs,
+        req.kind,
+        req.name,
+        eventSeq,
+        index,
+        value,
+        req.key,
+        contentHash,
+        req.step,
+        settledAtOnce,
+      );
     else
       this.record(
         rec.decision({
@@ -112,6 +131,7 @@ export class DecisionLog {
           key: req.key,
           contentHash,
           step: req.step,
+          ...(settledAtOnce ? { settledAtOnce } : {}),
         }),
       );
   }

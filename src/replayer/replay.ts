@@ -352,15 +352,30 @@ class ReplayPort implements DecisionPort {
   /** Look-ups asked for before their turn: settled when it comes. */
   private readonly held = new Map<number, () => void>();
   private releasing = false;
+  /** The event's look-ups that settled at once when recorded, in the order they did. */
+  private atOnceOrder: number[] = [];
+  private nextAtOnce = 0;
+  /** Those asked for before an earlier one of them had settled: settled right after it. */
+  private readonly heldAtOnce = new Map<number, () => void>();
 
   load(p: Pending): void {
     // (Most events have no look-ups, or one: nothing to order, no work.)
     let lookups = 0;
     if (p.decisions.length > 1) for (const d of p.decisions) if (d.kind === DecisionKind.lookup) lookups++;
-    this.settleOrder =
-      lookups > 1 ? p.decisions.filter((d) => d.kind === DecisionKind.lookup).map((d) => d.seq) : null;
+    // Those that settled at once when recorded (Decision.settled_at_once) settle within the
+    // turn here too, in their recorded order; the others each in a turn of its own.
+    if (lookups > 1) {
+      const order: number[] = [];
+      const atOnce: number[] = [];
+      for (const d of p.decisions)
+        if (d.kind === DecisionKind.lookup) (d.settledAtOnce ? atOnce : order).push(d.seq);
+      this.settleOrder = order;
+      this.atOnceOrder = atOnce;
+    } else this.settleOrder = null;
+    this.nextAtOnce = 0;
     this.nextSettle = 0;
     if (this.held.size > 0) this.held.clear();
+    if (this.heldAtOnce.size > 0) this.heldAtOnce.clear();
     this.decisions =
       p.decisions.length > 1 ? [...p.decisions].sort((a, b) => a.index - b.index) : p.decisions;
     this.outputs = p.outputs;
@@ -442,8 +457,26 @@ class ReplayPort implements DecisionPort {
   lookup(req: DecisionRequest): Uint8Array | Promise<Uint8Array> {
     const d = this.take(req);
     if (this.settleOrder === null) return this.lookupValue(d);
-    // Several look-ups in the event: each settles in a turn of its own, in the recorded order,
-    // as look-ups that wait on I/O do when recorded (what the step sees settled when one does).
+    if (d.settledAtOnce) {
+      if (this.atOnceOrder[this.nextAtOnce] === d.seq) {
+        this.nextAtOnce++;
+        this.releaseAtOnce();
+        return this.lookupValue(d);
+      }
+      return new Promise<Uint8Array>((resolve, reject) => {
+        this.heldAtOnce.set(d.seq, () => {
+          try {
+            resolve(this.lookupValue(d));
+          } catch (e) {
+            reject(e);
+          }
+        });
+        // Its predecessor may never be asked for (another build): it settles in the next turn then.
+        this.releaseLater();
+      });
+    }
+    // Several look-ups in the event: each that settled after I/O when recorded settles in a turn
+    // of its own, in the recorded order (what the step sees settled when one does).
     return new Promise<Uint8Array>((resolve, reject) => {
       this.held.set(d.seq, () => {
         try {
@@ -462,10 +495,18 @@ class ReplayPort implements DecisionPort {
    * event's end reports it): the earliest held settles instead, so the event still ends.
    */
   private releaseLater(): void {
-    if (this.releasing || this.held.size === 0) return;
+    if (this.releasing || this.held.size + this.heldAtOnce.size === 0) return;
     this.releasing = true;
     nextTurn(() => {
       this.releasing = false;
+      // Settled at once when recorded, but its predecessor was not asked for: this build asks
+      // otherwise (the event's end reports it). Settle them, in order, so the event ends.
+      for (const seq of [...this.heldAtOnce.keys()].sort((a, b) => a - b)) {
+        const settle = this.heldAtOnce.get(seq) as () => void;
+        this.heldAtOnce.delete(seq);
+        settle();
+      }
+      if (this.held.size === 0) return;
       const order = this.settleOrder ?? [];
       let seq = order[this.nextSettle];
       if (seq === undefined || !this.held.has(seq)) seq = Math.min(...this.held.keys());
@@ -475,6 +516,23 @@ class ReplayPort implements DecisionPort {
       if (at >= this.nextSettle) this.nextSettle = at + 1;
       settle();
       this.releaseLater();
+    });
+  }
+
+  /**
+   * After one that settled at once: the next of them in the recorded order, if it was asked for
+   * already, settles in the microtask after it (as it did when recorded).
+   */
+  private releaseAtOnce(): void {
+    const seq = this.atOnceOrder[this.nextAtOnce];
+    const settle = seq === undefined ? undefined : this.heldAtOnce.get(seq);
+    if (settle === undefined) return;
+    queueMicrotask(() => {
+      if (this.heldAtOnce.get(seq as number) !== settle) return;
+      this.heldAtOnce.delete(seq as number);
+      this.nextAtOnce++;
+      settle();
+      this.releaseAtOnce();
     });
   }
 
