@@ -21,22 +21,37 @@ export function fetchLookup(
   fetch: () => Uint8Array | Promise<Uint8Array>,
   outcome: (o: ({ data: Uint8Array } | { error: string }) & { atOnce: boolean }) => void,
 ): Promise<Uint8Array> {
-  // Settled in the turn it was asked in (before the ticks queued now run, which is once the
-  // microtasks have): it answered at once, not after I/O. A replay settles it so too.
-  let atOnce = true;
-  process.nextTick(() => {
-    atOnce = false;
-  });
+  // Settled in the turn it was asked in: it answered at once, not after I/O. A replay settles
+  // it so too.
+  const asked = thisTurn();
   return new Promise<Uint8Array>((resolve) => resolve(fetch())).then(
     (data) => {
-      outcome({ data, atOnce });
+      outcome({ data, atOnce: asked === turn });
       return data;
     },
     (e: unknown) => {
-      if (!(e instanceof HindsightError)) outcome({ error: thrownMessage(e), atOnce });
+      if (!(e instanceof HindsightError)) outcome({ error: thrownMessage(e), atOnce: asked === turn });
       throw e;
     },
   );
+}
+
+/**
+ * The current turn of the event loop, as a token: replaced by a tick queued at the first ask of
+ * a turn, which runs once the turn's microtasks have (one tick per turn, not per look-up).
+ */
+let turn: object = {};
+let turnEnds = false;
+function thisTurn(): object {
+  if (!turnEnds) {
+    turnEnds = true;
+    process.nextTick(endTurn);
+  }
+  return turn;
+}
+function endTurn(): void {
+  turn = {};
+  turnEnds = false;
 }
 
 /** What takes decisions field by field (a LogWriter): no record object per decision. */
