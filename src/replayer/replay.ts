@@ -463,22 +463,18 @@ class ReplayPort implements DecisionPort {
         this.releaseAtOnce();
         return this.lookupValue(d);
       }
-      return new Promise<Uint8Array>((resolve, reject) => {
-        this.heldAtOnce.set(d.seq, () => {
-          try {
-            resolve(this.lookupValue(d));
-          } catch (e) {
-            reject(e);
-          }
-        });
-        // Its predecessor may never be asked for (another build): it settles in the next turn then.
-        this.releaseLater();
-      });
+      // Its predecessor may never be asked for (another build): it settles in the next turn then.
+      return this.hold(this.heldAtOnce, d);
     }
     // Several look-ups in the event: each that settled after I/O when recorded settles in a turn
     // of its own, in the recorded order (what the step sees settled when one does).
+    return this.hold(this.held, d);
+  }
+
+  /** Look-up `d`'s value once `into` releases it (and a turn is due to release what is held). */
+  private hold(into: Map<number, () => void>, d: DecisionRecord): Promise<Uint8Array> {
     return new Promise<Uint8Array>((resolve, reject) => {
-      this.held.set(d.seq, () => {
+      into.set(d.seq, () => {
         try {
           resolve(this.lookupValue(d));
         } catch (e) {
