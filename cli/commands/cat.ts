@@ -61,6 +61,8 @@ export function recordToJson(r: SeqRecord, m: Manifest): Record<string, unknown>
         ...(r.key.length ? { key: text(r.key) } : {}),
         ...(r.contentHash.length ? { contentHash: hex(r.contentHash) } : {}),
         ...errorOf(failedLookup(r)),
+        // A look-up whose fetch answered in the turn it was asked in (replay settles it so).
+        ...(r.settledAtOnce ? { settledAtOnce: true } : {}),
       };
     case "output": {
       const d = r.data.length ? text(r.data) : undefined;

@@ -333,3 +333,19 @@ describe("record / inspect / cat / fsck", () => {
     expect(markers.at(-1).events).toBeGreaterThan(0);
   });
 });
+
+describe("cat of a look-up decision", () => {
+  it("says when its fetch settled in the turn it was asked in", async () => {
+    const { recordToJson } = await import("./cat.js");
+    const { rec } = await import("../../src/format/records.js");
+    const { DecisionKind } = await import("../../src/format/records.js");
+    const m = { streams: [], sinks: [] } as unknown as Parameters<typeof recordToJson>[1];
+    const d = (settledAtOnce: boolean) =>
+      recordToJson(
+        { ...rec.decision({ kind: DecisionKind.lookup, eventSeq: 1, name: "fx", settledAtOnce }), seq: 2 },
+        m,
+      );
+    expect(d(true)["settledAtOnce"]).toBe(true);
+    expect("settledAtOnce" in d(false)).toBe(false);
+  });
+});
