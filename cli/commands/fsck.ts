@@ -1,9 +1,8 @@
 /** `hindsight fsck`: check every block; report (and with --repair, truncate) torn tails. */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import type { Command } from "commander";
 import { ExitCode } from "../../src/errors.js";
 import { fsck } from "../../src/log/fsck.js";
+import { readRepairs } from "../../src/log/repairs.js";
 import { out } from "../io.js";
 import type { CommandContext } from "../program.js";
 import { progress } from "../progress.js";
@@ -92,7 +91,7 @@ export function register(program: Command, ctx: CommandContext): Command {
         );
       if (r.empty)
         lines.push(
-          r.tornTail?.repaired || existsSync(join(dir, "repairs.json"))
+          r.tornTail?.repaired || readRepairs(dir).length > 0
             ? "note: the recording holds no records: a repair removed its only, partial block (repairs.json says what)"
             : "note: the recording holds no records: its writer ended before it wrote a block (nothing was recorded)",
         );

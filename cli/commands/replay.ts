@@ -8,7 +8,7 @@ import type { DecisionRecord, SeqRecord } from "../../src/format/records.js";
 import { parseIsoTime, whyNotIsoTime } from "../../src/format/time.js";
 import { LogReader } from "../../src/log/index.js";
 import { loadApp } from "../../src/recorder/app-load.js";
-import { replay } from "../../src/replayer/replay.js";
+import { divergenceWithoutStack, replay } from "../../src/replayer/replay.js";
 import { clipLines } from "../../src/text.js";
 import { eventView, isoNs, shownDecision } from "../../src/verify/verify.js";
 import { out } from "../io.js";
@@ -216,10 +216,7 @@ export function register(program: Command, ctx: CommandContext): Command {
           recentEvents: events,
           recentDecisions: decisions,
           // Where the step threw: with --debug only, as verify gives it.
-          divergence:
-            res.divergence?.error?.stack && !ctx.debug
-              ? { ...res.divergence, error: { ...res.divergence.error, stack: undefined } }
-              : res.divergence,
+          divergence: ctx.debug ? res.divergence : divergenceWithoutStack(res.divergence),
           failedAsRecorded: res.failedAsRecorded,
           notes: [
             ...(point.note ? [point.note] : []),

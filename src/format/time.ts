@@ -6,14 +6,18 @@ const ISO_RE = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?([Zz
 
 /** Parses an ISO-8601 / RFC 3339 time with up to nanosecond precision; undefined if not one. */
 export function parseIsoTime(s: string): bigint | undefined {
+  const t = isoNs(s);
+  // Times are nanoseconds since the epoch, unsigned.
+  return t === undefined || t < 0n ? undefined : t;
+}
+
+/** An ISO-8601 time as signed nanoseconds since the epoch; undefined if not one. */
+function isoNs(s: string): bigint | undefined {
   const m = ISO_RE.exec(s);
   if (!m || !realDate(m[1] as string)) return undefined;
   const ms = Date.parse(`${m[1]}T${m[2]}${m[4]!.toUpperCase()}`);
   if (Number.isNaN(ms)) return undefined;
-  const frac = (m[3] ?? "").padEnd(9, "0");
-  const t = BigInt(ms) * 1_000_000n + BigInt(frac);
-  // Times are nanoseconds since the epoch, unsigned.
-  return t < 0n ? undefined : t;
+  return BigInt(ms) * 1_000_000n + BigInt((m[3] ?? "").padEnd(9, "0"));
 }
 
 /** "2026-02-28" is a day of the calendar; "2026-02-30" is not (Date.parse would roll it over). */
@@ -29,13 +33,7 @@ function realDate(ymd: string): boolean {
 /** Why `s` is not a time parseIsoTime reads, in words ("at most 9 fractional digits"...); undefined when it is one. */
 export function whyNotIsoTime(s: string): string | undefined {
   if (parseIsoTime(s) !== undefined) return undefined;
-  const iso = ISO_RE.exec(s);
-  if (
-    iso &&
-    realDate(iso[1] as string) &&
-    !Number.isNaN(Date.parse(`${iso[1]}T${iso[2]}${iso[4]!.toUpperCase()}`))
-  )
-    return "before 1970-01-01T00:00:00Z (times are nanoseconds since the epoch)";
+  if (isoNs(s) !== undefined) return "before 1970-01-01T00:00:00Z (times are nanoseconds since the epoch)";
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](.*))?$/.exec(s);
   if (!m) return "not a date and time (YYYY-MM-DDThh:mm:ss[.fraction] and a zone)";
   if (!realDate(`${m[1]}-${m[2]}-${m[3]}`)) return `${m[1]}-${m[2]}-${m[3]} is not a day of the calendar`;

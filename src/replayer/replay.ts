@@ -164,6 +164,15 @@ function neverFinished(eventSeq: number, step: string | null): HindsightError {
   );
 }
 
+/** `d` without the stack of a step's error (given only with --debug). */
+export function divergenceWithoutStack<D extends { readonly error?: Divergence["error"] } | null | undefined>(
+  d: D,
+): D {
+  if (!d?.error?.stack) return d;
+  const { stack: _s, ...error } = d.error;
+  return { ...d, error };
+}
+
 /** Whether `buildId` is known to differ from the build `m` was recorded with (both ids known). */
 export function buildDiffers(m: Manifest, buildId: string | undefined): boolean {
   return Boolean(buildId && m.app.buildId && buildId !== m.app.buildId);
@@ -359,19 +368,20 @@ class ReplayPort implements DecisionPort {
   private readonly heldAtOnce = new Map<number, () => void>();
 
   load(p: Pending): void {
-    // (Most events have no look-ups, or one: nothing to order, no work.)
-    let lookups = 0;
-    if (p.decisions.length > 1) for (const d of p.decisions) if (d.kind === DecisionKind.lookup) lookups++;
     // Those that settled at once when recorded (Decision.settled_at_once) settle within the
-    // turn here too, in their recorded order; the others each in a turn of its own.
-    if (lookups > 1) {
+    // turn here too, in their recorded order; the others each in a turn of its own. (Most events
+    // have no look-ups, or one: nothing to order, no work.)
+    this.settleOrder = null;
+    if (p.decisions.length > 1) {
       const order: number[] = [];
       const atOnce: number[] = [];
       for (const d of p.decisions)
         if (d.kind === DecisionKind.lookup) (d.settledAtOnce ? atOnce : order).push(d.seq);
-      this.settleOrder = order;
-      this.atOnceOrder = atOnce;
-    } else this.settleOrder = null;
+      if (order.length + atOnce.length > 1) {
+        this.settleOrder = order;
+        this.atOnceOrder = atOnce;
+      }
+    }
     this.nextAtOnce = 0;
     this.nextSettle = 0;
     if (this.held.size > 0) this.held.clear();

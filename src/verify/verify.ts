@@ -18,6 +18,7 @@ import { SEALED_INSIDE } from "../recorder/app-run.js";
 import {
   buildDiffers,
   type Divergence,
+  divergenceWithoutStack,
   incompatibilities,
   type ReplayResult,
   replay,
@@ -551,10 +552,7 @@ export function renderJunit(results: readonly VerifyResult[]): string {
 
 /** `r` without the stack of a step's error (shown only with --debug). */
 export function withoutStack(r: VerifyResult): VerifyResult {
-  const d = r.divergence;
-  if (!d?.error?.stack) return r;
-  const { stack: _s, ...error } = d.error;
-  return { ...r, divergence: { ...d, error } };
+  return r.divergence?.error?.stack ? { ...r, divergence: divergenceWithoutStack(r.divergence) } : r;
 }
 
 /** JSON-safe form of a result (bytes already rendered as text). */
