@@ -12,6 +12,9 @@
  * (64 KiB LZ4 blocks, fsync=interval); recorded runs checkpoint every --checkpointEvery events.
  * "replay (verify)" is a full replay that also compares every output digest and checkpoint
  * digest, i.e. what `hindsight verify` does; "replay (state)" rebuilds state without comparing.
+ * Each round runs unrecorded, recorded, then verify and state-only replays of the recording it
+ * just made, so replay is also compared with record round by round ("per round": the median of
+ * the rounds' record/replay time ratios).
  * --offload sets where recorded runs compress and write blocks (LogWriter option `offload`),
  * --fsync their fsync policy;
  * --overheadOnly stops after the unrecorded/recorded pairs (use many --runs: per-pair ratios
@@ -26,11 +29,14 @@
  * `replay` or `verify` is: in one shared process a case ran on code the JIT had compiled for
  * the cases before it (a state-only replay took 15.5 s after a verify replay and 13.8 s
  * alone, 5 M events). Times and CPU are taken inside the child, around the run only: not its
- * start-up, module loading or input preparation.
+ * start-up, module loading or input preparation. Children get a TMPDIR of their own under
+ * .bench/engine, so tsx's compile cache is theirs: tsx walks its whole cache directory on the
+ * main thread of every process (to expire old entries), during the timed run, and a shared
+ * cache of 350 k files cost a run about 0.7 s of main-thread time.
  */
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { LogReader } from "../src/log/index.js";
 import { FSYNC_POLICIES, type FsyncPolicy, OFFLOAD_MODES, type Offload } from "../src/log/writer.js";
 import { listCheckpoints } from "../src/replayer/replay.js";
@@ -71,6 +77,8 @@ header("hindsight bench: engine");
 const dir = join(".bench", "engine");
 rmSync(dir, { recursive: true, force: true });
 const caseFile = join(import.meta.dirname, "engine", "case.ts");
+const tsxTmp = resolve(dir, "tmp");
+mkdirSync(tsxTmp, { recursive: true });
 
 console.log(
   `market-spread: ${formatCount(args.events)} events (a pool of ${formatCount(Math.min(args.pool, args.events))} cycled); ` +
@@ -80,7 +88,10 @@ console.log(
 /** Runs one case in a new process (same node flags as this one: tsx). */
 function runCase(spec: CaseSpec): CaseResult {
   const r = spawnSync(process.execPath, [...process.execArgv, caseFile, JSON.stringify(spec)], {
-    stdio: ["ignore", "pipe", "inherit"],
+    // tsx's compile cache of its own: tsx walks its whole cache directory (to expire old
+    // entries) on the main thread of every process it starts, during the timed run, and a
+    // machine's shared cache can hold hundreds of thousands of files.
+    env: { ...process.env, TMPDIR: tsxTmp },
     encoding: "utf8",
     maxBuffer: 1 << 20,
   });
@@ -158,13 +169,30 @@ function threadSplitLine(): string | undefined {
 // Unrecorded and recorded runs alternate (u, r, u, r, ...) so that a machine slowing down or
 // speeding up during the benchmark affects both alike; the overhead is also given as the
 // median of the per-pair ratios.
+// Without --overheadOnly, each round also replays the recording it made (verify, then state
+// only), so that replay and record are compared within a round as well.
 const pairRatios: number[] = [];
+const verifyRatios: number[] = [];
+const stateRatios: number[] = [];
+let endSeq = 0;
 for (let i = 0; i < args.runs; i++) {
   const u = timed("unrecorded", runSpec("market-spread", N), 1)[0] as CaseResult;
   const r = timed("recorded", runSpec("market-spread", N, recDir), 1, () =>
     rmSync(recDir, { recursive: true, force: true }),
   )[0] as CaseResult;
   pairRatios.push(r.wallMs / u.wallMs);
+  if (args.overheadOnly) continue;
+  const reader = LogReader.open(recDir);
+  endSeq = reader.endSeq;
+  reader.close();
+  const v = timed("verify", replaySpec("market-spread", recDir, { compare: true }), 1)[0] as CaseResult;
+  const st = timed(
+    "state",
+    replaySpec("market-spread", recDir, { until: endSeq, useCheckpoints: false }),
+    1,
+  )[0] as CaseResult;
+  verifyRatios.push(r.wallMs / v.wallMs);
+  stateRatios.push(r.wallMs / st.wallMs);
 }
 const unrecorded = wall("unrecorded");
 const recorded = wall("recorded");
@@ -182,9 +210,6 @@ if (args.overheadOnly) {
   process.exit(0);
 }
 
-const reader = LogReader.open(recDir);
-const endSeq = reader.endSeq;
-reader.close();
 const until = Math.floor(endSeq * 0.9);
 // Worst case near 90%: the record just before the next checkpoint (a whole interval to replay).
 const nextCheckpoint = listCheckpoints(recDir)
@@ -193,8 +218,7 @@ const nextCheckpoint = listCheckpoints(recDir)
   .sort((a, b) => a - b)[0];
 const worst = nextCheckpoint === undefined ? until : nextCheckpoint - 1;
 
-const verify = timed("verify", replaySpec("market-spread", recDir, { compare: true }));
-timed("state", replaySpec("market-spread", recDir, { until: endSeq, useCheckpoints: false }));
+const verify = results.get("verify") ?? [];
 const untilRes = timed("until", replaySpec("market-spread", recDir, { until }));
 timed("untilFull", replaySpec("market-spread", recDir, { until, useCheckpoints: false }));
 const worstRes = timed("worst", replaySpec("market-spread", recDir, { until: worst }));
@@ -231,14 +255,14 @@ rows.push([
   formatRate(replayed, mv),
   formatMs(mv),
   formatMs(cpuMs("verify")),
-  `${ratio(mr, mv)} of record's speed (cpu ${ratio(cpuMs("recorded"), cpuMs("verify"))})`,
+  `${ratio(mr, mv)} of record's speed (per round: ${median(verifyRatios).toFixed(2)}×; cpu ${ratio(cpuMs("recorded"), cpuMs("verify"))})`,
 ]);
 rows.push([
   "replay (state only)",
   formatRate(N, mst),
   formatMs(mst),
   formatMs(cpuMs("state")),
-  `${ratio(mr, mst)} of record's speed (cpu ${ratio(cpuMs("recorded"), cpuMs("state"))})`,
+  `${ratio(mr, mst)} of record's speed (per round: ${median(stateRatios).toFixed(2)}×; cpu ${ratio(cpuMs("recorded"), cpuMs("state"))})`,
 ]);
 rows.push([
   `--until 90% (seq ${until}) from checkpoint`,
@@ -305,6 +329,6 @@ console.log(
 const splitLine = threadSplitLine();
 if (splitLine) console.log(splitLine);
 console.log(
-  `runs: ${args.runs}; per-pair recorded/unrecorded ratios ${pairRatios.map((x) => x.toFixed(3)).join(", ")}; all times: unrecorded ${unrecorded.map(formatMs).join(", ")} | recorded ${recorded.map(formatMs).join(", ")} | verify ${wall("verify").map(formatMs).join(", ")}`,
+  `runs: ${args.runs}; per-round ratios: recorded/unrecorded ${pairRatios.map((x) => x.toFixed(3)).join(", ")}; record/verify ${verifyRatios.map((x) => x.toFixed(3)).join(", ")}; record/state ${stateRatios.map((x) => x.toFixed(3)).join(", ")}; all times: unrecorded ${unrecorded.map(formatMs).join(", ")} | recorded ${recorded.map(formatMs).join(", ")} | verify ${wall("verify").map(formatMs).join(", ")} | state ${wall("state").map(formatMs).join(", ")}`,
 );
 rmSync(dir, { recursive: true, force: true });

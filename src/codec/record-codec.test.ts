@@ -33,6 +33,44 @@ describe("record codec", () => {
     );
   });
 
+  it("decodes each recurring name to its own string (names remembered between records)", () => {
+    // Many names, so that remembered ones are replaced; names alike but for one byte or their
+    // length; long names; bytes that are not UTF-8; the same names again and again.
+    const names: string[] = [
+      "",
+      "a",
+      "b",
+      "ab",
+      "ba",
+      "clock",
+      "clocl",
+      "clock ",
+      "x".repeat(64),
+      "x".repeat(65),
+    ];
+    for (let i = 0; i < 600; i++) names.push(`step-${i}`, `lookup:${i % 37}:${"é".repeat(i % 5)}`);
+    const records: LogRecord[] = [];
+    for (let round = 0; round < 3; round++)
+      for (const [i, name] of names.entries())
+        records.push(
+          rec.decision({ kind: 1, eventSeq: i, name, step: names[(i * 7 + round) % names.length]! }),
+        );
+    const back = decodeRecords(encodeAll(records), records.length, 0, "test");
+    expect(back.map((r) => (r.type === "decision" ? [r.name, r.step] : null))).toEqual(
+      records.map((r) => (r.type === "decision" ? [r.name, r.step] : null)),
+    );
+    // Bytes that are not UTF-8 decode as string() decodes them, first time and again.
+    const enc = new RecordEncoder(64);
+    enc.encode(rec.decision({ kind: 1, eventSeq: 1, name: "zz", step: "s" }));
+    const raw = Buffer.from(enc.bytes());
+    const at = raw.indexOf("zz");
+    raw[at] = 0xff;
+    const twice = Buffer.concat([raw, raw]);
+    const [one, two] = decodeRecords(twice, 2, 0, "test");
+    expect(one).toMatchObject({ name: "\ufffdz" });
+    expect(two).toMatchObject({ name: "\ufffdz" });
+  });
+
   it("rejects a time outside 0..2^64-1 in every record type, writing nothing", () => {
     const base: LogRecord[] = [
       rec.input({ stream: 1, streamSeq: 2, payload: new Uint8Array([1, 2]) }),

@@ -448,6 +448,13 @@ export class RecordEncoder {
 /** Thrown inside decoding; converted to a HindsightError naming the block by the caller. */
 class DecodeError extends Error {}
 
+/** Names longer than this are decoded each time (name()). */
+const NAME_MAX_BYTES = 64;
+/** The recent names name() remembers: a direct-mapped cache of the bytes and their string. */
+const NAME_SLOTS = 256;
+const nameBytes: (Uint8Array | undefined)[] = new Array(NAME_SLOTS).fill(undefined);
+const nameStrings: (string | undefined)[] = new Array(NAME_SLOTS).fill(undefined);
+
 /** Reads Record messages from one decompressed block payload. */
 class Cursor {
   p: number;
@@ -498,6 +505,35 @@ class Cursor {
     return s;
   }
 
+  /**
+   * A string that recurs from record to record (a decision's name and step, a lineage path's
+   * step names): one a recent record had is not decoded again. The same as string() otherwise.
+   */
+  name(end: number): string {
+    const n = this.len(end);
+    if (n === 0) return "";
+    const b = this.b;
+    const p = this.p;
+    if (n > NAME_MAX_BYTES) {
+      this.p = p + n;
+      return b.toString("utf8", p, p + n);
+    }
+    let h = n;
+    for (let i = 0; i < n; i++) h = (Math.imul(h, 31) + b[p + i]!) | 0;
+    const slot = h & (NAME_SLOTS - 1);
+    const known = nameBytes[slot];
+    this.p = p + n;
+    if (known !== undefined && known.length === n) {
+      let i = 0;
+      while (i < n && known[i] === b[p + i]) i++;
+      if (i === n) return nameStrings[slot] as string;
+    }
+    const s = b.toString("utf8", p, p + n);
+    nameBytes[slot] = Uint8Array.prototype.slice.call(b, p, p + n);
+    nameStrings[slot] = s;
+    return s;
+  }
+
   skip(wireType: number, end: number): void {
     switch (wireType) {
       case 0:
@@ -522,11 +558,20 @@ class Cursor {
 let lastHi = -1;
 let lastLo = -1;
 let lastTime = 0n;
-/** Consecutive records of one event share a time: the last one is reused, not re-allocated. */
-function timeAt(b: Buffer, p: number, lo: number, hi: number): bigint {
+/** BigInt(lastHi) << 32n. */
+let lastHiPart = 0n;
+/**
+ * The time whose little-endian halves are `lo` and `hi`. Consecutive records of one event share
+ * a time (the last one is reused, not re-allocated), and consecutive events mostly share the
+ * high half (kept as a bigint).
+ */
+function timeAt(lo: number, hi: number): bigint {
+  if (hi !== lastHi) {
+    lastHi = hi;
+    lastHiPart = BigInt(hi) << 32n;
+  }
   lastLo = lo;
-  lastHi = hi;
-  lastTime = b.readBigUInt64LE(p);
+  lastTime = lastHiPart + BigInt(lo);
   return lastTime;
 }
 
@@ -543,7 +588,7 @@ function decodeOne(c: Cursor, end: number, seq: number): SeqRecord {
       const p = c.p;
       const lo = (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
       const hi = (b[p + 4]! | (b[p + 5]! << 8) | (b[p + 6]! << 16) | (b[p + 7]! << 24)) >>> 0;
-      timeNs = lo === lastLo && hi === lastHi ? lastTime : timeAt(b, p, lo, hi);
+      timeNs = lo === lastLo && hi === lastHi ? lastTime : timeAt(lo, hi);
       c.p += 8;
       continue;
     }
@@ -598,7 +643,7 @@ function decodeOne(c: Cursor, end: number, seq: number): SeqRecord {
               kind = c.varint(e);
               break;
             case 0x12:
-              name = c.string(e);
+              name = c.name(e);
               break;
             case 0x18:
               eventSeq = c.varint(e);
@@ -616,7 +661,7 @@ function decodeOne(c: Cursor, end: number, seq: number): SeqRecord {
               contentHash = c.bytes(e);
               break;
             case 0x42:
-              step = c.string(e);
+              step = c.name(e);
               break;
             case 0x48:
               settledAtOnce = c.varint(e) !== 0;
@@ -792,7 +837,7 @@ function decodeOne(c: Cursor, end: number, seq: number): SeqRecord {
               eventSeq = c.varint(e);
               break;
             case 0x22:
-              path.push(c.string(e));
+              path.push(c.name(e));
               break;
             case 0x2a: {
               const ml = c.len(e);
@@ -803,7 +848,7 @@ function decodeOne(c: Cursor, end: number, seq: number): SeqRecord {
               let hasWriter = false;
               while (c.p < me) {
                 const u = c.varint(me);
-                if (u === 0x0a) step = c.string(me);
+                if (u === 0x0a) step = c.name(me);
                 else if (u === 0x12) key = c.string(me);
                 else if (u === 0x18) writerSeq = c.varint(me);
                 else if (u === 0x20) hasWriter = c.varint(me) !== 0;

@@ -52,6 +52,32 @@ describe("seek", () => {
     }
   });
 
+  it("recordBlocks yields what records() yields, a block at a time, for any range", () => {
+    const seqs = (blocks: Iterable<readonly { seq: number }[]>) => [...blocks].flat().map((x) => x.seq);
+    const ranges: { fromSeq?: number; toSeq?: number }[] = [
+      {},
+      { fromSeq: 0 },
+      { toSeq: N - 1 },
+      { fromSeq: N + 10 },
+    ];
+    for (const b of boundaries.slice(1, 12))
+      ranges.push(
+        { fromSeq: b },
+        { fromSeq: b + 1 },
+        { fromSeq: b - 1, toSeq: b },
+        { toSeq: b - 1 },
+        { fromSeq: 7, toSeq: b + 3 },
+      );
+    for (const f of ranges)
+      expect(seqs(r.recordBlocks(f)), JSON.stringify(f)).toEqual([...r.records(f)].map((x) => x.seq));
+    // One array per block, none empty; byte views of an earlier block still read right later.
+    const arrays = [...r.recordBlocks({ fromSeq: boundaries[3]! + 1 })];
+    expect(arrays.length).toBe(r.blockCount - 3);
+    expect(arrays.every((a) => a.length > 0)).toBe(true);
+    const firstAgain = [...r.records({ fromSeq: boundaries[3]! + 1, toSeq: boundaries[3]! + 1 })][0]!;
+    expect(arrays[0]![0]).toEqual(firstAgain);
+  });
+
   it("by sequence: out of range is a clear NOT_FOUND", () => {
     expect(() => r.get(N)).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
     expect(() => r.get(-1)).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));

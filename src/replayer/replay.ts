@@ -1058,125 +1058,133 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
   let done = false;
   engine.start();
   try {
-    for (const r of reader.records({ fromSeq })) {
-      if ((++n & 0xffff) === 0) opts.onProgress?.(Math.min(n, total), total);
-      const startsGroup =
-        r.type === "input" || (r.type === "decision" && r.kind === DecisionKind.tick && r.eventSeq === r.seq);
-      if (startsGroup || r.type === "checkpoint" || r.type === "marker") {
-        if (pending) {
-          const last = pending;
-          let ok = handle(last);
-          if (ok !== true && ok !== false) ok = await ok;
-          pending = null;
-          // A run that failed on a record the writer refused stopped inside this event. (One
-          // that failed in the app must fail the same way: verify checks that.)
-          if (!ok && r.type === "marker" && r.kind === MarkerKind.stop) {
-            if (r.status.startsWith("failed: ") && r.status.includes(CANNOT_BE_RECORDED))
-              ok = cutShort(last, `the recorded run failed there: ${r.status.slice("failed: ".length)}`);
-            // A run sealed while this event waited (AppRun.abandon) recorded it up to there.
-            else if (r.status.startsWith(`${SEALED_INSIDE}${last.head.seq}: `))
-              ok = cutShort(
-                last,
-                `the run was sealed before it finished: ${r.status.slice(`${SEALED_INSIDE}${last.head.seq}: `.length)}`,
-                true,
-              );
+    scan: for (const recs of reader.recordBlocks({ fromSeq }))
+      for (let j = 0; j < recs.length; j++) {
+        const r = recs[j] as SeqRecord;
+        if ((++n & 0xffff) === 0) opts.onProgress?.(Math.min(n, total), total);
+        const startsGroup =
+          r.type === "input" ||
+          (r.type === "decision" && r.kind === DecisionKind.tick && r.eventSeq === r.seq);
+        if (startsGroup || r.type === "checkpoint" || r.type === "marker") {
+          if (pending) {
+            const last = pending;
+            let ok = handle(last);
+            if (ok !== true && ok !== false) ok = await ok;
+            pending = null;
+            // A run that failed on a record the writer refused stopped inside this event. (One
+            // that failed in the app must fail the same way: verify checks that.)
+            if (!ok && r.type === "marker" && r.kind === MarkerKind.stop) {
+              if (r.status.startsWith("failed: ") && r.status.includes(CANNOT_BE_RECORDED))
+                ok = cutShort(last, `the recorded run failed there: ${r.status.slice("failed: ".length)}`);
+              // A run sealed while this event waited (AppRun.abandon) recorded it up to there.
+              else if (r.status.startsWith(`${SEALED_INSIDE}${last.head.seq}: `))
+                ok = cutShort(
+                  last,
+                  `the run was sealed before it finished: ${r.status.slice(`${SEALED_INSIDE}${last.head.seq}: `.length)}`,
+                  true,
+                );
+            }
+            if (!ok) {
+              done = true;
+              break scan;
+            }
           }
-          if (!ok) {
-            done = true;
-            break;
-          }
+          if (until !== undefined && r.seq > until) break scan;
         }
-        if (until !== undefined && r.seq > until) break;
-      }
-      if (startsGroup) {
-        if (runInputs !== null && r.type === "input") runInputs++;
-        remember(recentEvents, r);
-        pending = { head: r, decisions: NONE_D, outputs: NONE_O, lastSeq: r.seq };
-        continue;
-      }
-      switch (r.type) {
-        case "decision":
-          if (!pending || r.eventSeq !== pending.head.seq)
-            throw new HindsightError(
-              "CORRUPT_RECORD",
-              `decision at seq ${r.seq} belongs to event ${r.eventSeq}, which is not the event being replayed`,
-              { where: reader.dir },
-            );
-          if (pending.decisions === NONE_D) pending.decisions = [];
-          pending.decisions.push(r);
-          pending.lastSeq = r.seq;
-          remember(recentDecisions, r);
-          break;
-        case "output":
-          if (!pending || r.eventSeq !== pending.head.seq)
-            throw new HindsightError(
-              "CORRUPT_RECORD",
-              `output at seq ${r.seq} belongs to event ${r.eventSeq}, which is not the event being replayed`,
-              { where: reader.dir },
-            );
-          if (pending.outputs === NONE_O) pending.outputs = [];
-          pending.outputs.push(r);
-          pending.lastSeq = r.seq;
-          break;
-        case "blob":
-          port.blobs.set(hex(r.hash), r.data);
-          break;
-        case "checkpoint":
-          reachedSeq = r.seq;
-          // One the replay could have started from, had its file been there.
-          if (present !== null && !present.has(r.location)) missing.push(r.location);
-          if (compare) {
-            const digest = digestOrUncheckpointable(engine);
-            if (digest instanceof HindsightError) {
-              const e = digest;
-              // Recording with this build would fail here: the recorded run checkpointed it.
-              divergence = {
-                kind: "checkpoint-mismatch",
-                message: `this build's state after event ${r.eventSeq} cannot be checkpointed (recording with it would fail there), but the recorded run's was: ${e.message.slice(CANNOT_BE_CHECKPOINTED.length + 2)}`,
-                eventSeq: r.eventSeq,
-                error: { code: e.code, message: e.message },
-              };
-              divergedEvent = reader.get(r.eventSeq);
-              done = true;
-              break;
+        if (startsGroup) {
+          if (runInputs !== null && r.type === "input") runInputs++;
+          remember(recentEvents, r);
+          pending = { head: r, decisions: NONE_D, outputs: NONE_O, lastSeq: r.seq };
+          continue;
+        }
+        switch (r.type) {
+          case "decision":
+            if (!pending || r.eventSeq !== pending.head.seq)
+              throw new HindsightError(
+                "CORRUPT_RECORD",
+                `decision at seq ${r.seq} belongs to event ${r.eventSeq}, which is not the event being replayed`,
+                { where: reader.dir },
+              );
+            if (pending.decisions === NONE_D) pending.decisions = [];
+            pending.decisions.push(r);
+            pending.lastSeq = r.seq;
+            remember(recentDecisions, r);
+            break;
+          case "output":
+            if (!pending || r.eventSeq !== pending.head.seq)
+              throw new HindsightError(
+                "CORRUPT_RECORD",
+                `output at seq ${r.seq} belongs to event ${r.eventSeq}, which is not the event being replayed`,
+                { where: reader.dir },
+              );
+            if (pending.outputs === NONE_O) pending.outputs = [];
+            pending.outputs.push(r);
+            pending.lastSeq = r.seq;
+            break;
+          case "blob":
+            port.blobs.set(hex(r.hash), r.data);
+            break;
+          case "checkpoint":
+            reachedSeq = r.seq;
+            // One the replay could have started from, had its file been there.
+            if (present !== null && !present.has(r.location)) missing.push(r.location);
+            if (compare) {
+              const digest = digestOrUncheckpointable(engine);
+              if (digest instanceof HindsightError) {
+                const e = digest;
+                // Recording with this build would fail here: the recorded run checkpointed it.
+                divergence = {
+                  kind: "checkpoint-mismatch",
+                  message: `this build's state after event ${r.eventSeq} cannot be checkpointed (recording with it would fail there), but the recorded run's was: ${e.message.slice(CANNOT_BE_CHECKPOINTED.length + 2)}`,
+                  eventSeq: r.eventSeq,
+                  error: { code: e.code, message: e.message },
+                };
+                divergedEvent = reader.get(r.eventSeq);
+                done = true;
+                break;
+              }
+              const got = hex(digest);
+              const want = hex((r as CheckpointRecord).stateDigest);
+              if (got !== want && otherBuild) {
+                // Another build may keep its state differently and still decide the same.
+                if (otherStateAt === null) otherStateAt = { eventSeq: r.eventSeq, location: r.location };
+                otherStates++;
+              } else if (got !== want) {
+                divergence = {
+                  kind: "checkpoint-mismatch",
+                  message: `state after event ${r.eventSeq} differs from checkpoint ${r.location} (digest ${got.slice(0, 16)}… ≠ recorded ${want.slice(0, 16)}…): replayed state diverged without a differing output`,
+                  eventSeq: r.eventSeq,
+                  checkpoint: { seq: r.seq, expectedDigest: want, actualDigest: got },
+                };
+                done = true;
+              } else {
+                checkpointsVerified++;
+                lastGood = { refSeq: r.seq, eventSeq: r.eventSeq, location: r.location, digest: got };
+                // The file a replay --until would start from: damaged or missing, it would not.
+                const problem = checkpointFileProblem(
+                  reader,
+                  r.location,
+                  (r as CheckpointRecord).stateDigest,
+                );
+                if (problem !== undefined) badCheckpointFiles.push(`${r.location} (${problem})`);
+              }
             }
-            const got = hex(digest);
-            const want = hex((r as CheckpointRecord).stateDigest);
-            if (got !== want && otherBuild) {
-              // Another build may keep its state differently and still decide the same.
-              if (otherStateAt === null) otherStateAt = { eventSeq: r.eventSeq, location: r.location };
-              otherStates++;
-            } else if (got !== want) {
-              divergence = {
-                kind: "checkpoint-mismatch",
-                message: `state after event ${r.eventSeq} differs from checkpoint ${r.location} (digest ${got.slice(0, 16)}… ≠ recorded ${want.slice(0, 16)}…): replayed state diverged without a differing output`,
-                eventSeq: r.eventSeq,
-                checkpoint: { seq: r.seq, expectedDigest: want, actualDigest: got },
-              };
-              done = true;
-            } else {
-              checkpointsVerified++;
-              lastGood = { refSeq: r.seq, eventSeq: r.eventSeq, location: r.location, digest: got };
-              // The file a replay --until would start from: damaged or missing, it would not.
-              const problem = checkpointFileProblem(reader, r.location, (r as CheckpointRecord).stateDigest);
-              if (problem !== undefined) badCheckpointFiles.push(`${r.location} (${problem})`);
+            break;
+          case "marker":
+            reachedSeq = r.seq;
+            if (r.kind === MarkerKind.stop) {
+              stop = r;
+              if (runInputs !== null && runInputs !== r.events) throw stopCountDiffers(reader, r, runInputs);
+              runInputs = null;
+            } else if (r.kind === MarkerKind.start) {
+              runInputs = 0;
+              if (r.seq !== reader.firstSeq)
+                notes.push(`recording holds another run starting at seq ${r.seq}`);
             }
-          }
-          break;
-        case "marker":
-          reachedSeq = r.seq;
-          if (r.kind === MarkerKind.stop) {
-            stop = r;
-            if (runInputs !== null && runInputs !== r.events) throw stopCountDiffers(reader, r, runInputs);
-            runInputs = null;
-          } else if (r.kind === MarkerKind.start) {
-            runInputs = 0;
-            if (r.seq !== reader.firstSeq) notes.push(`recording holds another run starting at seq ${r.seq}`);
-          }
-          break;
+            break;
+        }
+        if (done) break scan;
       }
-      if (done) break;
-    }
     if (!done && pending) {
       const last = pending;
       if (!(await handle(last)) && stop === null)
