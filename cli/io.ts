@@ -33,6 +33,12 @@ export interface StopHandlers {
   readonly stop: () => void;
   /** Second signal: seal at once without finishing the work in hand; false when there is none. */
   readonly force?: () => boolean;
+  /**
+   * An error escaped the app's steps and the process ends: seal the recording now, with
+   * `reason` in its STOP marker. Returns what to tell the user, or undefined when nothing was
+   * open to seal.
+   */
+  readonly seal?: (reason: string) => string | undefined;
 }
 
 /**

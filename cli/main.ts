@@ -59,14 +59,24 @@ const onStall = (h: () => boolean): (() => void) => {
 
 // An error no command can catch: thrown or rejected by code an app left running outside its steps
 // (a callback it scheduled, a promise it started and dropped). One line, as for any error (the
-// stack with --debug), exit 1; a recording being made is left unsealed, as a crash leaves it.
+// stack with --debug), exit 1; a recording being made is sealed first, with the error in its
+// STOP marker (an event in flight is kept up to where it got, as a second Ctrl-C keeps it).
 const debug = process.argv.includes("--debug");
 const onStray = (e: unknown): void => {
   // A divergence a replay found in a step's stray promise: the replay reports it (exit 3).
   if (e instanceof Error && e.name === "DivergenceSignal") return;
-  const msg = thrownMessage(e);
+  const msg = thrownMessage(e).split("\n")[0];
+  let sealed = "";
+  if (handlers) {
+    try {
+      const said = handlers.seal?.(`an error escaped the app's steps: ${msg}`);
+      sealed = said ? `; ${said}` : "; the recording was not sealed (hindsight fsck reports it)";
+    } catch (se) {
+      sealed = `; the recording could not be sealed (${thrownMessage(se).split("\n")[0]}; hindsight fsck reports it)`;
+    }
+  }
   process.stderr.write(
-    `hindsight: an error escaped the app's steps (from code it left running outside them): ${msg.split("\n")[0]}${handlers ? "; the recording was not sealed (hindsight fsck reports it)" : ""}${debug ? "" : " (run with --debug for the stack trace)"}\n`,
+    `hindsight: an error escaped the app's steps (from code it left running outside them): ${msg}${sealed}${debug ? "" : " (run with --debug for the stack trace)"}\n`,
   );
   if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
   process.exit(1);

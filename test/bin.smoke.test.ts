@@ -216,16 +216,30 @@ describe("bin/hindsight.js", () => {
     expect(events).toBeLessThan(300_000);
   }, 60_000);
 
-  it("an error an app leaves running outside its steps is one line (exit 1), its stack only with --debug", () => {
+  it("an error an app leaves running outside its steps is one line (exit 1), its stack only with --debug; the recording is sealed", () => {
     const { app: stray, inputs } = oneStepApp(
       "stray",
       'Promise.resolve().then(() => { throw new Error("late boom"); }); return { k: v.k };',
     );
     const r = run("record", "--app", stray, ...inputs, "-o", join(tmp, "stray"));
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe(
-      "hindsight: an error escaped the app's steps (from code it left running outside them): late boom; the recording was not sealed (hindsight fsck reports it) (run with --debug for the stack trace)\n",
+    expect(r.stderr).toMatch(
+      /^hindsight: an error escaped the app's steps \(from code it left running outside them\): late boom; the recording was sealed after \d events \(run with --debug for the stack trace\)\n$/,
     );
+    // Sealed: a STOP marker saying why, and nothing for fsck to report.
+    const m = run("cat", join(tmp, "stray"), "--type", "marker", "--json");
+    const stop = JSON.parse(m.stdout.trim().split("\n").at(-1) as string) as {
+      kind: string;
+      status: string;
+      events: number;
+    };
+    expect(stop).toMatchObject({ kind: "stop" });
+    expect(stop.status).toMatch(
+      /^(sealed inside event seq \d+: )?an error escaped the app's steps: late boom$/,
+    );
+    expect(r.stderr).toContain(`sealed after ${stop.events} events`);
+    const f = run("fsck", join(tmp, "stray"), "--json");
+    expect(f.status, f.stdout).toBe(0);
     const d = run("record", "--app", stray, ...inputs, "-o", join(tmp, "stray-debug"), "--debug");
     expect(d.status).toBe(1);
     expect(d.stderr).toMatch(/\nError: late boom\n\s+at /);

@@ -329,7 +329,14 @@ export async function recordAppCommand(
     cut(by);
     return true;
   };
-  const interrupt = interruptSignal(ctx.io, { force: () => cutIfWaiting("interrupted") });
+  const interrupt = interruptSignal(ctx.io, {
+    force: () => cutIfWaiting("interrupted"),
+    seal: (reason) => {
+      if (!run) return undefined;
+      const s = run.abandon(reason);
+      return `the recording was sealed after ${s.events.toLocaleString("en-US")} events`;
+    },
+  });
   const offStall = ctx.io.onStall?.(() => cutIfWaiting("stalled"));
   const release = (): void => {
     interrupt.off();
