@@ -227,7 +227,7 @@ const bytesOnDisk = diskBytes(recDir);
 const replayed = verify[0]?.eventsReplayed ?? 0;
 const from = (r: CaseResult | undefined): string =>
   r?.startedFrom !== null && r?.startedFrom !== undefined
-    ? `checkpoint after event ${r.startedFrom}, ${formatCount(r.eventsReplayed ?? 0)} events replayed`
+    ? `checkpoint after event ${r.startedFrom}, ${formatCount(r.eventsReplayed ?? 0)} event${r.eventsReplayed === 1 ? "" : "s"} replayed`
     : "start";
 
 const rows: (string | number)[][] = [];

@@ -16,3 +16,8 @@ export function clipLines(text: string, max: number = MAX_LINE): string {
     .map((l) => clipLine(l, max))
     .join("\n");
 }
+
+/** `n` and the noun, singular for one: "1 event", "2,500 events" (`plural` when not noun + "s"). */
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? noun : plural}`;
+}

@@ -1,8 +1,10 @@
 /** `hindsight fsck`: check every block; report (and with --repair, truncate) torn tails. */
+
 import type { Command } from "commander";
 import { ExitCode } from "../../src/errors.js";
 import { fsck } from "../../src/log/fsck.js";
 import { readRepairs } from "../../src/log/repairs.js";
+import { count } from "../../src/text.js";
 import { out } from "../io.js";
 import type { CommandContext } from "../program.js";
 import { progress } from "../progress.js";
@@ -39,11 +41,11 @@ export function register(program: Command, ctx: CommandContext): Command {
         return;
       }
       const lines = [
-        `${r.dir}: ${r.segments.length} segment(s), ${r.blocks} blocks, ${r.records.toLocaleString("en-US")} records`,
+        `${r.dir}: ${count(r.segments.length, "segment")}, ${count(r.blocks, "block")}, ${count(r.records, "record")}`,
       ];
       for (const s of r.segments)
         lines.push(
-          `  ${s.file}  ${bytes(s.bytes)}  ${s.blocks} blocks  ${s.firstSeq === null ? "no records read" : `seq ${s.firstSeq}..${s.lastSeq}`}`,
+          `  ${s.file}  ${bytes(s.bytes)}  ${count(s.blocks, "block")}  ${s.firstSeq === null ? "no records read" : `seq ${s.firstSeq}..${s.lastSeq}`}`,
         );
       if (r.tornTail)
         lines.push(

@@ -1,7 +1,9 @@
 /** `hindsight inspect`: what a recording holds. */
+
 import type { Command } from "commander";
 import { inspect } from "../../src/log/inspect.js";
 import { describeRepair } from "../../src/log/repairs.js";
+import { count } from "../../src/text.js";
 import { out } from "../io.js";
 import type { CommandContext } from "../program.js";
 import { bytes, table, time, toJson } from "../render.js";
@@ -34,7 +36,7 @@ export function register(program: Command, ctx: CommandContext): Command {
           .join(", ")})`,
         `seq range   ${r.seqRange ? `${r.seqRange[0]}..${r.seqRange[1]}` : "-"}`,
         `time range  ${r.timeRange ? `${time(r.timeRange[0])} .. ${time(r.timeRange[1])}` : "-"}`,
-        `on disk     ${bytes(r.bytesOnDisk)} in ${r.segments.length} segment(s), ${r.blocks} blocks; raw ${bytes(r.rawBytes)}; ratio ${(r.compressionRatio * 100).toFixed(1)}%  (all files ${bytes(r.totalBytes)})`,
+        `on disk     ${bytes(r.bytesOnDisk)} in ${count(r.segments.length, "segment")}, ${count(r.blocks, "block")}; raw ${bytes(r.rawBytes)}; ratio ${(r.compressionRatio * 100).toFixed(1)}%  (all files ${bytes(r.totalBytes)})`,
         "",
         table(
           ["stream", "codec", "events", "payload", "seq range", "first time", "last time"],

@@ -1,4 +1,5 @@
 /** `hindsight record --app`: run an app over input streams and record everything non-derivable. */
+
 import { closeSync, openSync, statSync, writeSync } from "node:fs";
 import { resolve, sep } from "node:path";
 import type { App } from "../../src/engine/app.js";
@@ -9,6 +10,7 @@ import { loadApp } from "../../src/recorder/app-load.js";
 import { type AppRun, startRun } from "../../src/recorder/app-run.js";
 import { withSealedRecording } from "../../src/recorder/capture.js";
 import { type InputEvent, type InputSpec, readInputBatches, TimeOrder } from "../../src/recorder/inputs.js";
+import { count } from "../../src/text.js";
 import { err, interruptSignal, out, prepareOutputFile, writingFile } from "../io.js";
 import type { CommandContext } from "../program.js";
 import { type InputProgress, inputProgress, progress } from "../progress.js";
@@ -282,7 +284,7 @@ function sealUnfinished(
       ? `interrupted by a second Ctrl-C while it waited on ${waits}`
       : `stalled: it waited on ${waits}, which nothing left in the process could settle`,
   );
-  const sealed = `the recording was sealed after ${s.events.toLocaleString("en-US")} events, the last (seq ${f.eventSeq}, ${where}) unfinished`;
+  const sealed = `the recording was sealed after ${count(s.events, "event")}, the last (seq ${f.eventSeq}, ${where}) unfinished`;
   if (by === "stalled")
     throw new HindsightError(
       "APP_ERROR",
@@ -334,7 +336,7 @@ export async function recordAppCommand(
     seal: (reason) => {
       if (!run) return undefined;
       const s = run.abandon(reason);
-      return `the recording was sealed after ${s.events.toLocaleString("en-US")} events`;
+      return `the recording was sealed after ${count(s.events, "event")}`;
     },
   });
   const offStall = ctx.io.onStall?.(() => cutIfWaiting("stalled"));
@@ -447,10 +449,7 @@ export async function recordAppCommand(
     const s = await run.stop(interrupted ? "interrupted" : undefined);
     if (interrupted) {
       ctx.exitCode = 130;
-      err(
-        ctx.io,
-        `hindsight: interrupted: the recording was sealed after ${s.events.toLocaleString("en-US")} events`,
-      );
+      err(ctx.io, `hindsight: interrupted: the recording was sealed after ${count(s.events, "event")}`);
     }
     for (const w of sinks.values()) w.close();
     const back = order.report((e) => source.where(e)[0]);
@@ -471,8 +470,8 @@ export async function recordAppCommand(
     if (o.json) say(toJson(summary));
     else
       say(
-        `recorded app ${app.name} over ${s.events.toLocaleString("en-US")} events${s.ticks ? ` and ${s.ticks.toLocaleString("en-US")} ticks` : ""} into ${s.dir}: ` +
-          `${s.decisions.toLocaleString("en-US")} decisions, ${s.outputs.toLocaleString("en-US")} outputs, ${s.checkpoints} checkpoints, ` +
+        `recorded app ${app.name} over ${count(s.events, "event")}${s.ticks ? ` and ${count(s.ticks, "tick")}` : ""} into ${s.dir}: ` +
+          `${count(s.decisions, "decision")}, ${count(s.outputs, "output")}, ${count(s.checkpoints, "checkpoint")}, ` +
           `${seconds.toFixed(2)} s (${summary.eventsPerSecond.toLocaleString("en-US")} events/s)`,
       );
   } finally {

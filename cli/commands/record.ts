@@ -1,10 +1,12 @@
 /** `hindsight record`: capture input streams (and, with --app, run and record an app). */
+
 import { resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { HindsightError } from "../../src/errors.js";
 import { FSYNC_POLICIES, type FsyncPolicy, type WriterOptions } from "../../src/log/writer.js";
 import { type CaptureSummary, captureInputs } from "../../src/recorder/capture.js";
 import { checkInputSpecs, type InputSpec } from "../../src/recorder/inputs.js";
+import { count } from "../../src/text.js";
 import { interruptSignal, out } from "../io.js";
 import { choiceOption, intOption, pairOption, sizeOption } from "../options.js";
 import type { CommandContext } from "../program.js";
@@ -205,10 +207,10 @@ function saySummary(ctx: CommandContext, o: RecordCliOptions, s: CaptureSummary)
   const rate = s.seconds > 0 ? Math.round(s.events / s.seconds) : s.events;
   out(
     ctx.io,
-    `recorded ${s.events.toLocaleString("en-US")} events (${Object.entries(s.perStream)
+    `recorded ${count(s.events, "event")} (${Object.entries(s.perStream)
       .map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`)
       .join(", ")}) into ${s.dir}\n` +
-      `${s.blocks} blocks, ${bytes(s.bytesOnDisk)} on disk for ${bytes(s.payloadBytes)} of input ` +
+      `${count(s.blocks, "block")}, ${bytes(s.bytesOnDisk)} on disk for ${bytes(s.payloadBytes)} of input ` +
       `(${((100 * s.bytesOnDisk) / Math.max(1, s.payloadBytes)).toFixed(1)}%), ${s.seconds.toFixed(2)} s, ${rate.toLocaleString("en-US")} events/s`,
   );
 }

@@ -9,7 +9,7 @@ import { parseIsoTime, whyNotIsoTime } from "../../src/format/time.js";
 import { LogReader } from "../../src/log/index.js";
 import { loadApp } from "../../src/recorder/app-load.js";
 import { divergenceWithoutStack, replay } from "../../src/replayer/replay.js";
-import { clipLines } from "../../src/text.js";
+import { clipLines, count } from "../../src/text.js";
 import { eventView, isoNs, shownDecision } from "../../src/verify/verify.js";
 import { out } from "../io.js";
 import { intOption } from "../options.js";
@@ -252,7 +252,7 @@ export function register(program: Command, ctx: CommandContext): Command {
           : "from the start";
         lines.push(
           `replayed ${loaded.app.name} to seq ${res.reachedSeq} (${res.lastEventSeq < 0 ? "no event yet" : `last event ${res.lastEventSeq}`}) ${from}: ` +
-            `${(res.eventsReplayed - res.ticksReplayed).toLocaleString("en-US")} events${res.ticksReplayed ? ` and ${res.ticksReplayed.toLocaleString("en-US")} ticks` : ""} in ${seconds.toFixed(2)} s; ` +
+            `${count(res.eventsReplayed - res.ticksReplayed, "event")}${res.ticksReplayed ? ` and ${count(res.ticksReplayed, "tick")}` : ""} in ${seconds.toFixed(2)} s; ` +
             `${engine.eventsHandled.toLocaleString("en-US")} ${res.ticksReplayed ? "events and ticks" : "events"} handled in total`,
         );
         if (res.failedAsRecorded)

@@ -23,7 +23,7 @@ import {
   type ReplayResult,
   replay,
 } from "../replayer/replay.js";
-import { clipLine } from "../text.js";
+import { clipLine, count } from "../text.js";
 
 export type VerifyStatus = "identical" | "diverged" | "incompatible" | "error";
 
@@ -435,7 +435,7 @@ export function verifyExitCode(results: readonly VerifyResult[]): number {
 /** Human-readable report of one result. */
 export function renderResult(r: VerifyResult): string {
   const lines: string[] = [];
-  const stats = `${r.events.toLocaleString("en-US")} events, ${r.ticks ? `${r.ticks.toLocaleString("en-US")} ticks, ` : ""}${r.decisions.toLocaleString("en-US")} decisions, ${r.outputs.toLocaleString("en-US")} outputs, ${r.checkpointsVerified} checkpoints`;
+  const stats = `${count(r.events, "event")}, ${r.ticks ? `${count(r.ticks, "tick")}, ` : ""}${count(r.decisions, "decision")}, ${count(r.outputs, "output")}, ${count(r.checkpointsVerified, "checkpoint")}`;
   if (r.status === "identical")
     lines.push(`✓ ${r.recording}: identical (${stats}, ${r.seconds.toFixed(2)} s)`);
   else if (r.status === "incompatible") {
