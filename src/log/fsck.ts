@@ -470,7 +470,8 @@ function check(dir: string, o: FsckOptions, locked: boolean): FsckReport {
             cutShort: {
               segment: cutShort.segment,
               offset: cutShort.offset,
-              lostBytes: cutShort.indexedSize - cutShort.offset,
+              lostBytes: cutShort.indexedSize - cutShort.size,
+              truncatedBytes: Math.max(0, cutShort.size - cutShort.offset),
               lastGoodSeq: cutShort.lastGoodSeq,
             },
           }

@@ -10,7 +10,18 @@ import { writeFileAtomic } from "./segment-store.js";
 export interface RepairEntry {
   readonly at: string;
   readonly tornTail?: { segment: string; offset: number; droppedBytes: number; lastGoodSeq: number };
-  readonly cutShort?: { segment: string; offset: number; lostBytes: number; lastGoodSeq: number };
+  /**
+   * `lostBytes`: what the segment had lost after it was closed (its index's size less its size);
+   * `truncatedBytes`: what the repair cut from what was left (a partial block before the loss).
+   * Entries written before `truncatedBytes` count both in `lostBytes`.
+   */
+  readonly cutShort?: {
+    segment: string;
+    offset: number;
+    lostBytes: number;
+    truncatedBytes?: number;
+    lastGoodSeq: number;
+  };
   readonly checkpointsRemoved?: readonly string[];
 }
 
@@ -42,7 +53,7 @@ export function describeRepair(r: RepairEntry): string {
   const what: string[] = [];
   if (r.cutShort)
     what.push(
-      `cut ${r.cutShort.segment} back to its last whole block (offset ${r.cutShort.offset}): it had lost ${r.cutShort.lostBytes} bytes after it was closed, so the records after seq ${r.cutShort.lastGoodSeq} (and the recording's STOP marker) are gone`,
+      `cut ${r.cutShort.segment} back to its last whole block (offset ${r.cutShort.offset}): it had lost ${r.cutShort.lostBytes} bytes after it was closed${r.cutShort.truncatedBytes ? `, and the repair removed the ${r.cutShort.truncatedBytes} bytes of the partial block left before them` : ""}, so the records after seq ${r.cutShort.lastGoodSeq} (and the recording's STOP marker) are gone`,
     );
   if (r.tornTail)
     what.push(
@@ -65,7 +76,10 @@ function isRepairEntry(e: unknown): e is RepairEntry {
   const k = e["checkpointsRemoved"];
   return (
     (t === undefined || (isObject(t) && has(t, "offset", "droppedBytes", "lastGoodSeq"))) &&
-    (c === undefined || (isObject(c) && has(c, "offset", "lostBytes", "lastGoodSeq"))) &&
+    (c === undefined ||
+      (isObject(c) &&
+        has(c, "offset", "lostBytes", "lastGoodSeq") &&
+        (c["truncatedBytes"] === undefined || typeof c["truncatedBytes"] === "number"))) &&
     (k === undefined || (Array.isArray(k) && k.every((x) => typeof x === "string")))
   );
 }

@@ -24,7 +24,7 @@ import { BLOCK_HEADER_SIZE, SEGMENT_HEADER_SIZE } from "../format/constants.js";
 import { MarkerKind, rec as rec_, type SeqRecord } from "../format/records.js";
 import { fsck } from "./fsck.js";
 import { LogReader } from "./reader.js";
-import { readRepairs } from "./repairs.js";
+import { describeRepair, readRepairs } from "./repairs.js";
 import { encodeIndex } from "./segment-files.js";
 import { recordAt, T0, TEST_SINKS, TEST_STREAMS, tempDir } from "./test-helpers.js";
 import { LogWriter, WRITER_LOCK } from "./writer.js";
@@ -189,6 +189,18 @@ describe("a closed segment cut short afterwards", () => {
     expect(after.ok).toBe(true);
     expect(after.cutShort?.repaired).toBe(true);
     expect(readFileSync(join(d, seg)).length).toBe(blockEnds[2]);
+    // repairs.json tells what was lost after the close apart from the partial block cut here.
+    const entry = readRepairs(d).at(-1);
+    expect(entry?.cutShort).toEqual({
+      segment: seg,
+      offset: blockEnds[2],
+      lostBytes: original.length - cut,
+      truncatedBytes: 20,
+      lastGoodSeq: countUpTo(3) - 1,
+    });
+    expect(describeRepair(entry!)).toContain(
+      `it had lost ${original.length - cut} bytes after it was closed, and the repair removed the 20 bytes of the partial block left before them`,
+    );
     // What is left reads cleanly: the records before the cut, nothing reported.
     const r = LogReader.open(d);
     expect([...r.records()].map(key)).toEqual(originalRecords.slice(0, countUpTo(3)));
