@@ -269,6 +269,8 @@ export async function runSeed(opts: SeedRunOptions): Promise<SeedRun> {
   const sourceSeqs: number[] = inputs.map(() => -1);
   const workers: Worker[] = [];
   let sourceLog: LogWriter | undefined;
+  /** Inputs the source has recorded (and sent, or is sending). */
+  let fed = 0;
   let sinkLog: LogWriter | undefined;
   let sink: LinkReceiver | undefined;
   let source: LinkSender | undefined;
@@ -363,6 +365,7 @@ export async function runSeed(opts: SeedRunOptions): Promise<SeedRun> {
         sourceSeqs[i] = sLog.append(
           rec.input({ stream: 0, streamSeq: i, payload: p, timeNs: BigInt(i) + 1n }),
         );
+        fed = i + 1;
         if (!src.send(p)) await src.whenWritable();
       }
       await src.end();
@@ -435,7 +438,8 @@ export async function runSeed(opts: SeedRunOptions): Promise<SeedRun> {
       } else await w.reap(0);
     }
     if (!opts.pool) await pool.close();
-    if (sourceLog) closeProcessLog(sourceLog, inputs.length, outcome === "finished" ? "ok" : outcome);
+    // Its STOP marker counts the inputs it recorded: fewer than there were when the run ended early.
+    if (sourceLog) closeProcessLog(sourceLog, fed, outcome === "finished" ? "ok" : outcome);
     if (sinkLog) closeProcessLog(sinkLog, received.length, outcome === "finished" ? "ok" : outcome);
   }
 

@@ -250,6 +250,18 @@ describe("torture catches broken links", () => {
     expect(s.faultsNear.some((f) => f.fault.kind === "drop")).toBe(true);
     expect(s.path).toMatch(/\(out \d+\) → \w+ \(not received\)/);
   });
+
+  it("a run that ends before its source sent everything: the source log's STOP marker counts what it holds", async () => {
+    const keep = join(scratch, "cut-off");
+    const rep = await torture(opts({ seeds: { from: 1n, to: 1n }, events: 300_000, timeoutMs: 400, keep }));
+    expect(rep.seeds[0]!.outcome).toBe("timeout");
+    const r = LogReader.open(join(keep, "seed-1", "source"));
+    const recs = [...r.records()];
+    r.close();
+    const inputs = recs.filter((x) => x.type === "input").length;
+    expect(inputs).toBeLessThan(300_000);
+    expect(recs.at(-1)).toMatchObject({ type: "marker", status: "timeout", events: inputs });
+  });
 });
 
 describe("firstFailure", () => {
