@@ -258,7 +258,7 @@ export class LogReader {
     return { segment: segmentFileName(b.seg.number), ...b.e };
   }
 
-  /** Sequential scan; stops with a HindsightError at corruption. Records are views valid until the next block. */
+  /** Sequential scan; stops with a HindsightError at corruption. Records' byte fields are views into their block (each block is read into a buffer of its own). */
   *records(filter: ScanFilter = {}): Generator<SeqRecord> {
     const from = this.startBlock(filter);
     for (let i = from; i < this.blocks.length; i++) {
