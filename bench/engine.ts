@@ -92,6 +92,7 @@ function runCase(spec: CaseSpec): CaseResult {
     // entries) on the main thread of every process it starts, during the timed run, and a
     // machine's shared cache can hold hundreds of thousands of files.
     env: { ...process.env, TMPDIR: tsxTmp },
+    stdio: ["ignore", "pipe", "inherit"],
     encoding: "utf8",
     maxBuffer: 1 << 20,
   });

@@ -69,8 +69,9 @@ const onStray = (e: unknown): void => {
   let sealed = "";
   if (handlers) {
     try {
+      // (Nothing to say when no recording was open yet.)
       const said = handlers.seal?.(`an error escaped the app's steps: ${msg}`);
-      sealed = said ? `; ${said}` : "; the recording was not sealed (hindsight fsck reports it)";
+      if (said) sealed = `; ${said}`;
     } catch (se) {
       sealed = `; the recording could not be sealed (${thrownMessage(se).split("\n")[0]}; hindsight fsck reports it)`;
     }

@@ -221,10 +221,11 @@ describe("bin/hindsight.js", () => {
       "stray",
       'Promise.resolve().then(() => { throw new Error("late boom"); }); return { k: v.k };',
     );
-    const r = run("record", "--app", stray, ...inputs, "-o", join(tmp, "stray"));
+    const sinkFile = join(tmp, "stray-out.jsonl");
+    const r = run("record", "--app", stray, ...inputs, "-o", join(tmp, "stray"), "--sink", `out=${sinkFile}`);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(
-      /^hindsight: an error escaped the app's steps \(from code it left running outside them\): late boom; the recording was sealed after \d events \(run with --debug for the stack trace\)\n$/,
+      /^hindsight: an error escaped the app's steps \(from code it left running outside them\): late boom; the recording was sealed after [\d,]+ events?(, the last \(seq \d+\) unfinished)? \(run with --debug for the stack trace\)\n$/,
     );
     // Sealed: a STOP marker saying why, and nothing for fsck to report.
     const m = run("cat", join(tmp, "stray"), "--type", "marker", "--json");
@@ -237,9 +238,13 @@ describe("bin/hindsight.js", () => {
     expect(stop.status).toMatch(
       /^(sealed inside event seq \d+: )?an error escaped the app's steps: late boom$/,
     );
-    expect(r.stderr).toContain(`sealed after ${stop.events} events`);
+    expect(r.stderr).toContain(`sealed after ${stop.events} event`);
     const f = run("fsck", join(tmp, "stray"), "--json");
     expect(f.status, f.stdout).toBe(0);
+    // The sink got every output the recording holds (what it held was written out, not dropped).
+    const outputs = run("cat", join(tmp, "stray"), "--type", "output", "--json").stdout.trim().split("\n");
+    expect(outputs.length).toBeGreaterThan(0);
+    expect(readFileSync(sinkFile, "utf8").trim().split("\n")).toHaveLength(outputs.length);
     const d = run("record", "--app", stray, ...inputs, "-o", join(tmp, "stray-debug"), "--debug");
     expect(d.status).toBe(1);
     expect(d.stderr).toMatch(/\nError: late boom\n\s+at /);

@@ -333,10 +333,18 @@ export async function recordAppCommand(
   };
   const interrupt = interruptSignal(ctx.io, {
     force: () => cutIfWaiting("interrupted"),
+    // An error escaped the app's steps (cli/main.ts): seal what was recorded, and write out what
+    // the sinks hold, before the process ends. (The sinks exist once `run` does.)
     seal: (reason) => {
       if (!run) return undefined;
+      const f = run.inFlight;
       const s = run.abandon(reason);
-      return `the recording was sealed after ${count(s.events, "event")}`;
+      try {
+        for (const w of sinks.values()) w.close();
+      } catch {
+        // A sink that cannot be written: the recording is sealed all the same.
+      }
+      return `the recording was sealed after ${count(s.events, "event")}${f ? `, the last (seq ${f.eventSeq}) unfinished` : ""}`;
     },
   });
   const offStall = ctx.io.onStall?.(() => cutIfWaiting("stalled"));
@@ -425,9 +433,9 @@ export async function recordAppCommand(
       .catch(() => undefined);
     for (const w of sinks.values()) w.close();
     const failure = current ? atInput(e, ...source.where(current)) : e;
+    interrupt.off();
     // What is left in --out: a recording of the run up to the failure (it replays as such).
     if (!(failure instanceof HindsightError) || sealed === undefined) throw failure;
-    interrupt.off();
     throw withSealedRecording(failure, sealed.dir ?? o.out, sealed.events, "its STOP marker says why");
   } finally {
     // The interrupt stays heard until the summary is out: a Ctrl-C while the recording is

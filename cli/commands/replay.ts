@@ -253,7 +253,7 @@ export function register(program: Command, ctx: CommandContext): Command {
         lines.push(
           `replayed ${loaded.app.name} to seq ${res.reachedSeq} (${res.lastEventSeq < 0 ? "no event yet" : `last event ${res.lastEventSeq}`}) ${from}: ` +
             `${count(res.eventsReplayed - res.ticksReplayed, "event")}${res.ticksReplayed ? ` and ${count(res.ticksReplayed, "tick")}` : ""} in ${seconds.toFixed(2)} s; ` +
-            `${engine.eventsHandled.toLocaleString("en-US")} ${res.ticksReplayed ? "events and ticks" : "events"} handled in total`,
+            `${res.ticksReplayed ? `${engine.eventsHandled.toLocaleString("en-US")} events and ticks` : count(engine.eventsHandled, "event")} handled in total`,
         );
         if (res.failedAsRecorded)
           lines.push(

@@ -471,7 +471,8 @@ function check(dir: string, o: FsckOptions, locked: boolean): FsckReport {
               segment: cutShort.segment,
               offset: cutShort.offset,
               lostBytes: cutShort.indexedSize - cutShort.size,
-              truncatedBytes: Math.max(0, cutShort.size - cutShort.offset),
+              // (Cut inside its header, the segment gets a fresh one: no block was removed.)
+              truncatedBytes: Math.max(0, cutShort.size - Math.max(cutShort.offset, SEGMENT_HEADER_SIZE)),
               lastGoodSeq: cutShort.lastGoodSeq,
             },
           }

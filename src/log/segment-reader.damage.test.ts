@@ -222,6 +222,11 @@ describe("a closed segment cut short afterwards", () => {
       repaired: false,
     });
     expect(fsck(d, { repair: true }).cutShort?.repaired).toBe(true);
+    // Its header is replaced, not a block removed: all it lost, it lost after the close.
+    expect(readRepairs(d).at(-1)?.cutShort).toMatchObject({
+      lostBytes: original.length - 20,
+      truncatedBytes: 0,
+    });
     // The segment a writer starts with: a header and no blocks (a segment before it, sealed saying
     // that another followed, stays consistent); its index is gone.
     expect(readFileSync(join(d, seg)).subarray(0, 8).toString()).toBe("HSLOGSEG");
