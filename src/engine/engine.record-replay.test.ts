@@ -1065,6 +1065,36 @@ describe("a STOP marker", () => {
   });
 });
 
+describe("a decision or output record", () => {
+  it("that names another event than the one being replayed is a corrupt recording", async () => {
+    const dir = fresh();
+    const app = kitchenSink({ fetch: (k) => k });
+    await record(app, dir, { checkpointEvery: 0 });
+    for (const type of ["decision", "output"] as const) {
+      const doctored = fresh();
+      const reader = LogReader.open(dir);
+      const { kind: _k, formatVersion: _v, writer: _w, ...init } = reader.manifest;
+      const w = LogWriter.create(doctored, init, { fsync: "never" });
+      let moved = -1;
+      for (const r of reader.records()) {
+        // The first such record is made to claim the event before its own.
+        if (moved < 0 && r.type === type && r.eventSeq > 0) {
+          moved = r.seq;
+          w.append({ ...r, eventSeq: r.eventSeq - 1 });
+        } else w.append(r);
+      }
+      w.close();
+      reader.close();
+      const v = await verifyRecording(doctored, app, {});
+      expect(v.status, type).toBe("error");
+      expect(v.error?.code).toBe("CORRUPT_RECORD");
+      expect(v.error?.message).toMatch(
+        new RegExp(`^${type} at seq ${moved} belongs to event \\d+, which is not the event being replayed`),
+      );
+    }
+  });
+});
+
 describe("checkpoints", () => {
   it("of a recording that names no build (embedded without `build`) are used, with a note; verify notes it too", async () => {
     const dir = fresh();

@@ -1053,6 +1053,13 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
     return true;
   });
 
+  /** A decision or output record that belongs to another event than the one being replayed. */
+  const notOfThisEvent = (r: SeqRecord & { eventSeq: number }) =>
+    new HindsightError(
+      "CORRUPT_RECORD",
+      `${r.type} at seq ${r.seq} belongs to event ${r.eventSeq}, which is not the event being replayed`,
+      { where: reader.dir },
+    );
   const total = Math.max(1, (until ?? endSeq - 1) - fromSeq + 1);
   let n = 0;
   let done = false;
@@ -1099,24 +1106,14 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
         }
         switch (r.type) {
           case "decision":
-            if (!pending || r.eventSeq !== pending.head.seq)
-              throw new HindsightError(
-                "CORRUPT_RECORD",
-                `decision at seq ${r.seq} belongs to event ${r.eventSeq}, which is not the event being replayed`,
-                { where: reader.dir },
-              );
+            if (!pending || r.eventSeq !== pending.head.seq) throw notOfThisEvent(r);
             if (pending.decisions === NONE_D) pending.decisions = [];
             pending.decisions.push(r);
             pending.lastSeq = r.seq;
             remember(recentDecisions, r);
             break;
           case "output":
-            if (!pending || r.eventSeq !== pending.head.seq)
-              throw new HindsightError(
-                "CORRUPT_RECORD",
-                `output at seq ${r.seq} belongs to event ${r.eventSeq}, which is not the event being replayed`,
-                { where: reader.dir },
-              );
+            if (!pending || r.eventSeq !== pending.head.seq) throw notOfThisEvent(r);
             if (pending.outputs === NONE_O) pending.outputs = [];
             pending.outputs.push(r);
             pending.lastSeq = r.seq;
