@@ -30,9 +30,10 @@
  * the cases before it (a state-only replay took 15.5 s after a verify replay and 13.8 s
  * alone, 5 M events). Times and CPU are taken inside the child, around the run only: not its
  * start-up, module loading or input preparation. Children get a TMPDIR of their own under
- * .bench/engine, so tsx's compile cache is theirs: tsx walks its whole cache directory on the
- * main thread of every process (to expire old entries), during the timed run, and a shared
- * cache of 350 k files cost a run about 0.7 s of main-thread time.
+ * .bench/engine, so tsx's compile cache is theirs: tsx walks its whole cache directory (to
+ * expire old entries) on the main thread of a process that compiles a module the cache does not
+ * hold (the first one after a change to the sources), during its timed run, and a shared cache
+ * of 350 k files cost a run about 0.7 s of main-thread time.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
@@ -89,8 +90,8 @@ console.log(
 function runCase(spec: CaseSpec): CaseResult {
   const r = spawnSync(process.execPath, [...process.execArgv, caseFile, JSON.stringify(spec)], {
     // tsx's compile cache of its own: tsx walks its whole cache directory (to expire old
-    // entries) on the main thread of every process it starts, during the timed run, and a
-    // machine's shared cache can hold hundreds of thousands of files.
+    // entries) on the main thread of a process that compiles something new, during the timed
+    // run, and a machine's shared cache can hold hundreds of thousands of files.
     env: { ...process.env, TMPDIR: tsxTmp },
     stdio: ["ignore", "pipe", "inherit"],
     encoding: "utf8",
