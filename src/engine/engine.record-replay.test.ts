@@ -66,6 +66,9 @@ for (let i = 0; i < 300; i++)
     t: 1_000_000n + BigInt(i) * 100n,
   });
 
+/** The first three events, all on stream "a" (what a one-step app reads). */
+const ON_A = events.slice(0, 3).map((e) => ({ ...e, stream: "a" }));
+
 async function record(
   app: App,
   dir: string,
@@ -877,7 +880,7 @@ describe("record then replay", () => {
       }),
       dir,
       {},
-      events.slice(0, 3).map((e) => ({ ...e, stream: "a" })),
+      ON_A,
     );
     const reader = LogReader.open(dir);
     const cases: [(ctx: import("./app.js").StepContext<unknown>) => void, string, RegExp][] = [
@@ -953,12 +956,11 @@ describe("an output that differs", () => {
         steps: { s: map({ from: "a", to: "out", fn: (_v, ctx) => body(ctx as never) }) },
       });
     const dir = fresh();
-    const evs = events.slice(0, 3).map((e) => ({ ...e, stream: "a" }));
     await record(
       mk((ctx) => ({ t: ctx.now(), r: ctx.random("x") })),
       dir,
       {},
-      evs,
+      ON_A,
     );
     const reader = LogReader.open(dir);
     const dropped = await replay(
@@ -1239,13 +1241,12 @@ describe("strict mode", () => {
       }
       return { k: v.k };
     });
-    const evs = events.slice(0, 3).map((e) => ({ ...e, stream: "a" }));
     for (const strict of ["throw", "record"] as const) {
       const dir = fresh();
       let err: unknown;
       const run = await startRun(app, { out: dir, clock: () => 7n, strict, writer: { fsync: "never" } });
       try {
-        for (const e of evs) await run.push(e.stream, e.v, e.t);
+        for (const e of ON_A) await run.push(e.stream, e.v, e.t);
       } catch (e) {
         err = e;
       }
@@ -1270,9 +1271,8 @@ describe("strict mode", () => {
       return { k: v.k };
     });
     const dir = fresh();
-    const evs = events.slice(0, 3).map((e) => ({ ...e, stream: "a" }));
     const run = await startRun(app, { out: dir, clock: () => 1n, writer: { fsync: "never" } });
-    for (const e of evs) {
+    for (const e of ON_A) {
       await run.push(e.stream, e.v, e.t);
       // The host's own code, between events: not the step's.
       expect(typeof Date.now()).toBe("number");
@@ -1370,12 +1370,7 @@ describe("strict mode", () => {
       return { won, untrapped, order };
     });
     const dir = fresh();
-    const { outputs } = await record(
-      app,
-      dir,
-      {},
-      events.slice(0, 3).map((e) => ({ ...e, stream: "a" })),
-    );
+    const { outputs } = await record(app, dir, {}, ON_A);
     expect(outputs[0]).toBe('{"won":"B","untrapped":"number","order":["fast","slow"]}');
     const v = await verifyRecording(dir, app, {});
     expect(v.status, v.divergence?.message).toBe("identical");
@@ -1408,12 +1403,7 @@ describe("strict mode", () => {
       return { first, seenAtFirst };
     });
     const dir = fresh();
-    const { outputs } = await record(
-      app,
-      dir,
-      {},
-      events.slice(0, 3).map((e) => ({ ...e, stream: "a" })),
-    );
+    const { outputs } = await record(app, dir, {}, ON_A);
     expect(outputs[0]).toBe('{"first":"a","seenAtFirst":["a"]}');
     const v = await verifyRecording(dir, app, {});
     expect(v.status, v.divergence?.message).toBe("identical");
@@ -1446,12 +1436,7 @@ describe("strict mode", () => {
       return { first, seenAtFirst, order: settled };
     });
     const dir = fresh();
-    const { outputs } = await record(
-      app,
-      dir,
-      {},
-      events.slice(0, 3).map((e) => ({ ...e, stream: "a" })),
-    );
+    const { outputs } = await record(app, dir, {}, ON_A);
     expect(outputs[0]).toBe('{"first":"B","seenAtFirst":["B","D","C"],"order":["B","D","C","A"]}');
     const reader = LogReader.open(dir);
     expect(
@@ -1523,12 +1508,7 @@ describe("strict mode", () => {
         return { k: v.k };
       });
       const dir = fresh();
-      await record(
-        app,
-        dir,
-        {},
-        events.slice(0, 3).map((e) => ({ ...e, stream: "a" })),
-      );
+      await record(app, dir, {}, ON_A);
       expect((await verifyRecording(dir, app, {})).status).toBe("identical");
       await new Promise((r) => setImmediate(r));
       expect(unhandled).toEqual([]);
@@ -1626,12 +1606,7 @@ describe("strict mode", () => {
     const tz = process.env["TZ"];
     try {
       process.env["TZ"] = "UTC";
-      const { outputs } = await record(
-        app,
-        dir,
-        { strict: "record" },
-        events.slice(0, 3).map((e) => ({ ...e, stream: "a" })),
-      );
+      const { outputs } = await record(app, dir, { strict: "record" }, ON_A);
       const reader = LogReader.open(dir);
       expect(
         decisionsOf(reader, (r) => r.kind === DecisionKind.ambient)

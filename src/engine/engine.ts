@@ -688,7 +688,7 @@ export class Engine {
       // recorded one's does, so the step resumes (and is trapped) the same way in both.
       got = Promise.reject(e);
     }
-    if (typeof got === "object" && got instanceof Promise) this.pendingLookups.add(got);
+    if (got instanceof Promise) this.pendingLookups.add(got);
     try {
       bytes = await got;
     } catch (e) {
