@@ -36,12 +36,14 @@ export function register(program: Command, ctx: CommandContext): Command {
     .summary("explain an output: the minimal inputs and decisions that produced it, and its path")
     .description(
       "Show the lineage of one output, reconstructed by replaying the recording: the input event that\n" +
-        "triggered it, the steps it passed through, the decisions it consumed (clock, random, look-ups,\n" +
-        "with values), and for every keyed-state value it read, the event that last wrote that value,\n" +
-        "followed up to --depth levels. Events that did not influence the output are not listed.\n" +
+        "triggered it, the steps it passed through, the decisions they took (clock, random, look-ups,\n" +
+        "with values), and for every keyed-state value they read, the event that last wrote that value\n" +
+        "and what that write depended on, followed up to --depth levels. Events, and other branches of\n" +
+        "the output's own event, that did not influence the output are not listed (docs/LINEAGE.md).\n" +
         "--output names an output by sink and its position in that sink (from 0); --seq names a record:\n" +
         "an input event or a tick (all its outputs are explained), an output record (that output), or a\n" +
-        "decision (the event that consumed it).",
+        "decision (the event that consumed it). --json prints one object for --output, and an array\n" +
+        "(one element per output explained) for --seq.",
     )
     .argument("<dir>", "recording directory")
     .requiredOption("--app <module>", "app module (.ts or .js) that reproduces the recording")
@@ -78,7 +80,8 @@ export function register(program: Command, ctx: CommandContext): Command {
           },
         }).finally(() => (bar as Progress | null)?.stop());
         if (o.json)
-          out(ctx.io, toJson(withDecisionKindNames(lineages.length === 1 ? lineages[0] : lineages), 2));
+          // Shaped by the flag, not by the count: --seq may explain one output or several.
+          out(ctx.io, toJson(withDecisionKindNames(o.output !== undefined ? lineages[0] : lineages), 2));
         else out(ctx.io, clipLines(lineages.map((l) => renderLineage(l, "raise --depth")).join("\n\n")));
       } finally {
         reader.close();

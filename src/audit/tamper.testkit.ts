@@ -181,6 +181,23 @@ export function tamperSuite(formats: readonly AuditFormat[]): void {
       );
     });
 
+    it("every bad row is listed, not only the first", async () => {
+      // Two rows changed: both named.
+      const two = orig[format]!.records.map((r, i) => (i === 2 || i === 8 ? { ...r, reason: "edited" } : r));
+      const r2 = await expectTampered(rewrite(format, two), 2);
+      expect(r2.problems.filter((p) => p.kind === "row").map((p) => p.row)).toEqual([2, 8]);
+      // A row removed, then one changed further on: the chain goes on from the gap, so the change
+      // is named at its own position (one less), and the gap once.
+      const cut = orig[format]!.records.map((r, i) => (i === 9 ? { ...r, reason: "edited" } : r)).filter(
+        (_, i) => i !== 3,
+      );
+      const r3 = await expectTampered(rewrite(format, cut), 3);
+      expect(r3.problems.filter((p) => p.kind === "row" || p.kind === "chain").map((p) => p.row)).toEqual([
+        3, 8,
+      ]);
+      expect(r3.problems.map((p) => p.kind)).toContain("count");
+    });
+
     it("rows renumbered and re-hashed after a removal are still caught by the manifest", async () => {
       // A careful tamperer drops row 3 and re-chains everything after it.
       const recs = orig[format]!.records.filter((_, j) => j !== 3);

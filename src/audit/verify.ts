@@ -16,6 +16,9 @@ import {
 import { readExport } from "./readers.js";
 import { AUDIT_FORMAT_VERSION, COLUMN_NAMES, genesisHash, rowHash } from "./row.js";
 
+/** Bad rows listed one by one; more are counted in one problem. */
+const MAX_ROW_PROBLEMS = 20;
+
 export interface AuditProblem {
   /** What kind of problem: manifest, signature, file, row, chain, count. */
   readonly kind: "manifest" | "signature" | "file" | "row" | "chain" | "count";
@@ -149,10 +152,19 @@ export async function verifyAudit(path: string, options: VerifyOptions = {}): Pr
   const digest = fileDigest(path);
   const digestOk = digest.bytes === m.file_bytes && digest.sha256 === m.file_sha256;
 
-  // Rows: chain, row hashes, canonical bytes.
+  // Rows: chain, row hashes, canonical bytes. Every bad row is listed (up to MAX_ROW_PROBLEMS):
+  // after one, the chain goes on from the row read (its recorded hash, its number), so a second
+  // change, removal or insertion further on is named too, without every later row repeating the first.
   let prev = m.genesis_hash;
   let verified = 0;
-  let rowProblem: AuditProblem | undefined;
+  const rowProblems: AuditProblem[] = [];
+  let unlisted = 0;
+  const bad = (p: AuditProblem) => {
+    if (rowProblems.length < MAX_ROW_PROBLEMS) rowProblems.push(p);
+    else unlisted++;
+  };
+  let fileProblem: AuditProblem | undefined;
+  let offset = 0; // a row's number minus its position, as the rows before it set it
   let count = 0;
   for await (const item of readExport(m.format, path, {
     trusted: digestOk,
@@ -161,39 +173,42 @@ export async function verifyAudit(path: string, options: VerifyOptions = {}): Pr
       : { parquetGroupTimeoutMs: options.parquetGroupTimeoutMs }),
   })) {
     if ("fileProblem" in item) {
-      rowProblem ??= { kind: "file", row: count, where: item.where, message: item.fileProblem };
+      fileProblem = { kind: "file", row: count, where: item.where, message: item.fileProblem };
       break;
     }
     count++;
-    if (rowProblem) continue; // keep counting rows for the summary
+    const clean = rowProblems.length === 0 && unlisted === 0;
     const at = `row ${item.position} (${item.where})`;
     if (!item.record) {
-      rowProblem = {
+      bad({
         kind: "row",
         row: item.position,
         where: item.where,
         message: said(at, item.problem ?? "cannot be read"),
-      };
+      });
+      prev = "";
       continue;
     }
     const r = item.record;
     const recomputed = rowHash(r);
-    if (recomputed !== r.row_hash) {
-      rowProblem = {
+    const problemsBefore = rowProblems.length + unlisted;
+    if (recomputed !== r.row_hash)
+      bad({
         kind: "row",
         row: item.position,
         where: item.where,
         message: `${at}: its row_hash does not match its content: the row was changed`,
-      };
-    } else if (r.row !== item.position) {
-      rowProblem = {
+      });
+    else if (r.row !== item.position + offset) {
+      bad({
         kind: "chain",
         row: item.position,
         where: item.where,
         message: `${at} is numbered ${String(r.row)}: a row was removed, inserted or moved before it`,
-      };
-    } else if (r.prev_hash !== prev) {
-      rowProblem = {
+      });
+      if (typeof r.row === "number") offset = r.row - item.position;
+    } else if (r.prev_hash !== prev && prev !== "")
+      bad({
         kind: "chain",
         row: item.position,
         where: item.where,
@@ -201,32 +216,40 @@ export async function verifyAudit(path: string, options: VerifyOptions = {}): Pr
           item.position === 0
             ? `${at}: its prev_hash is not the manifest's genesis_hash: the manifest is another export's, or the first row was replaced`
             : `${at}: its prev_hash is not the hash of the row before it: a row was removed, inserted or moved`,
-      };
-    } else if (item.problem) {
-      rowProblem = { kind: "row", row: item.position, where: item.where, message: said(at, item.problem) };
-    } else {
-      prev = recomputed;
-      verified++;
-    }
+      });
+    else if (item.problem)
+      bad({ kind: "row", row: item.position, where: item.where, message: said(at, item.problem) });
+    // The chain goes on from this row as it reads (after a bad row, from what that row says).
+    prev = typeof r.row_hash === "string" ? r.row_hash : "";
+    if (clean && rowProblems.length + unlisted === problemsBefore) verified++;
   }
-  problems.push(...manifestProblems);
-  if (rowProblem) problems.push(rowProblem);
+  problems.push(...manifestProblems, ...rowProblems);
+  if (unlisted > 0)
+    problems.push({
+      kind: "row",
+      where: path,
+      message: `${unlisted} more bad row${unlisted === 1 ? "" : "s"} not listed (the first ${MAX_ROW_PROBLEMS} are)`,
+    });
+  if (fileProblem) problems.push(fileProblem);
   else {
     if (count !== m.rows) {
       problems.push({
         kind: "count",
         row: Math.min(count, m.rows),
         where: count < m.rows ? `after row ${count - 1}` : `row ${m.rows}`,
-        message: `the export has ${count} rows, the manifest says ${m.rows}: ${
-          // The file is the one the manifest names: the manifest's count was changed.
-          digestOk
-            ? "the manifest's count, or the file with the manifest's digest of it, was changed"
-            : count < m.rows
-              ? "rows were removed from the end"
-              : "rows were added at the end"
+        message: `the export has ${count} rows, the manifest says ${m.rows}${
+          // With bad rows before, rows were removed or added somewhere: the rows above say where.
+          rowProblems.length > 0
+            ? ""
+            : // The file is the one the manifest names: the manifest's count was changed.
+              digestOk
+              ? ": the manifest's count, or the file with the manifest's digest of it, was changed"
+              : count < m.rows
+                ? ": rows were removed from the end"
+                : ": rows were added at the end"
         }`,
       });
-    } else if (prev !== m.final_hash) {
+    } else if (rowProblems.length === 0 && prev !== m.final_hash) {
       problems.push({
         kind: "chain",
         where: manifestPath,

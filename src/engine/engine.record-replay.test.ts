@@ -767,6 +767,10 @@ describe("record then replay", () => {
     const summary = run.abandon("test: never settles");
     expect(summary.status).toBe("sealed inside event seq 36: test: never settles");
     expect(summary.events).toBe(6);
+    // The sealed run refuses more at once, and stop() answers, though the event never settles.
+    expect(() => run.push("a", { k: "k6", x: 6 }, 1006n)).toThrow(/the run has been stopped/);
+    await expect(run.advanceTo(2000n)).rejects.toThrow(/the run has been stopped/);
+    expect((await run.stop()).status).toBe(summary.status);
     // What comes later for that event is not recorded: its push fails, the recording is untouched.
     letGo({ late: true });
     await expect(stuck).rejects.toThrow(/sealed while this event was in flight/);

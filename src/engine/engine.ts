@@ -117,9 +117,24 @@ export interface OutputTrace extends EngineOutput {
   readonly eventTime: bigint;
   /** Steps the value passed through, first to last. */
   readonly path: readonly string[];
-  /** Decisions consumed by this event before the output (in order). */
+  /**
+   * Decisions the output depends on, in the order taken: those the steps on its path took before
+   * it (not those of other branches of the event), and those behind state of this event it read.
+   */
   readonly decisions: readonly DecisionInfo[];
-  /** Keyed-state reads made by this event before the output. */
+  /** Keyed-state reads the output depends on (the same way), each with its writer. */
+  readonly stateReads: readonly StateRead[];
+}
+
+/**
+ * A keyed-state write of an event, with what the written value depends on (the decisions and
+ * reads of the steps on the writing step's path, as for an output). The last write of a key in
+ * the event is the one kept.
+ */
+export interface StateWrite {
+  readonly step: string;
+  readonly key: string;
+  readonly decisions: readonly DecisionInfo[];
   readonly stateReads: readonly StateRead[];
 }
 
@@ -127,8 +142,12 @@ export interface OutputTrace extends EngineOutput {
 export interface EventTrace {
   readonly eventSeq: number;
   readonly eventTime: bigint;
+  /** Every decision of the event, whichever step took it. */
   readonly decisions: readonly DecisionInfo[];
+  /** Every keyed-state read of the event (of state an earlier event wrote). */
   readonly stateReads: readonly StateRead[];
+  /** Its state writes (the last of each key), each with what it depends on. */
+  readonly writes: readonly StateWrite[];
   readonly outputs: number;
 }
 
@@ -178,6 +197,31 @@ interface Item {
   from: string;
   value: unknown;
   path: string[] | null;
+  /** Lineage mode: what the item's value depends on (see OutputTrace). */
+  lin: Lin | null;
+}
+
+/** The decisions and state reads along an item's path (lineage mode). */
+interface Lin {
+  decisions: DecisionInfo[];
+  reads: StateRead[];
+}
+
+const newLin = (): Lin => ({ decisions: [], reads: [] });
+
+/** Adds to `into` what `from` holds and it does not (decisions by index, reads by step, key and writer). */
+function mergeLin(into: Lin, from: Lin): void {
+  if (into === from) return;
+  let added = false;
+  for (const d of from.decisions)
+    if (!into.decisions.some((x) => x.index === d.index)) {
+      into.decisions.push(d);
+      added = true;
+    }
+  if (added) into.decisions.sort((a, b) => a.index - b.index);
+  for (const r of from.reads)
+    if (!into.reads.some((x) => x.step === r.step && x.key === r.key && x.writerSeq === r.writerSeq))
+      into.reads.push(r);
 }
 
 interface StepRt {
@@ -241,6 +285,8 @@ export class Engine {
   private current: Item | null = null;
   private traceDecisions: DecisionInfo[] = [];
   private traceReads: StateRead[] = [];
+  /** Lineage mode: this event's state writes ("step\0key"), each with the lineage of its writer item. */
+  private traceWrites = new Map<string, { step: string; key: string; lin: Lin }>();
   /** Step being run (for strict-mode messages). */
   private runningStep: StepRt | null = null;
   private waitingStep: StepRt | null = null;
@@ -368,7 +414,14 @@ export class Engine {
     }
     this.beginEvent(seq, timeNs);
     const from = this.inputNames[stream] as string;
-    for (const c of consumers) this.queue.push({ step: c, from, value, path: this.tracing ? [] : null });
+    for (const c of consumers)
+      this.queue.push({
+        step: c,
+        from,
+        value,
+        path: this.tracing ? [] : null,
+        lin: this.tracing ? newLin() : null,
+      });
     return this.drain();
   }
 
@@ -421,6 +474,7 @@ export class Engine {
         value: tick,
         // The tick's step is the first on the path (an input's are added as it is delivered).
         path: this.tracing ? [rt.name] : null,
+        lin: this.tracing ? newLin() : null,
       };
       this.current = item;
       const ctx = rt.ctx;
@@ -464,6 +518,7 @@ export class Engine {
     if (this.tracing) {
       this.traceDecisions = [];
       this.traceReads = [];
+      this.traceWrites = new Map();
     }
     this.port.beginEvent(seq, timeNs);
   }
@@ -475,6 +530,12 @@ export class Engine {
         eventTime: this.eventTime,
         decisions: this.traceDecisions,
         stateReads: this.traceReads,
+        writes: [...this.traceWrites.values()].map((w) => ({
+          step: w.step,
+          key: w.key,
+          decisions: [...w.lin.decisions],
+          stateReads: [...w.lin.reads],
+        })),
         outputs: this.outputIndex,
       });
     this.queue.length = 0;
@@ -562,7 +623,13 @@ export class Engine {
   private deliver(rt: StepRt, v: unknown, item: Item): void {
     if (v === undefined) return;
     for (const c of rt.consumers)
-      this.queue.push({ step: c, from: rt.name, value: v, path: item.path === null ? null : [...item.path] });
+      this.queue.push({
+        step: c,
+        from: rt.name,
+        value: v,
+        path: item.path === null ? null : [...item.path],
+        lin: item.lin === null ? null : { decisions: [...item.lin.decisions], reads: [...item.lin.reads] },
+      });
     for (const s of rt.sinks) this.emitTo(rt, s, v);
   }
 
@@ -616,15 +683,18 @@ export class Engine {
     } finally {
       setActive(h);
     }
-    if (this.tracing)
-      this.traceDecisions.push({
+    if (this.tracing) {
+      const d: DecisionInfo = {
         kind,
         name,
         step: rt.name,
         index,
         value: decodeDecision(kind, v),
         key: decodeUtf8(key),
-      });
+      };
+      this.traceDecisions.push(d);
+      this.current?.lin?.decisions.push(d);
+    }
     return v;
   }
 
@@ -662,6 +732,8 @@ export class Engine {
     fetch: (key: string) => unknown,
   ): Promise<unknown> {
     const index = this.decisionIndex++;
+    // The item that asked (a look-up the step did not await may settle while another item runs).
+    const asker = this.current;
     const keyBytes = encodeUtf8(key);
     const req: DecisionRequest = { kind: DecisionKind.lookup, name, step: rt.name, key: keyBytes };
     // The fetcher may do real I/O: trapping stays off until every look-up the step has in flight
@@ -693,15 +765,18 @@ export class Engine {
       bytes = await got;
     } catch (e) {
       // A failed look-up is a decision the step consumed too (it may fall back on it).
-      if (this.tracing && !(e instanceof HindsightError) && !(e instanceof DivergenceSignal))
-        this.traceDecisions.push({
+      if (this.tracing && !(e instanceof HindsightError) && !(e instanceof DivergenceSignal)) {
+        const d: DecisionInfo = {
           kind: DecisionKind.lookup,
           name,
           step: rt.name,
           index,
           value: { error: thrownMessage(e) },
           key,
-        });
+        };
+        this.traceDecisions.push(d);
+        asker?.lin?.decisions.push(d);
+      }
       // The step gets what a replay gives it: a fresh Error with the recorded message (not a
       // string, a TypeError, nor the fetcher's own Error with its other properties).
       if (e instanceof HindsightError || e instanceof DivergenceSignal) throw e;
@@ -711,8 +786,11 @@ export class Engine {
       if (--this.lookupsInFlight === 0) resumeTrapped(ctx); // the step resumes after this
     }
     const value = parseJson(decodeUtf8(bytes));
-    if (this.tracing)
-      this.traceDecisions.push({ kind: DecisionKind.lookup, name, step: rt.name, index, value, key });
+    if (this.tracing) {
+      const d: DecisionInfo = { kind: DecisionKind.lookup, name, step: rt.name, index, value, key };
+      this.traceDecisions.push(d);
+      asker?.lin?.decisions.push(d);
+    }
     return value;
   }
 
@@ -752,8 +830,9 @@ export class Engine {
           ...out,
           eventTime: this.eventTime,
           path: this.current?.path ? [...this.current.path] : [rt.name],
-          decisions: [...this.traceDecisions],
-          stateReads: [...this.traceReads],
+          // (Without an item, a ctx used after its step returned: the whole event, to be safe.)
+          decisions: [...(this.current?.lin?.decisions ?? this.traceDecisions)],
+          stateReads: [...(this.current?.lin?.reads ?? this.traceReads)],
         });
       }
     } finally {
@@ -774,7 +853,7 @@ export class Engine {
   /** @internal */
   forward(rt: StepRt, value: unknown): void {
     const item = this.current;
-    this.deliver(rt, value, item ?? { step: rt, from: "", value, path: null });
+    this.deliver(rt, value, item ?? { step: rt, from: "", value, path: null, lin: null });
   }
 
   /** @internal */
@@ -785,8 +864,16 @@ export class Engine {
       );
     if (rt.writers !== null) {
       const writerSeq = rt.writers.get(key) ?? -1;
-      // A read of what this event wrote itself adds nothing: what it wrote came from its earlier reads.
-      if (writerSeq !== this.eventSeq) this.traceReads.push({ step: rt.name, key, writerSeq });
+      const lin = this.current?.lin;
+      if (writerSeq !== this.eventSeq) {
+        const r: StateRead = { step: rt.name, key, writerSeq };
+        this.traceReads.push(r);
+        lin?.reads.push(r);
+      } else {
+        // State this event wrote: what it read depends on what the writing step's item did.
+        const w = this.traceWrites.get(`${rt.name}\u0000${key}`);
+        if (lin && w) mergeLin(lin, w.lin);
+      }
     }
     return rt.state.get(key);
   }
@@ -799,7 +886,12 @@ export class Engine {
       );
     if (v === undefined) rt.state.delete(key);
     else rt.state.set(key, v);
-    if (rt.writers !== null) rt.writers.set(key, this.eventSeq);
+    if (rt.writers !== null) {
+      rt.writers.set(key, this.eventSeq);
+      // Kept by reference: a value mutated later in the same step still depends on what it took.
+      const lin = this.current?.lin;
+      if (lin) this.traceWrites.set(`${rt.name}\u0000${key}`, { step: rt.name, key, lin });
+    }
   }
 
   /** @internal */

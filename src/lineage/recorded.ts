@@ -92,5 +92,6 @@ export function recordedLineage(
     // One level recorded: every writer's own reads are left out.
     levels: root.reads.some((r) => r.writer) ? 1 : 0,
     notFollowed: seen.size - 1,
+    notes: [],
   };
 }

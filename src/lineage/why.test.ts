@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import doubleHalve from "../../examples/double-halve/app.js";
 import marketSpread from "../../examples/market-spread/app.js";
 import { parseJson } from "../engine/json.js";
-import { codecs, defineApp, keyed } from "../index.js";
+import { codecs, defineApp, keyed, map } from "../index.js";
 import { LogReader } from "../log/reader.js";
 import { tempDir } from "../log/test-helpers.js";
 import { startRun } from "../recorder/app-run.js";
@@ -97,6 +97,180 @@ describe("why: double-halve (golden recording)", () => {
   });
 });
 
+describe("why: writers at the depth limit", () => {
+  it("a quote writer that read nothing makes a complete witness at --depth 1 (market-spread)", async () => {
+    const r = LogReader.open(join(golden, "market-spread"));
+    const [l] = await why(r, marketSpread, { sink: "decisions", index: 8 }, { depth: 1 });
+    expect(l!.events).toHaveLength(2);
+    expect(l).toMatchObject({ depth: 1, levels: 1, notFollowed: 0 });
+    expect(renderLineage(l!)).not.toMatch(/not followed/);
+    r.close();
+  });
+
+  it("shows the decisions of the writers at the limit", async () => {
+    // Each event adds a random draw to its key's sum: a writer consumed one decision.
+    const app = defineApp({
+      name: "drawn-sum",
+      inputs: { adds: codecs.json<{ k: string }>() },
+      sinks: { sums: codecs.json() },
+      steps: {
+        sum: keyed<{ k: string }, number, unknown>({
+          from: "adds",
+          to: "sums",
+          key: (e) => e.k,
+          handle: (e, ctx) => {
+            const s = (ctx.state ?? 0) + ctx.random("r");
+            ctx.state = s;
+            return { k: e.k, s };
+          },
+        }),
+      },
+    });
+    const out = join(tmp.dir, "drawn");
+    const run = await startRun(app, { out, seed: "7" });
+    for (let i = 0; i < 3; i++) await run.push("adds", { k: "a" }, BigInt(1_000 + i));
+    await run.stop();
+    const r = LogReader.open(out);
+    const [l] = await why(r, app, { sink: "sums", index: 2 }, { depth: 1 });
+    const writer = l!.root.reads[0]!.writer!;
+    expect(writer.truncated).toBe(true); // it read the first event's sum
+    expect(writer.decisions.map((d) => d.name)).toEqual(["r"]);
+    expect(l).toMatchObject({ decisionCount: 2, notFollowed: 1 });
+    r.close();
+  });
+});
+
+describe("why: an output's own path, not its event's other branches", () => {
+  type Tx = { acct: string; merchant: string; amt: number };
+  // tx feeds two branches: a running total per account (sink totals), and a merchant check (sink
+  // flags) that reads the merchant's risk, which the merchants stream writes.
+  const app = defineApp({
+    name: "two-branches",
+    inputs: { tx: codecs.json<Tx>(), merchants: codecs.json<{ merchant: string; risk: number }>() },
+    sinks: { totals: codecs.json(), flags: codecs.json() },
+    steps: {
+      total: keyed<Tx, number, unknown>({
+        from: "tx",
+        to: "totals",
+        key: (e) => e.acct,
+        handle: (e, ctx) => {
+          const t = (ctx.state ?? 0) + e.amt + ctx.random("t");
+          ctx.state = t;
+          return { acct: e.acct, t };
+        },
+      }),
+      merch: keyed<Tx | { merchant: string; risk: number }, number, unknown>({
+        from: ["tx", "merchants"],
+        to: "flags",
+        key: (e) => e.merchant,
+        handle: (e, ctx) => {
+          if (ctx.from === "merchants") {
+            ctx.state = (e as { risk: number }).risk;
+            return undefined;
+          }
+          return { merchant: e.merchant, risk: ctx.state, r: ctx.random("m") };
+        },
+      }),
+    },
+  });
+
+  it("leaves out the decisions and state reads of the other branch, at every level", async () => {
+    const out = join(tmp.dir, "branches");
+    const run = await startRun(app, { out, seed: "3" });
+    await run.push("merchants", { merchant: "M", risk: 5 }, 1_000n); // seq 1
+    await run.push("tx", { acct: "A", merchant: "M", amt: 10 }, 1_001n); // seq 2
+    await run.push("tx", { acct: "A", merchant: "M", amt: 20 }, 1_002n); // seq 7
+    await run.stop();
+    const r = LogReader.open(out);
+    const inputs = [...r.records({ types: ["input"] })].map((x) => x.seq);
+    const [m, tx1, tx2] = inputs as [number, number, number];
+    const [total] = await why(r, app, { sink: "totals", index: 1 }, { depth: 5 });
+    expect(total!.output!.path).toEqual(["total"]);
+    expect(total!.events).toEqual([tx1, tx2]); // not the merchants event
+    expect(total!.root.decisions.map((d) => d.name)).toEqual(["t"]);
+    expect(total!.root.reads.map((x) => [x.step, x.writerSeq])).toEqual([["total", tx1]]);
+    // The writer's part: its total step's draw, not its merchant check's draw or read.
+    const w = total!.root.reads[0]!.writer!;
+    expect(w.decisions.map((d) => d.name)).toEqual(["t"]);
+    expect(w.reads.map((x) => [x.step, x.writerSeq])).toEqual([["total", -1]]);
+    expect(total).toMatchObject({ decisionCount: 2, notFollowed: 0 });
+    const [flag] = await why(r, app, { sink: "flags", index: 1 }, { depth: 5 });
+    expect(flag!.events).toEqual([m, tx2]);
+    expect(flag!.root.decisions.map((d) => d.name)).toEqual(["m"]);
+    expect(flag!.root.reads.map((x) => [x.step, x.writerSeq])).toEqual([["merch", m]]);
+    r.close();
+  });
+
+  it("keeps what a step's state written earlier in the same event, on another path, depended on", async () => {
+    // x feeds a and b; s (keyed) keeps what came from a, and emits it with what comes from b.
+    const joinApp = defineApp({
+      name: "join-in-event",
+      inputs: { x: codecs.json<{ k: string }>() },
+      sinks: { out: codecs.json() },
+      steps: {
+        a: map<{ k: string }, unknown>({ from: "x", fn: (e, ctx) => ({ k: e.k, ra: ctx.random("ra") }) }),
+        b: map<{ k: string }, unknown>({ from: "x", fn: (e, ctx) => ({ k: e.k, rb: ctx.random("rb") }) }),
+        s: keyed<{ k: string; ra?: number; rb?: number }, number, unknown>({
+          from: ["a", "b"],
+          to: "out",
+          key: (e) => e.k,
+          handle: (e, ctx) => {
+            if (ctx.from === "a") {
+              ctx.state = e.ra as number;
+              return undefined;
+            }
+            return { ra: ctx.state, rb: e.rb };
+          },
+        }),
+      },
+    });
+    const out = join(tmp.dir, "join");
+    const run = await startRun(joinApp, { out, seed: "3" });
+    await run.push("x", { k: "K" }, 1_000n);
+    await run.stop();
+    const r = LogReader.open(out);
+    const [l] = await why(r, joinApp, { sink: "out", index: 0 });
+    expect(l!.output!.path).toEqual(["b", "s"]);
+    expect(l!.root.decisions.map((d) => d.name)).toEqual(["ra", "rb"]);
+    r.close();
+  });
+});
+
+describe("why: an event the recorded run failed in", () => {
+  it("says so", async () => {
+    const app = defineApp({
+      name: "fails-on-bad",
+      inputs: { a: codecs.json<{ k: string }>() },
+      sinks: { out: codecs.json() },
+      steps: {
+        s: map<{ k: string }, unknown>({
+          from: "a",
+          to: "out",
+          fn: (e) => {
+            if (e.k === "bad") throw new Error("bad key");
+            return e;
+          },
+        }),
+      },
+    });
+    const out = join(tmp.dir, "fails");
+    const run = await startRun(app, { out });
+    await run.push("a", { k: "ok" }, 1_000n);
+    await expect(async () => run.push("a", { k: "bad" }, 1_001n)).rejects.toThrow(/bad key/);
+    await run.stop();
+    const r = LogReader.open(out);
+    const [ok, bad] = [...r.records({ types: ["input"] })].map((x) => x.seq) as [number, number];
+    const [l] = await why(r, app, { seq: bad });
+    expect(l!.notes).toEqual([
+      `the recorded run failed in this event (the replay fails the same way): step 's' threw while handling event seq ${bad}: bad key`,
+    ]);
+    expect(renderLineage(l!)).toMatch(/\nnote: the recorded run failed in this event/);
+    const [fine] = await why(r, app, { seq: ok });
+    expect(fine!.notes).toEqual([]);
+    r.close();
+  });
+});
+
 describe("why: chains of state writers", () => {
   // A running total per key: each event reads the total the previous event of its key wrote.
   const app = defineApp({
@@ -140,6 +314,10 @@ describe("why: chains of state writers", () => {
     const [d3] = await why(r, app, { sink: "totals", index: 7 }, { depth: 3 });
     expect(d3!.events).toEqual(aSeqs.slice(1));
     expect(d3).toMatchObject({ depth: 3, levels: 3, notFollowed: 1 });
+    // The first "a" read only state nothing had written: at depth 4 the witness is whole.
+    const [d4] = await why(r, app, { sink: "totals", index: 7 }, { depth: 4 });
+    expect(d4!.events).toEqual(aSeqs);
+    expect(d4).toMatchObject({ depth: 4, levels: 4, notFollowed: 0 });
     const [all] = await why(r, app, { sink: "totals", index: 7 }, { depth: 10 });
     expect(all!.events).toEqual(aSeqs);
     expect(all).toMatchObject({ depth: 10, levels: 4, notFollowed: 0 });

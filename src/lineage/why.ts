@@ -63,6 +63,11 @@ export interface Lineage {
    * has it: "same", or how the replayed one differs (its first level: path, decisions, reads).
    */
   readonly recorded?: "same" | { readonly differs: string };
+  /**
+   * What the replay said of the event itself: the recorded run failed in it (and the replay
+   * failed the same way), or the recording ends inside it (sealed before it finished).
+   */
+  readonly notes: readonly string[];
 }
 
 export interface WhyOptions {
@@ -258,34 +263,51 @@ export async function explainEvent(
       },
     );
 
+  const eventNotes: string[] = [];
+  if (res.failedAsRecorded?.eventSeq === eventSeq)
+    eventNotes.push(
+      `the recorded run failed in this event (the replay fails the same way): ${res.failedAsRecorded.message}`,
+    );
+  const inside = `ends inside event seq ${eventSeq} `;
+  for (const n of res.notes) if (n.includes(inside)) eventNotes.push(n);
+
   // Follow writers level by level: each level is one more replay up to the latest writer needed.
+  // Writers down to the last level are replayed too: their decisions belong to the witness, and
+  // whether they read state themselves says if the witness is cut there.
   const known = new Map<number, EventTrace>(traces);
-  let frontier = new Set<number>();
-  const addWriters = (reads: readonly StateRead[]) => {
-    for (const r of reads) if (r.writerSeq >= 0 && !known.has(r.writerSeq)) frontier.add(r.writerSeq);
-  };
-  for (const t of outputs) addWriters(t.stateReads);
   const rootTrace = traces.get(eventSeq);
-  if (rootTrace && outputs.length === 0) addWriters(rootTrace.stateReads);
-  for (let level = 1; level < depth && frontier.size > 0; level++) {
-    const want = frontier;
-    frontier = new Set();
-    const until = Math.max(...want);
-    const got: EventTrace[] = [];
-    await replay(reader, app, {
-      until,
-      useCheckpoints: false,
-      observer: {
-        onEventEnd: (t) => {
-          if (want.has(t.eventSeq))
-            got.push({ ...t, decisions: [...t.decisions], stateReads: [...t.stateReads] });
+  let reads: StateRead[] = outputs.flatMap((t) => t.stateReads);
+  if (rootTrace && outputs.length === 0) reads = [...rootTrace.stateReads];
+  const followed = new Set<string>();
+  for (let level = 1; level <= depth && reads.length > 0; level++) {
+    const want = new Set<number>();
+    for (const r of reads) if (r.writerSeq >= 0 && !known.has(r.writerSeq)) want.add(r.writerSeq);
+    if (want.size > 0) {
+      const got: EventTrace[] = [];
+      await replay(reader, app, {
+        until: Math.max(...want),
+        useCheckpoints: false,
+        observer: {
+          onEventEnd: (t) => {
+            if (want.has(t.eventSeq))
+              got.push({ ...t, decisions: [...t.decisions], stateReads: [...t.stateReads] });
+          },
         },
-      },
-    });
-    for (const t of got) known.set(t.eventSeq, t);
-    for (const t of got) addWriters(t.stateReads);
+      });
+      for (const t of got) known.set(t.eventSeq, t);
+    }
+    if (level === depth) break;
+    // The next level: what each write read was read from (not the rest of its event).
+    const next: StateRead[] = [];
+    for (const r of reads) {
+      const k = `${r.writerSeq}\u0000${r.step}\u0000${r.key}`;
+      const t = known.get(r.writerSeq);
+      if (r.writerSeq < 0 || followed.has(k) || t === undefined) continue;
+      followed.add(k);
+      next.push(...writeOf(t, r).stateReads);
+    }
+    reads = next;
   }
-  // Traces of the deepest writers are fetched (for their decisions) only when in range.
   const eventOf = (seq: number): EventView => eventView(reader.get(seq), res.engine, streams);
   const seen = new Set<number>();
   const build = (
@@ -298,19 +320,17 @@ export async function explainEvent(
     const lr: LineageRead[] = reads.map((r) => {
       if (r.writerSeq < 0) return { ...r };
       const t = known.get(r.writerSeq);
-      if (!t || level >= depth) {
+      const w = t === undefined ? undefined : writeOf(t, r);
+      // At the depth limit, a writer whose own reads lead to writers is cut there; one that read
+      // nothing written (or nothing at all) is complete, and shown whole.
+      if (w === undefined || (level >= depth && w.stateReads.some((x) => x.writerSeq >= 0))) {
         seen.add(r.writerSeq);
         return {
           ...r,
-          writer: {
-            event: eventOf(r.writerSeq),
-            decisions: t?.decisions ?? [],
-            reads: [],
-            truncated: t === undefined || t.stateReads.length > 0,
-          },
+          writer: { event: eventOf(r.writerSeq), decisions: w?.decisions ?? [], reads: [], truncated: true },
         };
       }
-      return { ...r, writer: build(r.writerSeq, t.decisions, t.stateReads, level + 1) };
+      return { ...r, writer: build(r.writerSeq, w.decisions, w.stateReads, level + 1) };
     });
     return { event: eventOf(seq), decisions, reads: dedupeReads(lr), truncated: false };
   };
@@ -356,6 +376,7 @@ export async function explainEvent(
       depth,
       levels: levels(root),
       notFollowed: cut.size,
+      notes: eventNotes,
     };
   };
   if (outputs.length === 0) {
@@ -363,6 +384,17 @@ export async function explainEvent(
     lineages.push(make(null, t?.decisions ?? [], t?.stateReads ?? []));
   } else for (const o of outputs) lineages.push(make(o, o.decisions, o.stateReads));
   return lineages;
+}
+
+/**
+ * What the value a read found depends on: its writer event's write of that key (the decisions and
+ * reads on the writing step's path), or, for a trace without writes, the whole event.
+ */
+function writeOf(
+  t: EventTrace,
+  r: StateRead,
+): { readonly decisions: readonly DecisionInfo[]; readonly stateReads: readonly StateRead[] } {
+  return t.writes.find((w) => w.step === r.step && w.key === r.key) ?? t;
 }
 
 /** The same (step, key, writer) read several times is one contribution. */
@@ -422,6 +454,7 @@ export function renderLineage(l: Lineage, more?: string): string {
     }
   };
   walk(l.root, "");
+  for (const n of l.notes) lines.push(`note: ${n}`);
   if (l.recorded === "same") lines.push("recorded at run time (record --lineage): the same");
   else if (l.recorded) lines.push(`recorded at run time (record --lineage): differs: ${l.recorded.differs}`);
   lines.push(

@@ -315,9 +315,13 @@ export class AppRun {
    * Calls are serialized with each other and with advanceTo: one made while another is running waits for it.
    * @returns a promise when the event needed asynchronous work (look-ups) or waited; else undefined.
    * @throws HindsightError BAD_INPUT (unknown stream, payload does not decode), APP_ERROR,
-   *   DETERMINISM_VIOLATION; after a failure the run accepts nothing more.
+   *   DETERMINISM_VIOLATION; after a failure the run accepts nothing more. CLOSED (at once, not
+   *   queued) once the run is stopped or abandoned.
    */
   push(stream: string | number, payload: Uint8Array | unknown, timeNs: bigint): Promise<void> | undefined {
+    // A sealed run refuses at once: after abandon() the event in flight may never settle, and a
+    // push queued behind it would wait forever.
+    if (this.stopped) this.checkUsable();
     if (this.busy) return this.queue(() => this.pushNow(stream, payload, timeNs));
     return this.tail(this.pushNow(stream, payload, timeNs));
   }
@@ -432,6 +436,7 @@ export class AppRun {
     // Queued with pushes (in the order called), so ticks and events are recorded in that order.
     const op = () => this.advanceNow(timeNs);
     try {
+      if (this.stopped) this.checkUsable(); // at once: see push
       return (this.busy ? this.queue(op) : this.tail(op())) ?? Promise.resolve();
     } catch (e) {
       return Promise.reject(e);
@@ -541,7 +546,8 @@ export class AppRun {
    * Waits for the event in flight, if any (see abandon). Idempotent.
    */
   async stop(status?: string): Promise<RunSummary> {
-    if (this.busy) await this.busy.catch(() => undefined);
+    // Once sealed (stop or abandon), the summary at once: an abandoned event may never settle.
+    if (this.busy && !this.stopped) await this.busy.catch(() => undefined);
     return this.seal(
       status ??
         (this.failure === null
