@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, extname, isAbsolute, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
+import { type Loader, transformSync } from "esbuild";
 import { type App, isApp } from "../engine/app.js";
 import { HindsightError } from "../errors.js";
 
@@ -24,8 +25,46 @@ export interface LoadedApp {
   readonly files: readonly string[];
 }
 
+/**
+ * Relative module specifiers in a module's text: static imports and re-exports (`from` with or
+ * without spaces around it, names spread over lines), side-effect imports, and `import("./x")`
+ * with or without options. Read twice: in the source as written (so that type-only imports
+ * count too), and in esbuild's rewrite of it to plain JavaScript, where comments are gone and
+ * every import is written one way (so that a comment or an odd layout hides none).
+ */
 const IMPORT_RE =
-  /(?:^|[\s;})])(?:import|export)\s*(?:type\s+)?(?:[\w*{}\s,$]+\s+from\s+)?["'](\.{1,2}\/[^"']+)["']|import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g;
+  /(?:^|[\s;})])(?:import|export)\s*(?:type\s+)?(?:[^"'`;()]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']|\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*[,)]/g;
+
+const LOADERS: Readonly<Record<string, Loader>> = {
+  ".ts": "ts",
+  ".mts": "ts",
+  ".cts": "ts",
+  ".tsx": "tsx",
+  ".js": "js",
+  ".mjs": "js",
+  ".cjs": "js",
+  ".jsx": "jsx",
+};
+
+/** The relative specifiers a module imports (see IMPORT_RE). */
+function localSpecifiers(file: string, text: string): Set<string> {
+  const specs = new Set<string>();
+  const scan = (t: string) => {
+    for (const m of t.matchAll(IMPORT_RE)) {
+      const spec = m[1] ?? m[2];
+      if (spec) specs.add(spec);
+    }
+  };
+  scan(text);
+  const loader = LOADERS[extname(file)];
+  if (loader !== undefined)
+    try {
+      scan(transformSync(text, { loader, format: "esm", target: "esnext", logLevel: "silent" }).code);
+    } catch {
+      // A module esbuild cannot read fails to load anyway (loadApp says why).
+    }
+  return specs;
+}
 
 function resolveLocal(fromFile: string, spec: string): string | undefined {
   const base = resolve(dirname(fromFile), spec);
@@ -49,10 +88,7 @@ export function buildIdOf(path: string): { buildId: string; files: string[] } {
     if (seen.has(f)) continue;
     const bytes = readFileSync(f);
     seen.set(f, bytes);
-    const text = bytes.toString("utf8");
-    for (const m of text.matchAll(IMPORT_RE)) {
-      const spec = m[1] ?? m[2];
-      if (!spec) continue;
+    for (const spec of localSpecifiers(f, bytes.toString("utf8"))) {
       const target = resolveLocal(f, spec);
       if (!target) continue;
       const rel = relative(root, target);

@@ -1,0 +1,79 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { tempDir } from "../log/test-helpers.js";
+import { buildIdOf } from "./app-load.js";
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+
+/** Writes `files` (path → text) under a fresh directory; returns it. */
+function tree(name: string, files: Record<string, string>): string {
+  const root = join(tmp.dir, name);
+  for (const [p, text] of Object.entries(files)) {
+    mkdirSync(join(root, p, ".."), { recursive: true });
+    writeFileSync(join(root, p), text);
+  }
+  return root;
+}
+
+describe("buildIdOf", () => {
+  it("finds every local module, however its import is written", () => {
+    const root = tree("forms", {
+      "app/app.ts": [
+        "import {",
+        "  LIMIT, // the alert threshold, in dollars",
+        "  NAME, /* its name */",
+        '} from "./config.ts";',
+        'import {A,B}from"./dep.ts";',
+        'import type { T } from "./types";',
+        'import "./side.js";',
+        'export * from "./re.js";',
+        'const late = await import("./dyn.ts", { with: {} });',
+        'import { inner } from "./sub/inner.ts";',
+        'import { lib } from "../outside.ts";',
+        'import { codecs } from "hindsight";',
+        "export default [LIMIT, NAME, A, B, late, inner, lib, codecs] as unknown as T;",
+      ].join("\n"),
+      "app/config.ts": 'export const LIMIT = 100;\nexport const NAME = "x";\n',
+      "app/dep.ts": "export const A = 1, B = 2;\n",
+      "app/types.ts": "export type T = number;\n",
+      "app/side.ts": "globalThis.x = 1;\n",
+      "app/re.ts": "export const r = 1;\n",
+      "app/dyn.ts": "export const d = 1;\n",
+      // An import that leaves a subdirectory and comes back into the app's directory counts.
+      "app/sub/inner.ts": 'export { A as inner } from "../dep.ts";\nimport "../data.json";\n',
+      "app/data.json": "{}\n",
+      "outside.ts": "export const lib = 1;\n",
+    });
+    const { files } = buildIdOf(join(root, "app/app.ts"));
+    expect(files).toEqual([
+      "app.ts",
+      "config.ts",
+      "data.json",
+      "dep.ts",
+      "dyn.ts",
+      "re.ts",
+      "side.ts",
+      "sub/inner.ts",
+      "types.ts",
+    ]);
+  });
+
+  it("changes when an imported module changes, not when a module outside the app's directory does", () => {
+    const files = {
+      "app/app.ts":
+        'import {\n  LIMIT, // comment\n} from "./config.ts";\nimport "../lib.ts";\nexport default LIMIT;\n',
+      "app/config.ts": "export const LIMIT = 100;\n",
+      "lib.ts": "export const x = 1;\n",
+    };
+    const a = buildIdOf(join(tree("v1", files), "app/app.ts")).buildId;
+    const b = buildIdOf(
+      join(tree("v2", { ...files, "app/config.ts": "export const LIMIT = 120;\n" }), "app/app.ts"),
+    );
+    const c = buildIdOf(join(tree("v3", { ...files, "lib.ts": "export const x = 2;\n" }), "app/app.ts"));
+    expect(b.buildId).not.toBe(a);
+    expect(c.buildId).toBe(a);
+    expect(a).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+});
