@@ -29,8 +29,20 @@ function start(args: string[], keepStdin = false) {
   child.stderr.on("data", (d: Buffer) => {
     stderr += d.toString();
   });
+  let stdout = "";
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited, stderr: () => stderr };
+  return {
+    child,
+    exited,
+    stderr: () => stderr,
+    /** What the child wrote on stdout (read only by a test that does not read child.stdout itself). */
+    collectStdout: () => {
+      child.stdout.on("data", (d: Buffer) => {
+        stdout += d.toString();
+      });
+      return () => stdout;
+    },
+  };
 }
 
 /** Writes 30 quotes, at times t0, t0 + 1 …, to a recording child's stdin (left open). */
@@ -313,16 +325,18 @@ describe("bin/hindsight.js", () => {
     // This fetch keeps the process busy (a timer; strict mode off lets it) and never settles.
     const { app: hang, inputs } = hangingApp("busy", "new Promise(() => setInterval(() => undefined, 1000))");
     const out = join(tmp, "busy");
-    const { child, exited, stderr } = start([
+    const { child, exited, stderr, collectStdout } = start([
       "record",
       "--app",
       hang,
       ...inputs,
       "--strict",
       "off",
+      "--json",
       "-o",
       out,
     ]);
+    const stdout = collectStdout();
     const manifest = join(out, "manifest.json");
     for (let i = 0; i < 600 && !(existsSync(manifest) && statSync(manifest).size > 0); i++)
       await new Promise((r) => setTimeout(r, 10));
@@ -339,6 +353,11 @@ describe("bin/hindsight.js", () => {
     expect(stderr()).toMatch(
       /hindsight: interrupted: the recording was sealed after 3 events, the last \(seq 9, .*busy\.jsonl line 3\) unfinished/,
     );
+    // --json: the summary on stdout, as after a first Ctrl-C.
+    expect(JSON.parse(stdout())).toMatchObject({
+      events: 3,
+      status: "sealed inside event seq 9: interrupted by a second Ctrl-C while it waited on look-up 'ref' of step 's'",
+    });
     const v = run("verify", out, "--app", hang);
     expect(v.status, v.stdout).toBe(0);
   }, 30_000);

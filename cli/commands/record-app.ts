@@ -7,7 +7,7 @@ import type { EngineOutput } from "../../src/engine/engine.js";
 import { HindsightError } from "../../src/errors.js";
 import { LogReader } from "../../src/log/index.js";
 import { loadApp } from "../../src/recorder/app-load.js";
-import { type AppRun, startRun } from "../../src/recorder/app-run.js";
+import { type AppRun, type RunSummary, startRun } from "../../src/recorder/app-run.js";
 import { withSealedRecording } from "../../src/recorder/capture.js";
 import { type InputEvent, type InputSpec, readInputBatches, TimeOrder } from "../../src/recorder/inputs.js";
 import { count } from "../../src/text.js";
@@ -276,7 +276,7 @@ function sealUnfinished(
   by: "interrupted" | "stalled",
   where: string,
   ctx: CommandContext,
-): void {
+): RunSummary {
   const f = run.inFlight as NonNullable<AppRun["inFlight"]>;
   const waits = waitingOn(f);
   const s = run.abandon(
@@ -298,6 +298,7 @@ function sealUnfinished(
     );
   ctx.exitCode = 130;
   err(ctx.io, `hindsight: interrupted: ${sealed}`);
+  return s;
 }
 
 /** `record --app`; `specs` are the --input flags, checked (empty with --from). */
@@ -445,21 +446,24 @@ export async function recordAppCommand(
     source.close();
   }
   try {
+    let s: RunSummary;
     if (cutBy !== null) {
+      // Sealed with its last event unfinished (a second Ctrl-C; a stall throws): the summary
+      // follows as after a first Ctrl-C, its status saying where the recording ends.
       try {
-        sealUnfinished(run, cutBy, source.where(current as InputEvent)[0], ctx);
+        s = sealUnfinished(run, cutBy, source.where(current as InputEvent)[0], ctx);
       } finally {
         for (const w of sinks.values()) w.close();
       }
-      return;
+    } else {
+      const interrupted = interrupt.signal.aborted;
+      s = await run.stop(interrupted ? "interrupted" : undefined);
+      if (interrupted) {
+        ctx.exitCode = 130;
+        err(ctx.io, `hindsight: interrupted: the recording was sealed after ${count(s.events, "event")}`);
+      }
+      for (const w of sinks.values()) w.close();
     }
-    const interrupted = interrupt.signal.aborted;
-    const s = await run.stop(interrupted ? "interrupted" : undefined);
-    if (interrupted) {
-      ctx.exitCode = 130;
-      err(ctx.io, `hindsight: interrupted: the recording was sealed after ${count(s.events, "event")}`);
-    }
-    for (const w of sinks.values()) w.close();
     const back = order.report((e) => source.where(e)[0]);
     if (back) err(ctx.io, `hindsight: note: ${back.note}`);
     const seconds = (performance.now() - started) / 1000;
