@@ -36,16 +36,25 @@ export function timeOption(name: string): (v: string) => bigint {
   };
 }
 
+/**
+ * Parsers of options that may be given more than once (they collect every value). Any other
+ * option that takes a value is refused when repeated (program.ts: refuseRepeats): the last one
+ * silently winning would record into, or read, something the user did not mean.
+ */
+export const REPEATABLE = new WeakSet<object>();
+
 /** Collects repeated `name=value` options. */
 export function pairOption(
   name: string,
 ): (v: string, prev: { key: string; value: string }[] | undefined) => { key: string; value: string }[] {
-  return (v, prev) => {
+  const parse = (v: string, prev: { key: string; value: string }[] | undefined) => {
     const i = v.indexOf("=");
     if (i <= 0 || i === v.length - 1)
       throw new InvalidArgumentError(`${name} takes <name>=<file> (got "${v}")`);
     return [...(prev ?? []), { key: v.slice(0, i), value: v.slice(i + 1) }];
   };
+  REPEATABLE.add(parse);
+  return parse;
 }
 
 export function choiceOption<T extends string>(name: string, choices: readonly T[]): (v: string) => T {

@@ -8,6 +8,7 @@ import { ExitCode, HindsightError } from "../src/errors.js";
 import { VERSION } from "../src/version.js";
 import { commands } from "./commands/index.js";
 import { err, type Io } from "./io.js";
+import { REPEATABLE } from "./options.js";
 
 /** Thrown by commands to end with a given exit code after printing their own output. */
 export class CommandExit extends Error {
@@ -60,8 +61,31 @@ export function createProgram(ctx: CommandContext): Command {
     sub.exitOverride().configureOutput(output(ctx));
   }
   checkRequiredLast(program);
+  refuseRepeats(program);
   reflowHelp(program);
   return program;
+}
+
+/**
+ * An option that takes one value, given twice (`--out a --out b`), is a usage error: commander
+ * would keep the last one. Options that collect values (--input, --sink: REPEATABLE) and
+ * variadic ones (cat --type a b) may repeat.
+ */
+function refuseRepeats(cmd: Command): void {
+  for (const o of cmd.options) {
+    if (!(o.required || o.optional) || o.variadic) continue;
+    const parse = (o as { parseArg?: object }).parseArg;
+    if (parse !== undefined && REPEATABLE.has(parse)) continue;
+    let seen = 0;
+    cmd.on(`option:${o.name()}`, () => {
+      if (++seen > 1)
+        cmd.error(`error: option '${o.flags}' given more than once (it takes one value)`, {
+          code: "commander.repeatedOption",
+          exitCode: ExitCode.usage,
+        });
+    });
+  }
+  for (const sub of cmd.commands) refuseRepeats(sub);
 }
 
 /**

@@ -221,6 +221,12 @@ describe("record / inspect / cat / fsck", () => {
       [["audit", "export", join(dir, "rec"), "--app", "x.ts", "--bogus"], /unknown option '--bogus'/],
       [["record", "--input", `q=${join(dir, "x.jsonl")}`], /required option '-o, --out <dir>' not specified/],
       [["cat", join(dir, "rec"), "--limit", "-3"], /--limit/],
+      // An option of one value given twice: not the last one silently (--input may repeat).
+      [
+        ["record", "--input", `q=${join(dir, "x.jsonl")}`, "-o", join(dir, "a"), "--out", join(dir, "b")],
+        /option '-o, --out <dir>' given more than once \(it takes one value\)/,
+      ],
+      [["cat", join(dir, "rec"), "--limit", "1", "--limit", "2"], /option '-n, --limit <n>' given more than once/],
     ];
     for (const [argv, msg] of cases) {
       const r = await runCli(argv);
