@@ -356,7 +356,8 @@ describe("bin/hindsight.js", () => {
     // --json: the summary on stdout, as after a first Ctrl-C.
     expect(JSON.parse(stdout())).toMatchObject({
       events: 3,
-      status: "sealed inside event seq 9: interrupted by a second Ctrl-C while it waited on look-up 'ref' of step 's'",
+      status:
+        "sealed inside event seq 9: interrupted by a second Ctrl-C while it waited on look-up 'ref' of step 's'",
     });
     const v = run("verify", out, "--app", hang);
     expect(v.status, v.stdout).toBe(0);

@@ -226,7 +226,10 @@ describe("record / inspect / cat / fsck", () => {
         ["record", "--input", `q=${join(dir, "x.jsonl")}`, "-o", join(dir, "a"), "--out", join(dir, "b")],
         /option '-o, --out <dir>' given more than once \(it takes one value\)/,
       ],
-      [["cat", join(dir, "rec"), "--limit", "1", "--limit", "2"], /option '-n, --limit <n>' given more than once/],
+      [
+        ["cat", join(dir, "rec"), "--limit", "1", "--limit", "2"],
+        /option '-n, --limit <n>' given more than once/,
+      ],
     ];
     for (const [argv, msg] of cases) {
       const r = await runCli(argv);

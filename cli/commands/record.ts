@@ -74,7 +74,7 @@ export function register(program: Command, ctx: CommandContext): Command {
     .requiredOption("-o, --out <dir>", "recording directory to create (must not exist or be empty)")
     .option(
       "--time-field <name>",
-      "top-level JSON field with each event's time (integer ns after the epoch, or ISO-8601): interleave by it",
+      "top-level JSON field with each event's time (integer ns after the epoch, as a number or a string of digits, or ISO-8601; its first occurrence in a line): interleave by it",
     )
     .addOption(
       new Option("--fsync <policy>", "when blocks are forced to disk: always | interval | never")

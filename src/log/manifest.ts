@@ -139,18 +139,27 @@ export function readManifest(dir: string): Manifest {
         hint: "wait for the recording to start, or remove the directory if no recorder is running (nothing was recorded in it)",
       },
     );
-  let j: Record<string, unknown>;
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
-      throw new Error("not an object");
-    j = parsed as Record<string, unknown>;
+    parsed = JSON.parse(text);
   } catch (e) {
     throw bad(dir, `not JSON (${(e as Error).message})`);
   }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+    throw bad(
+      dir,
+      `JSON, but ${Array.isArray(parsed) ? "a list" : parsed === null ? "null" : `a ${typeof parsed}`}, not an object`,
+    );
+  const j = parsed as Record<string, unknown>;
   if (j["kind"] !== MANIFEST_KIND) throw bad(dir, `"kind" is not "${MANIFEST_KIND}"`);
   const version = j["formatVersion"];
-  if (typeof version !== "number" || !Number.isInteger(version)) throw bad(dir, "formatVersion is missing");
+  if (typeof version !== "number" || !Number.isInteger(version))
+    throw bad(
+      dir,
+      version === undefined
+        ? "formatVersion is missing"
+        : `formatVersion is ${JSON.stringify(version)}, not a whole number`,
+    );
   if (version !== FORMAT_VERSION)
     throw new HindsightError(
       "UNSUPPORTED_VERSION",
@@ -177,7 +186,8 @@ export function readManifest(dir: string): Manifest {
         },
       );
   const streams = j["streams"];
-  if (!Array.isArray(streams)) throw bad(dir, "streams is missing");
+  if (!Array.isArray(streams))
+    throw bad(dir, streams === undefined ? "streams is missing" : "streams is not a list");
   const app = (j["app"] ?? {}) as Record<string, unknown>;
   const w = (j["writer"] ?? {}) as Record<string, unknown>;
   const labels = (j["labels"] ?? {}) as Record<string, unknown>;

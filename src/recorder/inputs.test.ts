@@ -110,3 +110,27 @@ describe("readInputs", () => {
     }
   });
 });
+
+describe("readInputs: a line over the limit", () => {
+  it("is named by file and line", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "hindsight-inputs-long-"));
+    try {
+      const f = join(dir, "long.jsonl");
+      writeFileSync(f, `{"n":1}\n{"n":2}\n{"s":"${"x".repeat(300)}"}\n{"n":4}\n`);
+      const got: string[] = [];
+      await expect(
+        (async () => {
+          for await (const e of readInputs([{ stream: "a", path: f }], { maxLineBytes: 100 }))
+            got.push(Buffer.from(e.payload).toString());
+        })(),
+      ).rejects.toMatchObject({
+        code: "BAD_INPUT",
+        message: "line 3 is longer than 100 bytes",
+        where: `${f} line 3`,
+      });
+      expect(got).toEqual(['{"n":1}', '{"n":2}']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -99,6 +99,13 @@ async function* lines(
 ): AsyncGenerator<Uint8Array[]> {
   let carry: Buffer | undefined;
   let first = true;
+  /** Lines before the current chunk's (their number), and the error for a line over maxLine. */
+  let before = 0;
+  const tooLong = (n: number) =>
+    new HindsightError("BAD_INPUT", `line ${n} is longer than ${maxLine} bytes`, {
+      where: `${where} line ${n}`,
+      hint: "split the event, or check that the input is JSON lines (one event per line)",
+    });
   for await (const chunkAny of src as AsyncIterable<Buffer | string>) {
     let chunk = typeof chunkAny === "string" ? Buffer.from(chunkAny) : chunkAny;
     onRead?.(chunk.length);
@@ -114,10 +121,10 @@ async function* lines(
       const nl = chunk.indexOf(NL);
       if (nl < 0) {
         carry = Buffer.concat([carry, chunk]);
-        if (carry.length > maxLine)
-          throw new HindsightError("BAD_INPUT", `line longer than ${maxLine} bytes`, { where });
+        if (carry.length > maxLine) throw tooLong(before + 1);
         continue;
       }
+      if (carry.length + nl > maxLine) throw tooLong(before + 1);
       batch.push(Buffer.concat([carry, chunk.subarray(0, nl)]));
       carry = undefined;
       start = nl + 1;
@@ -126,14 +133,24 @@ async function* lines(
     for (;;) {
       const nl = buf.indexOf(NL, start);
       if (nl < 0) break;
+      if (nl - start > maxLine) {
+        // The lines before it are events: they go first (as before a line with a bad time).
+        const e = tooLong(before + batch.length + 1);
+        if (batch.length) yield batch;
+        throw e;
+      }
       batch.push(buf.subarray(start, nl));
       start = nl + 1;
     }
     if (start < buf.length) {
       carry = Buffer.from(buf.subarray(start));
-      if (carry.length > maxLine)
-        throw new HindsightError("BAD_INPUT", `line longer than ${maxLine} bytes`, { where });
+      if (carry.length > maxLine) {
+        const e = tooLong(before + batch.length + 1);
+        if (batch.length) yield batch;
+        throw e;
+      }
     }
+    before += batch.length;
     if (batch.length) yield batch;
   }
   if (carry?.length) yield [carry];
