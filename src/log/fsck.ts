@@ -427,7 +427,14 @@ function check(dir: string, o: FsckOptions, locked: boolean): FsckReport {
           staleIndexes.push({ file: indexFileName(n), rewritten: rewrite, ...(odd ? { problem: odd } : {}) });
         }
       }
-      if (last && torn?.repaired && existsSync(indexPath(dir, n))) unlinkSync(indexPath(dir, n));
+      if (last && torn?.repaired && existsSync(indexPath(dir, n))) {
+        // An index naming the very size the tail was cut back to, with these blocks, was written
+        // when the segment was closed (the bytes cut were added after): it stays, so that a later
+        // cut of the segment still shows. Any other (a smaller size, written before an append) goes.
+        const closed =
+          index?.entries !== undefined && index.size === torn.offset && sameEntries(index.entries, entries);
+        if (!closed) unlinkSync(indexPath(dir, n));
+      }
       // Sealed when another segment was started after it, and yet the last: later segments lost.
       if (last && !stop && cut === undefined && lostLaterSegments(dir, n, index, size))
         corrupt.push({

@@ -510,12 +510,23 @@ export function decodeBlockBuffer(
       `block claims ${Math.max(h.storedLength, h.uncompressedLength)} bytes, over the limit of ${maxBlockSize}`,
       { where },
     );
+  // As fsck's scan does: a flag this build does not know changes how the block reads.
+  if (h.flags !== 0)
+    throw new HindsightError("UNKNOWN_FEATURE", `block uses unknown flags 0x${h.flags.toString(16)}`, {
+      where,
+      hint: "upgrade hindsight to read it (or, if no newer hindsight wrote it, the header was damaged and its checksum forged)",
+    });
   if (h.firstSeq !== e.firstSeq)
     throw new HindsightError("SEQUENCE_GAP", `block starts at seq ${h.firstSeq}, expected ${e.firstSeq}`, {
       where,
       hint: "the recording is damaged here; run `hindsight fsck`",
     });
-  if (h.recordCount !== e.recordCount || h.storedLength !== e.storedLength)
+  if (
+    h.recordCount !== e.recordCount ||
+    h.storedLength !== e.storedLength ||
+    h.minTime !== e.minTime ||
+    h.maxTime !== e.maxTime
+  )
     throw fail("CORRUPT_HEADER", "block header does not match the segment index");
   const stored = buf.subarray(BLOCK_HEADER_SIZE);
   if (crc32c(stored) !== h.payloadCrc) throw fail("CORRUPT_BLOCK", "block payload checksum mismatch");

@@ -138,7 +138,7 @@ export function scanSegment(fd: number, o: ScanOptions): SegmentScan {
         if (end === o.size || zeroTail(fd, end, o.size)) {
           const zeroFrom = off + BLOCK_HEADER_SIZE + lastNonZero(body) + 1;
           const aligned = Math.ceil(zeroFrom / 4096) * 4096;
-          if (aligned < end && end - zeroFrom >= 64) return torn("zero-filled block payload");
+          if (aligned < end && end - aligned >= 64) return torn("zero-filled block payload");
         }
         return corrupt("CORRUPT_BLOCK", "block payload checksum mismatch", range);
       }

@@ -20,6 +20,7 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HindsightError } from "../errors.js";
+import { encodeBlockHeader, parseBlockHeader } from "../format/block-header.js";
 import { BLOCK_HEADER_SIZE, SEGMENT_HEADER_SIZE } from "../format/constants.js";
 import { MarkerKind, rec as rec_, type SeqRecord } from "../format/records.js";
 import { fsck } from "./fsck.js";
@@ -766,5 +767,78 @@ describe("repairs and files that are not regular files", () => {
     } finally {
       t.cleanup();
     }
+  });
+});
+
+describe("found by a review of the log's guarantees", () => {
+  it("a block header with a flag this build does not know (its checksum valid) is refused by readers, index or not", () => {
+    const b = Buffer.from(original);
+    const at = blockEnds[1]!; // block 3's header
+    const p = parseBlockHeader(b.subarray(at, at + BLOCK_HEADER_SIZE));
+    if (!p.ok) throw new Error("test segment: block 3 header");
+    b.set(encodeBlockHeader({ ...p.header, flags: 1 }), at);
+    for (const withIndex of [true, false]) {
+      const res = readAll(b, withIndex);
+      expect(res.error?.code, `index: ${withIndex}`).toBe("UNKNOWN_FEATURE");
+      expect(res.records).toEqual(originalRecords.slice(0, countUpTo(2)));
+    }
+  });
+
+  it("bytes added after a closed segment: --repair cuts them and keeps its index, so a later cut still shows", () => {
+    readAll(Buffer.concat([original, Buffer.alloc(40, 0x5a)]), true);
+    const d = join(root.dir, "case");
+    const repaired = fsck(d, { repair: true });
+    expect(repaired.tornTail).toMatchObject({ offset: original.length, droppedBytes: 40, repaired: true });
+    expect(readFileSync(join(d, "segment-000001.hsi")).equals(originalIndex)).toBe(true);
+    // Cut at a block boundary later: the index still says the segment was longer.
+    writeFileSync(join(d, seg), original.subarray(0, blockEnds[2]));
+    const after = fsck(d);
+    expect(after.ok).toBe(false);
+    expect(after.cutShort).toBeDefined();
+  });
+
+  it("a zero run in the last block's payload is a torn tail only when 64 zero bytes follow a 4 KiB boundary", () => {
+    const d = join(root.dir, "zero-run");
+    const w = LogWriter.create(
+      d,
+      { streams: STREAMS, sinks: TEST_SINKS },
+      { blockSize: 256, fsync: "never", flushIntervalMs: 0 },
+    );
+    for (let i = 0; i < 200; i++) w.append(recordAt(i));
+    w.close();
+    const r = LogReader.open(d);
+    const ends = Array.from({ length: r.blockCount }, (_, i) => {
+      const x = r.blockInfo(i);
+      return x.offset + BLOCK_HEADER_SIZE + x.storedLength;
+    });
+    r.close();
+    // A block ending less than 64 bytes past a 4 KiB boundary, and one ending well past one; each
+    // zeroed from 60 bytes before that boundary (or its payload's start) to its end.
+    const pick = (lo: number, hi: number) => {
+      for (let i = 1; i < ends.length; i++) {
+        const e = ends[i]!;
+        const b = Math.floor((e - 1) / 4096) * 4096;
+        const from = Math.max(b - 60, ends[i - 1]! + BLOCK_HEADER_SIZE);
+        if (b > 0 && e - b > lo && e - b < hi && from < b) return { end: e, from };
+      }
+      throw new Error(`test log: block ends ${ends.join(",")}`);
+    };
+    const short = pick(0, 64);
+    const long = pick(96, 250);
+    const whole = readFileSync(join(d, seg));
+    rmSync(join(d, "segment-000001.hsi"));
+    const zeroed = (c: { end: number; from: number }) => {
+      const b = Buffer.from(whole.subarray(0, c.end));
+      b.fill(0, c.from, c.end);
+      writeFileSync(join(d, seg), b);
+      return fsck(d);
+    };
+    // Under 64 zero bytes after the boundary: the block is damaged, not torn.
+    const s = zeroed(short);
+    expect(s.tornTail).toBeUndefined();
+    expect(s.corrupt.map((c) => c.code)).toEqual(["CORRUPT_BLOCK"]);
+    const l = zeroed(long);
+    expect(l.tornTail?.reason).toBe("zero-filled block payload");
+    expect(l.corrupt).toEqual([]);
   });
 });
