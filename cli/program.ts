@@ -4,7 +4,7 @@
  * and an exit code (README.md "Exit codes"). Only cli/main.ts touches `process`.
  */
 import { Command, CommanderError } from "commander";
-import { ExitCode, HindsightError } from "../src/errors.js";
+import { ExitCode, HindsightError, unreadable } from "../src/errors.js";
 import { VERSION } from "../src/version.js";
 import { commands } from "./commands/index.js";
 import { err, type Io } from "./io.js";
@@ -164,8 +164,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
  * JSON object on stdout, `{"error": {code, exitCode, message, where?, hint?}}`, so a program
  * reading stdout sees it.
  */
-export function reportError(e: unknown, io: Io, debug: boolean, json = false): number {
-  if (e instanceof CommandExit) return e.exitCode;
+export function reportError(e0: unknown, io: Io, debug: boolean, json = false): number {
+  if (e0 instanceof CommandExit) return e0.exitCode;
+  // A file the system will not let hindsight read or list (permission denied...): named, not "internal".
+  const e = unreadable(e0);
   if (e instanceof CommanderError) {
     // --help and --version exit 0; commander has already printed usage errors, and the help a
     // command given no subcommand shows on stderr (that one is a usage error: nothing was done).

@@ -135,6 +135,25 @@ export function isHindsightError(e: unknown): e is HindsightError {
 }
 
 /** What went wrong in a file-system call, in words ("its directory does not exist"...). */
+/**
+ * A file of a recording (or an input) that the system will not let hindsight read: IO, naming
+ * the file and why (permission denied...), not an internal error. `e` when it is no such error.
+ */
+export function unreadable(e: unknown, path?: string): unknown {
+  const x = e as NodeJS.ErrnoException | null;
+  if (e instanceof HindsightError || typeof x?.code !== "string" || !/^E[A-Z]+$/.test(x.code)) return e;
+  const file = path ?? x.path;
+  const verb = x.syscall === "scandir" ? "list" : "read";
+  return new HindsightError("IO", `cannot ${verb} ${file ?? "a file"}: ${fsReason(e)}`, {
+    ...(file ? { where: file } : {}),
+    hint:
+      x.code === "EACCES" || x.code === "EPERM"
+        ? "check the permissions of the file (and of its directories) for the user running hindsight"
+        : "check the file and the device it is on",
+    cause: e,
+  });
+}
+
 export function fsReason(e: unknown): string {
   switch ((e as NodeJS.ErrnoException | null)?.code) {
     case "ENOENT":

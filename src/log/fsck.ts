@@ -9,7 +9,7 @@ import {
   writeSync,
 } from "node:fs";
 import { join } from "node:path";
-import { HindsightError } from "../errors.js";
+import { HindsightError, unreadable } from "../errors.js";
 import { parseBlockHeader } from "../format/block-header.js";
 import { BLOCK_HEADER_SIZE, FORMAT_VERSION, featureBits, SEGMENT_HEADER_SIZE } from "../format/constants.js";
 import { MarkerKind } from "../format/records.js";
@@ -127,6 +127,15 @@ export interface FsckOptions {
 
 /** Throws only for problems that prevent checking at all (NOT_FOUND, NOT_A_RECORDING, manifest errors). */
 export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
+  try {
+    return fsckIn(dir, o);
+  } catch (e) {
+    // A file or directory the system will not let us read (permission denied...): IO, named.
+    throw unreadable(e);
+  }
+}
+
+function fsckIn(dir: string, o: FsckOptions): FsckReport {
   if (!o.repair) return check(dir, o, existsSync(join(dir, WRITER_LOCK)));
   readManifest(dir);
   // Whether a writer's lock was there before the repair's own (see noSegmentsReason).

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { HindsightError } from "../errors.js";
+import { HindsightError, unreadable } from "../errors.js";
 import { FEATURES, FORMAT_VERSION } from "../format/constants.js";
 import { ENGINE_VERSION } from "../version.js";
 import { regularFileSize } from "./segment-files.js";
@@ -124,7 +124,8 @@ export function readManifest(dir: string): Manifest {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
-  } catch {
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT" && existsSync(file)) throw unreadable(e, file);
     throw new HindsightError("NOT_A_RECORDING", `${dir} is not a hindsight recording (no ${MANIFEST_FILE})`, {
       hint: "pass the directory that `hindsight record --out` created",
     });

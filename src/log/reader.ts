@@ -15,7 +15,7 @@ import { closeSync, openSync, readSync } from "node:fs";
 import { type FileHandle, open as openAsync } from "node:fs/promises";
 import { decompressBlock } from "../codec/compression.js";
 import { decodeRecords } from "../codec/record-codec.js";
-import { HindsightError } from "../errors.js";
+import { HindsightError, unreadable } from "../errors.js";
 import { parseBlockHeader } from "../format/block-header.js";
 import {
   BLOCK_HEADER_SIZE,
@@ -231,11 +231,16 @@ export class LogReader {
    * UNSUPPORTED_VERSION, UNKNOWN_FEATURE, CORRUPT_SEGMENT (bad segment header or numbering).
    */
   static open(dir: string, options: Partial<ReaderOptions> = {}): LogReader {
-    const manifest = readManifest(dir);
-    return new LogReader(dir, manifest, {
-      maxBlockSize: options.maxBlockSize ?? DEFAULT_MAX_BLOCK_SIZE,
-      maxRecordSize: options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE,
-    });
+    try {
+      const manifest = readManifest(dir);
+      return new LogReader(dir, manifest, {
+        maxBlockSize: options.maxBlockSize ?? DEFAULT_MAX_BLOCK_SIZE,
+        maxRecordSize: options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE,
+      });
+    } catch (e) {
+      // A file or directory the system will not let us read (permission denied...): IO, named.
+      throw unreadable(e);
+    }
   }
 
   get firstSeq(): number {
