@@ -321,6 +321,17 @@ function check(dir: string, o: FsckOptions, locked: boolean): FsckReport {
                 refs.push({ location: r.location, digest: r.stateDigest, seq: r.seq });
               else if (r.type === "marker" && r.kind === MarkerKind.start) runOpen = r.seq;
               else if (r.type === "marker" && r.kind === MarkerKind.stop) runOpen = null;
+              // As replay refuses them: a record naming a stream or sink the manifest lacks.
+              else if (r.type === "input" && r.stream >= manifest.streams.length)
+                throw new HindsightError(
+                  "CORRUPT_RECORD",
+                  `input at seq ${r.seq} names stream #${r.stream}, which the manifest does not list`,
+                );
+              else if (r.type === "output" && r.sink >= manifest.sinks.length)
+                throw new HindsightError(
+                  "CORRUPT_RECORD",
+                  `output at seq ${r.seq} names sink #${r.sink}, which the manifest does not list`,
+                );
               lastRecordSeq = r.seq;
             }
           } catch (err) {

@@ -841,4 +841,15 @@ describe("found by a review of the log's guarantees", () => {
     expect(l.tornTail?.reason).toBe("zero-filled block payload");
     expect(l.corrupt).toEqual([]);
   });
+
+  it("fsck refuses, as replay does, a record naming a stream the manifest does not list", () => {
+    const d = join(root.dir, "fewer-streams");
+    cpSync(join(root.dir, "src"), d, { recursive: true });
+    const m = JSON.parse(readFileSync(join(d, "manifest.json"), "utf8")) as { streams: unknown[] };
+    writeFileSync(join(d, "manifest.json"), JSON.stringify({ ...m, streams: m.streams.slice(0, 1) }));
+    const report = fsck(d);
+    expect(report.ok).toBe(false);
+    expect(report.corrupt[0]).toMatchObject({ code: "CORRUPT_RECORD", offset: SEGMENT_HEADER_SIZE });
+    expect(report.corrupt[0]?.reason).toMatch(/^input at seq \d+ names stream #1, which the manifest does not list$/);
+  });
 });
