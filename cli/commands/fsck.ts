@@ -3,7 +3,7 @@
 import type { Command } from "commander";
 import { ExitCode } from "../../src/errors.js";
 import { fsck } from "../../src/log/fsck.js";
-import { readRepairs } from "../../src/log/repairs.js";
+import { REPAIRS_FILE, readRepairs } from "../../src/log/repairs.js";
 import { count } from "../../src/text.js";
 import { out } from "../io.js";
 import type { CommandContext } from "../program.js";
@@ -90,6 +90,10 @@ export function register(program: Command, ctx: CommandContext): Command {
       if (r.unfinishedRun)
         lines.push(
           `note: the run started at seq ${r.unfinishedRun.startSeq} has no STOP marker (last record seq ${r.unfinishedRun.lastSeq}): it did not end cleanly (a crash), or the end of the recording was lost`,
+        );
+      if (r.repairsUnreadable)
+        lines.push(
+          `note: ${REPAIRS_FILE} cannot be read (${r.repairsUnreadable}): the repairs made before are unknown, so a recording cut back after it was closed reads as a crash's (a --repair keeps the file aside as ${REPAIRS_FILE}.unreadable-<time>)`,
         );
       if (r.empty)
         lines.push(

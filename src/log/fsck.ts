@@ -16,7 +16,7 @@ import { MarkerKind } from "../format/records.js";
 import { encodeSegmentHeader } from "../format/segment-header.js";
 import { readManifest } from "./manifest.js";
 import { checkSegmentHeader, decodeBlockBuffer } from "./reader.js";
-import { appendRepair } from "./repairs.js";
+import { appendRepair, repairsProblem } from "./repairs.js";
 import { type Corruption, scanSegment } from "./scan.js";
 import {
   cutShortReason,
@@ -114,6 +114,11 @@ export interface FsckReport {
    * a prefix, and an incomplete last block is the one being written (not a torn tail).
    */
   readonly beingWritten?: { readonly pid: number; readonly host?: string };
+  /**
+   * Why repairs.json cannot be read, when it cannot: the repairs made before are unknown (a
+   * recording cut back after it was closed then reads as a crash's). Not damage to the data.
+   */
+  readonly repairsUnreadable?: string;
 }
 
 export interface FsckOptions {
@@ -136,6 +141,12 @@ export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
 }
 
 function fsckIn(dir: string, o: FsckOptions): FsckReport {
+  const repairsUnreadable = existsSync(dir) ? repairsProblem(dir) : undefined;
+  const r = fsckRun(dir, o);
+  return repairsUnreadable === undefined ? r : { ...r, repairsUnreadable };
+}
+
+function fsckRun(dir: string, o: FsckOptions): FsckReport {
   if (!o.repair) return check(dir, o, existsSync(join(dir, WRITER_LOCK)));
   readManifest(dir);
   // Whether a writer's lock was there before the repair's own (see noSegmentsReason).

@@ -2,8 +2,9 @@
  * repairs.json: what `hindsight fsck --repair` took out of a recording (FORMAT.md section 7),
  * so that replay and verify can say so instead of reading the result as a crash's.
  */
+import { existsSync, renameSync } from "node:fs";
 import { join } from "node:path";
-import { readSmallFile } from "./segment-files.js";
+import { readSmallFile, regularFileSize } from "./segment-files.js";
 import { writeFileAtomic } from "./segment-store.js";
 
 /** One `fsck --repair` that changed a recording. */
@@ -27,25 +28,46 @@ export interface RepairEntry {
 
 export const REPAIRS_FILE = "repairs.json";
 
-/** The repairs made to the recording in `dir`, oldest first ([] when none, or unreadable). */
+/** The repairs made to the recording in `dir`, oldest first ([] when none, or unreadable: see repairsProblem). */
 export function readRepairs(dir: string): RepairEntry[] {
+  return readRepairsFile(dir).entries;
+}
+
+/**
+ * Why the recording's repairs.json cannot be read (not a regular file, not JSON, not a list of
+ * repairs), or undefined when it can or there is none. Its repairs are then unknown: a
+ * recording cut back after it was closed would read as a crash's.
+ */
+export function repairsProblem(dir: string): string | undefined {
+  return readRepairsFile(dir).problem;
+}
+
+function readRepairsFile(dir: string): { entries: RepairEntry[]; problem?: string } {
+  const path = join(dir, REPAIRS_FILE);
+  if (!existsSync(path)) return { entries: [] };
   // Not a regular file, or far larger than repairs ever write: not read (a FIFO would block).
-  const b = readSmallFile(join(dir, REPAIRS_FILE), 64 * 1024 * 1024);
-  if (b === undefined) return [];
+  const b = readSmallFile(path, 64 * 1024 * 1024);
+  if (b === undefined) return { entries: [], problem: "it is not a regular file that can be read" };
   try {
     const list = JSON.parse(b.toString("utf8")) as unknown;
-    return Array.isArray(list) ? list.filter(isRepairEntry) : [];
-  } catch {
-    return [];
+    if (!Array.isArray(list)) return { entries: [], problem: "it is not a list of repairs" };
+    const entries = list.filter(isRepairEntry);
+    return entries.length === list.length
+      ? { entries }
+      : { entries, problem: `${list.length - entries.length} of its ${list.length} entries are not repairs` };
+  } catch (e) {
+    return { entries: [], problem: `it is not JSON (${(e as Error).message})` };
   }
 }
 
 export function appendRepair(dir: string, entry: RepairEntry): void {
-  writeFileAtomic(
-    join(dir, REPAIRS_FILE),
-    `${JSON.stringify([...readRepairs(dir), entry], null, 2)}\n`,
-    true,
-  );
+  const path = join(dir, REPAIRS_FILE);
+  const { entries, problem } = readRepairsFile(dir);
+  // An unreadable history is kept aside, not written over: it may still say what was done.
+  // (A file only: a directory or a FIFO of that name is reported, never moved.)
+  if (problem !== undefined && typeof regularFileSize(path) === "number")
+    renameSync(path, `${path}.unreadable-${Date.now()}`);
+  writeFileAtomic(path, `${JSON.stringify([...entries, entry], null, 2)}\n`, true);
 }
 
 /** One line saying what a repair did. */

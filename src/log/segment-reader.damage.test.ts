@@ -850,6 +850,25 @@ describe("found by a review of the log's guarantees", () => {
     const report = fsck(d);
     expect(report.ok).toBe(false);
     expect(report.corrupt[0]).toMatchObject({ code: "CORRUPT_RECORD", offset: SEGMENT_HEADER_SIZE });
-    expect(report.corrupt[0]?.reason).toMatch(/^input at seq \d+ names stream #1, which the manifest does not list$/);
+    expect(report.corrupt[0]?.reason).toMatch(
+      /^input at seq \d+ names stream #1, which the manifest does not list$/,
+    );
+  });
+
+  it("a repairs.json that cannot be read is said by fsck, and kept aside by the next repair", () => {
+    readAll(Buffer.concat([original.subarray(0, blockEnds[2]! + 20)]));
+    const d = join(root.dir, "case");
+    writeFileSync(join(d, "repairs.json"), '[{"at":"2026-1');
+    const before = fsck(d);
+    expect(before.repairsUnreadable).toMatch(/^it is not JSON/);
+    const after = fsck(d, { repair: true });
+    expect(after.tornTail?.repaired).toBe(true);
+    const aside = readdirSync(d).filter((f) => f.startsWith("repairs.json.unreadable-"));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(d, aside[0]!), "utf8")).toBe('[{"at":"2026-1');
+    expect(readRepairs(d)).toHaveLength(1);
+    expect(fsck(d).repairsUnreadable).toBeUndefined();
+    rmSync(join(d, aside[0]!));
+    rmSync(join(d, "repairs.json"));
   });
 });

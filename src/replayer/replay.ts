@@ -41,7 +41,7 @@ import { BlockThread } from "../log/block-thread.js";
 import { ByteRuns } from "../log/byte-runs.js";
 import type { LogReader } from "../log/index.js";
 import type { Manifest } from "../log/manifest.js";
-import { describeRepair, readRepairs } from "../log/repairs.js";
+import { describeRepair, readRepairs, repairsProblem } from "../log/repairs.js";
 import { checkSideFile } from "../log/side-files.js";
 import { CANNOT_BE_RECORDED, CHECKPOINT_DIR, SEALED_INSIDE } from "../recorder/app-run.js";
 import { ENGINE_VERSION } from "../version.js";
@@ -778,6 +778,11 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
   if (repairs.length > MAX_REPAIR_NOTES)
     notes.unshift(
       `${repairs.length - MAX_REPAIR_NOTES} earlier repair(s) not shown (repairs.json lists them)`,
+    );
+  const unreadableRepairs = repairsProblem(reader.dir);
+  if (unreadableRepairs !== undefined)
+    notes.unshift(
+      `repairs.json cannot be read (${unreadableRepairs}): repairs made to the recording before are unknown`,
     );
 
   // START marker: seed and strict mode the run was made with.
