@@ -318,6 +318,10 @@ function noSegmentsReason(dir: string, locked: boolean): string | undefined {
     existsSync(checkpoints) && readdirSync(checkpoints).some((f) => f.endsWith(".state"));
   if (hasCheckpoints)
     return "the recording has checkpoint files but no segment files: its segments were lost or removed";
+  // An index is written for a segment that holds blocks (sealed, or closed): evidence, as in §6.
+  const indexes = readdirSync(dir).filter((f) => /^segment-\d{6}\.hsi$/.test(f));
+  if (indexes.length > 0)
+    return `the recording has ${indexes.length === 1 ? "an index file" : `${indexes.length} index files`} (${indexes[0]}${indexes.length > 1 ? ", …" : ""}) but no segment files: its segments were lost or removed`;
   if (!locked)
     return "the recording has no segment files, though no writer holds it (a closed recording has at least one): they were lost or removed";
   return undefined;

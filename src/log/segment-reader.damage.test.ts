@@ -640,6 +640,16 @@ describe("repairs and files that are not regular files", () => {
       mkdirSync(join(rec, "checkpoints"));
       writeFileSync(join(rec, "checkpoints", "ckpt-000000000007.state"), "{}");
       expect(() => LogReader.open(rec)).toThrow(/has checkpoint files but no segment files/);
+      rmSync(join(rec, "checkpoints"), { recursive: true });
+      // So do index files (a segment's is written once it holds blocks), for fsck and its repair too.
+      const again = segmentedLog(join(t.dir, "rec2"), 50, 8192);
+      for (const f of readdirSync(again)) if (f.endsWith(".hsl")) rmSync(join(again, f));
+      writeFileSync(join(again, WRITER_LOCK), JSON.stringify({ pid: 2 ** 22 + 7, host: hostname() }));
+      const lost = /^the recording has (an index file|\d+ index files) \(segment-000001\.hsi[^)]*\) but no segment files/;
+      expect(() => LogReader.open(again)).toThrow(lost);
+      expect(() => fsck(again)).toThrow(lost);
+      expect(() => fsck(again, { repair: true })).toThrow(lost);
+      expect(existsSync(join(again, "segment-000001.hsl"))).toBe(false);
     } finally {
       t.cleanup();
     }
