@@ -3,7 +3,7 @@
  * regenerated): the valid recording must keep reading exactly as it was written, and each
  * damaged variant must keep producing its documented error code and exit code.
  */
-import { cpSync, readFileSync } from "node:fs";
+import { appendFileSync, cpSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { HindsightError } from "../src/errors.js";
@@ -106,5 +106,17 @@ describe("golden log fixtures (format v1)", () => {
     const res = await runCli(["fsck", copy, "--repair"]);
     expect(res.code).toBe(4);
     expect(res.stdout).toContain("CORRUPT_BLOCK");
+    // A torn tail beside it is left too, and the report says why (not "run with --repair").
+    const seg = readdirSync(copy)
+      .filter((f) => f.endsWith(".hsl"))
+      .sort()
+      .at(-1) as string;
+    appendFileSync(join(copy, seg), Buffer.from([1, 2, 3]));
+    const both = await runCli(["fsck", copy, "--repair"]);
+    expect(both.code).toBe(4);
+    expect(both.stdout).toMatch(
+      /torn tail: .* — not truncated: --repair changes nothing while the recording has corruption/,
+    );
+    expect(both.stdout).not.toMatch(/run with --repair/);
   });
 });

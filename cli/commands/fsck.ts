@@ -50,7 +50,11 @@ export function register(program: Command, ctx: CommandContext): Command {
       if (r.tornTail)
         lines.push(
           `torn tail: ${r.tornTail.segment} at offset ${r.tornTail.offset}: ${r.tornTail.droppedBytes} bytes after the last whole block (${r.tornTail.reason}); ${r.tornTail.lastGoodSeq >= 0 ? `last good seq ${r.tornTail.lastGoodSeq}` : "no whole block before it"}` +
-            (r.tornTail.repaired ? " — truncated" : " — run with --repair to truncate"),
+            (r.tornTail.repaired
+              ? " — truncated"
+              : o.repair
+                ? " — not truncated: --repair changes nothing while the recording has corruption"
+                : " — run with --repair to truncate"),
         );
       const cut = r.cutShort;
       if (cut)
@@ -58,7 +62,9 @@ export function register(program: Command, ctx: CommandContext): Command {
           `CUT SHORT: ${cut.segment}: ${cut.reason}; ${cut.lastGoodSeq >= 0 ? `last good seq ${cut.lastGoodSeq}` : "no whole block before it"}` +
             (cut.repaired
               ? ` — kept the records up to there (truncated at offset ${cut.offset}, index removed)`
-              : " — run with --repair to keep the records up to there (the lost ones cannot be recovered)"),
+              : o.repair
+                ? " — not cut back: --repair changes nothing while the recording has corruption"
+                : " — run with --repair to keep the records up to there (the lost ones cannot be recovered)"),
         );
       for (const c of r.corrupt)
         lines.push(
@@ -68,7 +74,11 @@ export function register(program: Command, ctx: CommandContext): Command {
       for (const d of cp.damaged)
         lines.push(
           `DAMAGED CHECKPOINT ${d.file}: ${d.reason}` +
-            (d.removed ? " — removed (a replay goes past it)" : " — run with --repair to remove it"),
+            (d.removed
+              ? " — removed (a replay goes past it)"
+              : d.removable
+                ? " — run with --repair to remove it"
+                : " — --repair removes only checkpoint files it can read: remove or restore it by hand"),
         );
       if (cp.missing.length)
         lines.push(
@@ -112,7 +122,9 @@ export function register(program: Command, ctx: CommandContext): Command {
               ? "DAMAGED: the recording lost its end after it was written (exit 4; --repair keeps what is left)"
               : r.tornTail && !r.tornTail.repaired
                 ? "DAMAGED: torn tail (exit 4; --repair truncates it)"
-                : "DAMAGED: a checkpoint file does not match the log (exit 4; --repair removes it)",
+                : r.checkpoints.damaged.some((d) => !d.removable)
+                  ? "DAMAGED: a checkpoint file cannot be checked (exit 4; remove or restore it by hand)"
+                  : "DAMAGED: a checkpoint file does not match the log (exit 4; --repair removes it)",
       );
       out(ctx.io, lines.join("\n"));
     });

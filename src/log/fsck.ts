@@ -95,7 +95,8 @@ export interface FsckReport {
    */
   readonly checkpoints: {
     readonly checked: number;
-    readonly damaged: { file: string; seq: number; reason: string; removed: boolean }[];
+    /** `removable`: a file --repair removes (one it read, whose digest differs); else left to the user. */
+    readonly damaged: { file: string; seq: number; reason: string; removed: boolean; removable: boolean }[];
     readonly missing: { file: string; seq: number }[];
   };
   /**
@@ -561,7 +562,8 @@ function checkCheckpointFiles(
     if ("problem" in f) {
       if (f.missing) missing.push({ file: r.location, seq: r.seq });
       // A name no writer makes (outside the recording, say) is never opened, and never removed.
-      else damaged.push({ file: r.location, seq: r.seq, reason: f.problem, removed: false });
+      else
+        damaged.push({ file: r.location, seq: r.seq, reason: f.problem, removed: false, removable: false });
       continue;
     }
     if (repair) unlinkSync(join(dir, r.location));
@@ -570,6 +572,7 @@ function checkCheckpointFiles(
       seq: r.seq,
       reason: `its SHA-256 ${f.sha256.slice(0, 16)}… is not the digest ${Buffer.from(r.digest).toString("hex").slice(0, 16)}… the log holds (record ${r.seq})`,
       removed: repair,
+      removable: true,
     });
   }
   return { checked: refs.length, damaged, missing };

@@ -104,7 +104,13 @@ export function scanSegment(fd: number, o: ScanOptions): SegmentScan {
         return torn("partial block header");
       return corrupt(
         "CORRUPT_HEADER",
-        parsed.reason === "magic" ? "bad block magic" : "block header checksum mismatch",
+        parsed.reason === "magic"
+          ? "bad block magic"
+          : parsed.reason === "crc"
+            ? "block header checksum mismatch"
+            : parsed.reason === "reserved"
+              ? "block header is invalid (its reserved bytes are not zero)"
+              : "block header is invalid (its sequence range is out of bounds)",
       );
     }
     const h = parsed.header;

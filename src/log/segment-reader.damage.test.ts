@@ -645,7 +645,8 @@ describe("repairs and files that are not regular files", () => {
       const again = segmentedLog(join(t.dir, "rec2"), 50, 8192);
       for (const f of readdirSync(again)) if (f.endsWith(".hsl")) rmSync(join(again, f));
       writeFileSync(join(again, WRITER_LOCK), JSON.stringify({ pid: 2 ** 22 + 7, host: hostname() }));
-      const lost = /^the recording has (an index file|\d+ index files) \(segment-000001\.hsi[^)]*\) but no segment files/;
+      const lost =
+        /^the recording has (an index file|\d+ index files) \(segment-000001\.hsi[^)]*\) but no segment files/;
       expect(() => LogReader.open(again)).toThrow(lost);
       expect(() => fsck(again)).toThrow(lost);
       expect(() => fsck(again, { repair: true })).toThrow(lost);
