@@ -44,13 +44,14 @@ describe("format", () => {
   });
 
   it("lays out the segment header as documented", () => {
-    const h = encodeSegmentHeader({ formatVersion: 1, features: 3, segmentNumber: 7 });
+    const h = encodeSegmentHeader({ formatVersion: 1, features: 3, segmentNumber: 7, tag: 0xa1b2c3d4 });
     const v = new DataView(h.buffer);
     expect(Buffer.from(h.subarray(0, 8)).toString("latin1")).toBe("HSLOGSEG");
     expect(v.getUint16(8, true)).toBe(1);
     expect(v.getUint16(10, true)).toBe(32);
     expect(v.getUint32(12, true)).toBe(3);
     expect(v.getBigUint64(16, true)).toBe(7n);
+    expect(v.getUint32(24, true)).toBe(0xa1b2c3d4);
     expect(v.getUint32(28, true)).toBe(crc32c(h.subarray(0, 28)));
   });
 

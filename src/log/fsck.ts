@@ -13,7 +13,7 @@ import { HindsightError, unreadable } from "../errors.js";
 import { parseBlockHeader } from "../format/block-header.js";
 import { BLOCK_HEADER_SIZE, FORMAT_VERSION, featureBits, SEGMENT_HEADER_SIZE } from "../format/constants.js";
 import { MarkerKind } from "../format/records.js";
-import { encodeSegmentHeader } from "../format/segment-header.js";
+import { encodeSegmentHeader, recordingTag } from "../format/segment-header.js";
 import { readManifest } from "./manifest.js";
 import { checkSegmentHeader, decodeBlockBuffer } from "./reader.js";
 import { appendRepair, repairsProblem } from "./repairs.js";
@@ -172,6 +172,7 @@ function check(dir: string, o: FsckOptions, locked: boolean): FsckReport {
       formatVersion: FORMAT_VERSION,
       features: featureBits(manifest.features),
       segmentNumber: n,
+      tag: recordingTag(manifest.recordingId),
     });
     ftruncateSync(fd, 0);
     writeSync(fd, h, 0, h.length, 0);
@@ -296,7 +297,7 @@ function check(dir: string, o: FsckOptions, locked: boolean): FsckReport {
       const hb = Buffer.alloc(SEGMENT_HEADER_SIZE);
       readSync(fd, hb, 0, SEGMENT_HEADER_SIZE, 0);
       try {
-        checkSegmentHeader(hb, path, n, featureBits(manifest.features));
+        checkSegmentHeader(hb, path, n, featureBits(manifest.features), recordingTag(manifest.recordingId));
       } catch (e) {
         if (!(e instanceof HindsightError)) throw e;
         corrupt.push({ code: e.code, segment: file, offset: 0, reason: e.message, afterSeq: seq - 1 });

@@ -30,7 +30,7 @@ import {
 } from "../format/constants.js";
 import { crc32c } from "../format/crc32c.js";
 import type { RecordType, SeqRecord } from "../format/records.js";
-import { parseSegmentHeader } from "../format/segment-header.js";
+import { parseSegmentHeader, recordingTag } from "../format/segment-header.js";
 import { type Manifest, readManifest } from "./manifest.js";
 import { type Corruption, type ScanProblem, scanSegment, type TornTail } from "./scan.js";
 import {
@@ -160,7 +160,13 @@ export class LogReader {
         infos.push({ number: n, path, size, blocks: 0, indexed: false });
         break;
       }
-      checkSegmentHeader(hb, path, n, featureBits(this.manifest.features));
+      checkSegmentHeader(
+        hb,
+        path,
+        n,
+        featureBits(this.manifest.features),
+        recordingTag(this.manifest.recordingId),
+      );
       // The index describes the segment at the size it was written for (it says which): the last
       // segment's too once its writer closed it. A segment that grew since (a live recording,
       // one reopened to append) or was cut short has another size, and is walked.
@@ -544,7 +550,14 @@ export function decodeBlockBuffer(
  * recording's manifest, `features`: a segment of another recording, or a damaged header, says
  * otherwise), segment number.
  */
-export function checkSegmentHeader(hb: Buffer, path: string, n: number, features: number): void {
+export function checkSegmentHeader(
+  hb: Buffer,
+  path: string,
+  n: number,
+  features: number,
+  /** The recording's tag (recordingTag): a segment with another one is of another recording. */
+  tag = 0,
+): void {
   const sh = parseSegmentHeader(hb);
   if (!sh.ok)
     throw new HindsightError("CORRUPT_SEGMENT", `segment header is invalid (${sh.reason})`, {
@@ -581,6 +594,16 @@ export function checkSegmentHeader(hb: Buffer, path: string, n: number, features
       {
         where: path,
         hint: "run `hindsight fsck`; a segment copied from another recording does not belong here",
+      },
+    );
+  // (0 on either side: written before segments said whose they are; nothing to compare.)
+  if (h.tag !== 0 && tag !== 0 && h.tag !== tag)
+    throw new HindsightError(
+      "CORRUPT_SEGMENT",
+      `segment of another recording: its header's recording tag 0x${h.tag.toString(16)} is not this recording's (0x${tag.toString(16)}, from its manifest's recordingId)`,
+      {
+        where: path,
+        hint: "a segment copied from another recording does not belong here: restore this recording's own segment",
       },
     );
   if (h.segmentNumber !== n)

@@ -882,4 +882,33 @@ describe("found by a review of the log's guarantees", () => {
     rmSync(join(d, aside[0]!));
     rmSync(join(d, "repairs.json"));
   });
+
+  it("a segment of another recording, alike in every other way, is refused by its recording tag", () => {
+    const make = (name: string) => {
+      const d = join(root.dir, name);
+      const w = LogWriter.create(
+        d,
+        { streams: STREAMS, sinks: TEST_SINKS },
+        { blockSize: 256, fsync: "never", flushIntervalMs: 0 },
+      );
+      for (let i = 0; i < 14; i++) w.append(recordAt(i));
+      w.close();
+      return d;
+    };
+    const a = make("tag-a");
+    const b = make("tag-b");
+    for (const f of [seg, "segment-000001.hsi"]) copyFileSync(join(b, f), join(a, f));
+    const other =
+      /^segment of another recording: its header's recording tag 0x[0-9a-f]+ is not this recording's/;
+    expect(() => LogReader.open(a)).toThrow(
+      expect.objectContaining({ code: "CORRUPT_SEGMENT", message: expect.stringMatching(other) }),
+    );
+    const report = fsck(a);
+    expect(report.corrupt[0]).toMatchObject({ code: "CORRUPT_SEGMENT", segment: seg });
+    expect(report.corrupt[0]?.reason).toMatch(other);
+    // Its own segment reads.
+    const r = LogReader.open(b);
+    expect([...r.records()].map(key)).toEqual(originalRecords);
+    r.close();
+  });
 });

@@ -40,6 +40,8 @@ export type FsyncPolicy = "always" | "interval" | "never";
 
 /** What the store needs of the writer options (plain data: it crosses to the writer thread). */
 export interface StoreOptions {
+  /** The recording's tag, written in each segment header it starts (recordingTag). */
+  readonly tag: number;
   readonly fsync: FsyncPolicy;
   readonly fsyncIntervalMs: number;
   readonly segmentSize: number;
@@ -208,6 +210,7 @@ export class SegmentStore {
       formatVersion: FORMAT_VERSION,
       features: this.features,
       segmentNumber: n,
+      tag: this.options.tag,
     });
     writeSync(this.fd, h, 0, h.length, 0);
     this.segBytes = SEGMENT_HEADER_SIZE;

@@ -45,7 +45,7 @@ import {
   SEGMENT_HEADER_SIZE,
 } from "../format/constants.js";
 import type { DecisionKind, LogRecord } from "../format/records.js";
-import { encodeSegmentHeader } from "../format/segment-header.js";
+import { encodeSegmentHeader, recordingTag } from "../format/segment-header.js";
 import { BlockThread } from "./block-thread.js";
 import { ByteRuns } from "./byte-runs.js";
 import {
@@ -256,7 +256,7 @@ export class LogWriter {
     this.enc = new RecordEncoder(this.slotBytes());
     this.seq = nextSeq;
     this.blockFirstSeq = nextSeq;
-    this.store = new SegmentStore(dir, options, this.features, state);
+    this.store = new SegmentStore(dir, storeOptions(options, manifest), this.features, state);
     if (options.offload === "thread") {
       try {
         this.starting = BlockThread.startReady(
@@ -390,6 +390,7 @@ export class LogWriter {
               formatVersion: FORMAT_VERSION,
               features: featureBits(manifest.features),
               segmentNumber: n,
+              tag: recordingTag(manifest.recordingId),
             }),
             0,
             SEGMENT_HEADER_SIZE,
@@ -410,7 +411,7 @@ export class LogWriter {
         const hb = Buffer.alloc(SEGMENT_HEADER_SIZE);
         readFully(fd, hb, 0);
         // As readers and fsck check it: version, feature bits (the manifest's), number.
-        checkSegmentHeader(hb, path, n, featureBits(manifest.features));
+        checkSegmentHeader(hb, path, n, featureBits(manifest.features), recordingTag(manifest.recordingId));
         if (last) {
           // Appending after segments that were lost would number records as if they never were.
           if (lostLaterSegments(dir, n, readIndexFile(indexPath(dir, n)), size))
@@ -781,14 +782,21 @@ export class LogWriter {
     this.store = null;
     t.inherit([store.stats.blocksWritten, store.stats.bytesWritten, store.stats.rawBytes]);
     t.run(
-      { op: "init", dir: this.dir, options: storeOptions(this.options), features: this.features, state },
+      {
+        op: "init",
+        dir: this.dir,
+        options: storeOptions(this.options, this.manifest),
+        features: this.features,
+        state,
+      },
       false,
     );
   }
 }
 
-function storeOptions(o: WriterOptions): StoreOptions {
+function storeOptions(o: WriterOptions, m: Manifest): StoreOptions {
   return {
+    tag: recordingTag(m.recordingId),
     fsync: o.fsync,
     fsyncIntervalMs: o.fsyncIntervalMs,
     segmentSize: o.segmentSize,
