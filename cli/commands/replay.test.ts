@@ -5,8 +5,9 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { readU64le } from "../../src/engine/bytes.js";
 import { formatTime } from "../../src/format/time.js";
-import { LogReader } from "../../src/log/index.js";
+import { LogReader, LogWriter } from "../../src/log/index.js";
 import { runCli } from "../../test/cli-io.js";
+import { writeStepApp } from "../../test/pad-app.js";
 import { type Io, wantsProgress } from "../io.js";
 
 const root = join(import.meta.dirname, "../..");
@@ -338,6 +339,97 @@ export default defineApp({
       neg: "-0",
       self: "[Circular]",
     });
+  });
+});
+
+describe("replay of a run that failed or stopped inside an event", () => {
+  const input = join(tmp, "four.jsonl");
+  writeFileSync(input, [1, 2, 3, 4].map((n) => `{"ts":${n},"n":${n}}\n`).join(""));
+
+  it("the event the recorded run failed in is the last event reached, counted, and listed as failed", async () => {
+    const mod = writeStepApp(join(tmp, "throws.ts"), {
+      name: "throws",
+      input: "a",
+      sync: true,
+      body: 'if (v.n === 3) throw new TypeError("n is three"); return v;',
+    });
+    const rec = join(tmp, "throws-rec");
+    const r = await runCli(
+      ["record", "--app", mod, "--input", `a=${input}`, "--out", rec, "--time-field", "ts"],
+      {
+        cwd: root,
+      },
+    );
+    expect(r.code).toBe(1);
+    // Events at seq 1, 3 and 5 (each with its output); the third failed: the STOP marker is 6.
+    const text = await runCli(["replay", rec, "--app", mod], { cwd: root });
+    expect(text.stderr).toBe("");
+    expect(text.code).toBe(0);
+    const lines = text.stdout.split("\n");
+    expect(lines[0]).toMatch(
+      /^replayed throws to seq 5 \(last event 5, which failed\) from the start: 3 events in [\d.]+ s; 3 events handled in total$/,
+    );
+    expect(lines).toContain(
+      "event seq 5 failed, as in the recorded run; the state shown includes what it wrote before it failed",
+    );
+    const listed = lines.slice(lines.indexOf("last events:") + 1).filter((l) => l.startsWith("  seq "));
+    expect(listed.map((l) => l.split(" ")[3])).toEqual(["1", "3", "5"]);
+    expect(listed[2]).toMatch(/\{"ts":3,"n":3\} \(failed, as in the recorded run\)$/);
+    const json = JSON.parse(
+      (await runCli(["replay", rec, "--app", mod, "--json"], { cwd: root })).stdout,
+    ) as ReplayJson & {
+      failedAsRecorded: { eventSeq: number } | null;
+    };
+    expect(json).toMatchObject({ reachedSeq: 5, lastEventSeq: 5, eventsReplayed: 3, eventsHandled: 3 });
+    expect(json.failedAsRecorded?.eventSeq).toBe(5);
+    expect(json.recentEvents.map((e) => e.seq)).toEqual([1, 3, 5]);
+  });
+
+  it("an event the recording ends inside is named in the summary and marked in the list", async () => {
+    const mod = writeStepApp(join(tmp, "draws.ts"), {
+      name: "draws",
+      input: "a",
+      sync: true,
+      body: "return { n: v.n, r: ctx.random() };",
+    });
+    const rec = join(tmp, "draws-rec");
+    expect(
+      (
+        await runCli(["record", "--app", mod, "--input", `a=${input}`, "--out", rec, "--time-field", "ts"], {
+          cwd: root,
+        })
+      ).code,
+    ).toBe(0);
+    // A copy cut right after the third event's input (a crash: no STOP marker), its draw unwritten.
+    const reader = LogReader.open(rec);
+    const { kind: _k, formatVersion: _f, writer: _w, ...init } = reader.manifest;
+    const all = [...reader.records()];
+    reader.close();
+    const third = all.filter((x) => x.type === "input")[2] as { seq: number };
+    const cut = join(tmp, "draws-cut");
+    const w = LogWriter.create(cut, init);
+    for (const x of all.filter((x) => x.seq <= third.seq)) w.append(x);
+    w.close();
+    const text = await runCli(["replay", cut, "--app", mod], { cwd: root });
+    expect(text.stderr).toBe("");
+    expect(text.code).toBe(0);
+    const lines = text.stdout.split("\n");
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^replayed draws to seq ${third.seq} \\(last event ${third.seq - 3}; the recording ends inside event ${third.seq}, replayed up to there\\) from the start: 2 events in [\\d.]+ s; 2 events handled in total$`,
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`^ {2}seq ${third.seq} a .*\\(unfinished: the recording ends inside it\\)$`),
+      ),
+    );
+    const json = JSON.parse(
+      (await runCli(["replay", cut, "--app", mod, "--json"], { cwd: root })).stdout,
+    ) as ReplayJson & {
+      endsInside: number | null;
+    };
+    expect(json.endsInside).toBe(third.seq);
   });
 });
 

@@ -171,6 +171,21 @@ export function register(program: Command, ctx: CommandContext): Command {
         // The last `recent` of a list (slice(-0) would keep them all).
         const lastOf = <T>(xs: T[]): T[] => (recent > 0 ? xs.slice(-recent) : []);
         const events = lastOf(tail.filter(isEvent)).map((r) => eventView(r, engine, streams));
+        // The event the recorded run failed in (and the replay fails the same way) was replayed:
+        // the last event reached, counted among those handled. (Not so when the recorded run
+        // failed after its last event, checkpointing its state.)
+        const failedEvent =
+          res.failedAsRecorded && !res.failedAsRecorded.message.startsWith(CANNOT_BE_CHECKPOINTED)
+            ? res.failedAsRecorded.eventSeq
+            : null;
+        const eventsHandled = engine.eventsHandled + (failedEvent === null ? 0 : 1);
+        /** What the list of last events says of an event that did not finish. */
+        const endedHow = (seq: number): string =>
+          seq === failedEvent
+            ? " (failed, as in the recorded run)"
+            : seq === res.endsInside
+              ? " (unfinished: the recording ends inside it)"
+              : "";
         const decisions = lastOf(
           tail.filter((r): r is DecisionRecord & { seq: number } => r.type === "decision" && !isEvent(r)),
         ).map(shownDecision);
@@ -205,7 +220,7 @@ export function register(program: Command, ctx: CommandContext): Command {
           until,
           reachedSeq: res.reachedSeq,
           lastEventSeq: res.lastEventSeq,
-          eventsHandled: engine.eventsHandled,
+          eventsHandled,
           eventsReplayed: res.eventsReplayed,
           ticksReplayed: res.ticksReplayed,
           seconds,
@@ -218,6 +233,7 @@ export function register(program: Command, ctx: CommandContext): Command {
           // Where the step threw: with --debug only, as verify gives it.
           divergence: ctx.debug ? res.divergence : divergenceWithoutStack(res.divergence),
           failedAsRecorded: res.failedAsRecorded,
+          endsInside: res.endsInside,
           notes: [
             ...(point.note ? [point.note] : []),
             ...res.notes,
@@ -250,10 +266,18 @@ export function register(program: Command, ctx: CommandContext): Command {
         const from = res.startedFrom
           ? `from checkpoint ${res.startedFrom.location} (state after event ${res.startedFrom.eventSeq}, digest verified)`
           : "from the start";
+        const last =
+          res.lastEventSeq < 0
+            ? "no event yet"
+            : `last event ${res.lastEventSeq}${res.lastEventSeq === failedEvent ? ", which failed" : ""}`;
+        const inside =
+          res.endsInside === null
+            ? ""
+            : `; the recording ends inside event ${res.endsInside}, replayed up to there`;
         lines.push(
-          `replayed ${loaded.app.name} to seq ${res.reachedSeq} (${res.lastEventSeq < 0 ? "no event yet" : `last event ${res.lastEventSeq}`}) ${from}: ` +
+          `replayed ${loaded.app.name} to seq ${res.reachedSeq} (${last}${inside}) ${from}: ` +
             `${count(res.eventsReplayed - res.ticksReplayed, "event")}${res.ticksReplayed ? ` and ${count(res.ticksReplayed, "tick")}` : ""} in ${seconds.toFixed(2)} s; ` +
-            `${res.ticksReplayed ? `${engine.eventsHandled.toLocaleString("en-US")} events and ticks` : count(engine.eventsHandled, "event")} handled in total`,
+            `${res.ticksReplayed ? `${eventsHandled.toLocaleString("en-US")} events and ticks` : count(eventsHandled, "event")} handled in total`,
         );
         if (res.failedAsRecorded)
           lines.push(
@@ -283,7 +307,8 @@ export function register(program: Command, ctx: CommandContext): Command {
         }
         if (events.length) {
           lines.push("last events:");
-          for (const e of events) lines.push(`  seq ${e.seq} ${e.stream ?? e.kind} ${e.time} ${e.payload}`);
+          for (const e of events)
+            lines.push(`  seq ${e.seq} ${e.stream ?? e.kind} ${e.time} ${e.payload}${endedHow(e.seq)}`);
         }
         if (decisions.length) {
           lines.push("last decisions:");

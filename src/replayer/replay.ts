@@ -258,8 +258,17 @@ export interface ReplayResult {
   readonly lastGoodCheckpoint: CheckpointUse | null;
   /** Sequence number of the last record of the last event handled. */
   readonly reachedSeq: number;
-  /** Sequence number of the last event handled (-1 when none). */
+  /**
+   * Sequence number of the last event handled (-1 when none): with failedAsRecorded, the event
+   * that failed (it was replayed, and failed as recorded).
+   */
   readonly lastEventSeq: number;
+  /**
+   * The recording ends inside this event (its run stopped, or was cut off, before the event
+   * finished; a note says why): it was replayed up to where the recording ends, and is not
+   * counted in eventsReplayed. Null when the recording does not end inside one.
+   */
+  readonly endsInside: number | null;
   readonly divergence: Divergence | null;
   /**
    * The recorded run failed in the app (its STOP marker says so), and the replay failed the same
@@ -908,6 +917,10 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
   let lastEventSeq = startedFrom ? startedFrom.eventSeq : -1;
   let stop: MarkerRecord | null = null;
   let pending: Pending | null = null;
+  /** The last record of the event the replay diverged in (or failed in). */
+  let divergedLastSeq = -1;
+  /** The event the recording ends inside (see ReplayResult.endsInside). */
+  let endsInside: number | null = null;
   /** Input records read since this run's START marker (null: the replay started after it). */
   let runInputs: number | null = null;
   /** Checkpoint files that do not match their digest in the log (compareOutputs). */
@@ -957,14 +970,16 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
     divergence = null;
     divergedEvent = null;
     reachedSeq = last.lastSeq;
+    endsInside = last.head.seq;
     notes.push(`the recording ends inside event seq ${last.head.seq} (${why}): it was compared up to there`);
     return true;
   };
 
   /** Handles a complete event group; returns false on divergence. */
-  const failed = (e: unknown, head: SeqRecord): false => {
-    divergence = toDivergence(e, head);
-    divergedEvent = head;
+  const failed = (e: unknown, p: Pending): false => {
+    divergence = toDivergence(e, p.head);
+    divergedEvent = p.head;
+    divergedLastSeq = p.lastSeq;
     return false;
   };
   const handled = (p: Pending): true => {
@@ -1015,13 +1030,13 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
         r = engine.handleTick(head.seq, t, due);
       }
     } catch (e) {
-      return failed(e, head);
+      return failed(e, p);
     }
     if (r === undefined) return handled(p);
     if (!opts.watchStall)
       return r.then(
         () => handled(p),
-        (e) => failed(e, head),
+        (e) => failed(e, p),
       );
     const waiting = r;
     return new Promise<boolean>((resolve, reject) => {
@@ -1040,11 +1055,11 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
       };
       onStall = () => {
         stalledAt = head.seq;
-        done(() => failed(neverFinished(head.seq, engine.waitingStepName), head));
+        done(() => failed(neverFinished(head.seq, engine.waitingStepName), p));
       };
       waiting.then(
         () => done(() => handled(p)),
-        (e) => done(() => failed(e, head)),
+        (e) => done(() => failed(e, p)),
       );
     });
   };
@@ -1245,9 +1260,12 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
       last.status === `failed: ${d.error.message}`
     ) {
       failedAsRecorded = { eventSeq: d.eventSeq, message: d.error.message };
-      // That event was replayed, as faithfully as the others: it counts as record counted it.
+      // That event was replayed, as faithfully as the others: it counts as record counted it,
+      // and it is the last event the replay reached.
       eventsReplayed++;
       if ((divergedEvent as SeqRecord | null)?.type === "decision") ticksReplayed++;
+      lastEventSeq = d.eventSeq;
+      reachedSeq = Math.max(reachedSeq, divergedLastSeq);
       notes.push(
         `the recorded run failed at event seq ${d.eventSeq}, and the replay fails the same way: ${d.error.message}`,
       );
@@ -1310,6 +1328,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
     lastGoodCheckpoint: lastGood,
     reachedSeq,
     lastEventSeq,
+    endsInside,
     divergence,
     failedAsRecorded,
     // slice(-0) would keep everything
