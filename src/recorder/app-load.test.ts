@@ -1,8 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { isHindsightError } from "../errors.js";
 import { tempDir } from "../log/test-helpers.js";
-import { buildIdOf } from "./app-load.js";
+import { buildIdOf, loadApp } from "./app-load.js";
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -75,5 +77,57 @@ describe("buildIdOf", () => {
     expect(b.buildId).not.toBe(a);
     expect(c.buildId).toBe(a);
     expect(a).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+});
+
+describe("loadApp", () => {
+  // An app with top-level await: an ES module. A .ts file is compiled as CommonJS outside a
+  // package whose package.json says "type": "module", which top-level await cannot be.
+  const index = pathToFileURL(join(import.meta.dirname, "../index.ts")).href;
+  const tla = [
+    `import { codecs, defineApp, map } from ${JSON.stringify(index)};`,
+    "const cfg = await Promise.resolve({ k: 1 });",
+    "export default defineApp({",
+    '  name: "tla",',
+    "  inputs: { a: codecs.json<{ n: number }>() },",
+    "  sinks: { b: codecs.json() },",
+    '  steps: { s: map({ from: "a", to: "b", fn: (v: { n: number }) => ({ ...v, k: cfg.k }) }) },',
+    "});",
+    "",
+  ].join("\n");
+  const loadError = async (path: string) => {
+    const e = await loadApp(path).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
+    if (!isHindsightError(e)) throw new Error(`expected a HindsightError, got ${String(e)}`);
+    return e;
+  };
+
+  it("a .ts app with top-level await that is compiled as CommonJS is one error saying what to do", async () => {
+    // No package.json in its directory (nor, in a temporary directory, one saying "module" above).
+    const bare = tree("tla-bare", { "app.ts": tla });
+    const e = await loadError(join(bare, "app.ts"));
+    expect(e.code).toBe("APP_LOAD");
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toMatch(/failed to load: .*Top-level await .* "cjs" output format/);
+    expect(e.hint).toMatch(
+      /^the module was compiled as CommonJS, as .*"type": "module": add .*"type": "module"/,
+    );
+    expect(e.hint).toContain(`or name the file ${join(bare, "app.mts")}`);
+    // A package.json that does not say "type": "module" is named.
+    const pkg = tree("tla-pkg", { "app.ts": tla, "package.json": '{ "name": "x" }\n' });
+    const p = await loadError(join(pkg, "app.ts"));
+    expect(p.hint).toBe(
+      `the module was compiled as CommonJS, as the nearest package.json (${join(pkg, "package.json")}) does not say "type": "module": add "type": "module" to it, or name the file ${join(pkg, "app.mts")}`,
+    );
+    expect(p.oneLine().split("\n")).toHaveLength(1);
+  });
+
+  it("either way the hint gives, the app loads", async () => {
+    const mts = tree("tla-mts", { "app.mts": tla, "package.json": '{ "name": "x" }\n' });
+    expect((await loadApp(join(mts, "app.mts"))).app.name).toBe("tla");
+    const mod = tree("tla-module", { "app.ts": tla, "package.json": '{ "type": "module" }\n' });
+    expect((await loadApp(join(mod, "app.ts"))).app.name).toBe("tla");
   });
 });

@@ -146,7 +146,9 @@ export async function loadApp(modulePath: string, cwd: string = process.cwd()): 
           ? "pass the app's module file (e.g. app.ts), not its directory"
           : /Cannot find (module|package) 'hindsight'/.test(oneLineMessage(e))
             ? "the app imports hindsight: keep it in the clone's directory tree, or run `npm install <path-to-hindsight>` where it is"
-            : "fix the module (run it with `npx tsx` to see the full error)",
+            : /with the "cjs" output format/.test(oneLineMessage(e))
+              ? compiledAsCommonJs(path)
+              : "fix the module (run it with `npx tsx` to see the full error)",
         cause: e,
       },
     );
@@ -162,6 +164,29 @@ export async function loadApp(modulePath: string, cwd: string = process.cwd()): 
     });
   const { buildId, files } = buildIdOf(path);
   return { app, path, buildId, files };
+}
+
+/**
+ * The hint for a TypeScript module compiled as CommonJS (what makes top-level await fail): a
+ * `.ts` file is an ES module only inside a package whose package.json says "type": "module".
+ */
+function compiledAsCommonJs(path: string): string {
+  const ext = extname(path);
+  const mts = `${path.slice(0, -ext.length)}.mts`;
+  if (ext === ".cts") return `a .cts file is CommonJS: name it ${mts} to load it as an ES module`;
+  const pkg = nearestPackageJson(dirname(path));
+  return pkg
+    ? `the module was compiled as CommonJS, as the nearest package.json (${pkg}) does not say "type": "module": add "type": "module" to it, or name the file ${mts}`
+    : `the module was compiled as CommonJS, as no package.json above it says "type": "module": add a package.json holding {"type": "module"} to ${dirname(path)}, or name the file ${mts}`;
+}
+
+/** The package.json Node reads a module's type from: the nearest one in `dir` or above. */
+function nearestPackageJson(dir: string): string | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    const p = resolve(d, "package.json");
+    if (existsSync(p)) return p;
+    if (dirname(d) === d) return undefined;
+  }
 }
 
 /**
