@@ -25,6 +25,13 @@ export interface Io {
    * the process ends with one error line (exit 1). Returns the undo.
    */
   readonly onStall?: (stalled: () => boolean) => () => void;
+  /**
+   * Asks for `took` to be called with an error that escapes the app's steps (thrown by code it
+   * left running outside them, or a promise it dropped that rejected) while the command still
+   * runs. It returns whether it took the error (a replay reports it with its result); otherwise
+   * the process ends with one error line (exit 1). Returns the undo.
+   */
+  readonly onStray?: (took: (e: unknown) => boolean) => () => void;
 }
 
 /** What a command that must stop cleanly is asked, in turn (see Io.onInterrupt). */

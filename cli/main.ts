@@ -1,6 +1,7 @@
 /** The only file that touches `process`. */
 
 import { thrownMessage } from "../src/errors.js";
+import { ESCAPED, escapedMessage } from "../src/recorder/app-run.js";
 import type { StopHandlers } from "./io.js";
 import { run } from "./program.js";
 
@@ -58,19 +59,23 @@ const onStall = (h: () => boolean): (() => void) => {
 };
 
 // An error no command can catch: thrown or rejected by code an app left running outside its steps
-// (a callback it scheduled, a promise it started and dropped). One line, as for any error (the
-// stack with --debug), exit 1; a recording being made is sealed first, with the error in its
-// STOP marker (an event in flight is kept up to where it got, as a second Ctrl-C keeps it).
+// (a callback it scheduled, a promise it started and dropped). While a replay runs (verify,
+// replay), it is that replay's: the replay reports it with its result. Otherwise one line, as for
+// any error (the stack with --debug), exit 1; a recording being made is sealed first, with the
+// error in its STOP marker (an event in flight is kept up to where it got, as a second Ctrl-C
+// keeps it).
 const debug = process.argv.includes("--debug");
+let strayHandler: ((e: unknown) => boolean) | null = null;
 const onStray = (e: unknown): void => {
   // A divergence a replay found in a step's stray promise: the replay reports it (exit 3).
   if (e instanceof Error && e.name === "DivergenceSignal") return;
-  const msg = thrownMessage(e).split("\n")[0];
+  if (strayHandler?.(e)) return;
+  const msg = escapedMessage(e);
   let sealed = "";
   if (handlers) {
     try {
       // (Nothing to say when no recording was open yet.)
-      const said = handlers.seal?.(`an error escaped the app's steps: ${msg}`);
+      const said = handlers.seal?.(`${ESCAPED}${msg}`);
       if (said) sealed = `; ${said}`;
     } catch (se) {
       sealed = `; the recording could not be sealed (${thrownMessage(se).split("\n")[0]}; hindsight fsck reports it)`;
@@ -84,6 +89,12 @@ const onStray = (e: unknown): void => {
 };
 process.on("uncaughtException", onStray);
 process.on("unhandledRejection", onStray);
+const onStrayError = (h: (e: unknown) => boolean): (() => void) => {
+  strayHandler = h;
+  return () => {
+    if (strayHandler === h) strayHandler = null;
+  };
+};
 
 const onInterrupt = (h: StopHandlers): (() => void) => {
   handlers = h;
@@ -98,6 +109,7 @@ const onInterrupt = (h: StopHandlers): (() => void) => {
 const code = await run(process.argv.slice(2), {
   onInterrupt,
   onStall,
+  onStray: onStrayError,
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,

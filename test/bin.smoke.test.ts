@@ -262,6 +262,81 @@ describe("bin/hindsight.js", () => {
     expect(d.stderr).toMatch(/\nError: late boom\n\s+at /);
   });
 
+  it("verify and replay report an error escaping the app's steps with the recording's result: a divergence (exit 3), or what the recorded run did (exit 0)", () => {
+    const { app: fine, inputs } = oneStepApp("no-escape", "return { k: v.k };");
+    const { app: drops } = oneStepApp(
+      "escapes",
+      'if (v.k === "k2") Promise.reject(new Error("dropped rejection")); return { k: v.k };',
+    );
+    const clean = join(tmp, "no-escape-rec");
+    expect(run("record", "--app", fine, ...inputs, "-o", clean).status).toBe(0);
+    // A build whose dropped promise rejects: the recording's result says so, nothing comes after it.
+    const junit = join(tmp, "escapes.xml");
+    const v = run("verify", clean, "--app", drops, "--json", "--junit", junit);
+    expect(v.stderr).toBe("");
+    expect(v.status).toBe(3);
+    const [res] = JSON.parse(v.stdout) as {
+      status: string;
+      divergence: { kind: string; eventSeq: number; message: string; error: { message: string } };
+    }[];
+    expect(res?.status).toBe("diverged");
+    // Events are at seq 1, 3, 5…: k2 is event seq 5, which left the promise running.
+    expect(res?.divergence).toMatchObject({
+      kind: "app-error",
+      eventSeq: 5,
+      error: { message: "dropped rejection" },
+    });
+    expect(res?.divergence.message).toBe(
+      "an error escaped the app's steps (from code it left running outside them) while event seq 5 was replayed (or right after it): dropped rejection",
+    );
+    expect(readFileSync(junit, "utf8")).toMatch(
+      /<failure type="diverged" message="an error escaped the app&apos;s steps .*: dropped rejection">/,
+    );
+    const text = run("verify", clean, "--app", drops);
+    expect(text.status).toBe(3);
+    expect(text.stderr).toBe("");
+    expect(text.stdout).toMatch(
+      /^✗ .*: DIVERGED at event seq 5 .*\n {2}app-error: an error escaped the app's steps .*: dropped rejection\n/,
+    );
+    const r = run("replay", clean, "--app", drops);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(3);
+    expect(r.stdout).toMatch(
+      /^DIVERGED at event seq 5: an error escaped the app's steps .*: dropped rejection/m,
+    );
+    // Recorded with that build, the run ended with the error escaping: the replay does the same.
+    const sealed = join(tmp, "escapes-rec");
+    const rec = run("record", "--app", drops, ...inputs, "-o", sealed);
+    expect(rec.status).toBe(1);
+    expect(rec.stderr).toContain(
+      "an error escaped the app's steps (from code it left running outside them): dropped rejection",
+    );
+    const same = run("verify", sealed, "--app", drops, "--json");
+    expect(same.stderr).toBe("");
+    expect(same.status).toBe(0);
+    const [ok] = JSON.parse(same.stdout) as {
+      status: string;
+      escapedAsRecorded: { message: string };
+      notes: string[];
+    }[];
+    expect(ok?.status).toBe("identical");
+    expect(ok?.escapedAsRecorded.message).toBe("dropped rejection");
+    expect(ok?.notes).toContain(
+      "the recorded run ended with an error escaping the app's steps, and the same error escapes on replay: dropped rejection",
+    );
+    const again = run("replay", sealed, "--app", drops);
+    expect(again.stderr).toBe("");
+    expect(again.status).toBe(0);
+    // One result per recording, the exit code the highest of theirs.
+    const both = run("verify", sealed, clean, "--app", drops, "--json");
+    expect(both.stderr).toBe("");
+    expect(both.status).toBe(3);
+    expect((JSON.parse(both.stdout) as { status: string }[]).map((x) => x.status)).toEqual([
+      "identical",
+      "diverged",
+    ]);
+  });
+
   it("a look-up that can never settle seals the recording with its event unfinished (exit 1), and it verifies", () => {
     // Nothing keeps the process alive while the fetch's promise waits: Node would end it (exit 13)
     // with the open block, and the two events before, unwritten.

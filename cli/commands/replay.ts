@@ -136,6 +136,7 @@ export function register(program: Command, ctx: CommandContext): Command {
           buildId: loaded.buildId,
           ...(o.trustCheckpoints ? { trustCheckpoints: true } : {}),
           ...(ctx.io.onStall ? { watchStall: ctx.io.onStall } : {}),
+          ...(ctx.io.onStray ? { watchStray: ctx.io.onStray } : {}),
           onProgress: (done, total) => {
             bar ??= progress(ctx.io, "replaying", total, "records");
             bar.update(done);
@@ -233,6 +234,7 @@ export function register(program: Command, ctx: CommandContext): Command {
           // Where the step threw: with --debug only, as verify gives it.
           divergence: ctx.debug ? res.divergence : divergenceWithoutStack(res.divergence),
           failedAsRecorded: res.failedAsRecorded,
+          escapedAsRecorded: res.escapedAsRecorded,
           endsInside: res.endsInside,
           notes: [
             ...(point.note ? [point.note] : []),

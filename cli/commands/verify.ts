@@ -49,6 +49,7 @@ export function register(program: Command, ctx: CommandContext): Command {
         const r = await verifyRecording(resolve(ctx.io.cwd, d), loaded.app, {
           buildId: loaded.buildId,
           ...(ctx.io.onStall ? { watchStall: ctx.io.onStall } : {}),
+          ...(ctx.io.onStray ? { watchStray: ctx.io.onStray } : {}),
           onProgress: (done, total) => {
             bar ??= progress(ctx.io, `verifying ${d}`, total, "records");
             bar.update(done);

@@ -21,7 +21,7 @@ import {
   type TimerState,
 } from "../engine/engine.js";
 import type { StrictMode } from "../engine/strict.js";
-import { HindsightError } from "../errors.js";
+import { HindsightError, thrownMessage } from "../errors.js";
 import { MAX_TIME_NS } from "../format/constants.js";
 import { DecisionKind, type LogRecord, MarkerKind, rec } from "../format/records.js";
 import { LogWriter, type WriterOptions } from "../log/index.js";
@@ -175,6 +175,19 @@ const sealedRun = (): HindsightError =>
  * recording ends.
  */
 export const SEALED_INSIDE = "sealed inside event seq ";
+
+/**
+ * Start of the STOP status of a run sealed because an error escaped the app's steps (code it
+ * left running outside them threw, or a promise it dropped rejected): "an error escaped the
+ * app's steps: <message>" (after SEALED_INSIDE when an event was in flight). Replay compares
+ * the error that escapes on replay with it.
+ */
+export const ESCAPED = "an error escaped the app's steps: ";
+
+/** The message of an error that escaped the app's steps, as a STOP status and a replay give it. */
+export function escapedMessage(e: unknown): string {
+  return thrownMessage(e).split("\n")[0] as string;
+}
 
 /**
  * In the message of a record the writer refused. A run that fails on one stops inside that

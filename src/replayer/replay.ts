@@ -43,7 +43,13 @@ import type { LogReader } from "../log/index.js";
 import type { Manifest } from "../log/manifest.js";
 import { describeRepair, readRepairs, repairsProblem } from "../log/repairs.js";
 import { checkSideFile } from "../log/side-files.js";
-import { CANNOT_BE_RECORDED, CHECKPOINT_DIR, SEALED_INSIDE } from "../recorder/app-run.js";
+import {
+  CANNOT_BE_RECORDED,
+  CHECKPOINT_DIR,
+  ESCAPED,
+  escapedMessage,
+  SEALED_INSIDE,
+} from "../recorder/app-run.js";
 import { ENGINE_VERSION } from "../version.js";
 
 type DecisionRecord = DecisionRecordBase & { readonly seq: number };
@@ -153,6 +159,22 @@ export interface ReplayOptions {
    * waiting. Returns the undo. (The CLI passes Io.onStall.)
    */
   watchStall?: (stalled: () => boolean) => () => void;
+  /**
+   * Registers `took`, for the caller to call with an error that escapes the app's steps while
+   * the replay runs (code the app left running outside them threw, or a promise it dropped
+   * rejected: the process's uncaughtException and unhandledRejection). The replay then reports
+   * it: as an app-error divergence, unless the recorded run ended with the same error escaping
+   * (escapedAsRecorded). Before its result is final the replay gives the event loop a turn, so
+   * that rejections still pending surface. `took` returns whether it took the error. Returns the
+   * undo. (The CLI passes Io.onStray.)
+   */
+  watchStray?: (took: (e: unknown) => boolean) => () => void;
+  /**
+   * With watchStray: give the event loop a turn after each event, so that an error escaping the
+   * app's steps surfaces with the event that left it. (A replay whose error surfaced only at its
+   * end replays again so to name that event; slower, it is not otherwise needed.)
+   */
+  strayTurns?: boolean;
 }
 
 /** The error of an event whose step waits on a promise that nothing can settle. */
@@ -275,6 +297,12 @@ export interface ReplayResult {
    * way at the same event: a faithful replay, so not a divergence.
    */
   readonly failedAsRecorded: { readonly eventSeq: number; readonly message: string } | null;
+  /**
+   * The recorded run ended with an error escaping the app's steps (its STOP marker says so), and
+   * in the replay (watchStray) an error with the same message escaped too: a faithful replay, so
+   * not a divergence. `eventSeq`: the event being replayed when it surfaced, when one was.
+   */
+  readonly escapedAsRecorded: { readonly eventSeq?: number; readonly message: string } | null;
   /** The last few input/tick records and decision records handled, oldest first. */
   readonly recentEvents: readonly RecentRecord[];
   readonly recentDecisions: readonly RecentRecord[];
@@ -921,6 +949,25 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
   let divergedLastSeq = -1;
   /** The event the recording ends inside (see ReplayResult.endsInside). */
   let endsInside: number | null = null;
+  /** The event being handled (null between events). */
+  let inHand: number | null = null;
+  /** The first error that escaped the app's steps during the replay (see watchStray). */
+  let stray: {
+    readonly message: string;
+    readonly error: unknown;
+    /** The event being replayed when it surfaced (or, with strayTurns, just replayed), if any. */
+    readonly eventSeq: number | null;
+    readonly after: boolean;
+  } | null = null;
+  // What escaped the app's steps in the recorded run, as its STOP marker says.
+  let recordedStray: string | null = null;
+  if (opts.watchStray && endSeq > reader.firstSeq) {
+    const last = reader.get(endSeq - 1);
+    if (last.type === "marker" && last.kind === MarkerKind.stop) {
+      const status = last.status.replace(/^sealed inside event seq \d+: /, "");
+      if (status.startsWith(ESCAPED)) recordedStray = status.slice(ESCAPED.length);
+    }
+  }
   /** Input records read since this run's START marker (null: the replay started after it). */
   let runInputs: number | null = null;
   /** Checkpoint files that do not match their digest in the log (compareOutputs). */
@@ -977,12 +1024,50 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
 
   /** Handles a complete event group; returns false on divergence. */
   const failed = (e: unknown, p: Pending): false => {
+    inHand = null;
     divergence = toDivergence(e, p.head);
     divergedEvent = p.head;
     divergedLastSeq = p.lastSeq;
     return false;
   };
+  /**
+   * An error escaped the app's steps that the recorded run did not have escape: it becomes the
+   * divergence (unless there is one already). Returns whether it did.
+   */
+  let strayUsed = false;
+  const strayDiverged = (): boolean => {
+    const x = stray;
+    if (x === null || x.message === recordedStray || divergence !== null) return false;
+    strayUsed = true;
+    const at = x.eventSeq ?? lastEventSeq;
+    const where =
+      x.eventSeq !== null
+        ? ` while event seq ${x.eventSeq} was replayed${x.after ? " (or right after it)" : ""}`
+        : at >= 0
+          ? `; it surfaced after the replay had handled event seq ${at}, so which event left it running is not known`
+          : "";
+    const stack = x.error instanceof Error ? x.error.stack : undefined;
+    divergence = {
+      kind: "app-error",
+      message: `an error escaped the app's steps (from code it left running outside them)${where}: ${x.message}${recordedStray === null ? "" : ` (in the recorded run, this escaped: ${recordedStray})`}`,
+      eventSeq: at,
+      error: { code: "APP_ERROR", message: x.message, ...(stack ? { stack } : {}) },
+    };
+    try {
+      divergedEvent = at >= 0 ? reader.get(at) : null;
+    } catch {
+      divergedEvent = null;
+    }
+    return true;
+  };
+  const strayTurns = opts.strayTurns === true && opts.watchStray !== undefined;
+  const unwatchStray = opts.watchStray?.((e) => {
+    const after = inHand === null && opts.strayTurns === true && lastEventSeq >= 0;
+    stray ??= { message: escapedMessage(e), error: e, eventSeq: after ? lastEventSeq : inHand, after };
+    return true;
+  });
   const handled = (p: Pending): true => {
+    inHand = null;
     eventsReplayed++;
     if (p.head.type !== "input") ticksReplayed++;
     lastEventSeq = p.head.seq;
@@ -992,6 +1077,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
   /** Handles one event; synchronous unless a step went asynchronous (no promise per event). */
   const handle = (p: Pending): boolean | Promise<boolean> => {
     const head = p.head;
+    inHand = head.seq;
     port.load(p);
     let r: Promise<void> | undefined;
     try {
@@ -1098,6 +1184,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
             let ok = handle(last);
             if (ok !== true && ok !== false) ok = await ok;
             pending = null;
+            if (strayTurns && ok) await new Promise<void>((resolve) => nextTurn(resolve));
             // A run that failed on a record the writer refused stopped inside this event. (One
             // that failed in the app must fail the same way: verify checks that.)
             if (!ok && r.type === "marker" && r.kind === MarkerKind.stop) {
@@ -1111,7 +1198,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
                   true,
                 );
             }
-            if (!ok) {
+            if (!ok || strayDiverged()) {
               done = true;
               break scan;
             }
@@ -1207,11 +1294,14 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
       if (!(await handle(last)) && stop === null)
         cutShort(last, "the run did not end cleanly, and the rest of that event was not written");
     }
+    // A turn for the rejections still pending (of promises the app dropped) to surface.
+    if (unwatchStray) await new Promise<void>((resolve) => nextTurn(resolve));
   } catch (e) {
     port.deferred?.stop();
     throw e;
   } finally {
     unwatchStall?.();
+    unwatchStray?.();
     engine.dispose();
   }
   // An output hashed on the thread differed: replay again checking each output in place, so
@@ -1302,6 +1392,24 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
       divergedEvent = reader.get(lastEventSeq);
     }
   }
+  // An error that escaped the app's steps: a divergence, or what the recorded run ended with.
+  let escapedAsRecorded: ReplayResult["escapedAsRecorded"] = null;
+  const x = stray as { message: string; eventSeq: number | null } | null;
+  /** The divergence is an error that surfaced once the replay's events were handled. */
+  let unplaced = false;
+  if (x && strayDiverged()) unplaced = x.eventSeq === null;
+  else if (x && !strayUsed) {
+    if (divergence !== null)
+      notes.push(
+        `an error also escaped the app's steps (from code it left running outside them)${x.eventSeq !== null ? ` while event seq ${x.eventSeq} was replayed` : ""}: ${x.message}`,
+      );
+    else {
+      escapedAsRecorded = { ...(x.eventSeq !== null ? { eventSeq: x.eventSeq } : {}), message: x.message };
+      notes.push(
+        `the recorded run ended with an error escaping the app's steps, and the same error escapes on replay${x.eventSeq !== null ? ` (while event seq ${x.eventSeq} was replayed)` : ""}: ${x.message}`,
+      );
+    }
+  }
   if (badCheckpointFiles.length)
     notes.push(
       `${badCheckpointFiles.length} checkpoint file(s) do not match the log: ${badCheckpointFiles.slice(0, 3).join(", ")}${badCheckpointFiles.length > 3 ? ", …" : ""}; replay --until goes past them (\`hindsight fsck --repair\` removes damaged ones)`,
@@ -1315,6 +1423,19 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
       notes.push(
         `the recorded run failed at this event (seq ${dv.eventSeq}): ${failure}; this build ${dv.kind === "app-error" ? "fails otherwise" : "does not fail there"}, and the recording has nothing after the failure to compare with`,
       );
+  }
+  if (unplaced && !opts.strayTurns) {
+    // Replay again, giving the event loop a turn after each event: the error then surfaces with
+    // the event that left it running.
+    const again = await replay(reader, app, { ...opts, strayTurns: true });
+    if (again.divergence)
+      return {
+        ...again,
+        notes: [
+          ...again.notes,
+          "the error that escaped the app's steps surfaced only once the replay had ended; replayed again giving the event loop a turn after each event, to find the event that left it",
+        ],
+      };
   }
   return {
     engine,
@@ -1331,6 +1452,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
     endsInside,
     divergence,
     failedAsRecorded,
+    escapedAsRecorded,
     // slice(-0) would keep everything
     recentEvents: keep > 0 ? recentEvents.slice(-keep) : [],
     recentDecisions: keep > 0 ? recentDecisions.slice(-keep) : [],

@@ -83,6 +83,12 @@ export interface VerifyResult {
    * before it.
    */
   readonly failedAsRecorded?: { readonly eventSeq: number; readonly message: string };
+  /**
+   * The recorded run ended with an error escaping the app's steps, and the same error (same
+   * message) escaped in the replay: a faithful replay (status "identical"). `eventSeq`: the event
+   * being replayed when it surfaced, when one was.
+   */
+  readonly escapedAsRecorded?: { readonly eventSeq?: number; readonly message: string };
   readonly incompatible?: readonly string[];
   readonly error?: { readonly code: string; readonly exitCode: number; readonly message: string };
   readonly notes: readonly string[];
@@ -96,6 +102,8 @@ export interface VerifyOptions {
   now?: () => number;
   /** See ReplayOptions.watchStall. */
   watchStall?: (stalled: () => boolean) => () => void;
+  /** See ReplayOptions.watchStray. */
+  watchStray?: (took: (e: unknown) => boolean) => () => void;
 }
 
 /** ISO-8601 UTC with nanoseconds. */
@@ -353,6 +361,7 @@ export async function verifyRecording(
         ...(buildId ? { buildId } : {}),
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
         ...(opts.watchStall ? { watchStall: opts.watchStall } : {}),
+        ...(opts.watchStray ? { watchStray: opts.watchStray } : {}),
       });
     } catch (e) {
       if (!isHindsightError(e)) throw e;
@@ -373,6 +382,7 @@ export async function verifyRecording(
       res.stop &&
       res.stop.status !== "ok" &&
       !res.failedAsRecorded &&
+      !res.escapedAsRecorded &&
       !(res.stop.status.startsWith(SEALED_INSIDE) && !res.divergence)
     )
       notes.push(`the recorded run ended with status: ${res.stop.status}`);
@@ -401,6 +411,7 @@ export async function verifyRecording(
       checkpointsVerified: res.checkpointsVerified,
       seconds: now() - t0,
       ...(res.failedAsRecorded ? { failedAsRecorded: res.failedAsRecorded } : {}),
+      ...(res.escapedAsRecorded ? { escapedAsRecorded: res.escapedAsRecorded } : {}),
       ...(res.divergence
         ? { divergence: await withLineage(buildReport(res.divergence, res, reader), res, reader, app) }
         : {}),
