@@ -160,13 +160,32 @@ export class LogReader {
         infos.push({ number: n, path, size, blocks: 0, indexed: false });
         break;
       }
-      checkSegmentHeader(
-        hb,
-        path,
-        n,
-        featureBits(this.manifest.features),
-        recordingTag(this.manifest.recordingId),
-      );
+      try {
+        if (got < SEGMENT_HEADER_SIZE)
+          throw new HindsightError("CORRUPT_SEGMENT", "segment header is cut short", { where: path });
+        checkSegmentHeader(
+          hb,
+          path,
+          n,
+          featureBits(this.manifest.features),
+          recordingTag(this.manifest.recordingId),
+        );
+      } catch (e) {
+        // A damaged header (or a segment of another recording) is damage where it is: the records
+        // before it stay readable, as before a damaged block. A version or feature this build does
+        // not know is refused at once (section 8).
+        if (!(e instanceof HindsightError) || e.code !== "CORRUPT_SEGMENT") throw e;
+        problem = {
+          kind: "corrupt",
+          code: "CORRUPT_SEGMENT",
+          segment: segmentFileName(n),
+          offset: 0,
+          reason: e.message,
+          afterSeq: seq - 1,
+        };
+        infos.push({ number: n, path, size, blocks: 0, indexed: false });
+        break;
+      }
       // The index describes the segment at the size it was written for (it says which): the last
       // segment's too once its writer closed it. A segment that grew since (a live recording,
       // one reopened to append) or was cut short has another size, and is walked.
@@ -234,7 +253,8 @@ export class LogReader {
 
   /**
    * Opens a recording directory. Throws NOT_FOUND, NOT_A_RECORDING, CORRUPT_MANIFEST,
-   * UNSUPPORTED_VERSION, UNKNOWN_FEATURE, CORRUPT_SEGMENT (bad segment header or numbering).
+   * UNSUPPORTED_VERSION, UNKNOWN_FEATURE, CORRUPT_SEGMENT (segment numbering; a damaged segment
+   * header is `corruption`, met when reading reaches it), IO.
    */
   static open(dir: string, options: Partial<ReaderOptions> = {}): LogReader {
     try {

@@ -381,11 +381,15 @@ describe("a segment whose feature bits are not its recording's", () => {
     expect(m.features).toEqual([]);
     writeFileSync(join(d, "manifest.json"), JSON.stringify({ ...m, features: ["blob-records"] }));
     writeFileSync(join(d, seg), original);
+    // Reading reaches it at once (it is the first segment) and stops there.
     let err: unknown;
+    const r = LogReader.open(d);
     try {
-      LogReader.open(d).close();
+      for (const _ of r.records());
     } catch (e) {
       err = e;
+    } finally {
+      r.close();
     }
     expect(err).toBeInstanceOf(HindsightError);
     expect((err as HindsightError).code).toBe("CORRUPT_SEGMENT");
@@ -900,9 +904,11 @@ describe("found by a review of the log's guarantees", () => {
     for (const f of [seg, "segment-000001.hsi"]) copyFileSync(join(b, f), join(a, f));
     const other =
       /^segment of another recording: its header's recording tag 0x[0-9a-f]+ is not this recording's/;
-    expect(() => LogReader.open(a)).toThrow(
-      expect.objectContaining({ code: "CORRUPT_SEGMENT", message: expect.stringMatching(other) }),
-    );
+    const ra = LogReader.open(a);
+    expect(ra.corruption).toMatchObject({ code: "CORRUPT_SEGMENT", segment: seg, offset: 0 });
+    expect(ra.corruption?.reason).toMatch(other);
+    expect(() => [...ra.records()]).toThrow(expect.objectContaining({ code: "CORRUPT_SEGMENT" }));
+    ra.close();
     const report = fsck(a);
     expect(report.corrupt[0]).toMatchObject({ code: "CORRUPT_SEGMENT", segment: seg });
     expect(report.corrupt[0]?.reason).toMatch(other);
@@ -910,5 +916,37 @@ describe("found by a review of the log's guarantees", () => {
     const r = LogReader.open(b);
     expect([...r.records()].map(key)).toEqual(originalRecords);
     r.close();
+  });
+
+  it("a damaged segment header leaves the records of the segments before it readable", () => {
+    const t = tempDir();
+    try {
+      const d = segmentedLog(join(t.dir, "rec"), 400, 4096);
+      const r0 = LogReader.open(d);
+      const all = [...r0.records()].map(key);
+      const inFirst = r0.segments[0]!.blocks;
+      expect(r0.segments.length).toBeGreaterThan(2);
+      r0.close();
+      const path = join(d, "segment-000002.hsl");
+      const b = readFileSync(path);
+      b[20]! ^= 0x01; // in the segment number: the header's checksum no longer holds
+      writeFileSync(path, b);
+      const r = LogReader.open(d);
+      expect(r.corruption).toMatchObject({
+        code: "CORRUPT_SEGMENT",
+        segment: "segment-000002.hsl",
+        offset: 0,
+      });
+      const got: string[] = [];
+      expect(() => {
+        for (const x of r.records()) got.push(key(x));
+      }).toThrow(/segment header is invalid \(crc\)/);
+      expect(got.length).toBeGreaterThan(0);
+      expect(got).toEqual(all.slice(0, got.length));
+      expect(r.blockCount).toBe(inFirst);
+      r.close();
+    } finally {
+      t.cleanup();
+    }
   });
 });
