@@ -30,7 +30,7 @@ import {
   lostLaterSegments,
   missingAfterReason,
   notRegularFile,
-  readIndexFile,
+  readIndexOf,
   segmentDataEnd,
   segmentFileName,
   segmentPath,
@@ -216,7 +216,7 @@ function check(dir: string, o: FsckOptions, locked: boolean): FsckReport {
     const fd = openSync(path, o.repair && last ? "r+" : "r");
     try {
       // The index, read once: its size says whether the segment was cut short after it was closed.
-      const index = readIndexFile(indexPath(dir, n));
+      const index = readIndexOf(dir, n, fd, size);
       const claimedAtStart = index?.size;
       /**
        * The last segment, cut short after it was closed (see FsckReport.cutShort): reported, and

@@ -37,13 +37,12 @@ import {
   cutShortReason,
   fileSize,
   type IndexEntry,
-  indexPath,
   listSegmentsOrLost,
   liveWriter,
   lostLaterSegments,
   missingAfterReason,
   readFully,
-  readIndexFile,
+  readIndexOf,
   segmentDataEnd,
   segmentFileName,
   segmentPath,
@@ -136,7 +135,7 @@ export class LogReader {
       const got = readFully(fd, hb, 0);
       // The index (read once) names the size the segment was closed at: a larger one than it has
       // says its end was cut off after that, which no crash does (FORMAT.md section 6).
-      const index = readIndexFile(indexPath(dir, n));
+      const index = readIndexOf(dir, n, fd, size);
       const cut = index !== undefined && index.size > size ? index.size : undefined;
       const cutShort = (offset: number, afterSeq: number): Corruption => ({
         kind: "corrupt",

@@ -12,6 +12,7 @@ import {
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { HindsightError } from "../errors.js";
+import { parseBlockHeader } from "../format/block-header.js";
 import {
   BLOCK_HEADER_SIZE,
   INDEX_ENTRY_SIZE,
@@ -157,6 +158,31 @@ export function readIndexFile(
       maxTime: v.getBigUint64(p + 40, true),
     };
   return { size, followed, entries };
+}
+
+/**
+ * The index file of segment `n` as readIndexFile reads it, when it is that segment's: its first
+ * block, where the open segment `fd` (`size` bytes) still holds it whole, is the block the index
+ * names first. An index copied from another segment is evidence of nothing (not of a cut).
+ */
+export function readIndexOf(
+  dir: string,
+  n: number,
+  fd: number,
+  size: number,
+): ReturnType<typeof readIndexFile> {
+  const index = readIndexFile(indexPath(dir, n));
+  const e = index?.entries?.[0];
+  if (index === undefined || e === undefined || e.offset + BLOCK_HEADER_SIZE > size) return index;
+  const hdr = Buffer.alloc(BLOCK_HEADER_SIZE);
+  if (readSync(fd, hdr, 0, BLOCK_HEADER_SIZE, e.offset) < BLOCK_HEADER_SIZE) return index;
+  const p = parseBlockHeader(hdr);
+  // A damaged header is the scan's to report; the index may still be this segment's.
+  if (!p.ok) return index;
+  const h = p.header;
+  return h.firstSeq === e.firstSeq && h.recordCount === e.recordCount && h.storedLength === e.storedLength
+    ? index
+    : undefined;
 }
 
 /** An index file's entries; undefined when absent, damaged, or not describing a file of `segmentSize` bytes. */

@@ -949,4 +949,33 @@ describe("found by a review of the log's guarantees", () => {
       t.cleanup();
     }
   });
+
+  it("an index copied from another segment is no evidence of a cut: it is stale, and the segment is walked", () => {
+    const t = tempDir();
+    try {
+      const d = segmentedLog(join(t.dir, "rec"), 400, 4096);
+      const r0 = LogReader.open(d);
+      const all = [...r0.records()].map(key);
+      const segs = r0.segments.slice(0, -1); // sealed ones, each with its index
+      r0.close();
+      // Another segment's index naming a larger size (and other blocks) over one segment's.
+      let pair: [number, number] | undefined;
+      for (const a of segs) for (const b of segs) if (!pair && b.size > a.size) pair = [a.number, b.number];
+      if (!pair) throw new Error("test log: segments all of one size");
+      const name = (n: number) => `segment-${String(n).padStart(6, "0")}.hsi`;
+      copyFileSync(join(d, name(pair[1])), join(d, name(pair[0])));
+      const r = LogReader.open(d);
+      expect(r.corruption).toBeUndefined();
+      expect([...r.records()].map(key)).toEqual(all);
+      r.close();
+      const report = fsck(d);
+      expect(report.cutShort).toBeUndefined();
+      expect(report.corrupt).toEqual([]);
+      expect(report.staleIndexes.map((x) => x.file)).toEqual([name(pair[0])]);
+      expect(fsck(d, { repair: true }).staleIndexes[0]?.rewritten).toBe(true);
+      expect(fsck(d).staleIndexes).toEqual([]);
+    } finally {
+      t.cleanup();
+    }
+  });
 });
