@@ -45,11 +45,21 @@ export function indexFileName(n: number): string {
 
 /** Segment numbers present in `dir`, ascending. Throws CORRUPT_SEGMENT when numbering has a gap. */
 export function listSegments(dir: string): number[] {
-  const nums = readdirSync(dir)
-    .map((f) => SEGMENT_RE.exec(f))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => Number(m[1]))
-    .sort((a, b) => a - b);
+  const nums: number[] = [];
+  for (const f of readdirSync(dir)) {
+    const m = SEGMENT_RE.exec(f);
+    if (m === null) continue;
+    const n = Number(m[1]);
+    // segment-000000.hsl, segment-0000015.hsl: no writer makes such a name; saying that a
+    // segment is missing (or naming another file) would send the user after the wrong file.
+    if (n === 0 || segmentFileName(n) !== f)
+      throw new HindsightError("CORRUPT_SEGMENT", `${f} is not a segment file name a writer makes`, {
+        where: dir,
+        hint: `segments are named ${segmentFileName(1)}, ${segmentFileName(2)}, …: move the stray file out of the recording (keep a copy)`,
+      });
+    nums.push(n);
+  }
+  nums.sort((a, b) => a - b);
   for (let i = 0; i < nums.length; i++)
     if (nums[i] !== i + 1)
       throw new HindsightError("CORRUPT_SEGMENT", `segment ${segmentFileName(i + 1)} is missing`, {

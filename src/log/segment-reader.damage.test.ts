@@ -978,4 +978,23 @@ describe("found by a review of the log's guarantees", () => {
       t.cleanup();
     }
   });
+
+  it("a file named like a segment that no writer names so is named itself, not as a missing segment", () => {
+    const t = tempDir();
+    try {
+      const d = segmentedLog(join(t.dir, "rec"), 400, 4096);
+      for (const stray of ["segment-000000.hsl", "segment-0000002.hsl"]) {
+        copyFileSync(join(d, seg), join(d, stray));
+        const named = new RegExp(`^${stray.replace(".", "\\.")} is not a segment file name a writer makes$`);
+        expect(() => LogReader.open(d)).toThrow(
+          expect.objectContaining({ code: "CORRUPT_SEGMENT", message: expect.stringMatching(named) }),
+        );
+        expect(() => fsck(d)).toThrow(named);
+        rmSync(join(d, stray));
+      }
+      LogReader.open(d).close();
+    } finally {
+      t.cleanup();
+    }
+  });
 });
