@@ -1198,7 +1198,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
                   true,
                 );
             }
-            if (!ok || strayDiverged()) {
+            if (!ok || (stray !== null && strayDiverged())) {
               done = true;
               break scan;
             }
