@@ -345,22 +345,25 @@ export default defineApp({
 describe("replay of a run that failed or stopped inside an event", () => {
   const input = join(tmp, "four.jsonl");
   writeFileSync(input, [1, 2, 3, 4].map((n) => `{"ts":${n},"n":${n}}\n`).join(""));
-
-  it("the event the recorded run failed in is the last event reached, counted, and listed as failed", async () => {
-    const mod = writeStepApp(join(tmp, "throws.ts"), {
-      name: "throws",
-      input: "a",
-      sync: true,
-      body: 'if (v.n === 3) throw new TypeError("n is three"); return v;',
-    });
-    const rec = join(tmp, "throws-rec");
+  /** Records a one-step app `name` (step body `body`) over the four events; its module, recording and exit code. */
+  const recordStep = async (name: string, body: string) => {
+    const mod = writeStepApp(join(tmp, `${name}.ts`), { name, input: "a", sync: true, body });
+    const rec = join(tmp, `${name}-rec`);
     const r = await runCli(
       ["record", "--app", mod, "--input", `a=${input}`, "--out", rec, "--time-field", "ts"],
       {
         cwd: root,
       },
     );
-    expect(r.code).toBe(1);
+    return { mod, rec, code: r.code };
+  };
+
+  it("the event the recorded run failed in is the last event reached, counted, and listed as failed", async () => {
+    const { mod, rec, code } = await recordStep(
+      "throws",
+      'if (v.n === 3) throw new TypeError("n is three"); return v;',
+    );
+    expect(code).toBe(1);
     // Events at seq 1, 3 and 5 (each with its output); the third failed: the STOP marker is 6.
     const text = await runCli(["replay", rec, "--app", mod], { cwd: root });
     expect(text.stderr).toBe("");
@@ -386,20 +389,8 @@ describe("replay of a run that failed or stopped inside an event", () => {
   });
 
   it("an event the recording ends inside is named in the summary and marked in the list", async () => {
-    const mod = writeStepApp(join(tmp, "draws.ts"), {
-      name: "draws",
-      input: "a",
-      sync: true,
-      body: "return { n: v.n, r: ctx.random() };",
-    });
-    const rec = join(tmp, "draws-rec");
-    expect(
-      (
-        await runCli(["record", "--app", mod, "--input", `a=${input}`, "--out", rec, "--time-field", "ts"], {
-          cwd: root,
-        })
-      ).code,
-    ).toBe(0);
+    const { mod, rec, code } = await recordStep("draws", "return { n: v.n, r: ctx.random() };");
+    expect(code).toBe(0);
     // A copy cut right after the third event's input (a crash: no STOP marker), its draw unwritten.
     const reader = LogReader.open(rec);
     const { kind: _k, formatVersion: _f, writer: _w, ...init } = reader.manifest;
