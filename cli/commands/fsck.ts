@@ -41,7 +41,7 @@ export function register(program: Command, ctx: CommandContext): Command {
         return;
       }
       const lines = [
-        `${r.dir}: ${count(r.segments.length, "segment")}, ${count(r.blocks, "block")}, ${count(r.records, "record")}`,
+        `${r.dir}: ${count(r.segments.length, "segment")}, ${count(r.blocks, "block")}, ${count(r.records, "record")}${r.corrupt.length > 0 ? " read (not those of the damage below)" : ""}`,
       ];
       for (const s of r.segments)
         lines.push(

@@ -56,6 +56,7 @@ export interface FsckReport {
   readonly ok: boolean;
   readonly segments: FsckSegment[];
   readonly blocks: number;
+  /** Records read and checked (not those of a damaged block, or of a segment out of reach). */
   readonly records: number;
   readonly tornTail?: {
     readonly segment: string;
@@ -208,6 +209,7 @@ function check(dir: string, o: FsckOptions, locked: boolean): FsckReport {
   /** The START marker of a run with no STOP marker yet, and the last record read. */
   let runOpen: number | null = null;
   let lastRecordSeq = -1;
+  let recordsRead = 0;
   for (const n of numbers) {
     const path = segmentPath(dir, n);
     const size = fileSize(path);
@@ -346,6 +348,7 @@ function check(dir: string, o: FsckOptions, locked: boolean): FsckReport {
                   `output at seq ${r.seq} names sink #${r.sink}, which the manifest does not list`,
                 );
               lastRecordSeq = r.seq;
+              recordsRead++;
             }
           } catch (err) {
             if (!(err instanceof HindsightError)) throw err;
@@ -528,7 +531,7 @@ function check(dir: string, o: FsckOptions, locked: boolean): FsckReport {
       checkpoints.damaged.every((d) => d.removed),
     segments,
     blocks,
-    records: seq,
+    records: recordsRead,
     ...(torn ? { tornTail: torn } : {}),
     ...(cutShort ? { cutShort } : {}),
     corrupt,

@@ -945,6 +945,11 @@ describe("found by a review of the log's guarantees", () => {
       expect(got).toEqual(all.slice(0, got.length));
       expect(r.blockCount).toBe(inFirst);
       r.close();
+      // fsck reads on from the segment after it, and counts only the records it read.
+      const report = fsck(d);
+      expect(report.corrupt.map((c) => c.segment)).toEqual(["segment-000002.hsl"]);
+      expect(report.records).toBeGreaterThan(got.length);
+      expect(report.records).toBeLessThan(all.length);
     } finally {
       t.cleanup();
     }
