@@ -112,7 +112,9 @@ export function register(program: Command, ctx: CommandContext): Command {
             : "note: the recording holds no records: its writer ended before it wrote a block (nothing was recorded)",
         );
       if (cp.checked > 0 && cp.damaged.length === 0)
-        lines.push(`checkpoint files: ${cp.checked - cp.missing.length} of ${cp.checked} checked, all match`);
+        lines.push(
+          `checkpoint files: ${cp.checked - cp.missing.length} of ${cp.checked} checked, all match${r.corrupt.length > 0 ? " (those named in the records read: damage may hide others)" : ""}`,
+        );
       lines.push(
         r.ok
           ? "ok"
