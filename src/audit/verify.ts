@@ -177,7 +177,6 @@ export async function verifyAudit(path: string, options: VerifyOptions = {}): Pr
       break;
     }
     count++;
-    const clean = rowProblems.length === 0 && unlisted === 0;
     const at = `row ${item.position} (${item.where})`;
     if (!item.record) {
       bad({
@@ -191,7 +190,6 @@ export async function verifyAudit(path: string, options: VerifyOptions = {}): Pr
     }
     const r = item.record;
     const recomputed = rowHash(r);
-    const problemsBefore = rowProblems.length + unlisted;
     if (recomputed !== r.row_hash)
       bad({
         kind: "row",
@@ -221,7 +219,8 @@ export async function verifyAudit(path: string, options: VerifyOptions = {}): Pr
       bad({ kind: "row", row: item.position, where: item.where, message: said(at, item.problem) });
     // The chain goes on from this row as it reads (after a bad row, from what that row says).
     prev = typeof r.row_hash === "string" ? r.row_hash : "";
-    if (clean && rowProblems.length + unlisted === problemsBefore) verified++;
+    // (Rows that check out before the first bad one: none was bad, this one included.)
+    if (rowProblems.length === 0 && unlisted === 0) verified++;
   }
   problems.push(...manifestProblems, ...rowProblems);
   if (unlisted > 0)

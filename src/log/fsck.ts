@@ -135,17 +135,14 @@ export interface FsckOptions {
 /** Throws only for problems that prevent checking at all (NOT_FOUND, NOT_A_RECORDING, manifest errors). */
 export function fsck(dir: string, o: FsckOptions = {}): FsckReport {
   try {
-    return fsckIn(dir, o);
+    // Read before a repair may keep the file aside.
+    const repairsUnreadable = existsSync(dir) ? repairsProblem(dir) : undefined;
+    const r = fsckRun(dir, o);
+    return repairsUnreadable === undefined ? r : { ...r, repairsUnreadable };
   } catch (e) {
     // A file or directory the system will not let us read (permission denied...): IO, named.
     throw unreadable(e);
   }
-}
-
-function fsckIn(dir: string, o: FsckOptions): FsckReport {
-  const repairsUnreadable = existsSync(dir) ? repairsProblem(dir) : undefined;
-  const r = fsckRun(dir, o);
-  return repairsUnreadable === undefined ? r : { ...r, repairsUnreadable };
 }
 
 function fsckRun(dir: string, o: FsckOptions): FsckReport {
@@ -165,15 +162,17 @@ function fsckRun(dir: string, o: FsckOptions): FsckReport {
 /** `locked`: a writer's lock was there (a live writer's, or a crashed one's the repair took over). */
 function check(dir: string, o: FsckOptions, locked: boolean): FsckReport {
   const manifest = readManifest(dir);
+  const features = featureBits(manifest.features);
+  const tag = recordingTag(manifest.recordingId);
   // (A repair holds the lock itself: a live writer made it BUSY already.)
   const live = o.repair ? undefined : liveWriter(dir);
   /** Replaces the open segment `n`'s content with a fresh header (no blocks). */
   const freshHeader = (fd: number, n: number): void => {
     const h = encodeSegmentHeader({
       formatVersion: FORMAT_VERSION,
-      features: featureBits(manifest.features),
+      features,
       segmentNumber: n,
-      tag: recordingTag(manifest.recordingId),
+      tag,
     });
     ftruncateSync(fd, 0);
     writeSync(fd, h, 0, h.length, 0);
@@ -299,7 +298,7 @@ function check(dir: string, o: FsckOptions, locked: boolean): FsckReport {
       const hb = Buffer.alloc(SEGMENT_HEADER_SIZE);
       readSync(fd, hb, 0, SEGMENT_HEADER_SIZE, 0);
       try {
-        checkSegmentHeader(hb, path, n, featureBits(manifest.features), recordingTag(manifest.recordingId));
+        checkSegmentHeader(hb, path, n, features, tag);
       } catch (e) {
         if (!(e instanceof HindsightError)) throw e;
         corrupt.push({ code: e.code, segment: file, offset: 0, reason: e.message, afterSeq: seq - 1 });

@@ -123,6 +123,8 @@ export class LogReader {
     let seq = 0;
     let problem: ScanProblem | undefined;
     const numbers = listSegmentsOrLost(dir);
+    const features = featureBits(manifest.features);
+    const tag = recordingTag(manifest.recordingId);
     const infos: { number: number; path: string; size: number; blocks: number; indexed: boolean }[] = [];
     for (const n of numbers) {
       const path = segmentPath(dir, n);
@@ -162,13 +164,7 @@ export class LogReader {
       try {
         if (got < SEGMENT_HEADER_SIZE)
           throw new HindsightError("CORRUPT_SEGMENT", "segment header is cut short", { where: path });
-        checkSegmentHeader(
-          hb,
-          path,
-          n,
-          featureBits(this.manifest.features),
-          recordingTag(this.manifest.recordingId),
-        );
+        checkSegmentHeader(hb, path, n, features, tag);
       } catch (e) {
         // A damaged header (or a segment of another recording) is damage where it is: the records
         // before it stay readable, as before a damaged block. A version or feature this build does
