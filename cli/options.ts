@@ -44,6 +44,14 @@ export function timeOption(name: string): (v: string) => bigint {
 export const REPEATABLE = new WeakSet<object>();
 
 /** Collects repeated `name=value` options. */
+/** A name that must not be empty (`--time-field ""` is a slip, not "no field"). */
+export function nameOption(name: string): (v: string) => string {
+  return (v) => {
+    if (v === "") throw new InvalidArgumentError(`${name} takes a field name (got an empty one)`);
+    return v;
+  };
+}
+
 export function pairOption(
   name: string,
 ): (v: string, prev: { key: string; value: string }[] | undefined) => { key: string; value: string }[] {

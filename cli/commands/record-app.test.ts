@@ -91,6 +91,55 @@ describe("hindsight record --app", () => {
     expect(inOrder.stderr).toBe("");
   });
 
+  it("without --time-field an event's time and ctx.now() read one clock: no reading before its event", async () => {
+    const file = join(tmp, "lag.ts");
+    writeFileSync(
+      file,
+      `import { codecs, defineApp, map } from ${JSON.stringify(pathToFileURL(join(root, "src/index.ts")).href)};
+export default defineApp({
+  name: "lag",
+  inputs: { n: codecs.json() },
+  sinks: { out: codecs.json() },
+  steps: { s: map({ from: "n", to: "out", fn(v, ctx) { return { lag: String(ctx.now() - ctx.eventTime) }; } }) },
+});
+`,
+    );
+    const lines = Array.from({ length: 300 }, (_, i) => `{"n":${i}}`).join("\n");
+    const sink = join(tmp, "lag.jsonl");
+    // (Two clocks built apart from Date.now(), whose resolution is a millisecond, differed by up to
+    // one: in about half of the runs an event was stamped after a ctx.now() its step read.)
+    const r = await runCli(
+      ["record", "--app", file, "-i", "n=-", "-o", join(tmp, "lag-rec"), "--sink", `out=${sink}`],
+      {
+        stdin: `${lines}\n`,
+      },
+    );
+    expect(r.code).toBe(0);
+    const lags = readFileSync(sink, "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((l) => BigInt((JSON.parse(l) as { lag: string }).lag));
+    expect(lags).toHaveLength(300);
+    expect(lags.filter((x) => x < 0n)).toEqual([]);
+  });
+
+  it("--time-field with no name is a usage error", async () => {
+    const r = await runCli([
+      "record",
+      "--app",
+      app,
+      "-i",
+      `quotes=${quotes}`,
+      "-o",
+      join(tmp, "tf"),
+      "--time-field",
+      "",
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--time-field takes a field name \(got an empty one\)/);
+    expect(existsSync(join(tmp, "tf"))).toBe(false);
+  });
+
   it("records inputs, decisions, outputs and checkpoints, and writes the sink", async () => {
     const out = join(tmp, "rec-a");
     const sink = join(tmp, "decisions.jsonl");

@@ -7,7 +7,7 @@ import type { EngineOutput } from "../../src/engine/engine.js";
 import { HindsightError } from "../../src/errors.js";
 import { LogReader } from "../../src/log/index.js";
 import { loadApp } from "../../src/recorder/app-load.js";
-import { type AppRun, type RunSummary, startRun } from "../../src/recorder/app-run.js";
+import { type AppRun, type RunSummary, startRun, wallClock } from "../../src/recorder/app-run.js";
 import { withSealedRecording } from "../../src/recorder/capture.js";
 import { type InputEvent, type InputSpec, readInputBatches, TimeOrder } from "../../src/recorder/inputs.js";
 import { count } from "../../src/text.js";
@@ -379,7 +379,11 @@ export async function recordAppCommand(
   for (const { key, value } of o.sink) sinks.set(key, new SinkWriter(key, value, ctx));
   const sinkByIndex = Object.keys(app.sinks).map((n) => sinks.get(n));
   const started = performance.now();
+  // One clock for event times (without --time-field) and ctx.now(): a reading in a step is never
+  // earlier than its event's time.
+  const wall = wallClock();
   run = await startRun(app, {
+    clock: wall,
     out: resolve(ctx.io.cwd, o.out),
     seed: o.seed ?? "0",
     strict: o.strict,
@@ -401,8 +405,6 @@ export async function recordAppCommand(
   });
   const bar = source.progress;
   const toApp = source.toApp;
-  const hr = process.hrtime.bigint.bind(process.hrtime);
-  const wallBase = BigInt(Date.now()) * 1_000_000n - hr();
   let n = 0;
   let current: InputEvent | undefined;
   let cutBy: "interrupted" | "stalled" | null = null;
@@ -416,7 +418,7 @@ export async function recordAppCommand(
         current = e;
         const timed = source.timed(e);
         if (timed) order.see(e);
-        const t = timed ? e.timeNs : wallBase + hr();
+        const t = timed ? e.timeNs : wall();
         const r = run.push(toApp[e.stream] as number, e.payload, t);
         if (r !== undefined) {
           cutBy = await Promise.race([r.then(() => null), cutShort]);
@@ -484,7 +486,10 @@ export async function recordAppCommand(
       say(
         `recorded app ${app.name} over ${count(s.events, "event")}${s.ticks ? ` and ${count(s.ticks, "tick")}` : ""} into ${s.dir}: ` +
           `${count(s.decisions, "decision")}, ${count(s.outputs, "output")}, ${count(s.checkpoints, "checkpoint")}, ` +
-          `${seconds.toFixed(2)} s (${summary.eventsPerSecond.toLocaleString("en-US")} events/s)`,
+          `${seconds.toFixed(2)} s (${summary.eventsPerSecond.toLocaleString("en-US")} events/s)` +
+          (s.timersPending
+            ? `; ${count(s.timersPending, "timer")} still set, due after the last event (a timer fires when time passes it: an event, or advanceTo in the library)`
+            : ""),
       );
   } finally {
     interrupt.off();

@@ -8,7 +8,7 @@ import { type CaptureSummary, captureInputs } from "../../src/recorder/capture.j
 import { checkInputSpecs, type InputSpec } from "../../src/recorder/inputs.js";
 import { count } from "../../src/text.js";
 import { interruptSignal, out } from "../io.js";
-import { choiceOption, intOption, pairOption, sizeOption } from "../options.js";
+import { choiceOption, intOption, nameOption, pairOption, sizeOption } from "../options.js";
 import type { CommandContext } from "../program.js";
 import { inputProgress } from "../progress.js";
 import { bytes, toJson } from "../render.js";
@@ -75,6 +75,7 @@ export function register(program: Command, ctx: CommandContext): Command {
     .option(
       "--time-field <name>",
       "top-level JSON field with each event's time (integer ns after the epoch, as a number or a string of digits, or ISO-8601; its first occurrence in a line): interleave by it",
+      nameOption("--time-field"),
     )
     .addOption(
       new Option("--fsync <policy>", "when blocks are forced to disk: always | interval | never")

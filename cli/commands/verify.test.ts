@@ -111,8 +111,10 @@ describe("hindsight verify", () => {
     const app = "examples/market-spread/app.ts";
     const crashed = await runCli(["verify", copy("cut"), "--app", app, "--json"], { cwd: root });
     expect(crashed.code).toBe(0);
-    const [res] = JSON.parse(crashed.stdout) as { status: string; notes: string[] }[];
+    const [res] = JSON.parse(crashed.stdout) as { status: string; notes: string[]; events: number }[];
     expect(res?.status).toBe("identical");
+    // Every input event the recording holds, the one it ends inside too (as record counted it).
+    expect(res?.events).toBe(all.slice(0, cut + 1).filter((r) => r.type === "input").length);
     expect(res?.notes).toContain(
       `the recording ends inside event seq ${cut} (the run did not end cleanly, and the rest of that event was not written): it was compared up to there`,
     );

@@ -1,9 +1,11 @@
 /** `hindsight verify <dir>... --app <module> [--json] [--junit <file>]`: the CI determinism check. */
 import { writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import type { Command } from "commander";
 import { loadApp } from "../../src/recorder/app-load.js";
 import {
+  batchSummary,
+  notVerified,
   renderJunit,
   renderResult,
   resultToJson,
@@ -40,10 +42,24 @@ export function register(program: Command, ctx: CommandContext): Command {
     .option("--json", "print one JSON object per recording (a JSON array)")
     .option("--junit <file>", "also write a JUnit XML report (its directory is created)")
     .action(async (dirs: string[], o: VerifyCliOptions) => {
-      const loaded = await loadApp(o.app, ctx.io.cwd);
       const junit = o.junit === undefined ? undefined : resolve(ctx.io.cwd, o.junit);
       if (junit) prepareOutputFile(`--junit ${o.junit}`, junit);
       const results: VerifyResult[] = [];
+      // A run that stops early (the app does not load, an internal error) still writes the
+      // JUnit report, every recording not verified an error in it: never a stale passing one.
+      const stopped = (e: unknown): never => {
+        if (junit) {
+          const name = basename(o.app);
+          const all = [...results, ...dirs.slice(results.length).map((d) => notVerified(d, name, e))];
+          try {
+            writeFileSync(junit, renderJunit(all));
+          } catch {
+            // The error that stopped the run is the one to report.
+          }
+        }
+        throw e;
+      };
+      const loaded = await loadApp(o.app, ctx.io.cwd).catch(stopped);
       for (const d of dirs) {
         let bar: Progress | null = null;
         const r = await verifyRecording(resolve(ctx.io.cwd, d), loaded.app, {
@@ -54,17 +70,16 @@ export function register(program: Command, ctx: CommandContext): Command {
             bar ??= progress(ctx.io, `verifying ${d}`, total, "records");
             bar.update(done);
           },
-        }).finally(() => (bar as Progress | null)?.stop());
+        })
+          .finally(() => (bar as Progress | null)?.stop())
+          .catch(stopped);
         const shown = { ...(ctx.debug ? r : withoutStack(r)), recording: d };
         results.push(shown);
         if (!o.json) out(ctx.io, renderResult(shown));
       }
       if (o.json) out(ctx.io, JSON.stringify(results.map(resultToJson), null, 2));
       if (junit) writingFile(`--junit ${o.junit}`, () => writeFileSync(junit, renderJunit(results)));
-      if (!o.json && results.length > 1) {
-        const ok = results.filter((r) => r.status === "identical").length;
-        out(ctx.io, `${ok} of ${results.length} recordings identical`);
-      }
+      if (!o.json && results.length > 1) out(ctx.io, batchSummary(results));
       ctx.exitCode = verifyExitCode(results);
     });
 }

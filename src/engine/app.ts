@@ -18,7 +18,7 @@ export const APP_BRAND: unique symbol = Symbol.for("hindsight.app.v1") as never;
 export interface TimerApi {
   /** Fire once at `timeNs` (event time, ns). Re-setting a name replaces it. */
   at(name: string, timeNs: bigint): void;
-  /** Fire every `periodNs`, first at `firstNs` (default: now + period). */
+  /** Fire every `periodNs`, first at `firstNs` (default: the event's time, ctx.eventTime, + period). */
   every(name: string, periodNs: bigint, firstNs?: bigint): void;
   cancel(name: string): void;
 }

@@ -343,6 +343,27 @@ describe("record then replay", () => {
     reader2.close();
     expect(early.divergence?.eventSeq).toBe(1);
     expect(early.notes.join(" ")).not.toContain("recorded run failed");
+    // A build that handles that event without failing and writes nothing for it: nothing is
+    // extra there, and the failure it no longer has is the divergence (a note for replay).
+    const quiet = oneStepApp("bug", async (v) => (v.k === "k3" ? undefined : { k: v.k }));
+    const reader3 = LogReader.open(dir);
+    const handled = await replay(reader3, quiet, { compareOutputs: true });
+    const stateOnly = await replay(reader3, quiet, {});
+    reader3.close();
+    expect(handled.divergence).toMatchObject({
+      kind: "app-error",
+      eventSeq: 7,
+      message: expect.stringMatching(
+        /^the recorded run failed at this event \(.*k3 is not allowed\), but this build handles it without failing$/,
+      ),
+    });
+    expect(stateOnly.divergence).toBeNull();
+    expect(stateOnly.notes).toContainEqual(
+      expect.stringMatching(
+        /^the recorded run failed at event seq 7 \(.*k3 is not allowed\), but this build handles it/,
+      ),
+    );
+    expect((await verifyRecording(dir, quiet)).status).toBe("diverged");
   });
 
   it("a look-up value that is not JSON data is a failed look-up: a fallback replays the same, and so does a run that fails on it", async () => {
@@ -468,7 +489,7 @@ describe("record then replay", () => {
         events.slice(0, 1).map((e) => ({ ...e, stream: "a" })),
       ),
     ).rejects.toThrow(
-      /step 's' threw .*timer 'oops': time -5 is not a bigint of nanoseconds in 0\.\.2\^64-1/,
+      /step 's' threw .*timer 'oops': time -5 is not a bigint of nanoseconds in 1\.\.2\^64-1/,
     );
   });
 
@@ -705,6 +726,80 @@ describe("record then replay", () => {
     expect(await run3.stop()).toMatchObject({ events: 1, ticks: 0 });
     const v = await verifyRecording(dir, app);
     expect(v.status).toBe("identical");
+  });
+
+  it("timers that never let time pass fail the run; many periodic timers together are refused as one", async () => {
+    // A tick that sets its timer again for its own time: the same pass fires it again, forever.
+    const loop = keyedApp<{ k: string }, number>("loop", {
+      handle(_v, ctx) {
+        ctx.timers.at("again", 2_000n);
+        return undefined;
+      },
+      onTick(t, ctx) {
+        ctx.timers.at("again", t.timeNs);
+      },
+    });
+    const run = await startRun(loop, { out: fresh(), writer: { fsync: "never" } });
+    await run.push("a", { k: "x" }, 1_000n);
+    let failure: unknown;
+    try {
+      await run.push("a", { k: "x" }, 3_000n);
+    } catch (e) {
+      failure = e;
+    }
+    expect(failure).toMatchObject({
+      code: "APP_ERROR",
+      message:
+        "timers fired 1000000 ticks due at or before 3000 without time moving past it; the next is timer 'again' of step 's' (key \"x\"), due at 2000",
+    });
+    const sealed = await run.stop();
+    expect(sealed.status).toMatch(/^failed: timers fired 1000000 ticks/);
+    expect(sealed.ticks).toBe(1_000_000);
+    // 20 keys of a periodic timer, 100 000 ticks each to catch up: 2 million at once, refused.
+    const many = keyedApp<{ k: string }, number>("many", {
+      handle(_v, ctx) {
+        if (ctx.state === undefined) ctx.timers.every("hb", 10n);
+        ctx.state = 1;
+        return undefined;
+      },
+      onTick() {},
+    });
+    const run2 = await startRun(many, { out: fresh(), writer: { fsync: "never" } });
+    for (let i = 0; i < 20; i++) await run2.push("a", { k: `k${i}` }, 1_000n);
+    expect(() => run2.push("a", { k: "k0" }, 1_000_000n)).toThrow(
+      /^time 1000000 would fire 1998000 ticks of periodic timers before it, timer 'hb' of step 's' \(key "k0"\) 99900 times \(every 10 ns from 1010\)/,
+    );
+    expect(await run2.stop()).toMatchObject({ status: "ok", events: 20, ticks: 0, timersPending: 20 });
+  });
+
+  it("a timer at 0 ns is refused in the step; a periodic timer whose next tick is past 2^64-1 ns ends", async () => {
+    const zero = oneStepApp("zero", async (_v, ctx) => {
+      (ctx as unknown as { timers: { at(n: string, t: bigint): void } }).timers.at("z", 0n);
+      return 1;
+    });
+    await expect(
+      record(
+        zero,
+        fresh(),
+        {},
+        events.slice(0, 1).map((e) => ({ ...e, stream: "a" })),
+      ),
+    ).rejects.toThrow(/timer 'z': time 0 is not a bigint of nanoseconds in 1\.\.2\^64-1/);
+    const max = 2n ** 64n - 1n;
+    const last = keyedApp<{ k: string }, number>("last", {
+      handle(_v, ctx) {
+        if (ctx.state === undefined) ctx.timers.every("hb", 10n, max - 5n);
+        ctx.state = 1;
+        return undefined;
+      },
+      onTick() {},
+    });
+    const dir = fresh();
+    const run = await startRun(last, { out: dir, writer: { fsync: "never" } });
+    await run.push("a", { k: "x" }, 1_000n);
+    await run.advanceTo(max);
+    expect(await run.stop()).toMatchObject({ status: "ok", ticks: 1, timersPending: 0 });
+    expect((await verifyRecording(dir, last)).status).toBe("identical");
   });
 
   it("look-ups in flight together: strict mode traps neither fetcher, and the run verifies", async () => {

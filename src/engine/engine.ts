@@ -438,16 +438,21 @@ export class Engine {
     return best;
   }
 
-  /** The periodic timer due at or before `timeNs` that would fire most often to catch up with it, and how often. */
-  mostCatchUp(timeNs: bigint): { timer: TimerState; ticks: bigint } | null {
+  /**
+   * The periodic timer due at or before `timeNs` that would fire most often to catch up with it,
+   * how often, and how many ticks all periodic timers would fire to catch up (`total`).
+   */
+  mostCatchUp(timeNs: bigint): { timer: TimerState; ticks: bigint; total: bigint } | null {
     if (this.nextDue === null || this.nextDue > timeNs) return null;
     let best: { timer: TimerState; ticks: bigint } | null = null;
+    let total = 0n;
     for (const t of this.timers.values())
       if (t.period > 0n && t.due <= timeNs) {
         const ticks = (timeNs - t.due) / t.period + 1n;
+        total += ticks;
         if (best === null || ticks > best.ticks) best = { timer: t, ticks };
       }
-    return best;
+    return best && { ...best, total };
   }
 
   findTimer(step: string, key: string, name: string): TimerState | undefined {
@@ -461,7 +466,8 @@ export class Engine {
   handleTick(seq: number, timer: TimerState, dueNs: bigint): Promise<void> | undefined {
     const rt = this.stepByName.get(timer.step);
     if (!rt) throw new HindsightError("INTERNAL", `tick for unknown step ${timer.step}`);
-    if (timer.period > 0n) timer.due = dueNs + timer.period;
+    // A periodic timer whose next tick a recording could not hold (past 2^64-1 ns) ends.
+    if (timer.period > 0n && dueNs + timer.period <= MAX_TIME_NS) timer.due = dueNs + timer.period;
     else this.timers.delete(timerId(timer.step, timer.key, timer.name));
     this.recomputeDue();
     this.beginEvent(seq, dueNs);
@@ -1198,8 +1204,8 @@ class Ctx implements StepContext<unknown>, AmbientHandler {
   }
 }
 
-/** A timer's time is a time a recording can hold: a bigint in 0..2^64-1 ns (a TypeError, in the step). */
+/** A timer's time is a time a recording can hold: a bigint in 1..2^64-1 ns (a TypeError, in the step). */
 function checkTimerTime(name: string, t: bigint): void {
-  if (typeof t !== "bigint" || t < 0n || t > MAX_TIME_NS)
-    throw new TypeError(`timer '${name}': time ${String(t)} is not a bigint of nanoseconds in 0..2^64-1`);
+  if (typeof t !== "bigint" || t < 1n || t > MAX_TIME_NS)
+    throw new TypeError(`timer '${name}': time ${String(t)} is not a bigint of nanoseconds in 1..2^64-1`);
 }

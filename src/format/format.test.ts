@@ -76,6 +76,17 @@ describe("format", () => {
       ["2026-11-02T14:30Z", "give the seconds (hh:mm:ss)"],
       ["2026-11-02T14:30:00+0100", "write the offset as +01:00"],
       ["2026-11-02T24:30:00Z", "24:30:00 is not a time of day"],
+      // RFC 3339 has no hour 24 (Date.parse would read it as the next day's midnight).
+      ["2026-11-02T24:00:00Z", "24:00:00 is not a time of day"],
+      // The latest time a recording holds is 2^64-1 ns, as for a time given in nanoseconds.
+      [
+        "2554-07-21T23:34:33.709551616Z",
+        "after 2554-07-21T23:34:33.709551615Z, the latest time a recording holds (2^64-1 ns since the epoch)",
+      ],
+      [
+        "9999-12-31T23:59:59Z",
+        "after 2554-07-21T23:34:33.709551615Z, the latest time a recording holds (2^64-1 ns since the epoch)",
+      ],
       ["2026-11-02", "a day alone: give a time and its zone"],
       ["yesterday", "not a date and time (YYYY-MM-DDThh:mm:ss[.fraction] and a zone)"],
       ["1969-12-31T23:59:59Z", "before 1970-01-01T00:00:00Z (times are nanoseconds since the epoch)"],
@@ -88,5 +99,6 @@ describe("format", () => {
       expect(whyNotIsoTime(s), s).toBe(reason);
     }
     expect(whyNotIsoTime("2026-11-02T14:30:00Z")).toBeUndefined();
+    expect(parseTime("2554-07-21T23:34:33.709551615Z")).toBe(2n ** 64n - 1n);
   });
 });

@@ -7,14 +7,15 @@ const ISO_RE = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?([Zz
 /** Parses an ISO-8601 / RFC 3339 time with up to nanosecond precision; undefined if not one. */
 export function parseIsoTime(s: string): bigint | undefined {
   const t = isoNs(s);
-  // Times are nanoseconds since the epoch, unsigned.
-  return t === undefined || t < 0n ? undefined : t;
+  // Times are nanoseconds since the epoch, unsigned, in 64 bits.
+  return t === undefined || t < 0n || t > MAX_TIME_NS ? undefined : t;
 }
 
 /** An ISO-8601 time as signed nanoseconds since the epoch; undefined if not one. */
 function isoNs(s: string): bigint | undefined {
   const m = ISO_RE.exec(s);
-  if (!m || !realDate(m[1] as string)) return undefined;
+  // (RFC 3339 has no hour 24: Date.parse would read 24:00:00 as the next day's midnight.)
+  if (!m || !realDate(m[1] as string) || (m[2] as string) >= "24") return undefined;
   const ms = Date.parse(`${m[1]}T${m[2]}${m[4]!.toUpperCase()}`);
   if (Number.isNaN(ms)) return undefined;
   return BigInt(ms) * 1_000_000n + BigInt((m[3] ?? "").padEnd(9, "0"));
@@ -33,7 +34,11 @@ function realDate(ymd: string): boolean {
 /** Why `s` is not a time parseIsoTime reads, in words ("at most 9 fractional digits"...); undefined when it is one. */
 export function whyNotIsoTime(s: string): string | undefined {
   if (parseIsoTime(s) !== undefined) return undefined;
-  if (isoNs(s) !== undefined) return "before 1970-01-01T00:00:00Z (times are nanoseconds since the epoch)";
+  const ns = isoNs(s);
+  if (ns !== undefined && ns < 0n)
+    return "before 1970-01-01T00:00:00Z (times are nanoseconds since the epoch)";
+  if (ns !== undefined)
+    return `after ${formatTime(MAX_TIME_NS)}, the latest time a recording holds (2^64-1 ns since the epoch)`;
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](.*))?$/.exec(s);
   if (!m) return "not a date and time (YYYY-MM-DDThh:mm:ss[.fraction] and a zone)";
   if (!realDate(`${m[1]}-${m[2]}-${m[3]}`)) return `${m[1]}-${m[2]}-${m[3]} is not a day of the calendar`;

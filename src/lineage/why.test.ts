@@ -136,6 +136,11 @@ describe("why: writers at the depth limit", () => {
     expect(writer.truncated).toBe(true); // it read the first event's sum
     expect(writer.decisions.map((d) => d.name)).toEqual(["r"]);
     expect(l).toMatchObject({ decisionCount: 2, notFollowed: 1 });
+    // The text shows that writer's decision too, as the JSON does.
+    const text = renderLineage(l!).split("\n");
+    const at = text.findIndex((x) => x.includes(`└─ input seq ${writer.event.seq} `));
+    expect(text[at + 1]).toMatch(/^ +├─ decision random 'r' \(step sum\) = 0\.\d+$/);
+    expect(text[at + 2]).toMatch(/^ +\(deeper lineage not followed\)$/);
     r.close();
   });
 });

@@ -158,8 +158,12 @@ export async function why(
   const lineages = await explainEvent(reader, app, eventSeq, {
     depth,
     compare: true,
+    // By name: the app may list its sinks in another order than the recording's manifest.
     ...(wantSink !== undefined
-      ? { select: (t: OutputTrace) => t.sink === wantSink && t.sinkSeq === wantSinkSeq }
+      ? {
+          select: (t: OutputTrace) =>
+            t.sinkName === m.sinks[wantSink as number]?.name && t.sinkSeq === wantSinkSeq,
+        }
       : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
@@ -432,10 +436,9 @@ export function renderLineage(l: Lineage, more?: string): string {
     const n = e.decisions.length + e.reads.length;
     let i = 0;
     const branch = () => (++i === n ? ["└─ ", "   "] : ["├─ ", "│  "]);
-    for (const d of e.decisions)
-      lines.push(
-        `${inner}${branch()[0]}decision ${decisionKindName(d.kind)} '${d.name}' (step ${d.step}) = ${json(d.value)}`,
-      );
+    const decision = (d: LineageEvent["decisions"][number]) =>
+      `decision ${decisionKindName(d.kind)} '${d.name}' (step ${d.step}) = ${json(d.value)}`;
+    for (const d of e.decisions) lines.push(`${inner}${branch()[0]}${decision(d)}`);
     for (const r of e.reads) {
       const [head, under] = branch();
       if (!r.writer) {
@@ -445,12 +448,13 @@ export function renderLineage(l: Lineage, more?: string): string {
       lines.push(
         `${inner}${head}read ${r.step}[${JSON.stringify(r.key)}], last written by seq ${r.writerSeq}`,
       );
-      if (r.writer.truncated && r.writer.reads.length === 0)
-        lines.push(
-          `${inner}${under}└─ ${ev(r.writer.event)}`,
-          `${inner}${under}   (deeper lineage not followed)`,
-        );
-      else walk(r.writer, `${inner}${under}`);
+      if (r.writer.truncated && r.writer.reads.length === 0) {
+        // At the --depth limit: the writer and its decisions, not what it read.
+        const at = `${inner}${under}`;
+        lines.push(`${at}└─ ${ev(r.writer.event)}`);
+        for (const d of r.writer.decisions) lines.push(`${at}   ├─ ${decision(d)}`);
+        lines.push(`${at}   (deeper lineage not followed)`);
+      } else walk(r.writer, `${inner}${under}`);
     }
   };
   walk(l.root, "");

@@ -78,12 +78,21 @@ export interface RunSummary {
   readonly checkpoints: number;
   readonly records: number;
   readonly status: string;
+  /**
+   * Timers set and not yet fired when the run was sealed: due after the last event's time (a
+   * timer fires only when an event, or advanceTo, takes time past it).
+   */
+  readonly timersPending: number;
 }
 
 const EMPTY = new Uint8Array(0);
 
-/** Wall clock in ns: captured originals, so strict mode never traps the recorder's own clock. */
-function wallClock(): () => bigint {
+/**
+ * Wall clock in ns: captured originals, so strict mode never traps the recorder's own clock.
+ * One base for the run: `Date.now()` has millisecond resolution, so two clocks built apart may
+ * disagree by up to a millisecond (an event stamped after ctx.now() read earlier).
+ */
+export function wallClock(): () => bigint {
   const hr = process.hrtime.bigint.bind(process.hrtime);
   const base = BigInt(Date.now()) * 1_000_000n - hr();
   return () => base + hr();
@@ -406,23 +415,38 @@ export class AppRun {
   }
 
   /** Fires timers due at or before `timeNs` (each tick is a recorded decision and an event of its own). */
-  private fireDue(timeNs: bigint): Promise<void> | undefined {
+  private fireDue(timeNs: bigint, fired = 0): Promise<void> | undefined {
     let t: TimerState | null = this.engine.nextDueTimer(timeNs);
     // Refused before any tick fires: a refused event leaves nothing recorded. (Only when a timer
     // is due: most pushes have none.)
-    if (t !== null) {
+    if (t !== null && fired === 0) {
       const most = this.engine.mostCatchUp(timeNs);
-      if (most !== null && most.ticks > MAX_TICKS_AT_ONCE) {
+      if (most !== null && most.total > MAX_TICKS_AT_ONCE) {
         const m = most.timer;
         throw new HindsightError(
           "BAD_INPUT",
-          `time ${timeNs} would fire timer '${m.name}' of step '${m.step}'${m.key ? ` (key ${JSON.stringify(m.key)})` : ""} ${most.ticks} times (every ${m.period} ns from ${m.due}) before it: more than ${MAX_TICKS_AT_ONCE} ticks at once are refused`,
-          { hint: "check the time (ns since the epoch), or cancel the timer first" },
+          `time ${timeNs} would fire ${most.total === most.ticks ? "" : `${most.total} ticks of periodic timers before it, `}timer '${m.name}' of step '${m.step}'${m.key ? ` (key ${JSON.stringify(m.key)})` : ""} ${most.ticks} times (every ${m.period} ns from ${m.due})${most.total === most.ticks ? " before it" : ""}: more than ${MAX_TICKS_AT_ONCE} ticks at once are refused`,
+          { hint: "check the event times, or cancel the timer first" },
         );
       }
     }
     for (; t; t = this.engine.nextDueTimer(timeNs)) {
       const due = t.due;
+      if (++fired > MAX_TICKS_AT_ONCE) {
+        // Timers that set themselves (or each other) again at or before their tick's time: time
+        // never moves past them. A run that would never end fails here, as a step that throws.
+        const loop = t;
+        return this.guard(() => {
+          throw new HindsightError(
+            "APP_ERROR",
+            `timers fired ${MAX_TICKS_AT_ONCE} ticks due at or before ${timeNs} without time moving past it; the next is timer '${loop.name}' of step '${loop.step}'${loop.key ? ` (key ${JSON.stringify(loop.key)})` : ""}, due at ${due}`,
+            {
+              where: `step ${loop.step}`,
+              hint: "a timer set from a tick should be due after that tick's time (tick.timeNs)",
+            },
+          );
+        });
+      }
       const seq = this.nextSeq();
       this.append(
         rec.decision({
@@ -439,7 +463,10 @@ export class AppRun {
       this.ticks++;
       const timer = t;
       const r = this.guard(() => this.engine.handleTick(seq, timer, due));
-      if (r !== undefined) return r.then(() => this.fireDue(timeNs));
+      if (r !== undefined) {
+        const n = fired;
+        return r.then(() => this.fireDue(timeNs, n));
+      }
     }
     return undefined;
   }
@@ -589,6 +616,7 @@ export class AppRun {
         rec.marker({ kind: MarkerKind.stop, timeNs: this.lastTime, events: this.inputEvents, status }),
       );
       this.writer?.close();
+      this.timersPending = this.engine.timerList().length;
       this.engine.dispose();
       this.finalStatus = status;
     }
@@ -601,10 +629,12 @@ export class AppRun {
       checkpoints: this.checkpoints,
       records: this.nextSeq(),
       status: this.finalStatus,
+      timersPending: this.timersPending,
     };
   }
 
   private finalStatus = "";
+  private timersPending = 0;
 }
 
 /** Starts a run of `app` (see AppRun). */

@@ -92,6 +92,8 @@ export interface Divergence {
   };
   readonly checkpoint?: {
     readonly seq: number;
+    /** The recorded state's file (CheckpointRef.location). */
+    readonly location?: string;
     readonly expectedDigest: string;
     readonly actualDigest: string;
   };
@@ -650,9 +652,26 @@ class ReplayPort implements DecisionPort {
       "output-mismatch",
       `output ${o.sinkName}:${o.sinkSeq} (output #${o.index} of the event, from step '${o.step}') differs from the recording` +
         (sameSink ? "" : ` (recorded to sink '${expected.sink}')`) +
-        this.unasked(e),
+        this.unasked(e) +
+        this.recordedLater(o),
       { step: o.step, output: { sink: o.sinkName, index: o.index, sinkSeq: o.sinkSeq, expected, actual } },
     );
+  }
+
+  /**
+   * When an output differs but equals one the recording has later in this event: the likely
+   * cause, an output written before it that the recorded run did not write (or in another order).
+   */
+  private recordedLater(o: EngineOutput): string {
+    const digest = sha256(o.bytes);
+    for (let i = this.oPos + 1; i < this.outputs.length; i++) {
+      const later = this.outputs[i] as OutputRecord;
+      if (this.sinkMap[later.sink] !== o.sink) continue;
+      const same = later.data.length > 0 ? bytesEqual(later.data, o.bytes) : bytesEqual(later.digest, digest);
+      if (same)
+        return `; it equals the recording's output #${later.index} of the event (${o.sinkName}:${later.sinkSeq}): an output written before it that the recorded run did not write, or outputs written in another order?`;
+    }
+    return "";
   }
 
   /**
@@ -1258,8 +1277,9 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
                   kind: "checkpoint-mismatch",
                   message: `state after event ${r.eventSeq} differs from checkpoint ${r.location} (digest ${got.slice(0, 16)}… ≠ recorded ${want.slice(0, 16)}…): replayed state diverged without a differing output`,
                   eventSeq: r.eventSeq,
-                  checkpoint: { seq: r.seq, expectedDigest: want, actualDigest: got },
+                  checkpoint: { seq: r.seq, location: r.location, expectedDigest: want, actualDigest: got },
                 };
+                divergedEvent = reader.get(r.eventSeq);
                 done = true;
               } else {
                 checkpointsVerified++;
@@ -1327,7 +1347,8 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
       `${missing.length} checkpoint(s) the log holds before the point have no file (${missing.slice(-3).join(", ")}${missing.length > 3 ? ", …" : ""}): replayed past them from ${startedFrom ? startedFrom.location : "the start"}`,
     );
   const torn = reader.tornTail;
-  if (torn && (until === undefined || until >= endSeq))
+  // (While a writer has the recording open, its last block is the one being written: not torn.)
+  if (torn && !reader.writer && (until === undefined || until >= endSeq))
     notes.push(
       `the recording ends in a torn tail (an interrupted write): ${torn.droppedBytes} bytes after the last whole block of ${torn.segment} (offset ${torn.offset}) are not readable, so it was replayed up to seq ${endSeq - 1}; \`hindsight fsck\` reports it`,
     );
@@ -1386,6 +1407,32 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
       divergence = {
         kind: "checkpoint-mismatch",
         message: `the recorded run failed after this event, checkpointing its state (${recorded}); this build's state can be checkpointed`,
+        eventSeq: lastEventSeq,
+        error: { message: recorded },
+      };
+      divergedEvent = reader.get(lastEventSeq);
+    }
+  }
+  // The recorded run failed in the app at its last event, and this build handled that event
+  // without failing (nor asking for more than the recording has): the failure is what differs.
+  // (`replay`, which compares nothing, says so in a note.)
+  if (
+    until === undefined &&
+    divergence === null &&
+    failedAsRecorded === null &&
+    lastEventSeq >= 0 &&
+    endsInside === null &&
+    !stop?.status.startsWith(`failed: ${CANNOT_BE_CHECKPOINTED}`)
+  ) {
+    const recorded = recordedFailureAt(reader, lastEventSeq, endSeq);
+    if (recorded !== undefined && !compare)
+      notes.push(
+        `the recorded run failed at event seq ${lastEventSeq} (${recorded}), but this build handles it without failing: \`hindsight verify\` reports that as a divergence`,
+      );
+    else if (recorded !== undefined) {
+      divergence = {
+        kind: "app-error",
+        message: `the recorded run failed at this event (${recorded}), but this build handles it without failing`,
         eventSeq: lastEventSeq,
         error: { message: recorded },
       };

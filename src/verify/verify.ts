@@ -6,14 +6,16 @@
  * note, not a failure: verifying a new build against old recordings is the point.
  */
 import type { App } from "../engine/app.js";
+import { sha256 } from "../engine/bytes.js";
 import { decodeDecision, type Engine, failedLookup } from "../engine/engine.js";
-import { stringifyJson } from "../engine/json.js";
+import { parseCanonicalJson, parseStateJson, stringifyJson } from "../engine/json.js";
 import { escapeControls, HindsightError, isHindsightError } from "../errors.js";
 import { DecisionKind, type DecisionRecord, decisionKindName, type SeqRecord } from "../format/records.js";
 import { formatTime } from "../format/time.js";
 import { findLineageRecord, recordedLineage } from "../lineage/recorded.js";
 import { explainEvent, type Lineage, renderLineage, withDecisionKindNames } from "../lineage/why.js";
 import { LogReader } from "../log/index.js";
+import { readSideFile } from "../log/side-files.js";
 import { SEALED_INSIDE } from "../recorder/app-run.js";
 import {
   buildDiffers,
@@ -45,13 +47,22 @@ export interface DivergenceReport extends Omit<Divergence, "output"> {
     readonly sink: string;
     readonly index: number;
     readonly sinkSeq: number;
+    /** Where the recorded output was ("sink:position"), when not where this build wrote it. */
+    readonly expectedAt?: string;
     readonly expected?: string;
     readonly actual?: string;
     readonly expectedDigest?: string;
     readonly actualDigest?: string;
   };
-  /** Field-level differences, "path: expected → actual". */
+  /**
+   * Field-level differences, "path: expected → actual" (of the output, or of the state at a
+   * checkpoint), the first 20; a long string is shown around its first difference. "(bytes): …"
+   * when the decoded values are equal but the bytes are not, "(sink): …" when the output went
+   * to another sink.
+   */
   readonly diff?: readonly string[];
+  /** How many differences there are in all, when `diff` lists only the first of them. */
+  readonly diffCount?: number;
   readonly lastMatchingCheckpoint: { readonly refSeq: number; readonly eventSeq: number } | null;
   readonly precedingEvents: readonly EventView[];
   readonly precedingDecisions: readonly ShownDecision[];
@@ -190,33 +201,118 @@ function decisionLine(d: ShownDecision): string {
   return `seq ${d.seq} event ${d.eventSeq} #${d.index} ${d.kind} '${d.name}' step '${d.step}'${d.key !== undefined ? ` key ${JSON.stringify(d.key)}` : ""} = ${v}`;
 }
 
-/** Field-level diff of two decoded values: "path: a → b" for each difference. */
-export function diffValues(a: unknown, b: unknown, path = "", out: string[] = [], limit = 20): string[] {
-  if (out.length >= limit) return out;
+/** Differences a report lists; `diffCount` says how many there are in all. */
+export const DIFF_SHOWN = 20;
+/** Differences counted at most (a huge state or output is not walked to its end). */
+const DIFF_COUNTED = 100_000;
+
+/**
+ * Where two texts first differ: `at character i ("x" → "y", lengths a / b): …before… → …before…`,
+ * the characters named and a window of each text around them.
+ */
+export function textDiff(a: string, b: string, unit = "character"): string {
+  let i = 0;
+  const n = Math.min(a.length, b.length);
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  const from = Math.max(0, i - 20);
+  const window = (t: string) =>
+    `${from > 0 ? "…" : ""}${t.slice(from, i + 20)}${i + 20 < t.length ? "…" : ""}`;
+  const at = (t: string) => (i < t.length ? JSON.stringify(t[i]) : "(end)");
+  const lengths = a.length === b.length ? `both ${a.length} long` : `lengths ${a.length} / ${b.length}`;
+  return `differ at ${unit} ${i} (${at(a)} → ${at(b)}; ${lengths}): ${window(a)} → ${window(b)}`;
+}
+
+/**
+ * Field-level diff of two decoded values: "path: a → b" for each difference, the first `limit`
+ * of them; `total` counts them all (up to 100 000). Long strings are shown around their first
+ * difference, not whole.
+ */
+export function valueDiff(a: unknown, b: unknown, limit = DIFF_SHOWN): { lines: string[]; total: number } {
+  const lines: string[] = [];
+  let total = 0;
+  const add = (line: () => string) => {
+    if (total++ < limit) lines.push(line());
+  };
   const isObj = (x: unknown): x is Record<string, unknown> =>
-    typeof x === "object" && x !== null && !Array.isArray(x);
-  if (isObj(a) && isObj(b)) {
-    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-    for (const k of keys) {
-      const p = path ? `${path}.${k}` : k;
-      if (!(k in b)) out.push(`${p}: ${safeJson(a[k])} → (absent)`);
-      else if (!(k in a)) out.push(`${p}: (absent) → ${safeJson(b[k])}`);
-      else diffValues(a[k], b[k], p, out, limit);
+    typeof x === "object" && x !== null && !Array.isArray(x) && !(x instanceof Uint8Array);
+  const walk = (a: unknown, b: unknown, path: string): void => {
+    if (total >= DIFF_COUNTED) return;
+    if (isObj(a) && isObj(b)) {
+      for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+        const p = path ? `${path}.${k}` : k;
+        if (!(k in b)) add(() => `${p}: ${clip(safeJson(a[k]))} → (absent)`);
+        else if (!(k in a)) add(() => `${p}: (absent) → ${clip(safeJson(b[k]))}`);
+        else walk(a[k], b[k], p);
+      }
+      return;
     }
-    return out;
-  }
-  if (Array.isArray(a) && Array.isArray(b)) {
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-      const p = `${path}[${i}]`;
-      if (i >= b.length) out.push(`${p}: ${safeJson(a[i])} → (absent)`);
-      else if (i >= a.length) out.push(`${p}: (absent) → ${safeJson(b[i])}`);
-      else diffValues(a[i], b[i], p, out, limit);
+    if (Array.isArray(a) && Array.isArray(b)) {
+      for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        const p = `${path}[${i}]`;
+        if (i >= b.length) add(() => `${p}: ${clip(safeJson(a[i]))} → (absent)`);
+        else if (i >= a.length) add(() => `${p}: (absent) → ${clip(safeJson(b[i]))}`);
+        else walk(a[i], b[i], p);
+      }
+      return;
     }
-    return out;
-  }
-  const sa = safeJson(a);
-  const sb = safeJson(b);
-  if (sa !== sb || typeof a !== typeof b) out.push(`${path || "(value)"}: ${sa} → ${sb}`);
+    const sa = safeJson(a);
+    const sb = safeJson(b);
+    if (sa === sb && typeof a === typeof b) return;
+    const p = path || "(value)";
+    if (a instanceof Uint8Array && b instanceof Uint8Array && (sa.length > 60 || sb.length > 60))
+      add(() => `${p}: ${bytesDiff(a, b)}`);
+    else if (typeof a === "string" && typeof b === "string" && (sa.length > 60 || sb.length > 60))
+      add(() => `${p}: strings ${textDiff(a, b)}`);
+    else add(() => `${p}: ${clip(sa)} → ${clip(sb)}`);
+  };
+  walk(a, b, "");
+  return { lines, total };
+}
+
+/** A value's text cut to 200 characters (a long one is shown around its difference instead). */
+const clip = (t: string): string => (t.length > 200 ? `${t.slice(0, 199)}…` : t);
+
+/** Field-level diff of two decoded values: "path: expected → actual", the first `limit`. */
+export function diffValues(a: unknown, b: unknown, limit = DIFF_SHOWN): string[] {
+  return valueDiff(a, b, limit).lines;
+}
+
+/** Where two byte strings first differ, as text when both are printable UTF-8, else in hex. */
+function bytesDiff(a: Uint8Array, b: Uint8Array): string {
+  const text = (x: Uint8Array): string | undefined => {
+    try {
+      const t = new TextDecoder("utf-8", { fatal: true }).decode(x);
+      return /[\u0000-\u0008\u000e-\u001f]/.test(t) ? undefined : t;
+    } catch {
+      return undefined;
+    }
+  };
+  const ta = text(a);
+  const tb = text(b);
+  if (ta !== undefined && tb !== undefined) return `the texts ${textDiff(ta, tb)}`;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const from = Math.max(0, i - 8);
+  const window = (x: Uint8Array) =>
+    `${from > 0 ? "…" : ""}${Buffer.from(x.subarray(from, i + 8)).toString("hex")}${i + 8 < x.length ? "…" : ""}`;
+  const at = (x: Uint8Array) =>
+    i < x.length ? `0x${(x[i] as number).toString(16).padStart(2, "0")}` : "(end)";
+  const lengths = a.length === b.length ? `both ${a.length} long` : `lengths ${a.length} / ${b.length}`;
+  return `the bytes differ at byte ${i} (${at(a)} → ${at(b)}; ${lengths}): ${window(a)} → ${window(b)}`;
+}
+
+/** A state snapshot (checkpoint content) as one object: `step[key]` → value, sinks, timers. */
+function stateView(bytes: Uint8Array): Record<string, unknown> {
+  const text = Buffer.from(bytes).toString("utf8");
+  const s = (
+    text.startsWith('{"hindsightState":2,') ? parseStateJson(text) : parseCanonicalJson(text)
+  ) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [step, entries] of Object.entries((s["steps"] ?? {}) as Record<string, [string, unknown][]>))
+    for (const [k, v] of entries) out[`${step}[${JSON.stringify(k)}]`] = v;
+  out["sinks"] = s["sinks"];
+  out["timers"] = s["timers"];
+  out["eventsHandled"] = s["eventsHandled"];
   return out;
 }
 
@@ -236,9 +332,15 @@ function buildReport(d: Divergence, res: ReplayResult, reader: LogReader): Diver
   const { output, ...rest } = d;
   let outView: DivergenceReport["output"];
   let diff: string[] | undefined;
+  let diffCount: number | undefined;
+  const sinks = Object.keys(engine.app.sinks);
   if (output) {
-    const sinkIdx = Object.keys(engine.app.sinks).indexOf(output.sink);
-    const decode = (b: Uint8Array | undefined): { text?: string; value?: unknown; ok: boolean } => {
+    // Each by its own sink's codec: a build may write the output to another sink.
+    const decode = (
+      b: Uint8Array | undefined,
+      sink: string | undefined,
+    ): { text?: string; value?: unknown; ok: boolean } => {
+      const sinkIdx = sink === undefined ? -1 : sinks.indexOf(sink);
       if (b === undefined || sinkIdx < 0) return { ok: false };
       try {
         const value = engine.decodeOutput(sinkIdx, b);
@@ -247,30 +349,72 @@ function buildReport(d: Divergence, res: ReplayResult, reader: LogReader): Diver
         return { text: Buffer.from(b).toString("utf8"), ok: false };
       }
     };
-    const e = decode(output.expected?.bytes);
-    const a = decode(output.actual?.bytes);
+    const ex = output.expected;
+    const ac = output.actual;
+    const e = decode(ex?.bytes, ex?.sink);
+    const a = decode(ac?.bytes, ac?.sink);
+    const moved = ex !== undefined && ac !== undefined && (ex.sink !== ac.sink || ex.sinkSeq !== ac.sinkSeq);
     outView = {
       sink: output.sink,
       index: output.index,
       sinkSeq: output.sinkSeq,
+      ...(moved ? { expectedAt: `${ex.sink}:${ex.sinkSeq}` } : {}),
       ...(e.text !== undefined ? { expected: e.text } : {}),
       ...(a.text !== undefined ? { actual: a.text } : {}),
-      ...(output.expected ? { expectedDigest: output.expected.digest } : {}),
-      ...(output.actual ? { actualDigest: output.actual.digest } : {}),
+      ...(ex ? { expectedDigest: ex.digest } : {}),
+      ...(ac ? { actualDigest: ac.digest } : {}),
     };
-    if (e.ok && a.ok) diff = diffValues(e.value, a.value);
+    if (ex && ac && ex.sink !== ac.sink) {
+      // Not the same output written elsewhere, perhaps: no field diff against another sink's.
+      diff = [`(sink): recorded to ${ex.sink}:${ex.sinkSeq}, written to ${ac.sink}:${ac.sinkSeq}`];
+      diffCount = 1;
+    } else if (e.ok && a.ok) {
+      const v = valueDiff(e.value, a.value);
+      diff = v.lines;
+      diffCount = v.total;
+      if (v.total === 0 && ex?.bytes && ac?.bytes) {
+        // The same value decoded, other bytes: key order, spacing, number forms.
+        diff = [`(bytes): the decoded values are equal; ${bytesDiff(ex.bytes, ac.bytes)}`];
+        diffCount = 1;
+      }
+    } else if (ex?.bytes && ac?.bytes) {
+      diff = [`(bytes): ${bytesDiff(ex.bytes, ac.bytes)}`];
+      diffCount = 1;
+    }
+  }
+  if (d.checkpoint?.location) {
+    // The state itself, field by field: the recorded checkpoint's file against this build's.
+    const f = readSideFile(reader.dir, d.checkpoint.location);
+    try {
+      if ("problem" in f) throw new Error(`its file ${d.checkpoint.location} is ${f.problem}`);
+      const want = Buffer.from(d.checkpoint.expectedDigest, "hex");
+      if (!Buffer.from(sha256(f.bytes)).equals(want))
+        throw new Error(`its file ${d.checkpoint.location} does not match the digest the log holds`);
+      const v = valueDiff(stateView(f.bytes), stateView(engine.snapshot()));
+      diff = v.lines;
+      diffCount = v.total;
+    } catch (err) {
+      diff = [`(state): no field diff: ${(err as Error).message}`];
+      diffCount = 1;
+    }
   }
   return {
     ...rest,
     event,
     ...(outView ? { output: outView } : {}),
     ...(diff ? { diff } : {}),
+    ...(diffCount !== undefined && diffCount > (diff?.length ?? 0) ? { diffCount } : {}),
     lastMatchingCheckpoint: res.lastGoodCheckpoint
       ? { refSeq: res.lastGoodCheckpoint.refSeq, eventSeq: res.lastGoodCheckpoint.eventSeq }
       : null,
     precedingEvents,
     precedingDecisions,
   };
+}
+
+/** The kind of record of the event a recording ends inside (when it does, with no divergence). */
+function insideOf(res: ReplayResult, reader: LogReader): string | undefined {
+  return res.endsInside === null || res.divergence ? undefined : reader.get(res.endsInside).type;
 }
 
 /**
@@ -404,8 +548,9 @@ export async function verifyRecording(
       recordedBuildId,
       buildChanged,
       status: res.divergence ? "diverged" : "identical",
-      events: res.eventsReplayed - res.ticksReplayed,
-      ticks: res.ticksReplayed,
+      // As record counts them: an event the recording ends inside was compared up to there.
+      events: res.eventsReplayed - res.ticksReplayed + (insideOf(res, reader) === "input" ? 1 : 0),
+      ticks: res.ticksReplayed + (insideOf(res, reader) === "decision" ? 1 : 0),
       decisions: res.decisions,
       outputs: res.outputs,
       checkpointsVerified: res.checkpointsVerified,
@@ -443,6 +588,41 @@ export function verifyExitCode(results: readonly VerifyResult[]): number {
   return code;
 }
 
+/**
+ * The result of a recording that was not verified because of `e` (the app did not load, or an
+ * internal error stopped the batch): status "error", so that a JUnit report says so for it.
+ */
+export function notVerified(dir: string, app: string, e: unknown): VerifyResult {
+  const err = isHindsightError(e)
+    ? { code: e.code, exitCode: e.exitCode, message: e.oneLine() }
+    : { code: "INTERNAL", exitCode: 1, message: e instanceof Error ? e.message : String(e) };
+  return {
+    recording: dir,
+    status: "error",
+    app,
+    buildId: "",
+    recordedBuildId: "",
+    buildChanged: false,
+    events: 0,
+    ticks: 0,
+    decisions: 0,
+    outputs: 0,
+    checkpointsVerified: 0,
+    seconds: 0,
+    error: { ...err, message: `not verified: ${err.message}` },
+    notes: [],
+  };
+}
+
+/** "3 of 10 recordings identical (5 diverged, 1 incompatible, 1 error)". */
+export function batchSummary(results: readonly VerifyResult[]): string {
+  const by = (s: VerifyStatus) => results.filter((r) => r.status === s).length;
+  const rest = (["diverged", "incompatible", "error"] as const)
+    .filter((s) => by(s) > 0)
+    .map((s) => `${by(s)} ${s === "error" ? (by(s) === 1 ? "error" : "errors") : s}`);
+  return `${by("identical")} of ${count(results.length, "recording")} identical${rest.length ? ` (${rest.join(", ")})` : ""}`;
+}
+
 /** Human-readable report of one result. */
 export function renderResult(r: VerifyResult): string {
   const lines: string[] = [];
@@ -472,19 +652,25 @@ export function renderResult(r: VerifyResult): string {
     }
     if (d.output) {
       lines.push(`  output: ${d.output.sink}:${d.output.sinkSeq} (output #${d.output.index} of the event)`);
+      // With a diff to say where they differ, long values are cut shorter (--json has them whole).
+      const cut = (v: string) => (d.diff?.length ? clipLine(v, 300) : v);
       lines.push(
-        `    expected: ${d.output.expected ?? (d.output.expectedDigest ? `sha256 ${d.output.expectedDigest} (digest only: run record with --outputs full to keep bytes)` : "(none)")}`,
+        `    expected: ${(d.output.expected && cut(d.output.expected)) ?? (d.output.expectedDigest ? `sha256 ${d.output.expectedDigest} (digest only: run record with --outputs full to keep bytes)` : "(none)")}${d.output.expectedAt ? `  (recorded as ${d.output.expectedAt})` : ""}`,
       );
-      lines.push(`    actual:   ${d.output.actual ?? "(none)"}`);
-      if (d.diff?.length) {
-        lines.push("  diff (expected → actual):");
-        for (const x of d.diff) lines.push(`    ${x}`);
-      }
+      lines.push(`    actual:   ${(d.output.actual && cut(d.output.actual)) ?? "(none)"}`);
     }
     if (d.checkpoint)
       lines.push(
         `  checkpoint at seq ${d.checkpoint.seq}: recorded ${d.checkpoint.expectedDigest}, replayed ${d.checkpoint.actualDigest}`,
       );
+    if (d.diff?.length) {
+      lines.push(`  diff (expected → actual${d.checkpoint ? ", the state" : ""}):`);
+      for (const x of d.diff) lines.push(`    ${x}`);
+      if (d.diffCount !== undefined && d.diffCount > d.diff.length)
+        lines.push(
+          `    … and ${d.diffCount >= 100_000 ? "at least " : ""}${count(d.diffCount - d.diff.length, "more difference")}`,
+        );
+    }
     if (d.error) lines.push(`  error: ${d.error.code ?? ""} ${d.error.message}`);
     // The app's frames: up to the engine that called the step.
     if (d.error?.stack)
@@ -506,11 +692,11 @@ export function renderResult(r: VerifyResult): string {
     }
     if (d.lineage?.current) {
       lines.push("  lineage of the output in this build:");
-      for (const x of renderLineage(d.lineage.current).split("\n")) lines.push(`    ${x}`);
+      for (const x of renderLineage(d.lineage.current).split("\n")) lines.push(`    ${clipLine(x, 300)}`);
     }
     if (d.lineage?.recorded) {
       lines.push("  lineage of the output when recorded:");
-      for (const x of renderLineage(d.lineage.recorded).split("\n")) lines.push(`    ${x}`);
+      for (const x of renderLineage(d.lineage.recorded).split("\n")) lines.push(`    ${clipLine(x, 300)}`);
     }
     if (d.lineage?.error) lines.push(`  lineage: not available (${d.lineage.error})`);
     lines.push(`  replayed before divergence: ${stats}`);
@@ -588,30 +774,40 @@ async function withLineage(
 ): Promise<DivergenceReport> {
   const d = res.divergence;
   if (!d?.output) return report;
-  const sink = reader.manifest.sinks.findIndex((s) => s.name === d.output?.sink);
-  const sinkSeq = d.output.sinkSeq;
+  const { actual, expected } = d.output;
   const lineage: NonNullable<DivergenceReport["lineage"]> = {};
-  try {
-    if (d.output.actual) {
+  const failed = (e: unknown) => {
+    lineage.error = lineage.error ?? (e instanceof Error ? e.message : String(e));
+  };
+  // This build's output by its sink's name (the app may list its sinks in another order than the
+  // recording), the recorded one by the recording's numbering: each is asked for apart, so that
+  // one failing leaves the other.
+  if (actual)
+    try {
       const [current] = await explainEvent(reader, app, d.eventSeq, {
         depth: 2,
         compare: false,
-        select: (t) => t.sink === sink && t.sinkSeq === sinkSeq,
+        select: (t) => t.sinkName === actual.sink && t.sinkSeq === actual.sinkSeq,
       });
       if (current) lineage.current = current;
+    } catch (e) {
+      failed(e);
     }
-    const rec = sink >= 0 ? findLineageRecord(reader, sink, sinkSeq, d.eventSeq) : undefined;
-    if (rec)
-      lineage.recorded = recordedLineage(reader, rec, res.engine, {
-        value: d.output.expected?.bytes
-          ? Buffer.from(d.output.expected.bytes).toString("utf8")
-          : `(digest only: sha256 ${d.output.expected?.digest ?? "?"})`,
-        step: d.step ?? "",
-        index: d.output.index,
-      });
-  } catch (e) {
-    lineage.error = e instanceof Error ? e.message : String(e);
-  }
+  const sink = expected ? reader.manifest.sinks.findIndex((s) => s.name === expected.sink) : -1;
+  if (expected && sink >= 0)
+    try {
+      const rec = findLineageRecord(reader, sink, expected.sinkSeq, d.eventSeq);
+      if (rec)
+        lineage.recorded = recordedLineage(reader, rec, res.engine, {
+          value: expected.bytes
+            ? Buffer.from(expected.bytes).toString("utf8")
+            : `(digest only: sha256 ${expected.digest})`,
+          step: d.step ?? "",
+          index: d.output.index,
+        });
+    } catch (e) {
+      failed(e);
+    }
   report.lineage = lineage;
   return report;
 }
