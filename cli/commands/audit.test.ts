@@ -246,6 +246,28 @@ describe("hindsight audit export", () => {
     );
   });
 
+  it("an --out that cannot be written is named as such (not the file written beside it first)", async () => {
+    const file = join(tmp, "a-file");
+    writeFileSync(file, "");
+    const out = join(file, "x.jsonl");
+    const r = await runCli(
+      [
+        "audit",
+        "export",
+        "recordings/v1/market-spread",
+        "--app",
+        "examples/market-spread/app.ts",
+        "--out",
+        out,
+      ],
+      { cwd: root },
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `hindsight: cannot write ${out}: a part of its path is a file, not a directory (${out}); choose an --out in a directory you can write to\n`,
+    );
+  });
+
   it("--from/--to keep the outputs in the time range; an existing --out is refused (exit 2)", async () => {
     const out = join(tmp, "range.jsonl");
     const args = [

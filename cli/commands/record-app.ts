@@ -198,7 +198,8 @@ function checkSinkFiles(
   const keys = new Set<string>();
   for (const { key, value } of sinks) {
     const what = `--sink ${key}=${value}`;
-    if (keys.has(key)) throw new HindsightError("USAGE", `--sink ${key} is given twice`);
+    if (keys.has(key))
+      throw new HindsightError("USAGE", `--sink ${key} is given twice`, { hint: "give each sink once" });
     keys.add(key);
     if (value === "-") continue;
     const path = resolve(cwd, value);
@@ -215,7 +216,10 @@ function checkSinkFiles(
         hint: "write sinks outside the recording (it holds only what hindsight writes)",
       });
     const other = taken.get(id);
-    if (other) throw new HindsightError("USAGE", `${what} is the same file as --sink ${other}`);
+    if (other)
+      throw new HindsightError("USAGE", `${what} is the same file as --sink ${other}`, {
+        hint: "write each sink to a file of its own",
+      });
     taken.set(id, `${key}=${value}`);
   }
 }

@@ -157,6 +157,17 @@ describe("verify and why: outputs by their sink's name, not its number", () => {
     expect(d?.lineage?.error).toBeUndefined();
   });
 
+  it("a sink the build does not have: incompatible, naming the sinks it has", async () => {
+    const dir = await recorded("renamed");
+    const renamed = writeSinkApp(join(tmp, "sinks-renamed.ts"), ["book", "alerts"], "alerts");
+    const r = await runCli(["verify", dir, "--app", renamed, "--json"]);
+    expect(r.code).toBe(3);
+    const [res] = JSON.parse(r.stdout) as { status: string; incompatible: string[] }[];
+    expect(res?.incompatible).toEqual([
+      "recording has sink 'ledger', which app sinks does not have (it has book, alerts)",
+    ]);
+  });
+
   it("a build that lists its sinks in another order verifies identical, and why finds the output", async () => {
     const dir = await recorded("reordered");
     const reordered = writeSinkApp(join(tmp, "sinks-reordered.ts"), ["alerts", "ledger"], "ledger");

@@ -465,7 +465,11 @@ export class LogReader {
 
   private corruptionError(): HindsightError {
     const c = this.corruption!;
-    const range = c.seqRange ? `seq ${c.seqRange[0]}..${c.seqRange[1]}` : `after seq ${c.afterSeq}`;
+    const range = c.seqRange
+      ? `seq ${c.seqRange[0]}..${c.seqRange[1]}`
+      : c.afterSeq < 0
+        ? "before any record"
+        : `after seq ${c.afterSeq}`;
     return new HindsightError(c.code, c.reason, {
       where: `${c.segment} offset ${c.offset}, ${range}`,
       hint: "the recording is damaged there; run `hindsight fsck` for a full report",
@@ -534,7 +538,7 @@ export function decodeBlockBuffer(
     throw new HindsightError(
       "BLOCK_TOO_LARGE",
       `block claims ${Math.max(h.storedLength, h.uncompressedLength)} bytes, over the limit of ${maxBlockSize}`,
-      { where },
+      { where, hint: "the recording is damaged here; run `hindsight fsck` for a full report" },
     );
   // As fsck's scan does: a flag this build does not know changes how the block reads.
   if (h.flags !== 0)

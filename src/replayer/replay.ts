@@ -319,6 +319,9 @@ export interface ReplayResult {
 export function incompatibilities(reader: LogReader, app: App): string[] {
   const m = reader.manifest;
   const why: string[] = [];
+  // First: another app explains every other difference.
+  if (m.app.name && m.app.name !== app.name)
+    why.push(`recording is of app '${m.app.name}', not '${app.name}'`);
   for (const s of m.streams) {
     const c = app.inputs[s.name];
     if (!c)
@@ -330,12 +333,13 @@ export function incompatibilities(reader: LogReader, app: App): string[] {
   }
   for (const s of m.sinks) {
     const c = app.sinks[s.name];
-    if (!c) why.push(`recording has sink '${s.name}', which app ${app.name} does not have`);
+    if (!c)
+      why.push(
+        `recording has sink '${s.name}', which app ${app.name} does not have (it has ${Object.keys(app.sinks).join(", ") || "none"})`,
+      );
     else if (!codecsCompatible(s.codec, c.name))
       why.push(`sink '${s.name}' was recorded with codec ${s.codec}; the app writes ${c.name}`);
   }
-  if (m.app.name && m.app.name !== app.name)
-    why.push(`recording is of app '${m.app.name}', not '${app.name}'`);
   // The engine's semantics (timer order, state format...) the run was made with.
   if (m.engineVersion && m.engineVersion !== ENGINE_VERSION)
     why.push(
@@ -819,6 +823,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
       `recording cannot be replayed by app ${app.name}: ${why.join("; ")}`,
       {
         where: reader.dir,
+        hint: "replay it with the app it was recorded with, or one that reads the same streams and sinks with the same codecs",
         details: { reasons: why },
       },
     );
