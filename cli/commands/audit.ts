@@ -12,6 +12,7 @@ import { AUDIT_FORMATS, type AuditFormat } from "../../src/audit/writers.js";
 import { HindsightError } from "../../src/errors.js";
 import { LogReader } from "../../src/log/index.js";
 import { loadApp } from "../../src/recorder/app-load.js";
+import { count } from "../../src/text.js";
 import { err, out, refuseInsideRecording } from "../io.js";
 import { timeOption } from "../options.js";
 import type { CommandContext } from "../program.js";
@@ -114,7 +115,7 @@ export function register(program: Command, ctx: CommandContext): Command {
         else
           out(
             ctx.io,
-            `wrote ${r.rows.toLocaleString("en-US")} rows to ${o.out} (${r.format}, ${bytes(r.bytes)})${r.signed ? ", signed" : ""}\n` +
+            `wrote ${count(r.rows, "row")} to ${o.out} (${r.format}, ${bytes(r.bytes)})${r.signed ? ", signed" : ""}\n` +
               `manifest ${o.out}.manifest.json, final hash ${r.finalHash}`,
           );
       } finally {

@@ -603,7 +603,7 @@ describe("record then replay", () => {
       kind: "tick-missing",
       eventSeq: 2,
       message:
-        "tick order differs: the recording delivered timer 'a' of step 's' key \"x\" (due 5000 ns) here, but the app has timer 'b' of step 's' key \"x\" due at the same time and set before it",
+        "tick order differs: the recording delivered timer 'a' of step 's' key \"x\", due 1970-01-01T00:00:00.000005000Z (5000 ns), here, but the app has timer 'b' of step 's' key \"x\" due at the same time and set before it",
     });
   });
 

@@ -37,6 +37,7 @@ import {
   type OutputRecord as OutputRecordBase,
   type SeqRecord,
 } from "../format/records.js";
+import { formatTime } from "../format/time.js";
 import { BlockThread } from "../log/block-thread.js";
 import { ByteRuns } from "../log/byte-runs.js";
 import type { LogReader } from "../log/index.js";
@@ -351,6 +352,9 @@ export function incompatibilities(reader: LogReader, app: App): string[] {
     );
   return why;
 }
+
+/** A time in a message: ISO-8601 and the exact nanoseconds. */
+const nsAt = (ns: bigint): string => `${formatTime(ns)} (${ns} ns)`;
 
 /** The original setImmediate (strict mode wraps the global while a run is open). */
 const nextTurn = setImmediate;
@@ -1115,7 +1119,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
         const due = engine.nextDueTimer(head.timeNs);
         if (due)
           throw new DivergenceSignal(
-            `missing tick: timer '${due.name}' of step '${due.step}'${due.key ? ` key ${JSON.stringify(due.key)}` : ""} was due at ${due.due} ns, before this event (time ${head.timeNs}), but the recording delivered no tick`,
+            `missing tick: timer '${due.name}' of step '${due.step}'${due.key ? ` key ${JSON.stringify(due.key)}` : ""} was due at ${nsAt(due.due)}, before this event (time ${nsAt(head.timeNs)}), but the recording delivered no tick`,
             { kind: "tick-missing", eventSeq: head.seq, step: due.step },
           );
         r = engine.handleInput(head.seq, idx, head.payload, head.timeNs);
@@ -1126,7 +1130,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
         if (!t || t.due !== due)
           throw new DivergenceSignal(
             t
-              ? `tick differs: the recording delivered timer '${head.name}' of step '${head.step}' at ${due} ns, the app had it due at ${t.due} ns`
+              ? `tick differs: the recording delivered timer '${head.name}' of step '${head.step}' at ${nsAt(due)}, the app had it due at ${nsAt(t.due)}`
               : `unknown tick: the recording delivered timer '${head.name}' of step '${head.step}'${key ? ` key ${JSON.stringify(key)}` : ""}, which the app never set`,
             { kind: "tick-unknown", eventSeq: head.seq, step: head.step },
           );
@@ -1134,7 +1138,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
         const first = engine.nextDueTimer(due);
         if (first !== null && first !== t)
           throw new DivergenceSignal(
-            `tick order differs: the recording delivered timer '${head.name}' of step '${head.step}'${key ? ` key ${JSON.stringify(key)}` : ""} (due ${due} ns) here, but the app has timer '${first.name}' of step '${first.step}'${first.key ? ` key ${JSON.stringify(first.key)}` : ""} due ${first.due === due ? "at the same time and set before it" : `earlier, at ${first.due} ns`}`,
+            `tick order differs: the recording delivered timer '${head.name}' of step '${head.step}'${key ? ` key ${JSON.stringify(key)}` : ""}, due ${nsAt(due)}, here, but the app has timer '${first.name}' of step '${first.step}'${first.key ? ` key ${JSON.stringify(first.key)}` : ""} due ${first.due === due ? "at the same time and set before it" : `earlier, at ${nsAt(first.due)}`}`,
             { kind: "tick-missing", eventSeq: head.seq, step: first.step },
           );
         r = engine.handleTick(head.seq, t, due);
