@@ -39,7 +39,7 @@ describe("hindsight verify", () => {
     expect(xml).toMatch(/<testsuite name="hindsight verify" tests="2" failures="1" errors="0"/);
     expect(xml).toContain(`<testcase classname="hindsight.verify.double-halve" name="${dh}"`);
     expect(xml).toMatch(
-      /<failure type="incompatible" message="incompatible: recording has input stream &apos;quotes&apos;/,
+      /<failure type="incompatible" message="incompatible: recording is of app &apos;market-spread&apos;, not &apos;double-halve&apos;; recording has input stream &apos;quotes&apos;/,
     );
   });
 
