@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { isHindsightError } from "../errors.js";
@@ -77,6 +77,9 @@ describe("buildIdOf", () => {
     expect(b.buildId).not.toBe(a);
     expect(c.buildId).toBe(a);
     expect(a).toMatch(/^sha256:[0-9a-f]{64}$/);
+    // A path relative to the working directory gives the same id (it used to throw a TypeError).
+    const relativePath = relative(process.cwd(), join(tree("v4", files), "app/app.ts"));
+    expect(buildIdOf(relativePath).buildId).toBe(a);
   });
 });
 

@@ -79,7 +79,9 @@ function resolveLocal(fromFile: string, spec: string): string | undefined {
 }
 
 /** Build id of the module at `path` (see the module comment). */
-export function buildIdOf(path: string): { buildId: string; files: string[] } {
+export function buildIdOf(modulePath: string): { buildId: string; files: string[] } {
+  // Absolute: the files found are keyed by absolute path (a relative one was not found again).
+  const path = resolve(modulePath);
   const root = dirname(path);
   const seen = new Map<string, Buffer>();
   const todo = [path];
