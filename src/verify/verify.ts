@@ -417,6 +417,22 @@ function insideOf(res: ReplayResult, reader: LogReader): string | undefined {
   return res.endsInside === null || res.divergence ? undefined : reader.get(res.endsInside).type;
 }
 
+/** A result's fields before anything is verified: the recording, the app, counts at 0. */
+function nothingVerified(dir: string, app: string, buildId: string) {
+  return {
+    recording: dir,
+    app,
+    buildId,
+    recordedBuildId: "",
+    buildChanged: false,
+    events: 0,
+    ticks: 0,
+    decisions: 0,
+    outputs: 0,
+    checkpointsVerified: 0,
+  };
+}
+
 /**
  * Verifies one recording. Never throws for problems of the recording (they become the result's
  * status); throws only for internal errors.
@@ -429,18 +445,7 @@ export async function verifyRecording(
   const now = opts.now ?? (() => performance.now() / 1000);
   const t0 = now();
   const buildId = opts.buildId ?? "";
-  const base = {
-    recording: dir,
-    app: app.name,
-    buildId,
-    recordedBuildId: "",
-    buildChanged: false,
-    events: 0,
-    ticks: 0,
-    decisions: 0,
-    outputs: 0,
-    checkpointsVerified: 0,
-  };
+  const base = nothingVerified(dir, app.name, buildId);
   let reader: LogReader;
   try {
     reader = LogReader.open(dir);
@@ -597,17 +602,8 @@ export function notVerified(dir: string, app: string, e: unknown): VerifyResult 
     ? { code: e.code, exitCode: e.exitCode, message: e.oneLine() }
     : { code: "INTERNAL", exitCode: 1, message: e instanceof Error ? e.message : String(e) };
   return {
-    recording: dir,
+    ...nothingVerified(dir, app, ""),
     status: "error",
-    app,
-    buildId: "",
-    recordedBuildId: "",
-    buildChanged: false,
-    events: 0,
-    ticks: 0,
-    decisions: 0,
-    outputs: 0,
-    checkpointsVerified: 0,
     seconds: 0,
     error: { ...err, message: `not verified: ${err.message}` },
     notes: [],
