@@ -1,6 +1,9 @@
 import { accessSync, constants, existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fsReason, HindsightError } from "../src/errors.js";
+import { HindsightError, writingFile } from "../src/errors.js";
+
+export { writingFile };
+
 import { makeDirs } from "../src/log/segment-files.js";
 
 /** What a command may touch of the outside world; tests pass a fake. */
@@ -80,18 +83,6 @@ export function wantsProgress(io: Io): boolean {
  * Runs `f`, which opens or writes an output file; a file-system error becomes one IO error
  * line naming the file as the user did (`what`, e.g. "--junit reports/x.xml").
  */
-export function writingFile<T>(what: string, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    const why = fsReason(e);
-    throw new HindsightError("IO", `cannot write ${what}: ${why}`, {
-      hint: "choose a file in a writable directory",
-      cause: e,
-    });
-  }
-}
-
 /**
  * Makes sure the output file `path` can be written before long work starts: creates its
  * directory (as --out does) and checks it is writable. Throws as writingFile.

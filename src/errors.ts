@@ -154,6 +154,23 @@ export function unreadable(e: unknown, path?: string): unknown {
   });
 }
 
+/**
+ * Runs `f`, which writes `what`; a file-system error becomes one IO error saying so ("cannot
+ * write <what>: <why>"), with `hint` (default: choose a file in a writable directory) and `where`.
+ */
+export function writingFile<T>(what: string, f: () => T, o: { hint?: string; where?: string } = {}): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof HindsightError) throw e; // already says what
+    throw new HindsightError("IO", `cannot write ${what}: ${fsReason(e)}`, {
+      ...(o.where ? { where: o.where } : {}),
+      hint: o.hint ?? "choose a file in a writable directory",
+      cause: e,
+    });
+  }
+}
+
 export function fsReason(e: unknown): string {
   switch ((e as NodeJS.ErrnoException | null)?.code) {
     case "ENOENT":

@@ -7,7 +7,7 @@
  */
 import type { KeyObject } from "node:crypto";
 import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { fsReason, HindsightError } from "../errors.js";
+import { HindsightError, writingFile } from "../errors.js";
 import { VERSION } from "../version.js";
 import { type AuditManifest, manifestPathFor, serializeManifest, signManifest } from "./manifest.js";
 import {
@@ -85,18 +85,15 @@ export class AuditExportWriter {
     this.genesisHash = genesisHash(this.genesis);
     this.prev = this.genesisHash;
     this.tmp = `${this.out}.partial`;
-    try {
-      rmSync(this.tmp, { force: true });
-      this.writer = openWriter(this.format, this.tmp, options.tuning ?? {});
-    } catch (e) {
-      // The export is written beside --out first: name the file asked for, as one written to.
-      if (e instanceof HindsightError || typeof (e as NodeJS.ErrnoException).code !== "string") throw e;
-      throw new HindsightError("IO", `cannot write ${this.out}: ${fsReason(e)}`, {
-        where: this.out,
-        hint: "choose an --out in a directory you can write to",
-        cause: e,
-      });
-    }
+    // The export is written beside --out first: an error names the file asked for.
+    this.writer = writingFile(
+      this.out,
+      () => {
+        rmSync(this.tmp, { force: true });
+        return openWriter(this.format, this.tmp, options.tuning ?? {});
+      },
+      { where: this.out, hint: "choose an --out in a directory you can write to" },
+    );
   }
 
   /** Rows written so far. */

@@ -1007,11 +1007,7 @@ export class Engine {
   restore(bytes: Uint8Array): void {
     let s: Record<string, unknown>;
     try {
-      const text = decodeUtf8(bytes);
-      // The format is the first field: `{"hindsightState":2,…` (format 1 sorts it first too).
-      s = (
-        text.startsWith('{"hindsightState":2,') ? parseStateJson(text) : parseCanonicalJson(text)
-      ) as Record<string, unknown>;
+      s = parseSnapshot(bytes);
     } catch (e) {
       throw new HindsightError(
         "CORRUPT_CHECKPOINT",
@@ -1202,6 +1198,15 @@ class Ctx implements StepContext<unknown>, AmbientHandler {
   ambient(name: string, produce: () => unknown): unknown {
     return this.engine.ambient(this.rt, name, produce);
   }
+}
+
+/** A snapshot's bytes (Engine.snapshot, a checkpoint file) as the object they hold. Throws if they do not parse. */
+export function parseSnapshot(bytes: Uint8Array): Record<string, unknown> {
+  const text = decodeUtf8(bytes);
+  // The format is the first field: `{"hindsightState":2,…` (format 1 sorts it first too).
+  return (
+    text.startsWith('{"hindsightState":2,') ? parseStateJson(text) : parseCanonicalJson(text)
+  ) as Record<string, unknown>;
 }
 
 /** A timer's time is a time a recording can hold: a bigint in 1..2^64-1 ns (a TypeError, in the step). */

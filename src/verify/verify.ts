@@ -7,8 +7,8 @@
  */
 import type { App } from "../engine/app.js";
 import { sha256 } from "../engine/bytes.js";
-import { decodeDecision, type Engine, failedLookup } from "../engine/engine.js";
-import { parseCanonicalJson, parseStateJson, stringifyJson } from "../engine/json.js";
+import { decodeDecision, type Engine, failedLookup, parseSnapshot } from "../engine/engine.js";
+import { stringifyJson } from "../engine/json.js";
 import { escapeControls, HindsightError, isHindsightError } from "../errors.js";
 import { DecisionKind, type DecisionRecord, decisionKindName, type SeqRecord } from "../format/records.js";
 import { formatTime } from "../format/time.js";
@@ -202,7 +202,7 @@ function decisionLine(d: ShownDecision): string {
 }
 
 /** Differences a report lists; `diffCount` says how many there are in all. */
-export const DIFF_SHOWN = 20;
+const DIFF_SHOWN = 20;
 /** Differences counted at most (a huge state or output is not walked to its end). */
 const DIFF_COUNTED = 100_000;
 
@@ -210,16 +210,34 @@ const DIFF_COUNTED = 100_000;
  * Where two texts first differ: `at character i ("x" → "y", lengths a / b): …before… → …before…`,
  * the characters named and a window of each text around them.
  */
-export function textDiff(a: string, b: string, unit = "character"): string {
+function textDiff(a: string, b: string): string {
+  return differAt(
+    a,
+    b,
+    "character",
+    20,
+    (t, i) => JSON.stringify(t[i]),
+    (t, from, to) => t.slice(from, to),
+  );
+}
+
+/** Where two strings or byte strings first differ, the two there (`at`) and a window (`show`) of `span` around. */
+function differAt<T extends string | Uint8Array>(
+  a: T,
+  b: T,
+  unit: string,
+  span: number,
+  at: (x: T, i: number) => string,
+  show: (x: T, from: number, to: number) => string,
+): string {
   let i = 0;
-  const n = Math.min(a.length, b.length);
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  const from = Math.max(0, i - 20);
-  const window = (t: string) =>
-    `${from > 0 ? "…" : ""}${t.slice(from, i + 20)}${i + 20 < t.length ? "…" : ""}`;
-  const at = (t: string) => (i < t.length ? JSON.stringify(t[i]) : "(end)");
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const from = Math.max(0, i - span);
+  const window = (x: T) =>
+    `${from > 0 ? "…" : ""}${show(x, from, i + span)}${i + span < x.length ? "…" : ""}`;
+  const here = (x: T) => (i < x.length ? at(x, i) : "(end)");
   const lengths = a.length === b.length ? `both ${a.length} long` : `lengths ${a.length} / ${b.length}`;
-  return `differ at ${unit} ${i} (${at(a)} → ${at(b)}; ${lengths}): ${window(a)} → ${window(b)}`;
+  return `differ at ${unit} ${i} (${here(a)} → ${here(b)}; ${lengths}): ${window(a)} → ${window(b)}`;
 }
 
 /**
@@ -227,7 +245,7 @@ export function textDiff(a: string, b: string, unit = "character"): string {
  * of them; `total` counts them all (up to 100 000). Long strings are shown around their first
  * difference, not whole.
  */
-export function valueDiff(a: unknown, b: unknown, limit = DIFF_SHOWN): { lines: string[]; total: number } {
+function valueDiff(a: unknown, b: unknown, limit = DIFF_SHOWN): { lines: string[]; total: number } {
   const lines: string[] = [];
   let total = 0;
   const add = (line: () => string) => {
@@ -272,11 +290,6 @@ export function valueDiff(a: unknown, b: unknown, limit = DIFF_SHOWN): { lines: 
 /** A value's text cut to 200 characters (a long one is shown around its difference instead). */
 const clip = (t: string): string => (t.length > 200 ? `${t.slice(0, 199)}…` : t);
 
-/** Field-level diff of two decoded values: "path: expected → actual", the first `limit`. */
-export function diffValues(a: unknown, b: unknown, limit = DIFF_SHOWN): string[] {
-  return valueDiff(a, b, limit).lines;
-}
-
 /** Where two byte strings first differ, as text when both are printable UTF-8, else in hex. */
 function bytesDiff(a: Uint8Array, b: Uint8Array): string {
   const text = (x: Uint8Array): string | undefined => {
@@ -290,23 +303,13 @@ function bytesDiff(a: Uint8Array, b: Uint8Array): string {
   const ta = text(a);
   const tb = text(b);
   if (ta !== undefined && tb !== undefined) return `the texts ${textDiff(ta, tb)}`;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const from = Math.max(0, i - 8);
-  const window = (x: Uint8Array) =>
-    `${from > 0 ? "…" : ""}${Buffer.from(x.subarray(from, i + 8)).toString("hex")}${i + 8 < x.length ? "…" : ""}`;
-  const at = (x: Uint8Array) =>
-    i < x.length ? `0x${(x[i] as number).toString(16).padStart(2, "0")}` : "(end)";
-  const lengths = a.length === b.length ? `both ${a.length} long` : `lengths ${a.length} / ${b.length}`;
-  return `the bytes differ at byte ${i} (${at(a)} → ${at(b)}; ${lengths}): ${window(a)} → ${window(b)}`;
+  const hex = (x: Uint8Array, from: number, to: number) => Buffer.from(x.subarray(from, to)).toString("hex");
+  return `the bytes ${differAt(a, b, "byte", 8, (x, i) => `0x${hex(x, i, i + 1)}`, hex)}`;
 }
 
 /** A state snapshot (checkpoint content) as one object: `step[key]` → value, sinks, timers. */
 function stateView(bytes: Uint8Array): Record<string, unknown> {
-  const text = Buffer.from(bytes).toString("utf8");
-  const s = (
-    text.startsWith('{"hindsightState":2,') ? parseStateJson(text) : parseCanonicalJson(text)
-  ) as Record<string, unknown>;
+  const s = parseSnapshot(bytes);
   const out: Record<string, unknown> = {};
   for (const [step, entries] of Object.entries((s["steps"] ?? {}) as Record<string, [string, unknown][]>))
     for (const [k, v] of entries) out[`${step}[${JSON.stringify(k)}]`] = v;
@@ -548,14 +551,15 @@ export async function verifyRecording(
             ? "the recording has no STOP marker (fsck --repair cut it off, see above)"
             : "the recording has no STOP marker (the run did not end cleanly)",
       );
+    const inside = insideOf(res, reader);
     return {
       ...base,
       recordedBuildId,
       buildChanged,
       status: res.divergence ? "diverged" : "identical",
       // As record counts them: an event the recording ends inside was compared up to there.
-      events: res.eventsReplayed - res.ticksReplayed + (insideOf(res, reader) === "input" ? 1 : 0),
-      ticks: res.ticksReplayed + (insideOf(res, reader) === "decision" ? 1 : 0),
+      events: res.eventsReplayed - res.ticksReplayed + (inside === "input" ? 1 : 0),
+      ticks: res.ticksReplayed + (inside === "decision" ? 1 : 0),
       decisions: res.decisions,
       outputs: res.outputs,
       checkpointsVerified: res.checkpointsVerified,
