@@ -407,7 +407,7 @@ describe("replay of a run that failed or stopped inside an event", () => {
     const lines = text.stdout.split("\n");
     expect(lines[0]).toMatch(
       new RegExp(
-        `^replayed draws to seq ${third.seq} \\(last event ${third.seq - 3}; the recording ends inside event ${third.seq}, replayed up to there\\) from the start: 2 events in [\\d.]+ s; 2 events handled in total$`,
+        `^replayed draws to seq ${third.seq} \\(last event ${third.seq - 3}; the recording ends inside event ${third.seq}: see the note\\) from the start: 2 events in [\\d.]+ s; 2 events handled in total$`,
       ),
     );
     expect(lines).toContainEqual(
@@ -421,6 +421,37 @@ describe("replay of a run that failed or stopped inside an event", () => {
       endsInside: number | null;
     };
     expect(json.endsInside).toBe(third.seq);
+  });
+
+  it("a replay that diverges lists the event it diverged in, and does not count it as handled", async () => {
+    const { rec, code } = await recordStep("drawing", "return { n: v.n, r: ctx.random() };");
+    expect(code).toBe(0);
+    // Another build that does not draw for the third event: the recording has a draw it did not ask for.
+    const other = writeStepApp(join(tmp, "drawing-other.ts"), {
+      name: "drawing",
+      input: "a",
+      sync: true,
+      body: "return v.n === 3 ? { n: v.n } : { n: v.n, r: ctx.random() };",
+    });
+    const text = await runCli(["replay", rec, "--app", other], { cwd: root });
+    expect(text.stderr).toBe("");
+    expect(text.code).toBe(3);
+    const lines = text.stdout.split("\n");
+    // Events at seq 1, 4 and 7 (input, draw, output each).
+    expect(lines[0]).toMatch(
+      /^replayed drawing to seq 6 \(last event 4\) from the start: 2 events in [\d.]+ s; 2 events handled in total$/,
+    );
+    expect(lines[1]).toMatch(
+      /^DIVERGED at event seq 7: missing decision: .*; the state shown includes what that event wrote before the replay stopped$/,
+    );
+    const listed = lines.slice(lines.indexOf("last events:") + 1).filter((l) => l.startsWith("  seq "));
+    expect(listed.map((l) => l.split(" ")[3])).toEqual(["1", "4", "7"]);
+    expect(listed[2]).toMatch(/\{"ts":3,"n":3\} \(diverged\)$/);
+    const json = JSON.parse(
+      (await runCli(["replay", rec, "--app", other, "--json"], { cwd: root })).stdout,
+    ) as ReplayJson;
+    expect(json).toMatchObject({ reachedSeq: 6, lastEventSeq: 4, eventsReplayed: 2, eventsHandled: 2 });
+    expect(json.recentEvents.map((e) => e.seq)).toEqual([1, 4, 7]);
   });
 });
 

@@ -152,7 +152,9 @@ export function register(program: Command, ctx: CommandContext): Command {
         const tailNotes: string[] = [];
         const readTail = (from: number): void => {
           tail.length = 0;
-          for (const r of reader.records({ fromSeq: from, toSeq: res.reachedSeq })) tail.push(r);
+          // Up to the event the replay diverged in, when it did: the last event shown is that one.
+          const to = Math.max(res.reachedSeq, res.divergence ? (res.divergedEvent?.seq ?? -1) : -1);
+          for (const r of reader.records({ fromSeq: from, toSeq: to })) tail.push(r);
         };
         if (res.reachedSeq >= reader.firstSeq) {
           const from = Math.max(reader.firstSeq, res.reachedSeq - 64 * (recent + 1));
@@ -186,7 +188,9 @@ export function register(program: Command, ctx: CommandContext): Command {
             ? " (failed, as in the recorded run)"
             : seq === res.endsInside
               ? " (unfinished: the recording ends inside it)"
-              : "";
+              : res.divergence && seq === res.divergedEvent?.seq
+                ? " (diverged)"
+                : "";
         const decisions = lastOf(
           tail.filter((r): r is DecisionRecord & { seq: number } => r.type === "decision" && !isEvent(r)),
         ).map(shownDecision);
@@ -275,7 +279,7 @@ export function register(program: Command, ctx: CommandContext): Command {
         const inside =
           res.endsInside === null
             ? ""
-            : `; the recording ends inside event ${res.endsInside}, replayed up to there`;
+            : `; the recording ends inside event ${res.endsInside}: see the note`;
         lines.push(
           `replayed ${loaded.app.name} to seq ${res.reachedSeq} (${last}${inside}) ${from}: ` +
             `${count(res.eventsReplayed - res.ticksReplayed, "event")}${res.ticksReplayed ? ` and ${count(res.ticksReplayed, "tick")}` : ""} in ${seconds.toFixed(2)} s; ` +
@@ -289,7 +293,7 @@ export function register(program: Command, ctx: CommandContext): Command {
           );
         if (res.divergence)
           lines.push(
-            `DIVERGED at event seq ${res.divergence.eventSeq}: ${res.divergence.message} (run hindsight verify for the full report)`,
+            `DIVERGED at event seq ${res.divergence.eventSeq}: ${res.divergence.message} (run hindsight verify for the full report); the state shown includes what that event wrote before the replay stopped`,
           );
         for (const [step, m] of Object.entries(state)) {
           const n = Object.keys(m).length;

@@ -391,40 +391,62 @@ describe("record then replay", () => {
     await expectFailsAsRecorded(badApp(false), evs, /not JSON data/);
   });
 
-  it("a replay from a checkpoint sees the very state a replay from the start does (state format 2)", async () => {
-    // State whose canonical form (format 1) would not come back the same: key order (spread into
-    // the output), a whole double beyond 2^53, -0, an object shaped like the bigint tag.
-    const app = defineApp({
-      name: "exact-state",
-      inputs: { a: codecs.json<Ev>() },
-      sinks: { out: codecs.json() },
-      steps: {
-        s: keyed<Ev, Record<string, unknown>>({
-          from: "a",
-          to: "out",
-          key: (v) => v.k,
-          handle(v, ctx) {
-            const p = ctx.state ?? { z: 0, a: 0, big: 2 ** 60, neg: -0, tag: { $bigint: "1" } };
-            ctx.state = { ...p, a: (p["a"] as number) + v.x, big: (p["big"] as number) + 2048 };
-            return {
-              ...ctx.state,
-              negIsNeg: Object.is(ctx.state["neg"], -0),
-              bigIs: typeof ctx.state["big"],
-            };
-          },
-        }),
-      },
-    });
-    const evs = Array.from({ length: 40 }, (_, i) => ({
-      stream: "a",
-      v: { k: `k${i % 3}`, x: i },
-      t: BigInt(1000 + i),
-    }));
-    const dir = fresh();
-    const { outputs } = await record(app, dir, { checkpointEvery: 10 }, evs);
-    const reader = LogReader.open(dir);
+  /**
+   * State whose canonical form (format 1) would not come back the same: key order (spread into
+   * the output), a whole double beyond 2^53, -0, objects shaped like tags; and a property holding
+   * undefined (format 2 left it out), which the step tests with `in` and Object.keys.
+   */
+  const exactStateApp = defineApp({
+    name: "exact-state",
+    inputs: { a: codecs.json<Ev>() },
+    sinks: { out: codecs.json() },
+    steps: {
+      s: keyed<Ev, Record<string, unknown>>({
+        from: "a",
+        to: "out",
+        key: (v) => v.k,
+        handle(v, ctx) {
+          const p = ctx.state ?? {
+            z: 0,
+            a: 0,
+            big: 2 ** 60,
+            neg: -0,
+            tag: { $bigint: "1" },
+            u: undefined,
+            und: { $undefined: true },
+          };
+          ctx.state = { ...p, a: (p["a"] as number) + v.x, big: (p["big"] as number) + 2048 };
+          return {
+            ...ctx.state,
+            negIsNeg: Object.is(ctx.state["neg"], -0),
+            bigIs: typeof ctx.state["big"],
+            hasU: "u" in ctx.state,
+            keys: Object.keys(ctx.state).length,
+          };
+        },
+      }),
+    },
+  });
+  const exactStateEvents = Array.from({ length: 40 }, (_, i) => ({
+    stream: "a",
+    v: { k: `k${i % 3}`, x: i },
+    t: BigInt(1000 + i),
+  }));
+  const stateFormatOf = (reader: LogReader): unknown => {
     const start = reader.get(reader.firstSeq);
-    expect(start.type === "marker" && JSON.parse(start.configJson).stateFormat).toBe(2);
+    return start.type === "marker" && JSON.parse(start.configJson).stateFormat;
+  };
+
+  it("a replay from a checkpoint sees the very state a replay from the start does (state format 3)", async () => {
+    const app = exactStateApp;
+    const dir = fresh();
+    const { outputs } = await record(app, dir, { checkpointEvery: 10 }, exactStateEvents);
+    const reader = LogReader.open(dir);
+    expect(stateFormatOf(reader)).toBe(3);
+    const file = readdirSync(join(dir, "checkpoints"))[0] as string;
+    const text = readFileSync(join(dir, "checkpoints", file), "utf8");
+    expect(text).toMatch(/^\{"hindsightState":3,/);
+    expect(text).toContain('"u":{"$undefined":true},"und":{"$object":{"$undefined":true}}');
     const until = reader.endSeq - 5;
     const fromCheckpoint = await replay(reader, app, { until, compareOutputs: true });
     const fromStart = await replay(reader, app, { until, compareOutputs: true, useCheckpoints: false });
@@ -434,14 +456,51 @@ describe("record then replay", () => {
     for (const k of ["k0", "k1", "k2"]) {
       const a = fromCheckpoint.engine.stateOf("s")?.get(k) as Record<string, unknown>;
       const b = fromStart.engine.stateOf("s")?.get(k) as Record<string, unknown>;
-      expect(Object.keys(a)).toEqual(["z", "a", "big", "neg", "tag"]);
+      expect(Object.keys(a)).toEqual(["z", "a", "big", "neg", "tag", "u", "und"]);
       expect(Object.keys(a)).toEqual(Object.keys(b));
       expect(typeof a["big"]).toBe("number");
       expect(Object.is(a["neg"], -0)).toBe(true);
       expect(a["tag"]).toEqual({ $bigint: "1" });
+      expect("u" in a && a["u"] === undefined).toBe(true);
+      expect(a["und"]).toEqual({ $undefined: true });
       expect(a).toEqual(b);
     }
     await expectSameReplay(reader, app, outputs);
+  });
+
+  it("a recording made in state format 2 still verifies in format 2; from its checkpoints a property holding undefined is absent, as documented", async () => {
+    const app = exactStateApp;
+    const dir = fresh();
+    const { outputs } = await record(app, dir, { checkpointEvery: 10, stateFormat: 2 }, exactStateEvents);
+    const reader = LogReader.open(dir);
+    expect(stateFormatOf(reader)).toBe(2);
+    const file = readdirSync(join(dir, "checkpoints"))[0] as string;
+    const text = readFileSync(join(dir, "checkpoints", file), "utf8");
+    expect(text).toMatch(/^\{"hindsightState":2,/);
+    expect(text).not.toContain('"u":');
+    // From the start, every output and checkpoint digest (taken in format 2) matches.
+    await expectSameReplay(reader, app, outputs);
+    const fromStart = await replay(reader, app, { compareOutputs: true, useCheckpoints: false });
+    expect(fromStart.divergence).toBeNull();
+    // From a checkpoint, the step sees no "u": the replay says where that changed an output.
+    const fromCheckpoint = await replay(reader, app, { until: reader.endSeq - 5, compareOutputs: true });
+    expect(fromCheckpoint.startedFrom).not.toBeNull();
+    expect(fromCheckpoint.divergence?.kind).toBe("output-mismatch");
+    expect(fromCheckpoint.engine.stateOf("s")?.get("k0")).not.toHaveProperty("u");
+  });
+
+  it("a recording in a state format this build does not read is incompatible, saying so", async () => {
+    const dir = fresh();
+    await record(exactStateApp, dir, { checkpointEvery: 10, stateFormat: 7 as never }, exactStateEvents);
+    const reader = LogReader.open(dir);
+    const err = await replay(reader, exactStateApp).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(isHindsightError(err) && err.code).toBe("INCOMPATIBLE");
+    expect((err as Error).message).toContain(
+      "recording's checkpoints are in state format 7; this build reads state formats 1, 2, 3 (use a hindsight release that reads it)",
+    );
   });
 
   it("state that cannot be checkpointed fails the run, naming the step and key; a timer before 0 ns is refused in the step", async () => {

@@ -172,16 +172,20 @@ export interface EngineOptions {
    */
   readonly observer?: EngineObserver;
   /**
-   * How checkpoints encode state: 2 (the default, what new recordings use) restores every value
-   * exactly (stateJson); 1 is the canonical form older recordings' checkpoint digests were taken
-   * of (sorted keys), kept so they verify. A replay uses the recording's (its START marker).
+   * How checkpoints encode state: 3 (the default, what new recordings use) restores every value
+   * exactly, an object property holding `undefined` included (stateJson); 2 is the same but
+   * leaves such properties out, and 1 the canonical form (sorted keys): older recordings'
+   * checkpoint digests were taken of those, kept so they verify. A replay uses the recording's
+   * (its START marker).
    */
   readonly stateFormat?: StateFormat;
 }
 
 /** See EngineOptions.stateFormat. */
-export type StateFormat = 1 | 2;
-export const STATE_FORMAT: StateFormat = 2;
+export type StateFormat = 1 | 2 | 3;
+export const STATE_FORMAT: StateFormat = 3;
+/** Every state format this build reads (a replay refuses a recording made in another). */
+export const STATE_FORMATS: readonly StateFormat[] = [1, 2, 3];
 
 export interface TimerState {
   readonly step: string;
@@ -547,8 +551,10 @@ export class Engine {
     this.queue.length = 0;
     this.qHead = 0;
     this.current = null;
-    this.eventsHandled++;
+    // A replay port throws here when the event left out a recorded decision: it diverged, and
+    // is not counted as handled.
     this.port.endEvent();
+    this.eventsHandled++;
   }
 
   /** Runs queued work; synchronous until a step returns a promise. */
@@ -955,7 +961,8 @@ export class Engine {
    * @throws HindsightError APP_ERROR when a state value is not plain data.
    */
   snapshot(): Uint8Array {
-    const encodeState = this.stateFormat === 1 ? canonicalJson : stateJson;
+    const format = this.stateFormat;
+    const encodeState = (v: unknown): string => (format === 1 ? canonicalJson(v) : stateJson(v, format));
     const steps: Record<string, [string, unknown][]> = {};
     for (const rt of this.steps) {
       if (!rt.state) continue;
@@ -1014,7 +1021,7 @@ export class Engine {
         `checkpoint state does not parse: ${(e as Error).message}`,
       );
     }
-    if ((s?.["hindsightState"] !== 1 && s?.["hindsightState"] !== 2) || typeof s["steps"] !== "object")
+    if (!STATE_FORMATS.includes(s?.["hindsightState"] as StateFormat) || typeof s["steps"] !== "object")
       throw new HindsightError("CORRUPT_CHECKPOINT", "checkpoint state is not a hindsight state snapshot");
     if (s["app"] !== this.app.name)
       throw new HindsightError(
@@ -1203,10 +1210,9 @@ class Ctx implements StepContext<unknown>, AmbientHandler {
 /** A snapshot's bytes (Engine.snapshot, a checkpoint file) as the object they hold. Throws if they do not parse. */
 export function parseSnapshot(bytes: Uint8Array): Record<string, unknown> {
   const text = decodeUtf8(bytes);
-  // The format is the first field: `{"hindsightState":2,…` (format 1 sorts it first too).
-  return (
-    text.startsWith('{"hindsightState":2,') ? parseStateJson(text) : parseCanonicalJson(text)
-  ) as Record<string, unknown>;
+  // The format is the first field: `{"hindsightState":3,…` (format 1 sorts it first too).
+  const f = text.startsWith('{"hindsightState":3,') ? 3 : text.startsWith('{"hindsightState":2,') ? 2 : 1;
+  return (f === 1 ? parseCanonicalJson(text) : parseStateJson(text, f)) as Record<string, unknown>;
 }
 
 /** A timer's time is a time a recording can hold: a bigint in 1..2^64-1 ns (a TypeError, in the step). */

@@ -587,22 +587,28 @@ function enc(v: unknown, canonical: boolean, depth: number, path = ""): string {
 }
 
 /**
- * State as checkpoints keep it (state format 2): JSON that restores every plain-data value
- * exactly as it was, so a replay started from a checkpoint sees the very values a replay from the
- * start would. Unlike `canonicalJson` (format 1, kept to verify older recordings), objects keep
- * their keys in insertion order (a step that spreads its state into an output writes the same
- * bytes either way), a whole double beyond 2^53 is written so that it reads back as a number
- * (not a bigint), -0 stays -0, and an object that would read as a tag (its one key `$bigint` or
- * `$object`) is wrapped as `{"$object":{…}}`. `undefined` in an array is refused (it would come
- * back as null); an object property holding `undefined` is left out, as JSON does.
+ * State as checkpoints keep it (state formats 2 and 3): JSON that restores every plain-data
+ * value exactly as it was, so a replay started from a checkpoint sees the very values a replay
+ * from the start would. Unlike `canonicalJson` (format 1, kept to verify older recordings),
+ * objects keep their keys in insertion order (a step that spreads its state into an output
+ * writes the same bytes either way), a whole double beyond 2^53 is written so that it reads back
+ * as a number (not a bigint), -0 stays -0, and an object that would read as a tag (its one key
+ * `$bigint` or `$object`, and in format 3 `$undefined`) is wrapped as `{"$object":{…}}`.
+ * An object property holding `undefined` is kept in format 3, as `{"$undefined":true}` (a step
+ * testing `"p" in state` sees it after a restore as before), and left out in format 2 (what
+ * recordings made before format 3 hold, kept so their checkpoint digests verify). `undefined` in
+ * an array is refused in both (it would come back as null, and a hole as undefined).
  * Deterministic: the same state, built the same way, gives the same bytes.
  * Throws TypeError naming the path of a value that is not plain data.
  */
-export function stateJson(value: unknown): string {
-  return named(() => encState(value, 0, "$"), value);
+export function stateJson(value: unknown, format: 2 | 3 = 3): string {
+  return named(() => encState(value, 0, "$", format === 3), value);
 }
 
-function encState(v: unknown, depth: number, path: string): string {
+/** A property holding `undefined`, in state format 3. */
+const UNDEFINED_TAG = '{"$undefined":true}';
+
+function encState(v: unknown, depth: number, path: string, keepUndefined: boolean): string {
   if (depth > MAX_DEPTH) throw new TooDeep("value too deeply nested (or cyclic)");
   switch (typeof v) {
     case "number":
@@ -621,7 +627,7 @@ function encState(v: unknown, depth: number, path: string): string {
         for (let i = 0; i < v.length; i++) {
           const x = v[i];
           if (x === undefined) throw new TypeError(`undefined at ${path}[${i}] is not plain data (use null)`);
-          s += `${i ? "," : ""}${encState(x, depth + 1, `${path}[${i}]`)}`;
+          s += `${i ? "," : ""}${encState(x, depth + 1, `${path}[${i}]`, keepUndefined)}`;
         }
         return `${s}]`;
       }
@@ -637,30 +643,46 @@ function encState(v: unknown, depth: number, path: string): string {
       let only = "";
       for (const k of Object.keys(v)) {
         const x = (v as Record<string, unknown>)[k];
-        if (x === undefined) continue;
+        if (x === undefined && !keepUndefined) continue;
         if (typeof x === "function" || typeof x === "symbol")
           throw new TypeError(`${typeof x} at ${path}.${k} is not plain data`);
-        s += `${n++ ? "," : ""}${keyText(k)}:${encState(x, depth + 1, `${path}.${k}`)}`;
+        const t = x === undefined ? UNDEFINED_TAG : encState(x, depth + 1, `${path}.${k}`, keepUndefined);
+        s += `${n++ ? "," : ""}${keyText(k)}:${t}`;
         only = k;
       }
       s += "}";
-      return n === 1 && (only === "$bigint" || only === "$object") ? `{"$object":${s}}` : s;
+      return n === 1 && (only === "$bigint" || only === "$object" || (keepUndefined && only === "$undefined"))
+        ? `{"$object":${s}}`
+        : s;
     }
     default:
       throw new TypeError(`${typeof v} at ${path} cannot be encoded as JSON`);
   }
 }
 
-/** Inverse of `stateJson`. */
-export function parseStateJson(text: string): Json {
-  return untagState(parseJson(text), false);
+/** Inverse of `stateJson` (in the same format). */
+export function parseStateJson(text: string, format: 2 | 3 = 3): Json {
+  const v = untagState(parseJson(text), false, format === 3);
+  if (v === UNDEFINED) throw new SyntaxError("a $undefined tag as the whole value");
+  return v;
 }
 
-/** `literal`: an object unwrapped from `$object`, whose own keys are not a tag. */
-function untagState(v: Json, literal: boolean): Json {
+/** The `$undefined` tag read back (state format 3): a property holding `undefined`. */
+const UNDEFINED = Symbol("undefined");
+
+/**
+ * `literal`: an object unwrapped from `$object`, whose own keys are not a tag. Returns UNDEFINED
+ * for a `$undefined` tag (format 3), which the object holding it turns back into `undefined`.
+ */
+function untagState(v: Json, literal: boolean, format3: boolean): Json | typeof UNDEFINED {
   if (typeof v !== "object" || v === null) return v;
   if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) v[i] = untagState(v[i] as Json, false);
+    for (let i = 0; i < v.length; i++) {
+      const x = untagState(v[i] as Json, false, format3);
+      // Never written by stateJson (undefined in an array is refused): the bytes were not its.
+      if (x === UNDEFINED) throw new SyntaxError(`a $undefined tag inside an array, at index ${i}`);
+      v[i] = x;
+    }
     return v;
   }
   const keys = Object.keys(v);
@@ -668,9 +690,13 @@ function untagState(v: Json, literal: boolean): Json {
     const x = v[keys[0] as string] as Json;
     if (keys[0] === "$bigint" && typeof x === "string") return BigInt(x);
     if (keys[0] === "$object" && typeof x === "object" && x !== null && !Array.isArray(x))
-      return untagState(x, true);
+      return untagState(x, true, format3);
+    if (format3 && keys[0] === "$undefined" && x === true) return UNDEFINED;
   }
-  for (const k of keys) v[k] = untagState(v[k] as Json, false);
+  for (const k of keys) {
+    const x = untagState(v[k] as Json, false, format3);
+    (v as Record<string, unknown>)[k] = x === UNDEFINED ? undefined : x;
+  }
   return v;
 }
 

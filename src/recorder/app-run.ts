@@ -18,6 +18,7 @@ import {
   type EngineObserver,
   type EngineOutput,
   STATE_FORMAT,
+  type StateFormat,
   type TimerState,
 } from "../engine/engine.js";
 import type { StrictMode } from "../engine/strict.js";
@@ -64,8 +65,13 @@ export interface RunOptions {
   build?: { id: string; module: string };
   /** Where each input stream comes from (manifest streams[].source). */
   sources?: Readonly<Record<string, string>>;
-  /** Extra run configuration kept in the START marker. */
+  /** Extra run configuration kept in the START marker (the run's own keys win over these). */
   config?: Readonly<Record<string, unknown>>;
+  /**
+   * @internal How checkpoints encode state (default STATE_FORMAT): tests make recordings as
+   * builds before the current format did, to prove they still verify.
+   */
+  stateFormat?: StateFormat;
   labels?: Readonly<Record<string, string>>;
 }
 
@@ -255,6 +261,7 @@ export class AppRun {
         `--strict must be throw, record or off, not ${JSON.stringify(strict)}`,
       );
     const clock = opts.clock ?? wallClock();
+    const stateFormat = opts.stateFormat ?? STATE_FORMAT;
     if (opts.out !== undefined) {
       this.writer = LogWriter.create(
         opts.out,
@@ -287,6 +294,7 @@ export class AppRun {
       strict,
       seed,
       clock,
+      stateFormat,
       ...(observer ? { observer } : {}),
     });
     this.streamSeqs = this.engine.inputNames.map(() => 0);
@@ -297,12 +305,12 @@ export class AppRun {
         appBuild: opts.build?.id ?? "",
         seed,
         configJson: JSON.stringify({
+          ...(opts.config ?? {}),
           strict,
           outputs,
           checkpointEvery: this.checkpointEvery,
           engineVersion: ENGINE_VERSION,
-          stateFormat: STATE_FORMAT,
-          ...(opts.config ?? {}),
+          stateFormat,
         }),
       }),
     );

@@ -23,6 +23,8 @@ import {
   type EngineObserver,
   type EngineOutput,
   failedLookup,
+  STATE_FORMATS,
+  type StateFormat,
 } from "../engine/engine.js";
 import type { StrictMode } from "../engine/strict.js";
 import { HindsightError, isHindsightError } from "../errors.js";
@@ -345,6 +347,11 @@ export function incompatibilities(reader: LogReader, app: App): string[] {
   if (m.engineVersion && m.engineVersion !== ENGINE_VERSION)
     why.push(
       `recording was made by engine version ${m.engineVersion}; this build runs engine version ${ENGINE_VERSION} (use a hindsight release that runs it)`,
+    );
+  const format = startConfig(reader)["stateFormat"];
+  if (format !== undefined && !STATE_FORMATS.includes(format as StateFormat))
+    why.push(
+      `recording's checkpoints are in state format ${JSON.stringify(format)}; this build reads state formats ${STATE_FORMATS.join(", ")} (use a hindsight release that reads it)`,
     );
   if (m.sinks.length === 0 && m.app.name === "")
     why.push(
@@ -754,6 +761,18 @@ function describeView(v: DecisionView, step = true): string {
   return `${v.kind} '${v.name}'${v.key !== undefined ? ` key ${JSON.stringify(v.key)}` : ""}${step ? ` from step '${v.step}'` : ""}`;
 }
 
+/** The recording's START marker (its first record), or null when it has none. */
+function startMarker(reader: LogReader): MarkerRecord | null {
+  if (reader.endSeq <= reader.firstSeq) return null;
+  const first = reader.get(reader.firstSeq);
+  return first.type === "marker" && first.kind === MarkerKind.start ? first : null;
+}
+
+/** The run's configuration its START marker holds ({} when none). */
+function startConfig(reader: LogReader): Record<string, unknown> {
+  return parseConfig(startMarker(reader));
+}
+
 /** A START marker's config (JSON), {} when there is none or it does not parse. */
 export function parseConfig(m: MarkerRecord | null): Record<string, unknown> {
   if (!m?.configJson) return {};
@@ -850,12 +869,8 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
       `repairs.json cannot be read (${unreadableRepairs}): repairs made to the recording before are unknown`,
     );
 
-  // START marker: seed and strict mode the run was made with.
-  let start: MarkerRecord | null = null;
-  if (reader.endSeq > reader.firstSeq) {
-    const first = reader.get(reader.firstSeq);
-    if (first.type === "marker" && first.kind === MarkerKind.start) start = first;
-  }
+  // START marker: seed, strict mode and state format the run was made with.
+  const start = startMarker(reader);
   const config = parseConfig(start);
   const strict = (
     ["throw", "record", "off"].includes(String(config["strict"])) ? config["strict"] : "throw"
@@ -883,7 +898,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
     port,
     strict,
     // Checkpoint digests are compared in the recording's state format (1 before it was named).
-    stateFormat: config["stateFormat"] === 2 ? 2 : 1,
+    stateFormat: (config["stateFormat"] as StateFormat | undefined) ?? 1,
     seed: start?.seed ?? m.seed,
     clock: () => {
       throw new HindsightError("INTERNAL", "replay never reads the clock");
@@ -1209,12 +1224,28 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
         if (startsGroup || r.type === "checkpoint" || r.type === "marker") {
           if (pending) {
             const last = pending;
+            const before = { eventsReplayed, ticksReplayed, lastEventSeq };
             let ok = handle(last);
             if (ok !== true && ok !== false) ok = await ok;
             pending = null;
             if (strayTurns && ok) await new Promise<void>((resolve) => nextTurn(resolve));
             // A run that failed on a record the writer refused stopped inside this event. (One
             // that failed in the app must fail the same way: verify checks that.)
+            if (
+              ok &&
+              r.type === "marker" &&
+              r.kind === MarkerKind.stop &&
+              r.status.startsWith("failed: ") &&
+              r.status.includes(CANNOT_BE_RECORDED)
+            ) {
+              // Outputs not compared (a state-only replay): the event the writer refused a record
+              // of ran to its end here, where the recorded run stopped inside it.
+              ({ eventsReplayed, ticksReplayed, lastEventSeq } = before);
+              endsInside = last.head.seq;
+              notes.push(
+                `the recording ends inside event seq ${last.head.seq} (the recorded run failed there: ${r.status.slice("failed: ".length)}): this replay, comparing no outputs, ran that event to its end, past where the recorded run stopped`,
+              );
+            }
             if (!ok && r.type === "marker" && r.kind === MarkerKind.stop) {
               if (r.status.startsWith("failed: ") && r.status.includes(CANNOT_BE_RECORDED))
                 ok = cutShort(last, `the recorded run failed there: ${r.status.slice("failed: ".length)}`);
