@@ -294,7 +294,11 @@ export default defineApp({
     // replay (no outputs compared) says so too, and does not count the event as replayed.
     const rp = await runCli(["replay", out, "--app", big, "--json"]);
     expect(rp.code).toBe(0);
-    const rj = JSON.parse(rp.stdout) as { endsInside: number | null; notes: string[]; eventsReplayed: number };
+    const rj = JSON.parse(rp.stdout) as {
+      endsInside: number | null;
+      notes: string[];
+      eventsReplayed: number;
+    };
     expect(rj.endsInside).toBe(1);
     expect(rj.eventsReplayed).toBe(0);
     expect(rj.notes).toContainEqual(

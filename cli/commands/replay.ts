@@ -193,7 +193,7 @@ export function register(program: Command, ctx: CommandContext): Command {
                 : "";
         const decisions = lastOf(
           tail.filter((r): r is DecisionRecord & { seq: number } => r.type === "decision" && !isEvent(r)),
-        ).map(shownDecision);
+        ).map((r) => shownDecision(r, res.blobOf));
         const state: Record<string, Record<string, unknown>> = {};
         /** Kinds of values in the state that JSON cannot hold (shown as text). */
         const odd = new Set<string>();
@@ -277,9 +277,7 @@ export function register(program: Command, ctx: CommandContext): Command {
             ? "no event yet"
             : `last event ${res.lastEventSeq}${res.lastEventSeq === failedEvent ? ", which failed" : ""}`;
         const inside =
-          res.endsInside === null
-            ? ""
-            : `; the recording ends inside event ${res.endsInside}: see the note`;
+          res.endsInside === null ? "" : `; the recording ends inside event ${res.endsInside}: see the note`;
         lines.push(
           `replayed ${loaded.app.name} to seq ${res.reachedSeq} (${last}${inside}) ${from}: ` +
             `${count(res.eventsReplayed - res.ticksReplayed, "event")}${res.ticksReplayed ? ` and ${count(res.ticksReplayed, "tick")}` : ""} in ${seconds.toFixed(2)} s; ` +

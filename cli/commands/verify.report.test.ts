@@ -255,3 +255,40 @@ describe("verify --junit when the run stops early", () => {
     expect(r.stdout.trimEnd().split("\n").at(-1)).toBe("0 of 3 recordings identical (2 diverged, 1 error)");
   });
 });
+
+describe("verify: the recorded values of decisions", () => {
+  it("a decision that differs shows the recorded value; preceding look-ups show their values, not only their hashes", async () => {
+    const body = (third: string) =>
+      `const p = await ctx.lookup("price", String(v.n), () => ({ px: v.n * 10 })); return { n: v.n, p, r: ${third} };`;
+    const a = writeStepApp(join(tmp, "values-a.ts"), {
+      name: "step",
+      input: "n",
+      body: body('ctx.random("r")'),
+    });
+    const dir = join(tmp, "values-rec");
+    expect((await runCli(["record", "--app", a, "-i", `n=${input}`, "-o", dir])).code).toBe(0);
+    // The third event draws from another stream: decision #1 of event 3 differs.
+    const b = writeStepApp(join(tmp, "values-b.ts"), {
+      name: "step",
+      input: "n",
+      body: body('v.n === 3 ? ctx.random("s") : ctx.random("r")'),
+    });
+    const text = await runCli(["verify", dir, "--app", b]);
+    expect(text.code).toBe(3);
+    expect(text.stdout).toMatch(
+      /^ {4}expected: \{"kind":"random","name":"r","step":"s","seq":\d+,"value":0\.\d+\}$/m,
+    );
+    expect(text.stdout).toMatch(/^ {4}seq \d+ event \d+ #0 lookup 'price' step 's' key "2" = \{"px":20\}$/m);
+    const json = await runCli(["verify", dir, "--app", b, "--json"]);
+    const [res] = JSON.parse(json.stdout) as {
+      divergence: {
+        decision: { expected: { value: number } };
+        precedingDecisions: { kind: string; key?: string; value: unknown; blob?: string }[];
+      };
+    }[];
+    expect(typeof res?.divergence.decision.expected.value).toBe("number");
+    const looked = res?.divergence.precedingDecisions.find((d) => d.kind === "lookup" && d.key === "2");
+    expect(looked?.value).toEqual({ px: 20 });
+    expect(looked?.blob).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+});

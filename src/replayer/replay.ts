@@ -19,6 +19,7 @@ import {
   type DecisionPort,
   type DecisionRequest,
   DivergenceSignal,
+  decodeDecision,
   Engine,
   type EngineObserver,
   type EngineOutput,
@@ -110,6 +111,12 @@ export interface DecisionView {
   readonly step: string;
   readonly key?: string;
   readonly seq?: number;
+  /**
+   * The recorded value (expected decisions only), decoded as ShownDecision's: a clock reading
+   * (bigint ns), a draw, a look-up's value ({error} when it failed; {blob} when its blob is not
+   * at hand).
+   */
+  readonly value?: unknown;
 }
 
 export interface OutputView {
@@ -308,6 +315,8 @@ export interface ReplayResult {
    * not a divergence. `eventSeq`: the event being replayed when it surfaced, when one was.
    */
   readonly escapedAsRecorded: { readonly eventSeq?: number; readonly message: string } | null;
+  /** A look-up value's bytes by its content hash, when the replay read its blob (for reports). */
+  readonly blobOf: (contentHash: Uint8Array) => Uint8Array | undefined;
   /** The last few input/tick records and decision records handled, oldest first. */
   readonly recentEvents: readonly RecentRecord[];
   readonly recentDecisions: readonly RecentRecord[];
@@ -478,7 +487,7 @@ class ReplayPort implements DecisionPort {
       d.step !== req.step ||
       (req.kind === DecisionKind.lookup && !bytesEqual(d.key, req.key))
     ) {
-      const expected = recView(d);
+      const expected = this.recordedView(d);
       const actual = view(req);
       /** The decision asked for, as recorded (a look-up with its key). */
       const asked = (x: DecisionRecord): boolean =>
@@ -596,6 +605,11 @@ class ReplayPort implements DecisionPort {
     });
   }
 
+  /** A recorded decision as a report shows it, with its value. */
+  private recordedView(d: DecisionRecord): DecisionView {
+    return { ...recView(d), value: shownValue(d, (h) => this.blobs.get(hex(h))) };
+  }
+
   /** A look-up decision's value (its blob), or the recorded failure thrown. */
   private lookupValue(d: DecisionRecord): Uint8Array {
     // A look-up that failed when recorded fails here the same way (see DecisionLog.lookup).
@@ -707,7 +721,7 @@ class ReplayPort implements DecisionPort {
       this.fail(
         "decision-missing",
         `missing decision: the recording has ${describeView(recView(d))} as decision #${this.dPos} of the event, but the app did not ask for it (it asked for ${this.dPos} of ${this.decisions.length})`,
-        { step: d.step, decision: { index: this.dPos, expected: recView(d) } },
+        { step: d.step, decision: { index: this.dPos, expected: this.recordedView(d) } },
       );
     }
     if (this.compare && this.oPos < this.outputs.length) {
@@ -745,6 +759,24 @@ function view(req: DecisionRequest): DecisionView {
     step: req.step,
     ...(req.key.length ? { key: decodeUtf8(req.key) } : {}),
   };
+}
+
+/**
+ * A decision record's value as reports show it: decoded (a clock reading as bigint ns, a draw, an
+ * ambient or looked-up value); a failed look-up's {error}; a look-up whose blob `blobOf` does not
+ * have, {blob: "sha256:…"}.
+ */
+export function shownValue(
+  d: DecisionRecord,
+  blobOf?: (contentHash: Uint8Array) => Uint8Array | undefined,
+): unknown {
+  const failed = failedLookup(d);
+  if (failed !== undefined) return { error: failed };
+  if (d.kind !== DecisionKind.lookup) return decodeDecision(d.kind, d.value);
+  const data = blobOf?.(d.contentHash);
+  return data === undefined
+    ? { blob: `sha256:${Buffer.from(d.contentHash).toString("hex")}` }
+    : decodeDecision(d.kind, data);
 }
 
 function recView(d: DecisionRecord): DecisionView {
@@ -1543,6 +1575,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
     // slice(-0) would keep everything
     recentEvents: keep > 0 ? recentEvents.slice(-keep) : [],
     recentDecisions: keep > 0 ? recentDecisions.slice(-keep) : [],
+    blobOf: (h) => port.blobs.get(hex(h)),
     divergedEvent,
     start,
     stop,

@@ -7,7 +7,7 @@
  */
 import type { App } from "../engine/app.js";
 import { sha256 } from "../engine/bytes.js";
-import { decodeDecision, type Engine, failedLookup, parseSnapshot } from "../engine/engine.js";
+import { type Engine, parseSnapshot } from "../engine/engine.js";
 import { stringifyJson } from "../engine/json.js";
 import { escapeControls, HindsightError, isHindsightError } from "../errors.js";
 import { DecisionKind, type DecisionRecord, decisionKindName, type SeqRecord } from "../format/records.js";
@@ -24,6 +24,7 @@ import {
   incompatibilities,
   type ReplayResult,
   replay,
+  shownValue,
 } from "../replayer/replay.js";
 import { clipLine, count } from "../text.js";
 
@@ -171,12 +172,20 @@ export interface ShownDecision {
   readonly name: string;
   readonly step: string;
   readonly key?: string;
-  /** Decoded (a bigint clock reading, a draw, a value); a look-up's {blob: "sha256:…"}; a failed one's {error}. */
+  /**
+   * Decoded: a clock reading (bigint ns), a draw, an ambient or looked-up value; a failed
+   * look-up's {error}; {blob: "sha256:…"} for a look-up whose blob the replay did not read.
+   */
   readonly value: unknown;
+  /** A look-up's content hash ("sha256:…"). */
+  readonly blob?: string;
 }
 
-export function shownDecision(r: DecisionRecord & { readonly seq: number }): ShownDecision {
-  const failed = failedLookup(r);
+/** `blobOf`: look-up values by content hash (ReplayResult.blobOf); without it, look-ups show their hash. */
+export function shownDecision(
+  r: DecisionRecord & { readonly seq: number },
+  blobOf?: (contentHash: Uint8Array) => Uint8Array | undefined,
+): ShownDecision {
   return {
     seq: r.seq,
     eventSeq: r.eventSeq,
@@ -185,20 +194,20 @@ export function shownDecision(r: DecisionRecord & { readonly seq: number }): Sho
     name: r.name,
     step: r.step,
     ...(r.key.length ? { key: Buffer.from(r.key).toString("utf8") } : {}),
-    value:
-      failed !== undefined
-        ? { error: failed }
-        : r.kind === DecisionKind.lookup
-          ? { blob: `sha256:${Buffer.from(r.contentHash).toString("hex")}` }
-          : decodeDecision(r.kind, r.value),
+    value: shownValue(r, blobOf),
+    ...(r.kind === DecisionKind.lookup && r.contentHash.length
+      ? { blob: `sha256:${Buffer.from(r.contentHash).toString("hex")}` }
+      : {}),
   };
 }
 
 function decisionLine(d: ShownDecision): string {
-  const blob = (d.value as { blob?: unknown } | null)?.blob;
-  const v =
-    d.kind === "lookup" && typeof blob === "string" ? `blob ${blob.slice(0, 19)}…` : safeJson(d.value);
-  return `seq ${d.seq} event ${d.eventSeq} #${d.index} ${d.kind} '${d.name}' step '${d.step}'${d.key !== undefined ? ` key ${JSON.stringify(d.key)}` : ""} = ${v}`;
+  const v = d.value as { blob?: unknown } | null;
+  const shown =
+    typeof v === "object" && v !== null && typeof v.blob === "string" && Object.keys(v).length === 1
+      ? `blob ${v.blob.slice(0, 19)}… (not read)`
+      : clipLine(safeJson(d.value), 200);
+  return `seq ${d.seq} event ${d.eventSeq} #${d.index} ${d.kind} '${d.name}' step '${d.step}'${d.key !== undefined ? ` key ${JSON.stringify(d.key)}` : ""} = ${shown}`;
 }
 
 /** Differences a report lists; `diffCount` says how many there are in all. */
@@ -331,7 +340,7 @@ function buildReport(d: Divergence, res: ReplayResult, reader: LogReader): Diver
   const precedingDecisions = res.recentDecisions
     .filter((r): r is DecisionRecord & { seq: number } => r.seq < beforeSeq && r.type === "decision")
     .slice(-5)
-    .map(shownDecision);
+    .map((r) => shownDecision(r, res.blobOf));
   const { output, ...rest } = d;
   let outView: DivergenceReport["output"];
   let diff: string[] | undefined;
