@@ -27,7 +27,7 @@ interface Report {
     message: string;
     event: { seq: number; stream?: string; payload: string };
     output?: { sink: string; sinkSeq: number; expected?: string; actual?: string };
-    diff?: string[];
+    diff?: { path: string; expected?: string; actual?: string; detail?: string }[];
     error?: { code?: string; message: string };
     lastMatchingCheckpoint: { refSeq: number; eventSeq: number } | null;
     precedingEvents: unknown[];
@@ -76,9 +76,11 @@ describe("mutated market-spread fails verify with the right first divergence", (
     expect(d.event.stream).toBe("orders");
     expect(d.output?.sink).toBe("decisions");
     expect(d.output?.sinkSeq).toBe(expected?.sinkSeq);
-    expect(d.diff).toContain(
-      `reason: "spread-abs" → ${JSON.stringify(JSON.parse(d.output?.actual ?? "{}").reason)}`,
-    );
+    expect(d.diff).toContainEqual({
+      path: "reason",
+      expected: '"spread-abs"',
+      actual: JSON.stringify(JSON.parse(d.output?.actual ?? "{}").reason),
+    });
     expect(JSON.parse(d.output?.expected ?? "{}").reason).toBe("spread-abs");
     expect(d.lastMatchingCheckpoint).toEqual(checkpoint);
     expect(d.precedingEvents.length).toBeGreaterThan(0);

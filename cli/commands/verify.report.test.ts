@@ -24,7 +24,7 @@ interface Report {
   divergence?: {
     kind: string;
     message: string;
-    diff?: string[];
+    diff?: { path: string; expected?: string; actual?: string; detail?: string }[];
     diffCount?: number;
     output?: { sink: string; expected?: string; expectedAt?: string };
     lineage?: { current?: unknown; recorded?: unknown; error?: string };
@@ -70,7 +70,10 @@ describe("verify: what the diff says", () => {
       'return { n: v.n, text: "x".repeat(1500) + "y" + "x".repeat(1499) };',
     );
     expect(json.divergence?.diff).toEqual([
-      `text: strings differ at character 1500 ("x" → "y"; both 3000 long): …${"x".repeat(40)}… → …${"x".repeat(20)}y${"x".repeat(19)}…`,
+      {
+        path: "text",
+        detail: `strings differ at character 1500 ("x" → "y"; both 3000 long): …${"x".repeat(40)}… → …${"x".repeat(20)}y${"x".repeat(19)}…`,
+      },
     ]);
     expect(text).toContain(
       '  diff (expected → actual):\n    text: strings differ at character 1500 ("x" → "y"',
@@ -87,7 +90,7 @@ describe("verify: what the diff says", () => {
     const dir = await recordStep("many", fields("i"));
     const { text, json } = await verifyStep(dir, "many", fields("i + 1"));
     expect(json.divergence?.diff).toHaveLength(20);
-    expect(json.divergence?.diff?.[0]).toBe("f0: 0 → 1");
+    expect(json.divergence?.diff?.[0]).toEqual({ path: "f0", expected: "0", actual: "1" });
     expect(json.divergence?.diffCount).toBe(50);
     expect(text).toContain("    f19: 19 → 20\n    … and 30 more differences\n");
   });
@@ -96,7 +99,11 @@ describe("verify: what the diff says", () => {
     const dir = await recordStep("order", "return { a: v.n, b: 2 };");
     const { text, json } = await verifyStep(dir, "order", "return { b: 2, a: v.n };");
     expect(json.divergence?.diff).toEqual([
-      '(bytes): the decoded values are equal; the texts differ at character 2 ("a" → "b"; both 13 long): {"a":1,"b":2} → {"b":2,"a":1}',
+      {
+        path: "(bytes)",
+        detail:
+          'the decoded values are equal; the texts differ at character 2 ("a" → "b"; both 13 long): {"a":1,"b":2} → {"b":2,"a":1}',
+      },
     ]);
     expect(text).toContain("(bytes): the decoded values are equal");
     expect(json.divergence?.diffCount).toBeUndefined();
@@ -151,7 +158,7 @@ describe("verify and why: outputs by their sink's name, not its number", () => {
       expectedAt: "ledger:0",
       expected: '{"n":1,"at":"ledger"}',
     });
-    expect(d?.diff).toEqual(["(sink): recorded to ledger:0, written to alerts:0"]);
+    expect(d?.diff).toEqual([{ path: "(sink)", detail: "recorded to ledger:0, written to alerts:0" }]);
     expect(d?.lineage?.current).toBeDefined();
     expect(d?.lineage?.recorded).toBeDefined();
     expect(d?.lineage?.error).toBeUndefined();

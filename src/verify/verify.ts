@@ -56,12 +56,10 @@ export interface DivergenceReport extends Omit<Divergence, "output"> {
     readonly actualDigest?: string;
   };
   /**
-   * Field-level differences, "path: expected → actual" (of the output, or of the state at a
-   * checkpoint), the first 20; a long string is shown around its first difference. "(bytes): …"
-   * when the decoded values are equal but the bytes are not, "(sink): …" when the output went
-   * to another sink.
+   * Field-level differences of the output (or of the state at a checkpoint), the first 20 (see
+   * DiffEntry); the text report shows each as "path: expected → actual".
    */
-  readonly diff?: readonly string[];
+  readonly diff?: readonly DiffEntry[];
   /** How many differences there are in all, when `diff` lists only the first of them. */
   readonly diffCount?: number;
   readonly lastMatchingCheckpoint: { readonly refSeq: number; readonly eventSeq: number } | null;
@@ -210,6 +208,32 @@ function decisionLine(d: ShownDecision): string {
   return `seq ${d.seq} event ${d.eventSeq} #${d.index} ${d.kind} '${d.name}' step '${d.step}'${d.key !== undefined ? ` key ${JSON.stringify(d.key)}` : ""} = ${shown}`;
 }
 
+/** One difference a report lists. */
+export interface DiffEntry {
+  /**
+   * Where: a field's path (`reason`, `quote.bid`, `items[2]`, `acct["A01"].region` in a state),
+   * `(value)` for the whole value; `(bytes)` when only the bytes differ, `(sink)` when the
+   * output went to another sink, `(state)` when the state could not be diffed: `detail` says.
+   */
+  readonly path: string;
+  /** The recorded value there, as JSON (cut to 200 characters); absent when the field is. */
+  readonly expected?: string;
+  /** This build's value there, as JSON (cut to 200 characters); absent when the field is. */
+  readonly actual?: string;
+  /**
+   * Where two long strings or byte strings first differ (instead of `expected`/`actual`), or what
+   * differs for `(bytes)`, `(sink)` and `(state)`.
+   */
+  readonly detail?: string;
+}
+
+/** A difference as the text report (and why's) shows it: "path: expected → actual". */
+export function diffLine(e: DiffEntry): string {
+  return e.detail !== undefined
+    ? `${e.path}: ${e.detail}`
+    : `${e.path}: ${e.expected ?? "(absent)"} → ${e.actual ?? "(absent)"}`;
+}
+
 /** Differences a report lists; `diffCount` says how many there are in all. */
 const DIFF_SHOWN = 20;
 /** Differences counted at most (a huge state or output is not walked to its end). */
@@ -250,15 +274,15 @@ function differAt<T extends string | Uint8Array>(
 }
 
 /**
- * Field-level diff of two decoded values: "path: a → b" for each difference, the first `limit`
- * of them; `total` counts them all (up to 100 000). Long strings are shown around their first
+ * Field-level diff of two decoded values: an entry for each difference, the first `limit` of
+ * them; `total` counts them all (up to 100 000). Long strings are shown around their first
  * difference, not whole.
  */
-function valueDiff(a: unknown, b: unknown, limit = DIFF_SHOWN): { lines: string[]; total: number } {
-  const lines: string[] = [];
+function valueDiff(a: unknown, b: unknown, limit = DIFF_SHOWN): { entries: DiffEntry[]; total: number } {
+  const entries: DiffEntry[] = [];
   let total = 0;
-  const add = (line: () => string) => {
-    if (total++ < limit) lines.push(line());
+  const add = (entry: () => DiffEntry) => {
+    if (total++ < limit) entries.push(entry());
   };
   const isObj = (x: unknown): x is Record<string, unknown> =>
     typeof x === "object" && x !== null && !Array.isArray(x) && !(x instanceof Uint8Array);
@@ -267,8 +291,8 @@ function valueDiff(a: unknown, b: unknown, limit = DIFF_SHOWN): { lines: string[
     if (isObj(a) && isObj(b)) {
       for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
         const p = path ? `${path}.${k}` : k;
-        if (!(k in b)) add(() => `${p}: ${clip(safeJson(a[k]))} → (absent)`);
-        else if (!(k in a)) add(() => `${p}: (absent) → ${clip(safeJson(b[k]))}`);
+        if (!(k in b)) add(() => ({ path: p, expected: clip(safeJson(a[k])) }));
+        else if (!(k in a)) add(() => ({ path: p, actual: clip(safeJson(b[k])) }));
         else walk(a[k], b[k], p);
       }
       return;
@@ -276,8 +300,8 @@ function valueDiff(a: unknown, b: unknown, limit = DIFF_SHOWN): { lines: string[
     if (Array.isArray(a) && Array.isArray(b)) {
       for (let i = 0; i < Math.max(a.length, b.length); i++) {
         const p = `${path}[${i}]`;
-        if (i >= b.length) add(() => `${p}: ${clip(safeJson(a[i]))} → (absent)`);
-        else if (i >= a.length) add(() => `${p}: (absent) → ${clip(safeJson(b[i]))}`);
+        if (i >= b.length) add(() => ({ path: p, expected: clip(safeJson(a[i])) }));
+        else if (i >= a.length) add(() => ({ path: p, actual: clip(safeJson(b[i])) }));
         else walk(a[i], b[i], p);
       }
       return;
@@ -287,13 +311,13 @@ function valueDiff(a: unknown, b: unknown, limit = DIFF_SHOWN): { lines: string[
     if (sa === sb && typeof a === typeof b) return;
     const p = path || "(value)";
     if (a instanceof Uint8Array && b instanceof Uint8Array && (sa.length > 60 || sb.length > 60))
-      add(() => `${p}: ${bytesDiff(a, b)}`);
+      add(() => ({ path: p, detail: bytesDiff(a, b) }));
     else if (typeof a === "string" && typeof b === "string" && (sa.length > 60 || sb.length > 60))
-      add(() => `${p}: strings ${textDiff(a, b)}`);
-    else add(() => `${p}: ${clip(sa)} → ${clip(sb)}`);
+      add(() => ({ path: p, detail: `strings ${textDiff(a, b)}` }));
+    else add(() => ({ path: p, expected: clip(sa), actual: clip(sb) }));
   };
   walk(a, b, "");
-  return { lines, total };
+  return { entries, total };
 }
 
 /** A value's text cut to 200 characters (a long one is shown around its difference instead). */
@@ -343,7 +367,7 @@ function buildReport(d: Divergence, res: ReplayResult, reader: LogReader): Diver
     .map((r) => shownDecision(r, res.blobOf));
   const { output, ...rest } = d;
   let outView: DivergenceReport["output"];
-  let diff: string[] | undefined;
+  let diff: DiffEntry[] | undefined;
   let diffCount: number | undefined;
   const sinks = Object.keys(engine.app.sinks);
   if (output) {
@@ -378,19 +402,26 @@ function buildReport(d: Divergence, res: ReplayResult, reader: LogReader): Diver
     };
     if (ex && ac && ex.sink !== ac.sink) {
       // Not the same output written elsewhere, perhaps: no field diff against another sink's.
-      diff = [`(sink): recorded to ${ex.sink}:${ex.sinkSeq}, written to ${ac.sink}:${ac.sinkSeq}`];
+      diff = [
+        {
+          path: "(sink)",
+          detail: `recorded to ${ex.sink}:${ex.sinkSeq}, written to ${ac.sink}:${ac.sinkSeq}`,
+        },
+      ];
       diffCount = 1;
     } else if (e.ok && a.ok) {
       const v = valueDiff(e.value, a.value);
-      diff = v.lines;
+      diff = v.entries;
       diffCount = v.total;
       if (v.total === 0 && ex?.bytes && ac?.bytes) {
         // The same value decoded, other bytes: key order, spacing, number forms.
-        diff = [`(bytes): the decoded values are equal; ${bytesDiff(ex.bytes, ac.bytes)}`];
+        diff = [
+          { path: "(bytes)", detail: `the decoded values are equal; ${bytesDiff(ex.bytes, ac.bytes)}` },
+        ];
         diffCount = 1;
       }
     } else if (ex?.bytes && ac?.bytes) {
-      diff = [`(bytes): ${bytesDiff(ex.bytes, ac.bytes)}`];
+      diff = [{ path: "(bytes)", detail: bytesDiff(ex.bytes, ac.bytes) }];
       diffCount = 1;
     }
   }
@@ -403,10 +434,10 @@ function buildReport(d: Divergence, res: ReplayResult, reader: LogReader): Diver
       if (!Buffer.from(sha256(f.bytes)).equals(want))
         throw new Error(`its file ${d.checkpoint.location} does not match the digest the log holds`);
       const v = valueDiff(stateView(f.bytes), stateView(engine.snapshot()));
-      diff = v.lines;
+      diff = v.entries;
       diffCount = v.total;
     } catch (err) {
-      diff = [`(state): no field diff: ${(err as Error).message}`];
+      diff = [{ path: "(state)", detail: `no field diff: ${(err as Error).message}` }];
       diffCount = 1;
     }
   }
@@ -674,7 +705,7 @@ export function renderResult(r: VerifyResult): string {
       );
     if (d.diff?.length) {
       lines.push(`  diff (expected → actual${d.checkpoint ? ", the state" : ""}):`);
-      for (const x of d.diff) lines.push(`    ${x}`);
+      for (const x of d.diff) lines.push(`    ${diffLine(x)}`);
       if (d.diffCount !== undefined && d.diffCount > d.diff.length)
         lines.push(
           `    … and ${d.diffCount >= 100_000 ? "at least " : ""}${count(d.diffCount - d.diff.length, "more difference")}`,
