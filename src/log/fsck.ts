@@ -52,7 +52,10 @@ export type FsckCorruption = Omit<Corruption, "kind">;
 
 export interface FsckReport {
   readonly dir: string;
-  /** No corruption and no torn tail left. */
+  /**
+   * Nothing wrong left: no corruption, no torn tail, no segment cut short and not repaired, no
+   * damaged checkpoint file still in place.
+   */
   readonly ok: boolean;
   readonly segments: FsckSegment[];
   readonly blocks: number;

@@ -1256,7 +1256,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
         if (startsGroup || r.type === "checkpoint" || r.type === "marker") {
           if (pending) {
             const last = pending;
-            const before = { eventsReplayed, ticksReplayed, lastEventSeq };
+            const lastBefore = lastEventSeq;
             let ok = handle(last);
             if (ok !== true && ok !== false) ok = await ok;
             pending = null;
@@ -1272,7 +1272,9 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
             ) {
               // Outputs not compared (a state-only replay): the event the writer refused a record
               // of ran to its end here, where the recorded run stopped inside it.
-              ({ eventsReplayed, ticksReplayed, lastEventSeq } = before);
+              eventsReplayed--;
+              if (last.head.type !== "input") ticksReplayed--;
+              lastEventSeq = lastBefore;
               endsInside = last.head.seq;
               notes.push(
                 `the recording ends inside event seq ${last.head.seq} (the recorded run failed there: ${r.status.slice("failed: ".length)}): this replay, comparing no outputs, ran that event to its end, past where the recorded run stopped`,
