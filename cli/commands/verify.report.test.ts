@@ -286,16 +286,26 @@ describe("verify: the recorded values of decisions", () => {
       /^ {4}expected: \{"kind":"random","name":"r","step":"s","seq":\d+,"value":0\.\d+\}$/m,
     );
     expect(text.stdout).toMatch(/^ {4}seq \d+ event \d+ #0 lookup 'price' step 's' key "2" = \{"px":20\}$/m);
+    // And what the recording has for the diverged event itself, in order, with values.
+    expect(text.stdout).toMatch(
+      /\n {2}decisions the recording has for event seq (\d+):\n {4}seq \d+ event \1 #0 lookup 'price' step 's' key "3" = \{"px":30\}\n {4}seq \d+ event \1 #1 random 'r' step 's' = 0\.\d+\n/,
+    );
     const json = await runCli(["verify", dir, "--app", b, "--json"]);
     const [res] = JSON.parse(json.stdout) as {
       divergence: {
         decision: { expected: { value: number } };
         precedingDecisions: { kind: string; key?: string; value: unknown; blob?: string }[];
+        eventDecisions: { index: number; kind: string; value: unknown }[];
       };
     }[];
     expect(typeof res?.divergence.decision.expected.value).toBe("number");
     const looked = res?.divergence.precedingDecisions.find((d) => d.kind === "lookup" && d.key === "2");
     expect(looked?.value).toEqual({ px: 20 });
     expect(looked?.blob).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(res?.divergence.eventDecisions.map((d) => [d.index, d.kind])).toEqual([
+      [0, "lookup"],
+      [1, "random"],
+    ]);
+    expect(res?.divergence.eventDecisions[0]?.value).toEqual({ px: 30 });
   });
 });

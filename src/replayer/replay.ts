@@ -322,6 +322,8 @@ export interface ReplayResult {
   readonly recentDecisions: readonly RecentRecord[];
   /** The event being handled when the replay diverged, if any. */
   readonly divergedEvent: SeqRecord | null;
+  /** The decisions the recording has for the event the replay diverged in (empty when none). */
+  readonly divergedDecisions: readonly (DecisionRecord & { readonly seq: number })[];
   readonly start: MarkerRecord | null;
   readonly stop: MarkerRecord | null;
   readonly notes: readonly string[];
@@ -1012,6 +1014,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
 
   let divergence: Divergence | null = null;
   let divergedEvent: SeqRecord | null = null;
+  let divergedDecisions: readonly DecisionRecord[] = NONE_D;
   let lastGood: CheckpointUse | null = startedFrom;
   let checkpointsVerified = 0;
   let eventsReplayed = 0;
@@ -1091,6 +1094,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
       return false;
     divergence = null;
     divergedEvent = null;
+    divergedDecisions = NONE_D;
     reachedSeq = last.lastSeq;
     endsInside = last.head.seq;
     notes.push(`the recording ends inside event seq ${last.head.seq} (${why}): it was compared up to there`);
@@ -1102,6 +1106,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
     inHand = null;
     divergence = toDivergence(e, p.head);
     divergedEvent = p.head;
+    divergedDecisions = p.decisions;
     divergedLastSeq = p.lastSeq;
     return false;
   };
@@ -1456,6 +1461,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
       );
       divergence = null;
       divergedEvent = null;
+      divergedDecisions = NONE_D;
       stop = last;
     }
   }
@@ -1579,6 +1585,8 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
     recentDecisions: keep > 0 ? recentDecisions.slice(-keep) : [],
     blobOf: (h) => port.blobs.get(hex(h)),
     divergedEvent,
+    // Only while it is the divergence reported (a failure as recorded, or the recording's end, is not).
+    divergedDecisions: divergence === null ? [] : (divergedDecisions as (DecisionRecord & { seq: number })[]),
     start,
     stop,
     notes,

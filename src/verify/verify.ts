@@ -66,6 +66,13 @@ export interface DivergenceReport extends Omit<Divergence, "output"> {
   readonly precedingEvents: readonly EventView[];
   readonly precedingDecisions: readonly ShownDecision[];
   /**
+   * The decisions the recording has for the event it diverged in (the first 20), with their
+   * values: what the recorded run asked for, in order, where the divergence is among them.
+   */
+  readonly eventDecisions?: readonly ShownDecision[];
+  /** How many decisions the recording has for that event, when `eventDecisions` lists only the first. */
+  readonly eventDecisionCount?: number;
+  /**
    * For an output divergence: the lineage of the output as this build produces it (by replay),
    * and as it was recorded (when the recording was made with --lineage).
    */
@@ -365,6 +372,7 @@ function buildReport(d: Divergence, res: ReplayResult, reader: LogReader): Diver
     .filter((r): r is DecisionRecord & { seq: number } => r.seq < beforeSeq && r.type === "decision")
     .slice(-5)
     .map((r) => shownDecision(r, res.blobOf));
+  const eventDecisions = res.divergedDecisions.slice(0, 20).map((r) => shownDecision(r, res.blobOf));
   const { output, ...rest } = d;
   let outView: DivergenceReport["output"];
   let diff: DiffEntry[] | undefined;
@@ -452,6 +460,10 @@ function buildReport(d: Divergence, res: ReplayResult, reader: LogReader): Diver
       : null,
     precedingEvents,
     precedingDecisions,
+    ...(eventDecisions.length ? { eventDecisions } : {}),
+    ...(res.divergedDecisions.length > eventDecisions.length
+      ? { eventDecisionCount: res.divergedDecisions.length }
+      : {}),
   };
 }
 
@@ -729,6 +741,13 @@ export function renderResult(r: VerifyResult): string {
     if (d.precedingDecisions.length) {
       lines.push("  preceding decisions:");
       for (const x of d.precedingDecisions) lines.push(`    ${decisionLine(x)}`);
+    }
+    if (d.eventDecisions?.length) {
+      const n = d.eventDecisionCount ?? d.eventDecisions.length;
+      lines.push(
+        `  decisions the recording has for event seq ${d.eventSeq}${n > d.eventDecisions.length ? ` (the first ${d.eventDecisions.length} of ${n})` : ""}:`,
+      );
+      for (const x of d.eventDecisions) lines.push(`    ${decisionLine(x)}`);
     }
     if (d.lineage?.current) {
       lines.push("  lineage of the output in this build:");
