@@ -10,6 +10,12 @@ import { stringifyJson } from "../src/engine/json.js";
 /** Nesting shown, as deep as a checkpoint may hold: deeper is "[nested too deep]". */
 const MAX_SHOWN_DEPTH = 200;
 
+/** The kind toShown reports for an object property holding undefined (a checkpoint keeps it). */
+export const UNDEFINED_PROPERTY = "undefined as a property";
+
+/** Kinds of values toShown reports that a checkpoint keeps (it refuses the others). */
+export const CHECKPOINT_KEEPS: ReadonlySet<string> = new Set(["-0", UNDEFINED_PROPERTY]);
+
 /** A value JSON cannot hold, shown as text (unquoted in the text form, a string in JSON). */
 export class Shown {
   constructor(readonly text: string) {}
@@ -66,9 +72,8 @@ export function toShown(
     const fields: Record<string, unknown> = {};
     for (const k of Object.keys(o).sort()) {
       const raw = (o as Record<string, unknown>)[k];
-      // Left out, as a checkpoint leaves it out: the state shows the same from either start.
-      if (raw === undefined) continue;
-      const x = toShown(raw, found, within);
+      // A property holding undefined is shown (state format 3 keeps it in checkpoints).
+      const x = raw === undefined ? odd(UNDEFINED_PROPERTY, "undefined") : toShown(raw, found, within);
       Object.defineProperty(fields, k, { value: x, enumerable: true, writable: true, configurable: true });
     }
     const proto = Object.getPrototypeOf(o);

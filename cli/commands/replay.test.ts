@@ -340,6 +340,46 @@ export default defineApp({
       self: "[Circular]",
     });
   });
+
+  it("shows a property holding undefined (a checkpoint keeps it) and says so", async () => {
+    const mod = join(tmp, "undef-state.ts");
+    writeFileSync(
+      mod,
+      `import { codecs, defineApp, keyed } from ${JSON.stringify(pathToFileURL(join(root, "src/index.ts")).href)};
+export default defineApp({
+  name: "undef-state",
+  inputs: { ev: codecs.json<{ k: string; i: number }>() },
+  sinks: {},
+  steps: {
+    s: keyed<{ k: string; i: number }, Record<string, unknown>>({
+      from: "ev",
+      key: (m) => m.k,
+      handle(m, ctx) {
+        ctx.state = { i: m.i, note: undefined };
+        return undefined;
+      },
+    }),
+  },
+});
+`,
+    );
+    const input = join(tmp, "undef.jsonl");
+    writeFileSync(input, `${JSON.stringify({ k: "a", i: 1 })}\n${JSON.stringify({ k: "a", i: 2 })}\n`);
+    const rec = join(tmp, "undef-rec");
+    const r = await runCli(
+      ["record", "--app", mod, "--input", `ev=${input}`, "--out", rec, "--checkpoint-every", "1"],
+      { cwd: root },
+    );
+    expect(r.code).toBe(0);
+    for (const from of [[], ["--no-checkpoints"]]) {
+      const text = await runCli(["replay", rec, "--app", mod, ...from], { cwd: root });
+      expect(text.code).toBe(0);
+      expect(text.stdout.split("\n")).toContain('  a: {"i":2,"note":undefined}');
+      expect(text.stdout).toMatch(
+        /note: the state holds values JSON cannot hold \(undefined as a property\): shown as text; a checkpoint keeps them$/m,
+      );
+    }
+  });
 });
 
 describe("replay of a run that failed or stopped inside an event", () => {

@@ -1,21 +1,21 @@
 /** `hindsight replay <dir> --app <module> [--until <seq|ISO time>] [--key K] [--json]`: state at a point. */
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { CANNOT_BE_CHECKPOINTED } from "../../src/engine/engine.js";
+import { CANNOT_BE_CHECKPOINTED, failedLookup } from "../../src/engine/engine.js";
 import { stringifyJson } from "../../src/engine/json.js";
 import { escapeControls, HindsightError } from "../../src/errors.js";
-import type { DecisionRecord, SeqRecord } from "../../src/format/records.js";
+import { DecisionKind, type DecisionRecord, type SeqRecord } from "../../src/format/records.js";
 import { parseIsoTime, whyNotIsoTime } from "../../src/format/time.js";
 import { LogReader } from "../../src/log/index.js";
 import { loadApp } from "../../src/recorder/app-load.js";
-import { divergenceWithoutStack, replay } from "../../src/replayer/replay.js";
+import { divergenceWithoutStack, listCheckpoints, replay } from "../../src/replayer/replay.js";
 import { clipLines, count } from "../../src/text.js";
 import { eventView, isoNs, shownDecision } from "../../src/verify/verify.js";
 import { out } from "../io.js";
 import { intOption } from "../options.js";
 import type { CommandContext } from "../program.js";
 import { type Progress, progress } from "../progress.js";
-import { showKey, showText, toShown } from "../show-value.js";
+import { CHECKPOINT_KEEPS, showKey, showText, toShown } from "../show-value.js";
 
 interface ReplayCliOptions {
   app: string;
@@ -191,9 +191,11 @@ export function register(program: Command, ctx: CommandContext): Command {
               : res.divergence && seq === res.divergedEvent?.seq
                 ? " (diverged)"
                 : "";
-        const decisions = lastOf(
+        const recentDecisions = lastOf(
           tail.filter((r): r is DecisionRecord & { seq: number } => r.type === "decision" && !isEvent(r)),
-        ).map((r) => shownDecision(r, res.blobOf));
+        );
+        const blobOf = lookupValues(reader, res.blobOf, tail, recentDecisions);
+        const decisions = recentDecisions.map((r) => shownDecision(r, blobOf));
         const state: Record<string, Record<string, unknown>> = {};
         /** Kinds of values in the state that JSON cannot hold (shown as text). */
         const odd = new Set<string>();
@@ -249,11 +251,7 @@ export function register(program: Command, ctx: CommandContext): Command {
               : []),
             ...(odd.size > 0
               ? [
-                  `the state holds values JSON cannot hold (${[...odd].join(", ")}): shown as text${o.json ? " (strings here)" : ""}; ${
-                    [...odd].every((k) => k === "-0")
-                      ? "a checkpoint keeps them"
-                      : `a checkpoint would refuse ${odd.has("-0") ? "all but -0" : "them"}`
-                  }`,
+                  `the state holds values JSON cannot hold (${[...odd].join(", ")}): shown as text${o.json ? " (strings here)" : ""}; ${checkpointSays(odd)}`,
                 ]
               : []),
           ],
@@ -325,4 +323,54 @@ export function register(program: Command, ctx: CommandContext): Command {
         reader.close();
       }
     });
+}
+
+/**
+ * Look-up values for the decisions listed: those the replay read, then blobs among the records
+ * listed, then (only when one is still missing: a replay that started from a checkpoint after it)
+ * the blobs from the checkpoint before the first of them, where its value was stored again.
+ */
+function lookupValues(
+  reader: LogReader,
+  read: (contentHash: Uint8Array) => Uint8Array | undefined,
+  tail: readonly SeqRecord[],
+  listed: readonly (DecisionRecord & { seq: number })[],
+): (contentHash: Uint8Array) => Uint8Array | undefined {
+  const blobs = new Map<string, Uint8Array>();
+  const key = (h: Uint8Array) => Buffer.from(h).toString("hex");
+  for (const r of tail) if (r.type === "blob") blobs.set(key(r.hash), r.data);
+  const find = (h: Uint8Array) => read(h) ?? blobs.get(key(h));
+  const missing = listed.filter(
+    (d) =>
+      d.kind === DecisionKind.lookup && failedLookup(d) === undefined && find(d.contentHash) === undefined,
+  );
+  const first = missing[0];
+  if (first !== undefined) {
+    const from = Math.max(
+      reader.firstSeq,
+      ...listCheckpoints(reader.dir)
+        .map((c) => c.refSeq)
+        .filter((s) => s < first.seq),
+    );
+    try {
+      for (const r of reader.records({
+        fromSeq: from,
+        toSeq: (missing.at(-1) as { seq: number }).seq,
+        types: ["blob"],
+      }))
+        if (r.type === "blob") blobs.set(key(r.hash), r.data);
+    } catch {
+      // A damaged block on the way: those values show as not read.
+    }
+  }
+  return find;
+}
+
+/** What a checkpoint does with the kinds of values toShown found. */
+function checkpointSays(kinds: ReadonlySet<string>): string {
+  const kept = [...kinds].filter((k) => CHECKPOINT_KEEPS.has(k));
+  if (kept.length === kinds.size) return "a checkpoint keeps them";
+  return kept.length === 0
+    ? "a checkpoint would refuse them"
+    : `a checkpoint would refuse all but ${kept.join(" and ")}`;
 }

@@ -308,4 +308,59 @@ describe("verify: the recorded values of decisions", () => {
     ]);
     expect(res?.divergence.eventDecisions[0]?.value).toEqual({ px: 30 });
   });
+
+  it("a failed look-up shows its error, apart from a value; replay from a checkpoint shows look-up values stored before it", async () => {
+    // Event 2's fetch throws (the step falls back); event 3's returns a value shaped like an error.
+    const fetch = `() => { if (v.n === 2) throw new Error("no price for 2"); return v.n === 3 ? { error: "shaped" } : { px: v.n * 10 }; }`;
+    const body = (third: string) =>
+      `let p; try { p = await ctx.lookup("price", String(v.n), ${fetch}); } catch (e) { p = null; } return { n: v.n, p, r: ${third} };`;
+    const a = writeStepApp(join(tmp, "failed-a.ts"), {
+      name: "step",
+      input: "n",
+      body: body('ctx.random("r")'),
+    });
+    const dir = join(tmp, "failed-rec");
+    expect(
+      (await runCli(["record", "--app", a, "-i", `n=${input}`, "-o", dir, "--checkpoint-every", "1"])).code,
+    ).toBe(0);
+    const b = writeStepApp(join(tmp, "failed-b.ts"), {
+      name: "step",
+      input: "n",
+      body: body('v.n === 3 ? ctx.random("s") : ctx.random("r")'),
+    });
+    const text = await runCli(["verify", dir, "--app", b]);
+    expect(text.code).toBe(3);
+    expect(text.stdout).toMatch(
+      /^ {4}seq \d+ event \d+ #0 lookup 'price' step 's' key "2" = failed: no price for 2$/m,
+    );
+    expect(text.stdout).toMatch(
+      /^ {4}seq \d+ event \d+ #0 lookup 'price' step 's' key "3" = \{"error":"shaped"\}$/m,
+    );
+    const json = await runCli(["verify", dir, "--app", b, "--json"]);
+    const [res] = JSON.parse(json.stdout) as {
+      divergence: {
+        precedingDecisions: { kind: string; key?: string; value?: unknown; error?: string }[];
+        eventDecisions: { kind: string; key?: string; value?: unknown; error?: string }[];
+      };
+    }[];
+    const failed = res?.divergence.precedingDecisions.find((d) => d.key === "2");
+    expect(failed).toMatchObject({ kind: "lookup", error: "no price for 2" });
+    expect(failed).not.toHaveProperty("value");
+    expect(res?.divergence.eventDecisions[0]).toMatchObject({ key: "3", value: { error: "shaped" } });
+    expect(res?.divergence.eventDecisions[0]).not.toHaveProperty("error");
+    // Replayed from the last checkpoint, the look-ups listed before it show their values too.
+    const r = await runCli(["replay", dir, "--app", a, "--json", "--recent", "8"]);
+    expect(r.code).toBe(0);
+    const rj = JSON.parse(r.stdout) as {
+      startedFrom: unknown;
+      recentDecisions: { kind: string; key?: string; value?: unknown; error?: string }[];
+    };
+    expect(rj.startedFrom).not.toBeNull();
+    const lookups = rj.recentDecisions.filter((d) => d.kind === "lookup");
+    expect(lookups.map((d) => [d.key, d.value ?? d.error])).toEqual([
+      ["1", { px: 10 }],
+      ["2", "no price for 2"],
+      ["3", { error: "shaped" }],
+    ]);
+  });
 });

@@ -414,6 +414,7 @@ describe("record then replay", () => {
             tag: { $bigint: "1" },
             u: undefined,
             und: { $undefined: true },
+            dict: Object.create(null),
           };
           ctx.state = { ...p, a: (p["a"] as number) + v.x, big: (p["big"] as number) + 2048 };
           return {
@@ -422,6 +423,8 @@ describe("record then replay", () => {
             bigIs: typeof ctx.state["big"],
             hasU: "u" in ctx.state,
             keys: Object.keys(ctx.state).length,
+            // An Object.create(null) dictionary has no "constructor" (an ordinary object would).
+            dictCtor: typeof (ctx.state["dict"] as Record<string, unknown>)["constructor"],
           };
         },
       }),
@@ -456,7 +459,8 @@ describe("record then replay", () => {
     for (const k of ["k0", "k1", "k2"]) {
       const a = fromCheckpoint.engine.stateOf("s")?.get(k) as Record<string, unknown>;
       const b = fromStart.engine.stateOf("s")?.get(k) as Record<string, unknown>;
-      expect(Object.keys(a)).toEqual(["z", "a", "big", "neg", "tag", "u", "und"]);
+      expect(Object.keys(a)).toEqual(["z", "a", "big", "neg", "tag", "u", "und", "dict"]);
+      expect(Object.getPrototypeOf(a["dict"])).toBeNull();
       expect(Object.keys(a)).toEqual(Object.keys(b));
       expect(typeof a["big"]).toBe("number");
       expect(Object.is(a["neg"], -0)).toBe(true);

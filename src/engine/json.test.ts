@@ -276,6 +276,7 @@ function same(a: unknown, b: unknown, path = "$"): void {
     return;
   }
   expect(Array.isArray(a), path).toBe(Array.isArray(b));
+  expect(Object.getPrototypeOf(a) === null, `${path} prototype`).toBe(Object.getPrototypeOf(b) === null);
   const ka = Object.keys(a);
   expect(Object.keys(b), `${path} keys`).toEqual(ka);
   for (const k of ka)
@@ -285,7 +286,7 @@ function same(a: unknown, b: unknown, path = "$"): void {
 describe("stateJson (checkpointed state, formats 2 and 3)", () => {
   const key = fc.oneof(
     fc.string({ maxLength: 6 }),
-    fc.constantFrom("$bigint", "$object", "$undefined", "__proto__", "1", "ts"),
+    fc.constantFrom("$bigint", "$object", "$undefined", "$nullproto", "__proto__", "1", "ts", "a b"),
   );
   const scalar = fc.oneof(
     fc.string(),
@@ -295,20 +296,21 @@ describe("stateJson (checkpointed state, formats 2 and 3)", () => {
     fc.boolean(),
     fc.constant(null),
   );
-  /** Plain data; `undefinedProps`: object properties may hold undefined (format 3 keeps them). */
-  const plain = (undefinedProps: boolean) =>
+  /**
+   * Plain data; `format3`: object properties may hold undefined, and objects may have no
+   * prototype (format 3 keeps both).
+   */
+  const plain = (format3: boolean) =>
     fc.letrec((tie) => ({
       value: fc.oneof({ depthSize: "small" }, scalar, tie("array"), tie("object")),
       array: fc.array(tie("value"), { maxLength: 4 }),
       object: fc
-        .array(
-          fc.tuple(key, undefinedProps ? fc.oneof(tie("value"), fc.constant(undefined)) : tie("value")),
-          {
-            maxLength: 4,
-          },
-        )
-        .map((entries) => {
-          const o: Record<string, unknown> = {};
+        .array(fc.tuple(key, format3 ? fc.oneof(tie("value"), fc.constant(undefined)) : tie("value")), {
+          maxLength: 4,
+        })
+        .chain((entries) => fc.tuple(fc.constant(entries), format3 ? fc.boolean() : fc.constant(false)))
+        .map(([entries, bare]) => {
+          const o: Record<string, unknown> = bare ? Object.create(null) : {};
           for (const [k, v] of entries)
             Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
           return o;
@@ -341,6 +343,32 @@ describe("stateJson (checkpointed state, formats 2 and 3)", () => {
     expect(stateJson({ a: { $undefined: true } }, 2)).toBe('{"a":{"$undefined":true}}');
     same(parseStateJson('{"a":{"$undefined":true}}', 2), { a: { $undefined: true } });
     expect(stateJson({ a: 1, u: undefined }, 2)).toBe('{"a":1}');
+  });
+
+  it("format 3 keeps an object with no prototype, refuses an array with a named property, and names odd keys in paths", () => {
+    const dict = Object.assign(Object.create(null) as Record<string, unknown>, {
+      constructor: 1,
+      $bigint: "2",
+    });
+    const text = stateJson({ d: dict, n: { $nullproto: {} } });
+    expect(text).toBe(
+      '{"d":{"$nullproto":{"constructor":1,"$bigint":"2"}},"n":{"$object":{"$nullproto":{}}}}',
+    );
+    const back = parseStateJson(text) as { d: Record<string, unknown>; n: unknown };
+    expect(Object.getPrototypeOf(back.d)).toBeNull();
+    expect(back.d["constructor"]).toBe(1);
+    expect(back.d["toString"]).toBeUndefined();
+    same(back, { d: dict, n: { $nullproto: {} } });
+    // Format 2 (older recordings) writes it as an ordinary object.
+    expect(stateJson({ d: dict }, 2)).toBe('{"d":{"constructor":1,"$bigint":"2"}}');
+    const arr = Object.assign([1, 2], { cursor: 3 });
+    expect(() => stateJson({ a: arr })).toThrow(
+      'array at $.a has a named property "cursor": not plain data (use an object holding the array)',
+    );
+    expect(stateJson({ a: arr }, 2)).toBe('{"a":[1,2]}');
+    expect(() => stateJson({ "weird key": { f: () => 1 } })).toThrow(
+      'function at $["weird key"].f is not plain data',
+    );
   });
 
   it("format 3 keeps a property holding undefined as a tag, and wraps an object shaped like it", () => {

@@ -593,11 +593,14 @@ function enc(v: unknown, canonical: boolean, depth: number, path = ""): string {
  * objects keep their keys in insertion order (a step that spreads its state into an output
  * writes the same bytes either way), a whole double beyond 2^53 is written so that it reads back
  * as a number (not a bigint), -0 stays -0, and an object that would read as a tag (its one key
- * `$bigint` or `$object`, and in format 3 `$undefined`) is wrapped as `{"$object":{…}}`.
- * An object property holding `undefined` is kept in format 3, as `{"$undefined":true}` (a step
- * testing `"p" in state` sees it after a restore as before), and left out in format 2 (what
- * recordings made before format 3 hold, kept so their checkpoint digests verify). `undefined` in
- * an array is refused in both (it would come back as null, and a hole as undefined).
+ * `$bigint` or `$object`, and in format 3 `$undefined` or `$nullproto`) is wrapped as
+ * `{"$object":{…}}`. Format 3 also keeps an object property holding `undefined`, as
+ * `{"$undefined":true}` (a step testing `"p" in state` sees it after a restore as before), and an
+ * object with no prototype (`Object.create(null)`), as `{"$nullproto":{…}}`, and refuses an array
+ * with a named property; format 2 (what recordings made before format 3 hold, kept so their
+ * checkpoint digests verify) left such properties out and restored such objects as ordinary ones.
+ * `undefined` in an array is refused in both (it would come back as null, and a hole as
+ * undefined).
  * Deterministic: the same state, built the same way, gives the same bytes.
  * Throws TypeError naming the path of a value that is not plain data.
  */
@@ -608,7 +611,12 @@ export function stateJson(value: unknown, format: 2 | 3 = 3): string {
 /** A property holding `undefined`, in state format 3. */
 const UNDEFINED_TAG = '{"$undefined":true}';
 
-function encState(v: unknown, depth: number, path: string, keepUndefined: boolean): string {
+/** A path to property `k` of the value at `path`: `$.a`, or `$["a b"]` for a key that is not a name. */
+const propPath = (path: string, k: string): string =>
+  /^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`;
+
+/** `f3`: state format 3 (see stateJson). */
+function encState(v: unknown, depth: number, path: string, f3: boolean): string {
   if (depth > MAX_DEPTH) throw new TooDeep("value too deeply nested (or cyclic)");
   switch (typeof v) {
     case "number":
@@ -627,7 +635,17 @@ function encState(v: unknown, depth: number, path: string, keepUndefined: boolea
         for (let i = 0; i < v.length; i++) {
           const x = v[i];
           if (x === undefined) throw new TypeError(`undefined at ${path}[${i}] is not plain data (use null)`);
-          s += `${i ? "," : ""}${encState(x, depth + 1, `${path}[${i}]`, keepUndefined)}`;
+          s += `${i ? "," : ""}${encState(x, depth + 1, `${path}[${i}]`, f3)}`;
+        }
+        if (f3) {
+          // A named property (arr.cursor = …) would not come back: refused, as in an object it is kept.
+          const keys = Object.keys(v);
+          if (keys.length !== v.length) {
+            const named = keys.find((k) => !/^(0|[1-9]\d*)$/.test(k)) ?? "";
+            throw new TypeError(
+              `array at ${path} has a named property ${JSON.stringify(named)}: not plain data (use an object holding the array)`,
+            );
+          }
         }
         return `${s}]`;
       }
@@ -643,15 +661,18 @@ function encState(v: unknown, depth: number, path: string, keepUndefined: boolea
       let only = "";
       for (const k of Object.keys(v)) {
         const x = (v as Record<string, unknown>)[k];
-        if (x === undefined && !keepUndefined) continue;
+        if (x === undefined && !f3) continue;
         if (typeof x === "function" || typeof x === "symbol")
-          throw new TypeError(`${typeof x} at ${path}.${k} is not plain data`);
-        const t = x === undefined ? UNDEFINED_TAG : encState(x, depth + 1, `${path}.${k}`, keepUndefined);
+          throw new TypeError(`${typeof x} at ${propPath(path, k)} is not plain data`);
+        const t = x === undefined ? UNDEFINED_TAG : encState(x, depth + 1, propPath(path, k), f3);
         s += `${n++ ? "," : ""}${keyText(k)}:${t}`;
         only = k;
       }
       s += "}";
-      return n === 1 && (only === "$bigint" || only === "$object" || (keepUndefined && only === "$undefined"))
+      // Its keys are read as written inside the tag: no $object wrapping needed.
+      if (f3 && proto === null) return `{"$nullproto":${s}}`;
+      return n === 1 &&
+        (only === "$bigint" || only === "$object" || (f3 && (only === "$undefined" || only === "$nullproto")))
         ? `{"$object":${s}}`
         : s;
     }
@@ -692,6 +713,8 @@ function untagState(v: Json, literal: boolean, format3: boolean): Json | typeof 
     if (keys[0] === "$object" && typeof x === "object" && x !== null && !Array.isArray(x))
       return untagState(x, true, format3);
     if (format3 && keys[0] === "$undefined" && x === true) return UNDEFINED;
+    if (format3 && keys[0] === "$nullproto" && typeof x === "object" && x !== null && !Array.isArray(x))
+      return Object.setPrototypeOf(untagState(x, true, format3), null) as Json;
   }
   for (const k of keys) {
     const x = untagState(v[k] as Json, false, format3);

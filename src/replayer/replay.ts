@@ -113,10 +113,11 @@ export interface DecisionView {
   readonly seq?: number;
   /**
    * The recorded value (expected decisions only), decoded as ShownDecision's: a clock reading
-   * (bigint ns), a draw, a look-up's value ({error} when it failed; {blob} when its blob is not
-   * at hand).
+   * (bigint ns), a draw, a look-up's value (absent when its blob is not at hand).
    */
   readonly value?: unknown;
+  /** Instead of `value`: the error a look-up's fetch threw when it was recorded. */
+  readonly error?: string;
 }
 
 export interface OutputView {
@@ -300,7 +301,9 @@ export interface ReplayResult {
   /**
    * The recording ends inside this event (its run stopped, or was cut off, before the event
    * finished; a note says why): it was replayed up to where the recording ends, and is not
-   * counted in eventsReplayed. Null when the recording does not end inside one.
+   * counted in eventsReplayed. (Except in a replay comparing no outputs of a run that failed on
+   * an output it could not record: that replay ran the event to its end, and counts it.) Null
+   * when the recording does not end inside one.
    */
   readonly endsInside: number | null;
   readonly divergence: Divergence | null;
@@ -609,7 +612,7 @@ class ReplayPort implements DecisionPort {
 
   /** A recorded decision as a report shows it, with its value. */
   private recordedView(d: DecisionRecord): DecisionView {
-    return { ...recView(d), value: shownValue(d, (h) => this.blobs.get(hex(h))) };
+    return { ...recView(d), ...recordedValue(d, (h) => this.blobs.get(hex(h))) };
   }
 
   /** A look-up decision's value (its blob), or the recorded failure thrown. */
@@ -764,21 +767,19 @@ function view(req: DecisionRequest): DecisionView {
 }
 
 /**
- * A decision record's value as reports show it: decoded (a clock reading as bigint ns, a draw, an
- * ambient or looked-up value); a failed look-up's {error}; a look-up whose blob `blobOf` does not
- * have, {blob: "sha256:…"}.
+ * A decision record's value as reports show it: `value`, decoded (a clock reading as bigint ns, a
+ * draw, an ambient or looked-up value), or `error`, the message of a look-up whose fetch threw;
+ * neither for a look-up whose blob `blobOf` does not have.
  */
-export function shownValue(
+export function recordedValue(
   d: DecisionRecord,
   blobOf?: (contentHash: Uint8Array) => Uint8Array | undefined,
-): unknown {
+): { value?: unknown; error?: string } {
   const failed = failedLookup(d);
   if (failed !== undefined) return { error: failed };
-  if (d.kind !== DecisionKind.lookup) return decodeDecision(d.kind, d.value);
+  if (d.kind !== DecisionKind.lookup) return { value: decodeDecision(d.kind, d.value) };
   const data = blobOf?.(d.contentHash);
-  return data === undefined
-    ? { blob: `sha256:${Buffer.from(d.contentHash).toString("hex")}` }
-    : decodeDecision(d.kind, data);
+  return data === undefined ? {} : { value: decodeDecision(d.kind, data) };
 }
 
 function recView(d: DecisionRecord): DecisionView {
@@ -1261,7 +1262,6 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
         if (startsGroup || r.type === "checkpoint" || r.type === "marker") {
           if (pending) {
             const last = pending;
-            const lastBefore = lastEventSeq;
             let ok = handle(last);
             if (ok !== true && ok !== false) ok = await ok;
             pending = null;
@@ -1276,10 +1276,8 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
               r.status.includes(CANNOT_BE_RECORDED)
             ) {
               // Outputs not compared (a state-only replay): the event the writer refused a record
-              // of ran to its end here, where the recorded run stopped inside it.
-              eventsReplayed--;
-              if (last.head.type !== "input") ticksReplayed--;
-              lastEventSeq = lastBefore;
+              // of ran to its end here (and counts as replayed), where the recorded run stopped
+              // inside it.
               endsInside = last.head.seq;
               notes.push(
                 `the recording ends inside event seq ${last.head.seq} (the recorded run failed there: ${r.status.slice("failed: ".length)}): this replay, comparing no outputs, ran that event to its end, past where the recorded run stopped`,

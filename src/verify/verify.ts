@@ -23,8 +23,8 @@ import {
   divergenceWithoutStack,
   incompatibilities,
   type ReplayResult,
+  recordedValue,
   replay,
-  shownValue,
 } from "../replayer/replay.js";
 import { clipLine, count } from "../text.js";
 
@@ -178,10 +178,12 @@ export interface ShownDecision {
   readonly step: string;
   readonly key?: string;
   /**
-   * Decoded: a clock reading (bigint ns), a draw, an ambient or looked-up value; a failed
-   * look-up's {error}; {blob: "sha256:…"} for a look-up whose blob the replay did not read.
+   * Decoded: a clock reading (bigint ns), a draw, an ambient or looked-up value. Absent for a
+   * failed look-up (see `error`) and for a look-up whose blob was not read (see `blob`).
    */
-  readonly value: unknown;
+  readonly value?: unknown;
+  /** A failed look-up's error (what its fetch threw when recorded), instead of `value`. */
+  readonly error?: string;
   /** A look-up's content hash ("sha256:…"). */
   readonly blob?: string;
 }
@@ -199,7 +201,7 @@ export function shownDecision(
     name: r.name,
     step: r.step,
     ...(r.key.length ? { key: Buffer.from(r.key).toString("utf8") } : {}),
-    value: shownValue(r, blobOf),
+    ...recordedValue(r, blobOf),
     ...(r.kind === DecisionKind.lookup && r.contentHash.length
       ? { blob: `sha256:${Buffer.from(r.contentHash).toString("hex")}` }
       : {}),
@@ -207,11 +209,12 @@ export function shownDecision(
 }
 
 function decisionLine(d: ShownDecision): string {
-  const v = d.value as { blob?: unknown } | null;
   const shown =
-    typeof v === "object" && v !== null && typeof v.blob === "string" && Object.keys(v).length === 1
-      ? `blob ${v.blob.slice(0, 19)}… (not read)`
-      : clipLine(safeJson(d.value), 200);
+    d.error !== undefined
+      ? `failed: ${clipLine(d.error, 200)}`
+      : !("value" in d) && d.blob !== undefined
+        ? `blob ${d.blob.slice(0, 19)}… (value not read)`
+        : clipLine(safeJson(d.value), 200);
   return `seq ${d.seq} event ${d.eventSeq} #${d.index} ${d.kind} '${d.name}' step '${d.step}'${d.key !== undefined ? ` key ${JSON.stringify(d.key)}` : ""} = ${shown}`;
 }
 
