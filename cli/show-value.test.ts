@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Shown, showKey, showText, toShown } from "./show-value.js";
+import { CHECKPOINT_KEEPS, Shown, showKey, showText, toShown, UNDEFINED_PROPERTY } from "./show-value.js";
 
 describe("state as replay shows it", () => {
   it("shows plain data as exact JSON with sorted keys, and anything else as what it is", () => {
@@ -38,15 +38,17 @@ describe("state as replay shows it", () => {
     expect(toShown({ q: 1 }, found)).not.toBeInstanceOf(Shown);
   });
 
-  it("a property holding undefined is left out, as a checkpoint leaves it out (in an array it is shown)", () => {
+  it("a property holding undefined is shown, as a checkpoint keeps it; in an array, as what a checkpoint refuses", () => {
     const found = new Set<string>();
     expect(showText(toShown({ n: 2, note: undefined, a: [undefined] }, found))).toBe(
-      '{"a":[undefined],"n":2}',
+      '{"a":[undefined],"n":2,"note":undefined}',
     );
-    expect([...found]).toEqual(["undefined"]);
-    const none = new Set<string>();
-    expect(showText(toShown({ n: 2, note: undefined }, none))).toBe('{"n":2}');
-    expect(none.size).toBe(0);
+    expect([...found].sort()).toEqual(["undefined", UNDEFINED_PROPERTY]);
+    const one = new Set<string>();
+    expect(showText(toShown({ n: 2, note: undefined }, one))).toBe('{"n":2,"note":undefined}');
+    expect([...one]).toEqual([UNDEFINED_PROPERTY]);
+    expect(CHECKPOINT_KEEPS.has(UNDEFINED_PROPERTY)).toBe(true);
+    expect(CHECKPOINT_KEEPS.has("undefined")).toBe(false);
   });
 
   it("state nested deeper than a checkpoint may hold is cut, not a stack overflow", () => {
