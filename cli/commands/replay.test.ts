@@ -287,13 +287,14 @@ describe("hindsight replay --until", () => {
     expect(c.stderr).toMatch(/--recent takes a whole number/);
   });
 
-  it("shows state a checkpoint could not hold (NaN, a Map, a cycle, odd keys) as what it is, in one line a key", async () => {
-    const mod = join(tmp, "odd-state.ts");
+  /** Writes app `name`: one keyed step `s` over stream `ev` ({k, i}) whose handler runs `body` (m, ctx); returns its path. */
+  const writeStateApp = (name: string, body: string): string => {
+    const mod = join(tmp, `${name}.ts`);
     writeFileSync(
       mod,
       `import { codecs, defineApp, keyed } from ${JSON.stringify(pathToFileURL(join(root, "src/index.ts")).href)};
 export default defineApp({
-  name: "odd-state",
+  name: ${JSON.stringify(name)},
   inputs: { ev: codecs.json<{ k: string; i: number }>() },
   sinks: {},
   steps: {
@@ -301,15 +302,23 @@ export default defineApp({
       from: "ev",
       key: (m) => m.k,
       handle(m, ctx) {
-        const st: Record<string, unknown> = { i: m.i, nan: Number.NaN, neg: -0, m: new Map([["a", 1]]) };
-        st["self"] = st;
-        ctx.state = st;
+        ${body}
         return undefined;
       },
     }),
   },
 });
 `,
+    );
+    return mod;
+  };
+
+  it("shows state a checkpoint could not hold (NaN, a Map, a cycle, odd keys) as what it is, in one line a key", async () => {
+    const mod = writeStateApp(
+      "odd-state",
+      `const st: Record<string, unknown> = { i: m.i, nan: Number.NaN, neg: -0, m: new Map([["a", 1]]) };
+        st["self"] = st;
+        ctx.state = st;`,
     );
     const input = join(tmp, "odd.jsonl");
     writeFileSync(
@@ -342,27 +351,7 @@ export default defineApp({
   });
 
   it("shows a property holding undefined (a checkpoint keeps it) and says so", async () => {
-    const mod = join(tmp, "undef-state.ts");
-    writeFileSync(
-      mod,
-      `import { codecs, defineApp, keyed } from ${JSON.stringify(pathToFileURL(join(root, "src/index.ts")).href)};
-export default defineApp({
-  name: "undef-state",
-  inputs: { ev: codecs.json<{ k: string; i: number }>() },
-  sinks: {},
-  steps: {
-    s: keyed<{ k: string; i: number }, Record<string, unknown>>({
-      from: "ev",
-      key: (m) => m.k,
-      handle(m, ctx) {
-        ctx.state = { i: m.i, note: undefined };
-        return undefined;
-      },
-    }),
-  },
-});
-`,
-    );
+    const mod = writeStateApp("undef-state", "ctx.state = { i: m.i, note: undefined };");
     const input = join(tmp, "undef.jsonl");
     writeFileSync(input, `${JSON.stringify({ k: "a", i: 1 })}\n${JSON.stringify({ k: "a", i: 2 })}\n`);
     const rec = join(tmp, "undef-rec");
