@@ -2,10 +2,17 @@
 import type { Command } from "commander";
 import { decodeDecision, failedLookup } from "../../src/engine/engine.js";
 import { escapeControls, HindsightError } from "../../src/errors.js";
-import { decisionKindName, RECORD_TYPES, type RecordType, type SeqRecord } from "../../src/format/records.js";
+import {
+  DecisionKind,
+  decisionKindName,
+  RECORD_TYPES,
+  type RecordType,
+  type SeqRecord,
+} from "../../src/format/records.js";
 import { formatTime } from "../../src/format/time.js";
 import type { Manifest } from "../../src/log/manifest.js";
 import { LogReader } from "../../src/log/reader.js";
+import { listCheckpoints } from "../../src/replayer/replay.js";
 import { err } from "../io.js";
 import { intOption, timeOption } from "../options.js";
 import type { CommandContext } from "../program.js";
@@ -33,8 +40,15 @@ function text(b: Uint8Array): { text: string } | { base64: string } {
 }
 const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 
-/** One JSON object per record: exact times as strings, payloads as text when UTF-8, else base64. */
-export function recordToJson(r: SeqRecord, m: Manifest): Record<string, unknown> {
+/**
+ * One JSON object per record: exact times as strings, payloads as text when UTF-8, else base64.
+ * `blobOf`: look-up values by content hash, for a look-up decision's `decoded`.
+ */
+export function recordToJson(
+  r: SeqRecord,
+  m: Manifest,
+  blobOf?: (contentHash: Uint8Array) => Uint8Array | undefined,
+): Record<string, unknown> {
   const base = { seq: r.seq, type: r.type, timeNs: r.timeNs.toString(), time: formatTime(r.timeNs) };
   switch (r.type) {
     case "input": {
@@ -47,7 +61,10 @@ export function recordToJson(r: SeqRecord, m: Manifest): Record<string, unknown>
         ...("text" in p ? { payload: p.text } : { payloadBase64: p.base64 }),
       };
     }
-    case "decision":
+    case "decision": {
+      // A look-up's value is in its blob record (found when blobOf has it).
+      const blob =
+        r.kind === DecisionKind.lookup && r.contentHash.length ? blobOf?.(r.contentHash) : undefined;
       return {
         ...base,
         kind: decisionKindName(r.kind),
@@ -58,12 +75,14 @@ export function recordToJson(r: SeqRecord, m: Manifest): Record<string, unknown>
         value: hex(r.value),
         // What the step got: a clock reading, a draw, a tick's time, a look-up's or fault's JSON.
         ...(r.value.length && !failedLookup(r) ? { decoded: decodeDecision(r.kind, r.value) } : {}),
+        ...(blob !== undefined ? { decoded: decodeDecision(r.kind, blob) } : {}),
         ...(r.key.length ? { key: text(r.key) } : {}),
         ...(r.contentHash.length ? { contentHash: hex(r.contentHash) } : {}),
         ...errorOf(failedLookup(r)),
         // A look-up whose fetch answered in the turn it was asked in (replay settles it so).
         ...(r.settledAtOnce ? { settledAtOnce: true } : {}),
       };
+    }
     case "output": {
       const d = r.data.length ? text(r.data) : undefined;
       return {
@@ -196,6 +215,7 @@ export function register(program: Command, ctx: CommandContext): Command {
         };
         let count = 0;
         const NL = Buffer.from("\n");
+        const lookups = new LookupValues(r);
         try {
           for await (const rec of r.recordsAsync({
             ...(o.fromSeq !== undefined ? { fromSeq: o.fromSeq } : {}),
@@ -210,7 +230,15 @@ export function register(program: Command, ctx: CommandContext): Command {
               chunks.push(Buffer.from(rec.payload), NL);
               pending += rec.payload.length + 1;
             } else {
-              const line = o.json ? toJson(recordToJson(rec, m)) : human(rec, m);
+              if (rec.type === "blob") lookups.keep(rec.hash, rec.data);
+              else if (
+                rec.type === "decision" &&
+                rec.kind === DecisionKind.lookup &&
+                rec.contentHash.length &&
+                lookups.of(rec.contentHash) === undefined
+              )
+                lookups.readBefore(rec.seq);
+              const line = o.json ? toJson(recordToJson(rec, m, lookups.of)) : human(rec, m, lookups.of);
               chunks.push(`${line}\n`);
               pending += line.length + 1;
             }
@@ -227,8 +255,12 @@ export function register(program: Command, ctx: CommandContext): Command {
     });
 }
 
-function human(r: SeqRecord, m: Manifest): string {
-  const j = recordToJson(r, m);
+function human(
+  r: SeqRecord,
+  m: Manifest,
+  blobOf?: (contentHash: Uint8Array) => Uint8Array | undefined,
+): string {
+  const j = recordToJson(r, m, blobOf);
   const { seq, type, time, timeNs: _t, ...rest } = j;
   const parts = Object.entries(rest).map(
     ([k, v]) => `${k}=${typeof v === "string" ? v : typeof v === "bigint" ? String(v) : toJson(v)}`,
@@ -239,3 +271,57 @@ function human(r: SeqRecord, m: Manifest): string {
 
 /** `{ error }` for a look-up recorded as failed, else nothing. */
 const errorOf = (error: string | undefined) => (error === undefined ? {} : { error });
+
+/** Look-up values kept at most (bytes): past it, those kept are dropped and found again. */
+const MAX_KEPT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Look-up values by content hash, for the look-up decisions cat prints: the blob records it
+ * prints on the way, and, for a look-up whose blob it did not pass (filtered out, or before
+ * --from-seq), the blobs between the checkpoint before that decision and it (a look-up's value is
+ * stored again at its first use after each checkpoint), each stretch read once.
+ */
+class LookupValues {
+  private readonly kept = new Map<string, Uint8Array>();
+  private bytes = 0;
+  /** Checkpoint positions (from the checkpoint files), ascending; read when first needed. */
+  private checkpoints: number[] | null = null;
+  /** Blobs were read from `scannedFrom` up to `scannedTo`. */
+  private scannedFrom = -1;
+  private scannedTo = -1;
+
+  constructor(private readonly reader: LogReader) {}
+
+  keep(hash: Uint8Array, data: Uint8Array): void {
+    if (this.bytes + data.length > MAX_KEPT_BYTES) {
+      this.kept.clear();
+      this.bytes = 0;
+    }
+    this.kept.set(Buffer.from(hash).toString("hex"), data);
+    this.bytes += data.length;
+  }
+
+  /** The value a look-up decision naming `hash` got, when kept. */
+  readonly of = (hash: Uint8Array): Uint8Array | undefined => {
+    const k = Buffer.from(hash).toString("hex");
+    return this.kept.get(k);
+  };
+
+  /** Makes sure the blobs a look-up decision at `at` may name have been read. */
+  readBefore(at: number): void {
+    this.checkpoints ??= listCheckpoints(this.reader.dir)
+      .map((c) => c.refSeq)
+      .sort((a, b) => a - b);
+    const from = Math.max(this.reader.firstSeq, ...this.checkpoints.filter((c) => c < at));
+    const start = from === this.scannedFrom && this.scannedTo >= from ? this.scannedTo + 1 : from;
+    if (start > at) return;
+    try {
+      for (const rec of this.reader.records({ fromSeq: start, toSeq: at, types: ["blob"] }))
+        if (rec.type === "blob") this.keep(rec.hash, rec.data);
+    } catch {
+      // A damaged block on the way: that value is not shown (cat reports the damage where it reads it).
+    }
+    this.scannedFrom = from;
+    this.scannedTo = at;
+  }
+}

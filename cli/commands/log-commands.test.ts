@@ -358,3 +358,57 @@ describe("cat of a look-up decision", () => {
     expect("settledAtOnce" in d(false)).toBe(false);
   });
 });
+
+describe("cat shows what a look-up got", () => {
+  it("decodes its value from its blob: passed on the way, filtered out, or before --from-seq; a failed one has its error", async () => {
+    const { writeStepApp } = await import("../../test/pad-app.js");
+    const app = writeStepApp(join(dir, "lookups.ts"), {
+      name: "lookups",
+      input: "n",
+      body: `let p; try { p = await ctx.lookup("price", String(v.n % 2), () => { if (v.n === 3) throw new Error("no price"); return { px: v.n % 2 }; }); } catch (e) { p = null; } return { n: v.n, p };`,
+    });
+    const input = join(dir, "lookups.jsonl");
+    writeFileSync(input, [1, 2, 3, 4, 5, 6].map((n) => `{"n":${n}}\n`).join(""));
+    const out = join(dir, "lookups-rec");
+    expect(
+      (await runCli(["record", "--app", app, "-i", `n=${input}`, "-o", out, "--checkpoint-every", "2"])).code,
+    ).toBe(0);
+    type Line = {
+      seq: number;
+      type: string;
+      kind?: string;
+      key?: { text: string };
+      decoded?: unknown;
+      error?: string;
+    };
+    const cat = async (...args: string[]): Promise<Line[]> => {
+      const r = await runCli(["cat", out, "--json", ...args]);
+      expect(r.code).toBe(0);
+      return r.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as Line);
+    };
+    const lookupsOf = (lines: Line[]) =>
+      lines.filter((l) => l.kind === "lookup").map((l) => [l.key?.text, l.decoded ?? `error: ${l.error}`]);
+    const expected = [
+      ["1", { px: 1 }],
+      ["0", { px: 0 }],
+      ["1", "error: no price"],
+      ["0", { px: 0 }],
+      ["1", { px: 1 }],
+      ["0", { px: 0 }],
+    ];
+    // Every record: each blob comes before the decisions naming it.
+    const all = await cat();
+    expect(lookupsOf(all)).toEqual(expected);
+    // Decisions only: the blobs are read apart.
+    expect(lookupsOf(await cat("--type", "decision"))).toEqual(expected);
+    // From the last look-up on: its blob (stored after the checkpoint before it) is read apart.
+    const last = all.filter((l) => l.kind === "lookup").at(-1) as Line;
+    expect(lookupsOf(await cat("--from-seq", String(last.seq)))).toEqual([["0", { px: 0 }]]);
+    // And in text.
+    const text = await runCli(["cat", out, "--type", "decision"]);
+    expect(text.stdout).toMatch(/ kind=lookup name=price .*decoded=\{"px":1\}/);
+  });
+});
