@@ -125,10 +125,14 @@ function checkRequiredLast(cmd: Command): void {
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const debug = argv.includes("--debug");
   const ctx: CommandContext = { io, exitCode: 0, debug };
-  // (Not when a sink writes to stdout: its bytes are all stdout may carry.)
-  const sinkOnStdout = argv.some(
-    (a, i) => (argv[i - 1] === "--sink" && a.endsWith("=-")) || (a.startsWith("--sink=") && a.endsWith("=-")),
-  );
+  // (Not when a sink writes to stdout: its bytes are all stdout may carry. Sinks are written only
+  // with --app.)
+  const sinkOnStdout =
+    argv.some((a) => a === "--app" || a.startsWith("--app=")) &&
+    argv.some(
+      (a, i) =>
+        (argv[i - 1] === "--sink" && a.endsWith("=-")) || (a.startsWith("--sink=") && a.endsWith("=-")),
+    );
   const json = argv.includes("--json") && !sinkOnStdout;
   // Whether the command printed anything on stdout (a JSON result, records) before an error.
   let printed = false;

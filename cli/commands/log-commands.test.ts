@@ -137,6 +137,19 @@ describe("record / inspect / cat / fsck", () => {
       join(dir, "no-app-2"),
     ]);
     expect(plain.stderr).toBe("");
+    // No sink is written without --app: an error is still the JSON object on stdout.
+    const missing = await runCli([
+      "record",
+      "-i",
+      `q=${join(dir, "nothing-here.jsonl")}`,
+      "-o",
+      join(dir, "no-app-3"),
+      "--sink",
+      "decisions=-",
+      "--json",
+    ]);
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.stdout)).toMatchObject({ error: { code: "NOT_FOUND", exitCode: 2 } });
   });
 
   it("shows each decision's value decoded too (exact), in text and JSON", async () => {
