@@ -505,6 +505,9 @@ describe("record then replay", () => {
     expect((err as Error).message).toContain(
       "recording's checkpoints are in state format 7; this build reads state formats 1, 2, 3 (use a hindsight release that reads it)",
     );
+    expect(isHindsightError(err) && err.hint).toBe(
+      "replay it with a hindsight release that reads it (each reason names what it needs)",
+    );
   });
 
   it("state that cannot be checkpointed fails the run, naming the step and key; a timer before 0 ns is refused in the step", async () => {

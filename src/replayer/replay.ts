@@ -881,7 +881,10 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
       `recording cannot be replayed by app ${app.name}: ${why.join("; ")}`,
       {
         where: reader.dir,
-        hint: "replay it with the app it was recorded with, or one that reads the same streams and sinks with the same codecs",
+        // Reasons of this build alone (an engine version, a state format) say what to do themselves.
+        hint: why.every((w) => w.includes("(use a hindsight release that"))
+          ? "replay it with a hindsight release that reads it (each reason names what it needs)"
+          : "replay it with the app it was recorded with, or one that reads the same streams and sinks with the same codecs",
         details: { reasons: why },
       },
     );
