@@ -12,7 +12,7 @@ import {
 import { formatTime } from "../../src/format/time.js";
 import type { Manifest } from "../../src/log/manifest.js";
 import { LogReader } from "../../src/log/reader.js";
-import { listCheckpoints } from "../../src/replayer/replay.js";
+import { LookupValues } from "../../src/replayer/lookup-values.js";
 import { err } from "../io.js";
 import { intOption, timeOption } from "../options.js";
 import type { CommandContext } from "../program.js";
@@ -271,57 +271,3 @@ function human(
 
 /** `{ error }` for a look-up recorded as failed, else nothing. */
 const errorOf = (error: string | undefined) => (error === undefined ? {} : { error });
-
-/** Look-up values kept at most (bytes): past it, those kept are dropped and found again. */
-const MAX_KEPT_BYTES = 64 * 1024 * 1024;
-
-/**
- * Look-up values by content hash, for the look-up decisions cat prints: the blob records it
- * prints on the way, and, for a look-up whose blob it did not pass (filtered out, or before
- * --from-seq), the blobs between the checkpoint before that decision and it (a look-up's value is
- * stored again at its first use after each checkpoint), each stretch read once.
- */
-class LookupValues {
-  private readonly kept = new Map<string, Uint8Array>();
-  private bytes = 0;
-  /** Checkpoint positions (from the checkpoint files), ascending; read when first needed. */
-  private checkpoints: number[] | null = null;
-  /** Blobs were read from `scannedFrom` up to `scannedTo`. */
-  private scannedFrom = -1;
-  private scannedTo = -1;
-
-  constructor(private readonly reader: LogReader) {}
-
-  keep(hash: Uint8Array, data: Uint8Array): void {
-    if (this.bytes + data.length > MAX_KEPT_BYTES) {
-      this.kept.clear();
-      this.bytes = 0;
-    }
-    this.kept.set(Buffer.from(hash).toString("hex"), data);
-    this.bytes += data.length;
-  }
-
-  /** The value a look-up decision naming `hash` got, when kept. */
-  readonly of = (hash: Uint8Array): Uint8Array | undefined => {
-    const k = Buffer.from(hash).toString("hex");
-    return this.kept.get(k);
-  };
-
-  /** Makes sure the blobs a look-up decision at `at` may name have been read. */
-  readBefore(at: number): void {
-    this.checkpoints ??= listCheckpoints(this.reader.dir)
-      .map((c) => c.refSeq)
-      .sort((a, b) => a - b);
-    const from = Math.max(this.reader.firstSeq, ...this.checkpoints.filter((c) => c < at));
-    const start = from === this.scannedFrom && this.scannedTo >= from ? this.scannedTo + 1 : from;
-    if (start > at) return;
-    try {
-      for (const rec of this.reader.records({ fromSeq: start, toSeq: at, types: ["blob"] }))
-        if (rec.type === "blob") this.keep(rec.hash, rec.data);
-    } catch {
-      // A damaged block on the way: that value is not shown (cat reports the damage where it reads it).
-    }
-    this.scannedFrom = from;
-    this.scannedTo = at;
-  }
-}

@@ -8,7 +8,8 @@ import { DecisionKind, type DecisionRecord, type SeqRecord } from "../../src/for
 import { parseIsoTime, whyNotIsoTime } from "../../src/format/time.js";
 import { LogReader } from "../../src/log/index.js";
 import { loadApp } from "../../src/recorder/app-load.js";
-import { divergenceWithoutStack, listCheckpoints, replay } from "../../src/replayer/replay.js";
+import { LookupValues } from "../../src/replayer/lookup-values.js";
+import { divergenceWithoutStack, replay } from "../../src/replayer/replay.js";
 import { clipLines, count } from "../../src/text.js";
 import { eventView, isoNs, shownDecision } from "../../src/verify/verify.js";
 import { out } from "../io.js";
@@ -194,8 +195,14 @@ export function register(program: Command, ctx: CommandContext): Command {
         const recentDecisions = lastOf(
           tail.filter((r): r is DecisionRecord & { seq: number } => r.type === "decision" && !isEvent(r)),
         );
-        const blobOf = lookupValues(reader, res.blobOf, tail, recentDecisions);
-        const decisions = recentDecisions.map((r) => shownDecision(r, blobOf));
+        // Look-up values: those the replay read, blobs among the records listed, then (a replay
+        // that started from a checkpoint after one) from the checkpoint before it.
+        const lookups = new LookupValues(reader, res.blobOf);
+        for (const r of tail) if (r.type === "blob") lookups.keep(r.hash, r.data);
+        for (const d of recentDecisions)
+          if (d.kind === DecisionKind.lookup && failedLookup(d) === undefined && !lookups.of(d.contentHash))
+            lookups.readBefore(d.seq);
+        const decisions = recentDecisions.map((r) => shownDecision(r, lookups.of));
         const state: Record<string, Record<string, unknown>> = {};
         /** Kinds of values in the state that JSON cannot hold (shown as text). */
         const odd = new Set<string>();
@@ -323,47 +330,6 @@ export function register(program: Command, ctx: CommandContext): Command {
         reader.close();
       }
     });
-}
-
-/**
- * Look-up values for the decisions listed: those the replay read, then blobs among the records
- * listed, then (only when one is still missing: a replay that started from a checkpoint after it)
- * the blobs from the checkpoint before the first of them, where its value was stored again.
- */
-function lookupValues(
-  reader: LogReader,
-  read: (contentHash: Uint8Array) => Uint8Array | undefined,
-  tail: readonly SeqRecord[],
-  listed: readonly (DecisionRecord & { seq: number })[],
-): (contentHash: Uint8Array) => Uint8Array | undefined {
-  const blobs = new Map<string, Uint8Array>();
-  const key = (h: Uint8Array) => Buffer.from(h).toString("hex");
-  for (const r of tail) if (r.type === "blob") blobs.set(key(r.hash), r.data);
-  const find = (h: Uint8Array) => read(h) ?? blobs.get(key(h));
-  const missing = listed.filter(
-    (d) =>
-      d.kind === DecisionKind.lookup && failedLookup(d) === undefined && find(d.contentHash) === undefined,
-  );
-  const first = missing[0];
-  if (first !== undefined) {
-    const from = Math.max(
-      reader.firstSeq,
-      ...listCheckpoints(reader.dir)
-        .map((c) => c.refSeq)
-        .filter((s) => s < first.seq),
-    );
-    try {
-      for (const r of reader.records({
-        fromSeq: from,
-        toSeq: (missing.at(-1) as { seq: number }).seq,
-        types: ["blob"],
-      }))
-        if (r.type === "blob") blobs.set(key(r.hash), r.data);
-    } catch {
-      // A damaged block on the way: those values show as not read.
-    }
-  }
-  return find;
 }
 
 /** What a checkpoint does with the kinds of values toShown found. */

@@ -31,23 +31,17 @@ interface Report {
   };
 }
 
+/** Records app module `app` over the three events into `dir` (options `extra`); the run must succeed. */
+async function recordApp(app: string, dir: string, ...extra: string[]): Promise<void> {
+  const r = await runCli(["record", "--app", app, "-i", `n=${input}`, "-o", dir, ...extra]);
+  expect(r.code).toBe(0);
+}
+
 /** Records `app` (one step `s` to sink `out`, body `body`) over three events; returns the recording. */
 async function recordStep(name: string, body: string, extra: string[] = []): Promise<string> {
   const app = writeStepApp(join(tmp, `${name}-a.ts`), { name: "step", input: "n", body, sync: true });
   const dir = join(tmp, `${name}-rec`);
-  const r = await runCli([
-    "record",
-    "--app",
-    app,
-    "-i",
-    `n=${input}`,
-    "-o",
-    dir,
-    "--outputs",
-    "full",
-    ...extra,
-  ]);
-  expect(r.code).toBe(0);
+  await recordApp(app, dir, "--outputs", "full", ...extra);
   return dir;
 }
 
@@ -130,19 +124,7 @@ describe("verify and why: outputs by their sink's name, not its number", () => {
   const recorded = async (name: string): Promise<string> => {
     const dir = join(tmp, `sinks-rec-${name}`);
     const app = writeSinkApp(join(tmp, "sinks-a.ts"), ["ledger", "alerts"], "ledger");
-    const r = await runCli([
-      "record",
-      "--app",
-      app,
-      "-i",
-      `n=${input}`,
-      "-o",
-      dir,
-      "--lineage",
-      "--outputs",
-      "full",
-    ]);
-    expect(r.code).toBe(0);
+    await recordApp(app, dir, "--lineage", "--outputs", "full");
     return dir;
   };
 
@@ -207,10 +189,7 @@ export default defineApp({
 `,
     );
     const dir = join(tmp, "env-rec");
-    expect(
-      (await runCli(["record", "--app", file, "-i", `n=${input}`, "-o", dir, "--checkpoint-every", "2"]))
-        .code,
-    ).toBe(0);
+    await recordApp(file, dir, "--checkpoint-every", "2");
     process.env.HINDSIGHT_TEST_REGION = "us";
     try {
       const r = await runCli(["verify", dir, "--app", file]);
@@ -273,7 +252,7 @@ describe("verify: the recorded values of decisions", () => {
       body: body('ctx.random("r")'),
     });
     const dir = join(tmp, "values-rec");
-    expect((await runCli(["record", "--app", a, "-i", `n=${input}`, "-o", dir])).code).toBe(0);
+    await recordApp(a, dir);
     // The third event draws from another stream: decision #1 of event 3 differs.
     const b = writeStepApp(join(tmp, "values-b.ts"), {
       name: "step",
@@ -320,9 +299,7 @@ describe("verify: the recorded values of decisions", () => {
       body: body('ctx.random("r")'),
     });
     const dir = join(tmp, "failed-rec");
-    expect(
-      (await runCli(["record", "--app", a, "-i", `n=${input}`, "-o", dir, "--checkpoint-every", "1"])).code,
-    ).toBe(0);
+    await recordApp(a, dir, "--checkpoint-every", "1");
     const b = writeStepApp(join(tmp, "failed-b.ts"), {
       name: "step",
       input: "n",

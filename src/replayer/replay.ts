@@ -332,6 +332,9 @@ export interface ReplayResult {
   readonly notes: readonly string[];
 }
 
+/** How a reason that is this build's alone (not the app's) says what to do. */
+const ANOTHER_RELEASE = "use a hindsight release that";
+
 /** Why a recording cannot be replayed by this app (empty when it can). */
 export function incompatibilities(reader: LogReader, app: App): string[] {
   const m = reader.manifest;
@@ -360,12 +363,12 @@ export function incompatibilities(reader: LogReader, app: App): string[] {
   // The engine's semantics (timer order, state format...) the run was made with.
   if (m.engineVersion && m.engineVersion !== ENGINE_VERSION)
     why.push(
-      `recording was made by engine version ${m.engineVersion}; this build runs engine version ${ENGINE_VERSION} (use a hindsight release that runs it)`,
+      `recording was made by engine version ${m.engineVersion}; this build runs engine version ${ENGINE_VERSION} (${ANOTHER_RELEASE} runs it)`,
     );
   const format = startConfig(reader)["stateFormat"];
   if (format !== undefined && !STATE_FORMATS.includes(format as StateFormat))
     why.push(
-      `recording's checkpoints are in state format ${JSON.stringify(format)}; this build reads state formats ${STATE_FORMATS.join(", ")} (use a hindsight release that reads it)`,
+      `recording's checkpoints are in state format ${JSON.stringify(format)}; this build reads state formats ${STATE_FORMATS.join(", ")} (${ANOTHER_RELEASE} reads it)`,
     );
   if (m.sinks.length === 0 && m.app.name === "")
     why.push(
@@ -882,7 +885,7 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
       {
         where: reader.dir,
         // Reasons of this build alone (an engine version, a state format) say what to do themselves.
-        hint: why.every((w) => w.includes("(use a hindsight release that"))
+        hint: why.every((w) => w.includes(ANOTHER_RELEASE))
           ? "replay it with a hindsight release that reads it (each reason names what it needs)"
           : "replay it with the app it was recorded with, or one that reads the same streams and sinks with the same codecs",
         details: { reasons: why },
@@ -1586,8 +1589,8 @@ export async function replay(reader: LogReader, app: App, opts: ReplayOptions = 
     recentDecisions: keep > 0 ? recentDecisions.slice(-keep) : [],
     blobOf: (h) => port.blobs.get(hex(h)),
     divergedEvent,
-    // Only while it is the divergence reported (a failure as recorded, or the recording's end, is not).
-    divergedDecisions: divergence === null ? [] : (divergedDecisions as (DecisionRecord & { seq: number })[]),
+    // (Emptied where a divergence is dropped: a failure as recorded, or the recording's end.)
+    divergedDecisions: divergedDecisions as (DecisionRecord & { seq: number })[],
     start,
     stop,
     notes,
